@@ -1,0 +1,11 @@
+# Writes a C++ source that holds each style file's text, keyed by its stem.
+set(body "// Generated from styles/*.toml; do not edit.\n#include \"style/builtin.h\"\n\nnamespace annals::style {\nnamespace {\nconstexpr BuiltinStyle kStyles[] = {\n")
+list(SORT FILES)
+foreach(f IN LISTS FILES)
+  get_filename_component(stem ${f} NAME_WE)
+  file(READ ${f} text)
+  string(APPEND body "  {\"${stem}\", R\"annals_style(${text})annals_style\"},\n")
+endforeach()
+string(APPEND body "};\n}  // namespace\n\nstd::span<const BuiltinStyle> builtin_styles() { return kStyles; }\n}  // namespace annals::style\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

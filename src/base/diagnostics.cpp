@@ -1,0 +1,71 @@
+#include "base/diagnostics.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace annals {
+
+void Diagnostics::error(SourceLocation where, std::string message, std::vector<Note> notes) {
+  add({Severity::error, std::move(message), std::move(where), std::move(notes)});
+}
+
+void Diagnostics::warning(SourceLocation where, std::string message, std::vector<Note> notes) {
+  add({Severity::warning, std::move(message), std::move(where), std::move(notes)});
+}
+
+void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
+
+std::size_t Diagnostics::error_count() const {
+  return static_cast<std::size_t>(std::count_if(
+      items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::size_t Diagnostics::warning_count() const {
+  return static_cast<std::size_t>(std::count_if(
+      items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+}
+
+void Diagnostics::promote_warnings() {
+  for (auto& d : items_)
+    if (d.severity == Severity::warning) d.severity = Severity::error;
+}
+
+void Diagnostics::sort_by_position() {
+  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.where.file != b.where.file) return false;  // keep files in the order they were read
+    if (a.where.line != b.where.line) return a.where.line < b.where.line;
+    return a.where.col < b.where.col;
+  });
+}
+
+namespace {
+
+std::string position(const SourceLocation& w) {
+  if (w.file.empty()) return "annals: ";
+  if (w.line <= 0) return fmt::format("{}: ", w.file);
+  if (w.col <= 0) return fmt::format("{}:{}: ", w.file, w.line);
+  return fmt::format("{}:{}:{}: ", w.file, w.line, w.col);
+}
+
+const char* name(Severity s) {
+  switch (s) {
+    case Severity::note: return "note";
+    case Severity::warning: return "warning";
+    case Severity::error: return "error";
+  }
+  return "error";
+}
+
+}  // namespace
+
+std::string format(const Diagnostic& d) {
+  std::string out = fmt::format("{}{}: {}\n", position(d.where), name(d.severity), d.message);
+  for (const auto& n : d.notes) {
+    const SourceLocation& w = n.where.file.empty() ? d.where : n.where;
+    out += fmt::format("{}note: {}\n", position(w), n.message);
+  }
+  return out;
+}
+
+}  // namespace annals

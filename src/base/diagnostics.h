@@ -1,0 +1,49 @@
+#pragma once
+// Problems found in inputs, collected rather than thrown, so that every
+// problem in a file is reported in one run.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "base/source_location.h"
+
+namespace annals {
+
+enum class Severity { note, warning, error };
+
+struct Note {
+  std::string message;
+  SourceLocation where;  // may be empty: then the note is printed without a position
+};
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string message;
+  SourceLocation where;
+  std::vector<Note> notes;
+};
+
+class Diagnostics {
+ public:
+  void error(SourceLocation where, std::string message, std::vector<Note> notes = {});
+  void warning(SourceLocation where, std::string message, std::vector<Note> notes = {});
+  void add(Diagnostic d);
+
+  const std::vector<Diagnostic>& all() const { return items_; }
+  std::size_t error_count() const;
+  std::size_t warning_count() const;
+  bool has_errors() const { return error_count() > 0; }
+
+  // Turns every warning into an error (--strict).
+  void promote_warnings();
+  // Stable sort by file, then line, then column; keeps the order of equal positions.
+  void sort_by_position();
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+// "FILE:LINE:COL: error: WHAT" followed by its notes, one per line, each ending in '\n'.
+std::string format(const Diagnostic& d);
+
+}  // namespace annals

@@ -1,0 +1,44 @@
+#pragma once
+// Scene → SVG, PDF or PNG bytes with Cairo and Pango. No decisions about
+// where things go: it draws exactly what the Scene says.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "scene/scene.h"
+#include "text/measurer.h"
+
+namespace annals::render {
+
+enum class Format { svg, pdf, png };
+
+struct Options {
+  double dpi = 144;  // PNG only
+};
+
+struct Output {
+  std::string bytes;
+  std::string error;  // non-empty on failure (e.g. a PNG beyond 32767 px)
+  bool ok() const { return error.empty(); }
+};
+
+// Owns the Pango font map and context (no globals). Measuring and drawing go
+// through the same context, so measured and drawn widths agree in every format.
+class Renderer {
+ public:
+  Renderer();
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+
+  // The TextMeasurer the layout uses; it lives as long as the Renderer.
+  const text::TextMeasurer& measurer() const;
+
+  Output render(const scene::Scene& scene, Format format, const Options& options) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace annals::render

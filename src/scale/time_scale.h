@@ -1,0 +1,80 @@
+#pragma once
+// Time ↔ page coordinate. Piecewise linear and monotonic: a linear scale has
+// one segment; a collapsed scale shortens long empty stretches to a fixed gap
+// (an axis break) between segments.
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dates/date.h"
+
+namespace annals::scale {
+
+using dates::Seconds;
+
+struct Segment {
+  Seconds t0 = 0, t1 = 0;  // time interval shown, t0 < t1
+  double x0 = 0, x1 = 0;   // page interval it maps to, x0 < x1
+};
+
+struct Interval {
+  Seconds begin = 0, end = 0;  // [begin, end)
+};
+
+class TimeScale {
+ public:
+  TimeScale() = default;
+  explicit TimeScale(std::vector<Segment> segments);
+
+  // Page coordinate of a time. Times inside a break map linearly across the gap;
+  // outside the domain they extrapolate from the nearest segment.
+  double to_page(Seconds t) const;
+  Seconds to_time(double x) const;
+
+  const std::vector<Segment>& segments() const { return segments_; }
+  Seconds domain_begin() const;
+  Seconds domain_end() const;
+  double range_begin() const;
+  double range_end() const;
+  bool has_breaks() const { return segments_.size() > 1; }
+
+ private:
+  std::vector<Segment> segments_;
+};
+
+TimeScale linear(Seconds t0, Seconds t1, double x0, double x1);
+
+struct CollapseOptions {
+  double gap = 24;              // pt given to each break
+  double min_share = 0.15;      // a stretch is collapsed only if it is at least this share of the domain
+  bool force = false;           // "collapsed": collapse every qualifying stretch; else only when worthwhile ("auto")
+};
+
+// Collapses the empty stretches between the occupied intervals (events, eras,
+// markers, already padded by the caller) over [t0, t1] → [x0, x1].
+TimeScale collapsed(Seconds t0, Seconds t1, double x0, double x1, std::vector<Interval> occupied,
+                    const CollapseOptions& options);
+
+// A "nice" domain around [t0, t1] for a given page length: padded a little and
+// rounded outward to calendar boundaries of a tick step.
+Interval nice_domain(Seconds t0, Seconds t1);
+
+struct Tick {
+  Seconds t = 0;
+  double x = 0;
+  bool major = true;
+  std::string label;  // "" for unlabelled minor ticks
+  int level = 0;      // 0 = the finest labels, 1 = the context line (the year once, then months)
+};
+
+// Width in points of a tick label as drawn (the layout passes a measurer).
+using LabelWidth = std::function<double(std::string_view)>;
+
+// Calendar-aligned ticks for every segment, chosen from the interval table
+// (seconds … millennia) so that labels are as dense as `label_width` allows
+// without overlapping (at least `min_gap` pt between labels).
+std::vector<Tick> ticks(const TimeScale& s, const LabelWidth& label_width, double min_gap = 12);
+
+}  // namespace annals::scale

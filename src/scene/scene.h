@@ -1,0 +1,131 @@
+#pragma once
+// The display list: everything final (points, colours, fonts, strings), like
+// a resolved SVG tree. Layout writes it; the renderer draws exactly it; the
+// JSON dump (FORMAT.md §4) is written from it.
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/color.h"
+#include "base/font.h"
+#include "base/geometry.h"
+
+namespace annals::scene {
+
+struct GradientStop {
+  double offset = 0;  // 0..1
+  Color color;
+};
+
+// A solid colour, or a linear gradient between two points (fades, uncertainty bands).
+struct Paint {
+  Color color = Color::none();
+  std::vector<GradientStop> stops;  // non-empty = gradient from `from` to `to`
+  Point from, to;
+
+  static Paint solid(Color c) { return Paint{c, {}, {}, {}}; }
+  bool is_none() const { return stops.empty() && color.is_none(); }
+};
+
+struct Stroke {
+  Color color = Color::none();
+  double width = 0;
+  std::vector<double> dash;  // empty = solid
+};
+
+struct Rect {
+  Box box;
+  double radius = 0;
+  Paint fill;
+  Stroke stroke;
+};
+
+struct Circle {
+  Point center;
+  double radius = 0;
+  Paint fill;
+  Stroke stroke;
+};
+
+// A polyline or polygon (diamonds, triangles, arrows, axis-break strokes).
+struct Path {
+  std::vector<Point> points;
+  bool closed = false;
+  Paint fill;
+  Stroke stroke;
+};
+
+struct Line {
+  Point from, to;
+  Stroke stroke;
+};
+
+// One line of text, drawn with its logical box's top-left corner at box.x, box.y.
+struct Text {
+  Box box;  // logical extent as measured by the layout's TextMeasurer
+  std::string text;
+  FontSpec font;
+  Color color;
+};
+
+// A clickable area (PDF link annotation; SVG <a>).
+struct Link {
+  Box box;
+  std::string url;
+};
+
+using Shape = std::variant<Rect, Circle, Path, Line, Text, Link>;
+
+// What the dates of an event resolved to (FORMAT.md §4).
+struct EventDates {
+  std::string start;      // "1879-01-01", astronomical years
+  std::string end;        // inclusive: "1883-12-31"
+  std::string precision;  // "time", "day", "month", "year", "decade", "century"
+  bool approximate = false;
+  bool uncertain = false;
+  bool open = false;      // end = "present"
+};
+
+// One drawn thing as the JSON dump lists it.
+struct Item {
+  std::string kind;   // event, label, lane, era, marker, axis, tick, title, legend
+  std::string id;     // the event's id or its index
+  Box box;
+  std::string event;  // for events and labels: the event's id or index
+  std::string lane;   // for events and labels: the lane's id
+  std::string text;   // labels and ticks: the string drawn, lines joined by "\n"
+  std::string title;  // events: the full title
+  std::optional<EventDates> dates;  // events
+  std::string description;          // events: for tooltips
+  std::string url;                  // events
+};
+
+struct Metadata {
+  std::string title;
+  std::string subject;  // subtitle or description
+  std::string creator;  // "annals VERSION"
+  std::string date;     // ISO 8601 date of `now` (reproducible)
+};
+
+struct OutlineEntry {
+  std::string title;
+  double y = 0;  // top of the lane on the page
+};
+
+struct Scene {
+  double width = 0;   // pt
+  double height = 0;  // pt
+  Color background{1, 1, 1, 1};
+  std::vector<Shape> shapes;  // in drawing order
+  std::vector<Item> items;    // in reading order
+  Metadata metadata;
+  std::vector<OutlineEntry> outline;  // one per lane (PDF bookmarks)
+};
+
+// The layout dump of FORMAT.md §4.
+std::string to_json(const Scene& s);
+// A compact, line-per-shape text form for golden tests (coordinates to 0.01 pt).
+std::string to_text(const Scene& s);
+
+}  // namespace annals::scene
