@@ -128,4 +128,9 @@ std::string to_json(const Scene& s);
 // A compact, line-per-shape text form for golden tests (coordinates to 0.01 pt).
 std::string to_text(const Scene& s);
 
+// The promises of FORMAT.md §4 that a dump can check on its own: no two label
+// boxes overlap and every item box lies on the page. One message per broken
+// promise (empty = all kept); O(n log n), so it scales to 100k items.
+std::vector<std::string> validate(const Scene& s);
+
 }  // namespace annals::scene

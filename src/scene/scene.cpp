@@ -1,0 +1,284 @@
+#include "scene/scene.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <map>
+#include <string_view>
+#include <type_traits>
+
+#include <fmt/format.h>
+
+namespace annals::scene {
+
+namespace {
+
+// Rounded once to 0.01 so that a dump does not depend on float noise; "-0" is
+// folded into "0" and non-finite values (which JSON cannot carry) become 0.
+std::string number(double v) {
+  if (!std::isfinite(v)) return "0";
+  const double r = std::round(v * 100) / 100;
+  std::string s = fmt::format("{:.2f}", r == 0 ? 0.0 : r);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string fixed(double v) {
+  if (!std::isfinite(v)) return "0.00";
+  const double r = std::round(v * 100) / 100;
+  return fmt::format("{:.2f}", r == 0 ? 0.0 : r);
+}
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not one.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t len = 0;
+  std::uint32_t cp = 0;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1Fu;
+  else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0Fu;
+  else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07u;
+  else return 0;
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0u) != 0x80u) return 0;
+    cp = (cp << 6) | (cc & 0x3Fu);
+  }
+  const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+  const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
+  if (overlong || surrogate || cp > 0x10FFFF) return 0;
+  return len;
+}
+
+// A JSON string literal. Valid UTF-8 passes through; invalid bytes become
+// U+FFFD so the dump is always valid JSON.
+std::string quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  for (std::size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      const std::size_t len = utf8_sequence(s, i);
+      if (len == 0) {
+        out += "\xEF\xBF\xBD";
+        ++i;
+      } else {
+        out.append(s.substr(i, len));
+        i += len;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (u < 0x20) out += fmt::format("\\u{:04x}", u);
+        else out += c;
+    }
+    ++i;
+  }
+  out += '"';
+  return out;
+}
+
+std::string json_box(const Box& b) {
+  return fmt::format("[{},{},{},{}]", number(b.x), number(b.y), number(b.w), number(b.h));
+}
+
+bool carries_event(const Item& it) { return it.kind == "event" || it.kind == "label"; }
+bool carries_text(const Item& it) {
+  return it.kind == "label" || it.kind == "tick" || !it.text.empty();
+}
+
+std::string json_item(const Item& it) {
+  std::string o = fmt::format("{{\"kind\":{},\"id\":{},\"box\":{}", quoted(it.kind), quoted(it.id),
+                              json_box(it.box));
+  auto field = [&o](std::string_view key, const std::string& value) {
+    o += fmt::format(",\"{}\":{}", key, value);
+  };
+  if (carries_event(it)) {
+    field("event", quoted(it.event));
+    field("lane", quoted(it.lane));
+  }
+  if (carries_text(it)) field("text", quoted(it.text));
+  if (it.kind == "event") {
+    field("title", quoted(it.title));
+    if (it.dates) {
+      const EventDates& d = *it.dates;
+      field("start", quoted(d.start));
+      field("end", quoted(d.end));
+      field("precision", quoted(d.precision));
+      field("approximate", d.approximate ? "true" : "false");
+      field("uncertain", d.uncertain ? "true" : "false");
+      field("open", d.open ? "true" : "false");
+    }
+    if (!it.description.empty()) field("description", quoted(it.description));
+    if (!it.url.empty()) field("url", quoted(it.url));
+  }
+  o += '}';
+  return o;
+}
+
+// ---- text dump ----
+
+std::string hex(const Color& c) {
+  auto byte = [](double v) {
+    return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+  };
+  return fmt::format("#{:02x}{:02x}{:02x}{:02x}", byte(c.r), byte(c.g), byte(c.b), byte(c.a));
+}
+
+std::string text_box(const Box& b) {
+  return fmt::format("{} {} {} {}", fixed(b.x), fixed(b.y), fixed(b.w), fixed(b.h));
+}
+
+std::string text_point(const Point& p) { return fmt::format("{},{}", fixed(p.x), fixed(p.y)); }
+
+std::string text_paint(const Paint& p) {
+  if (p.stops.empty()) return p.color.is_none() ? "none" : hex(p.color);
+  std::string s = fmt::format("linear({} {}", text_point(p.from), text_point(p.to));
+  for (const GradientStop& st : p.stops) s += fmt::format(" {}@{}", hex(st.color), fixed(st.offset));
+  return s + ")";
+}
+
+std::string text_stroke(const Stroke& s) {
+  if (s.color.is_none() || s.width <= 0) return "none";
+  std::string out = fmt::format("{} {}", hex(s.color), fixed(s.width));
+  if (!s.dash.empty()) {
+    out += " dash";
+    for (double d : s.dash) out += " " + fixed(d);
+  }
+  return out;
+}
+
+std::string text_font(const FontSpec& f) {
+  return fmt::format("{} {} {}{}", quoted(f.family), fixed(f.size), f.weight, f.italic ? " italic" : "");
+}
+
+std::string shape_line(const Shape& shape) {
+  return std::visit(
+      [](const auto& s) -> std::string {
+        using T = std::decay_t<decltype(s)>;
+        if constexpr (std::is_same_v<T, Rect>) {
+          return fmt::format("rect {} r={} fill={} stroke={}", text_box(s.box), fixed(s.radius),
+                             text_paint(s.fill), text_stroke(s.stroke));
+        } else if constexpr (std::is_same_v<T, Circle>) {
+          return fmt::format("circle {} r={} fill={} stroke={}", text_point(s.center), fixed(s.radius),
+                             text_paint(s.fill), text_stroke(s.stroke));
+        } else if constexpr (std::is_same_v<T, Path>) {
+          std::string pts;
+          for (const Point& p : s.points) pts += " " + text_point(p);
+          return fmt::format("path{}{} fill={} stroke={}", s.closed ? " closed" : "", pts,
+                             text_paint(s.fill), text_stroke(s.stroke));
+        } else if constexpr (std::is_same_v<T, Line>) {
+          return fmt::format("line {} {} stroke={}", text_point(s.from), text_point(s.to),
+                             text_stroke(s.stroke));
+        } else if constexpr (std::is_same_v<T, Text>) {
+          return fmt::format("text {} font={} color={} {}", text_box(s.box), text_font(s.font),
+                             hex(s.color), quoted(s.text));
+        } else {
+          return fmt::format("link {} {}", text_box(s.box), quoted(s.url));
+        }
+      },
+      shape);
+}
+
+std::string item_line(const Item& it) {
+  std::string s = fmt::format("item {} {} {}", it.kind, quoted(it.id), text_box(it.box));
+  if (carries_event(it)) s += fmt::format(" event={} lane={}", quoted(it.event), quoted(it.lane));
+  if (carries_text(it)) s += " text=" + quoted(it.text);
+  if (it.kind == "event") {
+    s += " title=" + quoted(it.title);
+    if (it.dates) {
+      const EventDates& d = *it.dates;
+      s += fmt::format(" {}..{} {}{}{}{}", d.start, d.end, d.precision, d.approximate ? " approximate" : "",
+                       d.uncertain ? " uncertain" : "", d.open ? " open" : "");
+    }
+  }
+  return s;
+}
+
+// ---- validation ----
+
+// Label boxes never overlap: a sweep over x keeps the labels the sweep line
+// crosses, ordered by top edge. Those are pairwise disjoint (an overlapping
+// label is reported and not kept), so a new label can only meet its
+// neighbours in that order.
+void check_labels(const std::vector<Item>& items, std::vector<std::string>& problems) {
+  constexpr double eps = 1e-6;
+  std::vector<std::size_t> labels;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].kind == "label") labels.push_back(i);
+  std::stable_sort(labels.begin(), labels.end(),
+                   [&](std::size_t a, std::size_t b) { return items[a].box.x < items[b].box.x; });
+
+  std::multimap<double, std::size_t> active;  // top edge → item index
+  std::multimap<double, std::size_t> ends;    // right edge → item index, for removal
+  for (std::size_t idx : labels) {
+    const Box& b = items[idx].box;
+    while (!ends.empty() && ends.begin()->first <= b.x + eps) {
+      const std::size_t gone = ends.begin()->second;
+      auto [lo, hi] = active.equal_range(items[gone].box.y);
+      for (auto it = lo; it != hi; ++it)
+        if (it->second == gone) {
+          active.erase(it);
+          break;
+        }
+      ends.erase(ends.begin());
+    }
+    auto next = active.lower_bound(b.y);
+    std::size_t hit = items.size();
+    if (next != active.end() && items[next->second].box.overlaps(b)) hit = next->second;
+    if (hit == items.size() && next != active.begin() && items[std::prev(next)->second].box.overlaps(b))
+      hit = std::prev(next)->second;
+    if (hit != items.size()) {
+      problems.push_back(fmt::format("labels {} and {} overlap", quoted(items[hit].id), quoted(items[idx].id)));
+      continue;
+    }
+    active.emplace(b.y, idx);
+    ends.emplace(b.right(), idx);
+  }
+}
+
+}  // namespace
+
+std::string to_json(const Scene& s) {
+  std::string out = fmt::format("{{\"page\":{{\"width\":{},\"height\":{}}},\"items\":[", number(s.width),
+                                number(s.height));
+  for (std::size_t i = 0; i < s.items.size(); ++i) {
+    out += i == 0 ? "\n" : ",\n";
+    out += json_item(s.items[i]);
+  }
+  out += s.items.empty() ? "]}\n" : "\n]}\n";
+  return out;
+}
+
+std::string to_text(const Scene& s) {
+  std::string out = fmt::format("page {} {} background={}\n", fixed(s.width), fixed(s.height),
+                                s.background.is_none() ? "none" : hex(s.background));
+  for (const Shape& shape : s.shapes) out += shape_line(shape) + "\n";
+  for (const Item& it : s.items) out += item_line(it) + "\n";
+  return out;
+}
+
+std::vector<std::string> validate(const Scene& s) {
+  std::vector<std::string> problems;
+  const Box page{0, 0, s.width, s.height};
+  for (const Item& it : s.items)
+    if (!page.contains(it.box))
+      problems.push_back(fmt::format("{} {} at [{}] is not on the page", it.kind, quoted(it.id), text_box(it.box)));
+  check_labels(s.items, problems);
+  return problems;
+}
+
+}  // namespace annals::scene

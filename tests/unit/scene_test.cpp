@@ -1,0 +1,169 @@
+#include "scene/scene.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace annals::scene {
+namespace {
+
+Item label(std::string id, Box box) {
+  Item it;
+  it.kind = "label";
+  it.id = std::move(id);
+  it.box = box;
+  it.event = "e";
+  it.lane = "l";
+  it.text = "t";
+  return it;
+}
+
+Scene page_with(std::vector<Item> items) {
+  Scene s;
+  s.width = 200;
+  s.height = 100;
+  s.items = std::move(items);
+  return s;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+TEST(SceneJson, WritesPageSize) {
+  Scene s;
+  s.width = 841.89;
+  s.height = 595.28;
+  EXPECT_EQ(to_json(s), "{\"page\":{\"width\":841.89,\"height\":595.28},\"items\":[]}\n");
+}
+
+TEST(SceneJson, RoundsNumbersToHundredths) {
+  const Scene s = page_with({label("a", {1.23456, 2.005001, 3.0, 0.1 + 0.2})});
+  EXPECT_TRUE(contains(to_json(s), "\"box\":[1.23,2.01,3,0.3]")) << to_json(s);
+}
+
+TEST(SceneJson, NeverWritesExponentOrNegativeZero) {
+  const Scene s = page_with({label("a", {1e-9, -0.001, 12345678.9, 1e7})});
+  EXPECT_TRUE(contains(to_json(s), "\"box\":[0,0,12345678.9,10000000]")) << to_json(s);
+}
+
+TEST(SceneJson, EscapesQuotesBackslashesAndControlCharacters) {
+  Item it = label("a", {});
+  it.text = std::string("say \"hi\"\\\n\t\x01\x1f", 13);
+  const std::string json = to_json(page_with({it}));
+  EXPECT_TRUE(contains(json, R"("text":"say \"hi\"\\\n\t\u0001\u001f")")) << json;
+}
+
+TEST(SceneJson, PassesValidUtf8Through) {
+  Item it = label("a", {});
+  it.text = "Bolívia · שלום · 中国";
+  EXPECT_TRUE(contains(to_json(page_with({it})), "\"text\":\"Bolívia · שלום · 中国\""));
+}
+
+TEST(SceneJson, ReplacesInvalidUtf8) {
+  Item it = label("a", {});
+  it.text = "a\xff" "b\xc3";
+  EXPECT_TRUE(contains(to_json(page_with({it})), "\"text\":\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\""));
+}
+
+TEST(SceneJson, EventCarriesResolvedDates) {
+  Item it;
+  it.kind = "event";
+  it.id = "war";
+  it.event = "war";
+  it.lane = "chile";
+  it.title = "War of the Pacific";
+  it.dates = EventDates{"1879-01-01", "1883-12-31", "year", true, false, true};
+  const std::string json = to_json(page_with({it}));
+  EXPECT_TRUE(contains(json,
+                       "{\"kind\":\"event\",\"id\":\"war\",\"box\":[0,0,0,0],\"event\":\"war\","
+                       "\"lane\":\"chile\",\"title\":\"War of the Pacific\",\"start\":\"1879-01-01\","
+                       "\"end\":\"1883-12-31\",\"precision\":\"year\",\"approximate\":true,"
+                       "\"uncertain\":false,\"open\":true}"))
+      << json;
+}
+
+TEST(SceneJson, LabelCarriesEventLaneAndTextButNoDates) {
+  const std::string json = to_json(page_with({label("a", {})}));
+  EXPECT_TRUE(contains(json, "\"event\":\"e\",\"lane\":\"l\",\"text\":\"t\"}")) << json;
+  EXPECT_FALSE(contains(json, "\"start\""));
+  EXPECT_FALSE(contains(json, "\"title\""));
+}
+
+TEST(SceneJson, TickCarriesTextOnly) {
+  Item it;
+  it.kind = "tick";
+  it.id = "3";
+  it.text = "1880";
+  EXPECT_EQ(to_json(page_with({it})),
+            "{\"page\":{\"width\":200,\"height\":100},\"items\":[\n"
+            "{\"kind\":\"tick\",\"id\":\"3\",\"box\":[0,0,0,0],\"text\":\"1880\"}\n]}\n");
+}
+
+TEST(SceneJson, LaneOmitsEventFields) {
+  Item it;
+  it.kind = "lane";
+  it.id = "chile";
+  const std::string json = to_json(page_with({it}));
+  EXPECT_FALSE(contains(json, "\"event\":"));
+  EXPECT_FALSE(contains(json, "\"lane\":"));
+  EXPECT_FALSE(contains(json, "\"text\":"));
+}
+
+TEST(SceneText, WritesOneLinePerShapeAndItem) {
+  Scene s = page_with({label("a", {1, 2, 3, 4})});
+  s.shapes.push_back(Rect{{0, 0, 10, 5}, 2, Paint::solid({1, 0, 0, 1}), {}});
+  s.shapes.push_back(Text{{1, 2, 3, 4}, "Hi", FontSpec{}, {0, 0, 0, 1}});
+  EXPECT_EQ(to_text(s),
+            "page 200.00 100.00 background=#ffffffff\n"
+            "rect 0.00 0.00 10.00 5.00 r=2.00 fill=#ff0000ff stroke=none\n"
+            "text 1.00 2.00 3.00 4.00 font=\"DejaVu Sans\" 9.00 400 color=#000000ff \"Hi\"\n"
+            "item label \"a\" 1.00 2.00 3.00 4.00 event=\"e\" lane=\"l\" text=\"t\"\n");
+}
+
+TEST(SceneText, WritesGradientStopsAndDashes) {
+  Scene s = page_with({});
+  Paint fade;
+  fade.stops = {{0, {0, 0, 1, 1}}, {1, {0, 0, 1, 0}}};
+  fade.from = {0, 0};
+  fade.to = {10, 0};
+  s.shapes.push_back(Line{{0, 0}, {0, 50}, Stroke{{0, 0, 0, 1}, 1, {4, 3}}});
+  s.shapes.push_back(Rect{{0, 0, 10, 5}, 0, fade, {}});
+  EXPECT_TRUE(contains(to_text(s), "line 0.00,0.00 0.00,50.00 stroke=#000000ff 1.00 dash 4.00 3.00\n"));
+  EXPECT_TRUE(contains(to_text(s), "fill=linear(0.00,0.00 10.00,0.00 #0000ffff@0.00 #0000ff00@1.00)"));
+}
+
+TEST(SceneValidate, AcceptsLabelsThatOnlyTouch) {
+  const Scene s = page_with({label("a", {0, 0, 10, 10}), label("b", {10, 0, 10, 10}),
+                             label("c", {0, 10, 10, 10})});
+  EXPECT_TRUE(validate(s).empty());
+}
+
+TEST(SceneValidate, ReportsOverlappingLabels) {
+  const Scene s = page_with({label("a", {0, 0, 10, 10}), label("b", {50, 50, 10, 10}),
+                             label("c", {5, 5, 10, 10})});
+  ASSERT_EQ(validate(s).size(), 1u);
+  EXPECT_EQ(validate(s)[0], "labels \"a\" and \"c\" overlap");
+}
+
+TEST(SceneValidate, ReportsOverlapWithLabelBelow) {
+  const Scene s = page_with({label("a", {0, 10, 10, 10}), label("c", {5, 5, 10, 10})});
+  EXPECT_EQ(validate(s).size(), 1u);
+}
+
+TEST(SceneValidate, ReportsBoxOffThePage) {
+  const Scene s = page_with({label("a", {195, 0, 10, 10})});
+  ASSERT_EQ(validate(s).size(), 1u);
+  EXPECT_TRUE(contains(validate(s)[0], "not on the page"));
+}
+
+TEST(SceneValidate, HandlesManyLabelsQuickly) {
+  std::vector<Item> items;
+  for (int i = 0; i < 100000; ++i)
+    items.push_back(label(std::to_string(i), {static_cast<double>(i % 100) * 2, static_cast<double>(i / 100) * 0.1, 2, 0.1}));
+  Scene s = page_with(std::move(items));
+  EXPECT_TRUE(validate(s).empty());
+}
+
+}  // namespace
+}  // namespace annals::scene
