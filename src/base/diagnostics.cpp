@@ -32,8 +32,17 @@ void Diagnostics::promote_warnings() {
 }
 
 void Diagnostics::sort_by_position() {
-  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.where.file != b.where.file) return false;  // keep files in the order they were read
+  // Files keep the order in which they were first reported; positions sort within a file.
+  std::vector<std::string> files;
+  auto rank = [&files](const std::string& f) {
+    const auto it = std::find(files.begin(), files.end(), f);
+    return static_cast<std::size_t>(it - files.begin());
+  };
+  for (const auto& d : items_)
+    if (std::find(files.begin(), files.end(), d.where.file) == files.end()) files.push_back(d.where.file);
+  std::stable_sort(items_.begin(), items_.end(), [&rank](const Diagnostic& a, const Diagnostic& b) {
+    const std::size_t ra = rank(a.where.file), rb = rank(b.where.file);
+    if (ra != rb) return ra < rb;
     if (a.where.line != b.where.line) return a.where.line < b.where.line;
     return a.where.col < b.where.col;
   });

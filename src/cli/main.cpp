@@ -1,2 +1,48 @@
-// Placeholder entry point; the command line is built in cli/.
-int main() { return 0; }
+// annals: timeline charts from dated events written in TOML.
+#include <csignal>
+#include <cstdio>
+#include <exception>
+
+#include "cli/atomic_write.h"
+#include "cli/options.h"
+#include "cli/run.h"
+
+namespace {
+
+extern "C" void on_interrupt(int sig) {
+  annals::cli::remove_pending_temporary();
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  std::signal(SIGHUP, on_interrupt);
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes an EPIPE error we report
+
+  const auto parsed = annals::cli::parse_command_line(argc, argv);
+  std::fputs(parsed.out.c_str(), stdout);
+  std::fputs(parsed.err.c_str(), stderr);
+  if (!parsed.command) return parsed.exit_code;
+
+  try {
+    const auto& c = *parsed.command;
+    switch (c.verb) {
+      case annals::cli::Verb::render: return annals::cli::run_render(c);
+      case annals::cli::Verb::check: return annals::cli::run_check(c);
+      case annals::cli::Verb::styles: return annals::cli::run_styles(c);
+      case annals::cli::Verb::help:
+      case annals::cli::Verb::version: return 0;
+    }
+  } catch (const std::bad_alloc&) {
+    std::fputs("annals: error: out of memory\n", stderr);
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "annals: error: internal error: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,117 @@
+// The only file that includes CLI11 (it costs seconds to compile).
+#include "cli/options.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#ifndef ANNALS_VERSION
+#define ANNALS_VERSION "0.0.0"
+#endif
+
+namespace annals::cli {
+
+namespace {
+
+void add_render_options(CLI::App& render, Command& c) {
+  render.add_option("INPUT", c.inputs, "Timeline files (TOML); - reads standard input")->required();
+  render.add_option("-o,--output", c.outputs,
+                    "Output file; repeat to write several formats from one layout; - writes standard output")
+      ->type_name("FILE");
+  render.add_flag("-O,--output-dir-default", c.batch,
+                  "Write each input to output/<stem>.<format> (for several inputs)");
+  render.add_option("--style", c.style, "A built-in style name or a style file")->type_name("NAME|FILE");
+  render.add_option("--set", c.sets, "Override one style key, strongest of all (event.marker=diamond)")
+      ->type_name("KEY=VALUE");
+  render.add_option("--format", c.format, "Output format; default: from the output's extension")
+      ->check(CLI::IsMember({"svg", "pdf", "png", "json"}));
+  render.add_option("--page", c.page, "Page size: A0–A6, letter, legal, tabloid, auto")->type_name("SIZE");
+  render.add_option("--width", c.width, "Page width (implies --page auto unless --page is given)")
+      ->type_name("LENGTH");
+  render.add_option("--dpi", c.dpi, "PNG resolution (default 144)")->check(CLI::Range(1.0, 2400.0));
+  render.add_option("--now", c.now, "The date 'present' means (default: the file's now, "
+                                    "SOURCE_DATE_EPOCH, else today)")
+      ->type_name("DATE");
+  render.add_flag("--strict", c.strict, "Treat warnings as errors");
+  render.add_flag("-q,--quiet", c.quiet, "Print only errors; no progress");
+}
+
+}  // namespace
+
+ParseResult parse_command_line(int argc, const char* const* argv) {
+  Command c;
+  CLI::App app{"annals: timeline charts from dated events written in TOML", "annals"};
+  app.set_version_flag("--version", "annals " ANNALS_VERSION);
+  app.require_subcommand(0, 1);
+
+  CLI::App* render = app.add_subcommand("render", "Lay out and draw timelines to SVG, PDF, PNG or JSON");
+  add_render_options(*render, c);
+
+  CLI::App* check = app.add_subcommand("check", "Validate timelines; print every problem; render nothing");
+  check->add_option("INPUT", c.inputs, "Timeline files (TOML); - reads standard input")->required();
+  check->add_option("--style", c.style, "Also check this style")->type_name("NAME|FILE");
+  check->add_flag("--strict", c.strict, "Treat warnings as errors");
+  check->add_flag("-q,--quiet", c.quiet, "Print only errors");
+
+  CLI::App* styles = app.add_subcommand("styles", "List the built-in styles, or print one as TOML");
+  styles->add_option("NAME", c.style_name, "A built-in style to print");
+
+  ParseResult r;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    r.out = app.help();
+    return r;
+  } catch (const CLI::CallForAllHelp&) {
+    r.out = app.help("", CLI::AppFormatMode::All);
+    return r;
+  } catch (const CLI::CallForVersion&) {
+    r.out = "annals " ANNALS_VERSION "\n";
+    return r;
+  } catch (const CLI::ParseError& e) {
+    // A subcommand's own --help arrives here as a ParseError with exit code 0.
+    if (e.get_exit_code() == 0) {
+      for (CLI::App* sub : {render, check, styles})
+        if (sub->parsed()) r.out = sub->help();
+      if (r.out.empty()) r.out = app.help();
+      return r;
+    }
+    r.exit_code = 2;
+    r.err = fmt::format("annals: error: {}\nannals: note: see 'annals --help'\n", e.what());
+    return r;
+  }
+
+  if (render->parsed()) {
+    c.verb = Verb::render;
+  } else if (check->parsed()) {
+    c.verb = Verb::check;
+  } else if (styles->parsed()) {
+    c.verb = Verb::styles;
+  } else {
+    r.out = app.help();
+    return r;
+  }
+
+  if (c.verb == Verb::render) {
+    if (c.batch && !c.outputs.empty()) {
+      r.exit_code = 2;
+      r.err = "annals: error: -O and -o cannot be combined: -O names the outputs itself\n";
+      return r;
+    }
+    if (c.inputs.size() > 1 && !c.outputs.empty()) {
+      r.exit_code = 2;
+      r.err = "annals: error: several inputs need -O (each to output/<stem>.<format>), not -o\n";
+      return r;
+    }
+    for (const auto& o : c.outputs) {
+      if (o == "-" && c.format.empty()) {
+        r.exit_code = 2;
+        r.err = "annals: error: writing to standard output ('-o -') needs --format\n";
+        return r;
+      }
+    }
+  }
+  r.command = std::move(c);
+  return r;
+}
+
+}  // namespace annals::cli

@@ -1,0 +1,326 @@
+#include "cli/run.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "base/diagnostics.h"
+#include "base/suggest.h"
+#include "cli/atomic_write.h"
+#include "dates/date.h"
+#include "layout/layout.h"
+#include "load/load.h"
+#include "render/render.h"
+#include "scene/scene.h"
+#include "style/builtin.h"
+#include "style/style.h"
+
+#ifndef ANNALS_VERSION
+#define ANNALS_VERSION "0.0.0"
+#endif
+
+namespace annals::cli {
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kBadInput = 1;
+constexpr int kUsage = 2;
+constexpr int kCannotWrite = 3;
+
+void print(const Diagnostics& diags, bool quiet) {
+  for (const auto& d : diags.all()) {
+    if (quiet && d.severity != Severity::error) continue;
+    std::fputs(format(d).c_str(), stderr);
+  }
+}
+
+void usage_error(const std::string& message) {
+  std::fputs(fmt::format("annals: error: {}\n", message).c_str(), stderr);
+}
+
+// Progress on a terminal only, for runs long enough to need it (FORMAT.md §3).
+class Progress {
+ public:
+  Progress(bool quiet, std::size_t work) : on_(!quiet && work >= 5000 && ::isatty(STDERR_FILENO)) {}
+  void say(const std::string& what) const {
+    if (on_) std::fputs(fmt::format("\r\033[Kannals: {}", what).c_str(), stderr);
+  }
+  ~Progress() {
+    if (on_) std::fputs("\r\033[K", stderr);
+  }
+
+ private:
+  bool on_;
+};
+
+std::string folder_of(const std::string& input) {
+  if (input == "-") return ".";
+  const auto parent = std::filesystem::path(input).parent_path();
+  return parent.empty() ? std::string(".") : parent.string();
+}
+
+std::string stem_of(const std::string& input) {
+  if (input == "-") return "timeline";
+  return std::filesystem::path(input).stem().string();
+}
+
+// What "present" means: --now, the file's now, SOURCE_DATE_EPOCH, today (FORMAT.md §1.5).
+std::optional<dates::Date> choose_now(const Command& c, const model::Timeline& t,
+                                      Diagnostics& diags) {
+  if (!c.now.empty()) {
+    const auto parsed = dates::parse(c.now);
+    if (const auto* err = std::get_if<dates::ParseError>(&parsed)) {
+      usage_error(fmt::format("--now '{}': {}", c.now, err->message));
+      return std::nullopt;
+    }
+    const auto& d = std::get<dates::Date>(parsed);
+    if (d.present) {
+      usage_error("--now must be a date, not 'present'");
+      return std::nullopt;
+    }
+    return d;
+  }
+  if (t.header.now) return t.header.now->date;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    errno = 0;
+    const long long seconds = std::strtoll(epoch, &end, 10);
+    if (errno == 0 && end && *end == '\0') return dates::from_epoch_seconds(seconds);
+    diags.warning({}, fmt::format("SOURCE_DATE_EPOCH='{}' is not a number of seconds; using today", epoch));
+  }
+  return dates::from_epoch_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+}
+
+struct Prepared {
+  model::Timeline timeline;
+  style::Style style;
+  PropertySheet command_line;
+  dates::Date now;
+};
+
+// Loads the timeline and its style and applies the cascade's outer layers.
+// Returns the exit status to stop with, or nullopt to go on.
+std::optional<int> prepare(const Command& c, const std::string& input, Diagnostics& diags,
+                           Prepared& out) {
+  auto timeline = load::timeline_file(input, diags);
+  if (!timeline) return kBadInput;
+
+  // Command-line values are checked apart from the files: a bad one is a usage error.
+  Diagnostics cli_diags;
+  for (const auto& s : c.sets) {
+    if (auto p = load::command_line_property(s, cli_diags)) out.command_line.push_back(std::move(*p));
+  }
+  auto add_cli = [&out](std::string key, std::string value) {
+    out.command_line.insert(out.command_line.begin(),
+                            Property{std::move(key), std::move(value), SourceLocation{"--" + key, 0, 0}});
+  };
+  if (!c.width.empty()) {
+    add_cli("page.width", c.width);
+    if (c.page.empty()) add_cli("page.size", "auto");
+  }
+  if (!c.page.empty()) add_cli("page.size", c.page);
+
+  std::string style_name = "default";
+  std::string style_dir = ".";
+  SourceLocation style_where{"--style", 0, 0};
+  if (!c.style.empty()) {
+    style_name = c.style;
+  } else if (!timeline->header.style.empty()) {
+    style_name = timeline->header.style;
+    style_dir = folder_of(input);
+    style_where = timeline->header.style_where;
+  }
+  auto style = load::style_named(style_name, style_dir, style_where, diags);
+  if (style) {
+    style::apply(*style, timeline->style, diags);
+    style::apply(*style, out.command_line, cli_diags);
+  }
+  print(cli_diags, c.quiet);
+  if (cli_diags.has_errors()) return kUsage;
+
+  auto now = choose_now(c, *timeline, diags);
+  if (!now) return kUsage;
+
+  if (c.strict) diags.promote_warnings();
+  if (diags.has_errors() || !style) return kBadInput;
+  out.timeline = std::move(*timeline);
+  out.style = std::move(*style);
+  out.now = *now;
+  return std::nullopt;
+}
+
+std::optional<std::string> format_of(const Command& c, const std::string& output) {
+  if (!c.format.empty()) return c.format;
+  const std::string ext = std::filesystem::path(output).extension().string();
+  for (const char* f : {"svg", "pdf", "png", "json"})
+    if (ext == std::string(".") + f) return std::string(f);
+  return std::nullopt;
+}
+
+struct Target {
+  std::string path;
+  std::string format;
+};
+
+int render_one(const Command& c, const std::string& input, const std::vector<Target>& targets,
+               const render::Renderer& renderer) {
+  Diagnostics diags;
+  Prepared p;
+  const auto stop = prepare(c, input, diags, p);
+  diags.sort_by_position();
+  if (stop) {
+    print(diags, c.quiet);
+    return *stop;
+  }
+
+  Progress progress(c.quiet, p.timeline.events.size());
+  progress.say(fmt::format("laying out {} events", p.timeline.events.size()));
+  layout::Options options{p.now, p.command_line, "annals " ANNALS_VERSION};
+  const scene::Scene scene = layout::layout(p.timeline, p.style, options, renderer.measurer(), diags);
+  if (c.strict) diags.promote_warnings();
+  print(diags, c.quiet);
+  if (diags.has_errors()) return kBadInput;
+
+  render::Options render_options;
+  if (c.dpi) render_options.dpi = *c.dpi;
+
+  std::map<std::string, std::string> bytes_by_format;  // lay out once, draw each format once
+  int status = kOk;
+  for (const auto& t : targets) {
+    auto it = bytes_by_format.find(t.format);
+    if (it == bytes_by_format.end()) {
+      progress.say(fmt::format("drawing {}", t.format));
+      std::string bytes;
+      if (t.format == "json") {
+        bytes = scene::to_json(scene);
+      } else {
+        const auto f = t.format == "svg" ? render::Format::svg
+                       : t.format == "pdf" ? render::Format::pdf
+                                           : render::Format::png;
+        auto out = renderer.render(scene, f, render_options);
+        if (!out.ok()) {
+          std::fputs(fmt::format("{}: error: {}\n", t.path, out.error).c_str(), stderr);
+          status = kCannotWrite;
+          continue;
+        }
+        bytes = std::move(out.bytes);
+      }
+      it = bytes_by_format.emplace(t.format, std::move(bytes)).first;
+    }
+    progress.say(fmt::format("writing {}", t.path));
+    const std::string err =
+        t.path == "-" ? write_stdout(it->second) : write_file_atomically(t.path, it->second);
+    if (!err.empty()) {
+      std::fputs(fmt::format("{}: error: cannot write: {}\n", t.path, err).c_str(), stderr);
+      status = kCannotWrite;
+    }
+  }
+  return status;
+}
+
+}  // namespace
+
+int run_render(const Command& c) {
+  // Plan every output before any work, so a wrong line fails before anything is written.
+  std::vector<std::vector<Target>> plans;
+  for (const auto& input : c.inputs) {
+    std::vector<Target> targets;
+    if (c.outputs.empty()) {
+      const std::string format = c.format.empty() ? "svg" : c.format;
+      targets.push_back({(std::filesystem::path("output") / (stem_of(input) + "." + format)).string(), format});
+    }
+    for (const auto& o : c.outputs) {
+      auto f = format_of(c, o);
+      if (!f) {
+        usage_error(fmt::format("cannot tell the format of '{}' from its extension; "
+                                "use .svg, .pdf, .png or .json, or --format",
+                                o));
+        return kUsage;
+      }
+      targets.push_back({o, *f});
+    }
+    plans.push_back(std::move(targets));
+  }
+  if (c.outputs.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories("output", ec);
+    if (ec) {
+      std::fputs(fmt::format("output: error: cannot create the output folder: {}\n", ec.message()).c_str(),
+                 stderr);
+      return kCannotWrite;
+    }
+  }
+
+  const render::Renderer renderer;
+  int worst = kOk;
+  for (std::size_t i = 0; i < c.inputs.size(); ++i) {
+    const int status = render_one(c, c.inputs[i], plans[i], renderer);
+    if (status > worst) worst = status;
+  }
+  return worst;
+}
+
+int run_check(const Command& c) {
+  int worst = kOk;
+  for (const auto& input : c.inputs) {
+    Diagnostics diags;
+    Prepared p;
+    const auto stop = prepare(c, input, diags, p);
+    diags.sort_by_position();
+    print(diags, c.quiet);
+    if (stop && *stop > worst) worst = *stop;
+  }
+  return worst;
+}
+
+namespace {
+
+// The first comment line of a style file says what it is for.
+std::string summary_of(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t eol = std::min(text.find('\n', pos), text.size());
+    std::string_view line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (line.empty()) continue;
+    if (line.front() != '#') break;
+    line.remove_prefix(1);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    if (!line.empty()) return std::string(line);
+  }
+  return {};
+}
+
+}  // namespace
+
+int run_styles(const Command& c) {
+  if (c.style_name.empty()) {
+    std::string out;
+    for (const auto& s : style::builtin_styles())
+      out += fmt::format("{:<10} {}\n", s.name, summary_of(s.text));
+    return write_stdout(out).empty() ? kOk : kCannotWrite;
+  }
+  if (auto text = style::builtin_style_text(c.style_name))
+    return write_stdout(*text).empty() ? kOk : kCannotWrite;
+
+  std::vector<std::string_view> names;
+  for (const auto& s : style::builtin_styles()) names.push_back(s.name);
+  std::string message = fmt::format("annals: error: no built-in style named '{}'\n", c.style_name);
+  if (auto near = nearest(c.style_name, names); !near.empty())
+    message += fmt::format("annals: note: did you mean '{}'?\n", near);
+  message += "annals: note: 'annals styles' lists them\n";
+  std::fputs(message.c_str(), stderr);
+  return kBadInput;
+}
+
+}  // namespace annals::cli

@@ -1,0 +1,119 @@
+// Pins the module dependency rules of the architecture: each module may
+// include only the modules listed for it, and the heavy or backend
+// libraries stay inside the one module that owns them.
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::map<std::string, std::set<std::string>>& allowed() {
+  static const std::map<std::string, std::set<std::string>> rules = {
+      {"base", {"base"}},
+      {"dates", {"base", "dates"}},
+      {"model", {"base", "dates", "model"}},
+      {"load", {"base", "dates", "model", "style", "load"}},
+      {"style", {"base", "style"}},
+      {"scale", {"base", "dates", "scale"}},
+      {"text", {"base", "text"}},
+      {"layout", {"base", "dates", "model", "style", "scale", "text", "scene", "layout"}},
+      {"scene", {"base", "scene"}},
+      {"render", {"base", "text", "scene", "render"}},
+      {"cli", {"base", "dates", "model", "load", "style", "scale", "text", "layout", "scene", "render", "cli"}},
+  };
+  return rules;
+}
+
+// Third-party headers that only one module may include.
+const std::map<std::string, std::string>& owned_headers() {
+  static const std::map<std::string, std::string> owners = {
+      {"toml++", "load"}, {"cairo", "render"}, {"pango", "render"}, {"CLI", "cli"},
+  };
+  return owners;
+}
+
+struct Include {
+  std::string file;
+  int line;
+  std::string target;
+  bool quoted;
+};
+
+std::vector<Include> includes_of(const fs::path& file) {
+  static const std::regex re(R"(^\s*#\s*include\s*([<"])([^>"]+)[>"])");
+  std::vector<Include> out;
+  std::ifstream in(file);
+  std::string text;
+  int n = 0;
+  while (std::getline(in, text)) {
+    ++n;
+    std::smatch m;
+    if (std::regex_search(text, m, re)) out.push_back({file.string(), n, m[2], m[1] == "\""});
+  }
+  return out;
+}
+
+std::vector<fs::path> sources_of(const std::string& module) {
+  std::vector<fs::path> files;
+  const fs::path dir = fs::path(ANNALS_SOURCE_DIR) / "src" / module;
+  if (!fs::exists(dir)) return files;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file() && (e.path().extension() == ".h" || e.path().extension() == ".cpp"))
+      files.push_back(e.path());
+  return files;
+}
+
+}  // namespace
+
+TEST(Architecture, EveryModuleFolderHasRules) {
+  for (const auto& e : fs::directory_iterator(fs::path(ANNALS_SOURCE_DIR) / "src"))
+    if (e.is_directory())
+      EXPECT_TRUE(allowed().count(e.path().filename().string()))
+          << "src/" << e.path().filename().string() << " has no dependency rules";
+}
+
+TEST(Architecture, ModulesIncludeOnlyTheModulesTheyMayUse) {
+  for (const auto& [module, may_use] : allowed()) {
+    for (const auto& file : sources_of(module)) {
+      for (const auto& inc : includes_of(file)) {
+        if (!inc.quoted) continue;
+        const auto slash = inc.target.find('/');
+        if (slash == std::string::npos) continue;
+        const std::string used = inc.target.substr(0, slash);
+        if (!allowed().count(used)) continue;
+        EXPECT_TRUE(may_use.count(used))
+            << inc.file << ":" << inc.line << ": " << module << " may not include " << inc.target;
+      }
+    }
+  }
+}
+
+TEST(Architecture, BackendLibrariesStayInTheirModule) {
+  for (const auto& [module, may_use] : allowed()) {
+    for (const auto& file : sources_of(module)) {
+      for (const auto& inc : includes_of(file)) {
+        for (const auto& [prefix, owner] : owned_headers()) {
+          if (inc.target.rfind(prefix, 0) == 0 && inc.target.size() > prefix.size() &&
+              (inc.target[prefix.size()] == '/' || inc.target[prefix.size()] == '.' ||
+               inc.target[prefix.size()] == '-'))
+            EXPECT_EQ(module, owner) << inc.file << ":" << inc.line << ": only " << owner
+                                     << " may include " << inc.target;
+        }
+      }
+    }
+  }
+}
+
+TEST(Architecture, TheRulesCatchAForbiddenEdge) {
+  // Guards the test itself: a made-up include of render from layout is refused.
+  EXPECT_FALSE(allowed().at("layout").count("render"));
+  EXPECT_FALSE(allowed().at("render").count("model"));
+  EXPECT_FALSE(allowed().at("style").count("load"));
+}

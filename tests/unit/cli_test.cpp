@@ -1,0 +1,359 @@
+// Runs the real binary: exit statuses, messages with positions, outputs
+// written atomically, standard input and output (FORMAT.md §3).
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::path(ANNALS_BUILD_DIR) / "test-tmp" / "cli" / info->name();
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+
+  fs::path write(const std::string& name, const std::string& text) const {
+    const fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+  }
+
+  // Runs `annals ARGS` in the test's folder; `prefix` goes before the command (environment, pipes).
+  Run annals(const std::string& args, const std::string& prefix = "") const {
+    const std::string cmd = "cd '" + dir_.string() + "' && " + prefix + " '" + ANNALS_BINARY + "' " + args +
+                            " >out.txt 2>err.txt";
+    Run r;
+    const int raw = std::system(cmd.c_str());
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+    r.out = slurp(dir_ / "out.txt");
+    r.err = slurp(dir_ / "err.txt");
+    return r;
+  }
+
+  bool exists(const std::string& name) const { return fs::exists(dir_ / name); }
+
+  // Files other than the ones the harness writes: no temporary may be left behind.
+  std::vector<std::string> stray_files() const {
+    std::vector<std::string> names;
+    for (const auto& e : fs::recursive_directory_iterator(dir_)) {
+      const auto n = e.path().filename().string();
+      if (n.find(".annals-") != std::string::npos) names.push_back(n);
+    }
+    return names;
+  }
+
+  fs::path dir_;
+};
+
+const char* kGood = R"(
+[timeline]
+title = "Test"
+now = 2022-12-31
+
+[[lane]]
+title = "Chile"
+
+[[event]]
+title = "War of the Pacific"
+start = 1879
+end = 1883
+lane = "Chile"
+
+[[event]]
+title = "ICJ ruling"
+date = "2018-10"
+lane = "chile"
+)";
+
+}  // namespace
+
+TEST_F(Cli, VersionPrintsTheVersion) {
+  const auto r = annals("--version");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("annals "), std::string::npos);
+}
+
+TEST_F(Cli, HelpNamesTheVerbs) {
+  const auto r = annals("--help");
+  EXPECT_EQ(r.status, 0);
+  for (const char* verb : {"render", "check", "styles"}) EXPECT_NE(r.out.find(verb), std::string::npos) << verb;
+}
+
+TEST_F(Cli, UnknownOptionIsAUsageError) {
+  const auto r = annals("render --frobnicate x.toml");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("error"), std::string::npos);
+}
+
+TEST_F(Cli, RenderWithoutInputIsAUsageError) { EXPECT_EQ(annals("render").status, 2); }
+
+TEST_F(Cli, MissingInputExitsOneNamingTheFile) {
+  const auto r = annals("render missing.toml -o out.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("missing.toml"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("error"), std::string::npos);
+  EXPECT_FALSE(exists("out.svg"));
+}
+
+TEST_F(Cli, InputThatIsAFolderExitsOne) {
+  fs::create_directories(dir_ / "folder.toml");
+  const auto r = annals("render folder.toml -o out.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("folder.toml"), std::string::npos) << r.err;
+  EXPECT_FALSE(exists("out.svg"));
+}
+
+TEST_F(Cli, DefaultOutputIsAnSvgInTheOutputFolder) {
+  write("sample.toml", kGood);
+  const auto r = annals("render sample.toml");
+  EXPECT_EQ(r.status, 0) << r.err;
+  ASSERT_TRUE(exists("output/sample.svg"));
+  EXPECT_NE(slurp(dir_ / "output/sample.svg").find("<svg"), std::string::npos);
+}
+
+TEST_F(Cli, SeveralOutputsAreWrittenFromOneRun) {
+  write("t.toml", kGood);
+  const auto r = annals("render t.toml -o a.svg -o a.pdf -o a.png -o a.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(slurp(dir_ / "a.pdf").rfind("%PDF", 0), 0u);
+  EXPECT_EQ(slurp(dir_ / "a.png").substr(1, 3), "PNG");
+  EXPECT_NE(slurp(dir_ / "a.svg").find("<svg"), std::string::npos);
+  const std::string json = slurp(dir_ / "a.json");
+  EXPECT_NE(json.find("\"items\""), std::string::npos);
+  EXPECT_NE(json.find("\"start\":\"1879-01-01\""), std::string::npos) << json.substr(0, 400);
+  EXPECT_NE(json.find("\"end\":\"1883-12-31\""), std::string::npos);
+}
+
+TEST_F(Cli, FormatOptionOverridesTheExtension) {
+  write("t.toml", kGood);
+  ASSERT_EQ(annals("render t.toml --format json -o layout.txt").status, 0);
+  EXPECT_EQ(slurp(dir_ / "layout.txt").front(), '{');
+}
+
+TEST_F(Cli, UnknownExtensionIsAUsageError) {
+  write("t.toml", kGood);
+  const auto r = annals("render t.toml -o chart.gif");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("chart.gif"), std::string::npos);
+  EXPECT_FALSE(exists("chart.gif"));
+}
+
+TEST_F(Cli, StandardOutputNeedsAFormat) {
+  write("t.toml", kGood);
+  EXPECT_EQ(annals("render t.toml -o -").status, 2);
+}
+
+TEST_F(Cli, ReadsStandardInputAndWritesStandardOutput) {
+  write("t.toml", kGood);
+  const auto r = annals("render - --format json -o -", "cat t.toml |");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.front(), '{');
+  EXPECT_NE(r.out.find("War of the Pacific"), std::string::npos);
+}
+
+TEST_F(Cli, MissingOutputFolderExitsThreeAndLeavesNothing) {
+  write("t.toml", kGood);
+  const auto r = annals("render t.toml -o nowhere/a.svg");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_NE(r.err.find("nowhere"), std::string::npos) << r.err;
+  EXPECT_TRUE(stray_files().empty());
+}
+
+TEST_F(Cli, FullDiskExitsThree) {
+  write("t.toml", kGood);
+  const auto r = annals("render t.toml --format svg -o /dev/full");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_NE(r.err.find("/dev/full"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, ClosedPipeExitsThree) {
+  write("t.toml", kGood);
+  // `true` exits without reading, so annals writes into a closed pipe.
+  const std::string cmd = "cd '" + dir_.string() + "' && { sleep 0.2; '" + ANNALS_BINARY +
+                          "' render t.toml --format svg -o - 2>err.txt; echo $? >status.txt; } | true";
+  std::system(cmd.c_str());
+  EXPECT_EQ(slurp(dir_ / "status.txt"), "3\n") << slurp(dir_ / "err.txt");
+}
+
+TEST_F(Cli, UnwritableFolderExitsThree) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root can write anywhere";
+  write("t.toml", kGood);
+  fs::create_directories(dir_ / "ro");
+  fs::permissions(dir_ / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+  EXPECT_EQ(annals("render t.toml -o ro/a.svg").status, 3);
+}
+
+TEST_F(Cli, FailedRunKeepsTheEarlierGoodFile) {
+  write("t.toml", kGood);
+  write("a.svg", "earlier good file");
+  write("bad.toml", "[[event]]\ntitle = \"x\"\ndate = \"1996-02-31\"\n");
+  EXPECT_EQ(annals("render bad.toml -o a.svg").status, 1);
+  EXPECT_EQ(slurp(dir_ / "a.svg"), "earlier good file");
+  EXPECT_TRUE(stray_files().empty());
+}
+
+TEST_F(Cli, ImpossibleDateIsReportedAtItsLine) {
+  write("bad.toml", "[[event]]\ntitle = \"x\"\ndate = \"1996-02-31\"\n");
+  const auto r = annals("render bad.toml -o a.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("bad.toml:3:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(": error: "), std::string::npos) << r.err;
+  EXPECT_FALSE(exists("a.svg"));
+}
+
+TEST_F(Cli, UnknownLaneIsReportedAtTheValue) {
+  write("lane.toml", "[[lane]]\ntitle = \"Chile\"\n\n[[event]]\ntitle = \"x\"\ndate = 1990\nlane = \"Mars\"\n");
+  const auto r = annals("check lane.toml");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("lane.toml:7:8: error: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Mars"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, CheckReportsEveryProblemInFileOrder) {
+  write("many.toml",
+        "[[event]]\ntitle = \"a\"\ndate = \"1996-13\"\n\n"
+        "[[event]]\ndate = 1990\n\n"
+        "[[event]]\ntitle = \"c\"\nstart = 1990\nend = 1980\n");
+  const auto r = annals("check many.toml");
+  EXPECT_EQ(r.status, 1);
+  const auto first = r.err.find("many.toml:3:");
+  const auto second = r.err.find("many.toml:5:");
+  const auto third = r.err.find("many.toml:11:");
+  ASSERT_NE(first, std::string::npos) << r.err;
+  ASSERT_NE(second, std::string::npos) << r.err;
+  ASSERT_NE(third, std::string::npos) << r.err;
+  EXPECT_LT(first, second);
+  EXPECT_LT(second, third);
+  EXPECT_FALSE(exists("output"));
+}
+
+TEST_F(Cli, UnknownKeyWarnsAndStrictMakesItAnError) {
+  write("typo.toml", "[[event]]\ntitle = \"a\"\ndate = 1990\ndat = 1991\n");
+  const auto lenient = annals("check typo.toml");
+  EXPECT_EQ(lenient.status, 0) << lenient.err;
+  EXPECT_NE(lenient.err.find("typo.toml:4:1: warning: "), std::string::npos) << lenient.err;
+  EXPECT_NE(lenient.err.find("date"), std::string::npos);
+  const auto strict = annals("check --strict typo.toml");
+  EXPECT_EQ(strict.status, 1);
+  EXPECT_NE(strict.err.find("typo.toml:4:1: error: "), std::string::npos) << strict.err;
+}
+
+TEST_F(Cli, QuietHidesWarnings) {
+  write("typo.toml", "[[event]]\ntitle = \"a\"\ndate = 1990\ndat = 1991\n");
+  const auto r = annals("render --quiet typo.toml -o a.svg");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(Cli, StylesListsTheShippedStyles) {
+  const auto r = annals("styles");
+  EXPECT_EQ(r.status, 0);
+  for (const char* s : {"default", "classic", "dark", "print", "poster"})
+    EXPECT_NE(r.out.find(s), std::string::npos) << s;
+}
+
+TEST_F(Cli, StylesPrintsOneAsToml) {
+  const auto r = annals("styles poster");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("[page]"), std::string::npos);
+}
+
+TEST_F(Cli, UnknownStyleNameSuggestsTheNearest) {
+  const auto r = annals("styles postr");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("poster"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, EveryShippedStyleRendersWithoutDiagnostics) {
+  write("t.toml", kGood);
+  for (const char* s : {"default", "classic", "dark", "print", "poster"}) {
+    const auto r = annals(std::string("render t.toml --style ") + s + " -o " + s + ".svg");
+    EXPECT_EQ(r.status, 0) << s << ": " << r.err;
+    EXPECT_EQ(r.err, "") << s;
+  }
+}
+
+TEST_F(Cli, SetOverridesAStyleKey) {
+  write("t.toml", kGood);
+  const auto r = annals("render t.toml --set page.size=A5 --format json -o -");
+  ASSERT_EQ(r.status, 0) << r.err;
+  // A5 landscape is 595.28 pt wide.
+  EXPECT_NE(r.out.find("\"width\":595.28"), std::string::npos) << r.out.substr(0, 200);
+}
+
+TEST_F(Cli, MalformedSetIsAUsageError) {
+  write("t.toml", kGood);
+  EXPECT_EQ(annals("render t.toml --set nonsense -o a.svg").status, 2);
+  EXPECT_FALSE(exists("a.svg"));
+}
+
+TEST_F(Cli, MalformedNowIsAUsageError) {
+  write("t.toml", kGood);
+  const auto r = annals("render t.toml --now 2022-02-30 -o a.svg");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_FALSE(exists("a.svg"));
+}
+
+TEST_F(Cli, SameInputsAndNowGiveIdenticalBytes) {
+  write("t.toml", kGood);
+  ASSERT_EQ(annals("render t.toml -o 1.svg -o 1.pdf -o 1.png -o 1.json").status, 0);
+  ASSERT_EQ(annals("render t.toml -o 2.svg -o 2.pdf -o 2.png -o 2.json").status, 0);
+  for (const char* ext : {"svg", "pdf", "png", "json"})
+    EXPECT_EQ(slurp(dir_ / (std::string("1.") + ext)), slurp(dir_ / (std::string("2.") + ext))) << ext;
+}
+
+TEST_F(Cli, PresentFollowsSourceDateEpochWhenTheFileHasNoNow) {
+  write("open.toml", "[[event]]\ntitle = \"ongoing\"\nstart = 2000\nend = \"present\"\n");
+  const auto r = annals("render open.toml --format json -o -", "SOURCE_DATE_EPOCH=1262304000");  // 2010-01-01
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"end\":\"2010-01-01\""), std::string::npos) << r.out.substr(0, 600);
+  EXPECT_NE(r.out.find("\"open\":true"), std::string::npos);
+}
+
+TEST_F(Cli, NowOptionWinsOverTheFile) {
+  write("open.toml", "[timeline]\nnow = 2015-06-30\n\n[[event]]\ntitle = \"ongoing\"\nstart = 2000\nend = \"present\"\n");
+  const auto r = annals("render open.toml --now 2020-01-31 --format json -o -");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"end\":\"2020-01-31\""), std::string::npos) << r.out.substr(0, 600);
+}
+
+TEST_F(Cli, BatchWritesEachInputToTheOutputFolder) {
+  write("a.toml", kGood);
+  write("b.toml", kGood);
+  const auto r = annals("render a.toml b.toml -O --format pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(exists("output/a.pdf"));
+  EXPECT_TRUE(exists("output/b.pdf"));
+}
+
+TEST_F(Cli, SeveralInputsWithOneOutputIsAUsageError) {
+  write("a.toml", kGood);
+  write("b.toml", kGood);
+  EXPECT_EQ(annals("render a.toml b.toml -o x.svg").status, 2);
+}
