@@ -1,0 +1,444 @@
+// Timeline files (FORMAT.md §1): TOML tables → model::Timeline, with every
+// problem in the file reported, in file order.
+#include <algorithm>
+#include <cctype>
+#include <limits>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "base/suggest.h"
+#include "load/load.h"
+#include "load/toml_reader.h"
+
+namespace annals::load {
+
+namespace {
+
+using detail::Reader;
+using model::LocatedDate;
+
+constexpr std::string_view kTopKeys[] = {"timeline", "lane", "event", "era", "marker", "style"};
+constexpr std::string_view kHeaderKeys[] = {"title", "subtitle", "source",      "style",      "start",
+                                            "end",   "now",      "scale",       "orientation", "description"};
+constexpr std::string_view kLaneKeys[] = {"id", "title", "color", "style"};
+constexpr std::string_view kEventKeys[] = {"id",   "title",       "date", "start", "end",   "lane",
+                                           "description", "tags", "url",  "color", "style"};
+constexpr std::string_view kEraKeys[] = {"title", "start", "end", "color", "style"};
+constexpr std::string_view kMarkerKeys[] = {"title", "date", "color", "style"};
+
+constexpr std::size_t kNoLane = std::numeric_limits<std::size_t>::max();
+
+SourceLocation key_at(const toml::table& t, std::string_view key, const Reader& r) {
+  const auto it = t.find(key);
+  return it == t.end() ? r.at(t) : r.at(it->first);
+}
+
+std::string slug(std::string_view title) {
+  std::string out;
+  bool gap = false;
+  for (const char c : title) {
+    const auto u = static_cast<unsigned char>(c);
+    // Letters of other scripts are kept as they are, so a slug is never empty for them.
+    if (std::isalnum(u) || u >= 0x80) {
+      if (gap && !out.empty()) out += '-';
+      out += static_cast<char>(std::tolower(u));
+      gap = false;
+    } else {
+      gap = true;
+    }
+  }
+  return out;
+}
+
+// ---- dates --------------------------------------------------------------
+
+// Where a date may say "present" (FORMAT.md §1.2): only where it means "still going".
+enum class Role { start, end, point, marker, now };
+
+std::string_view role_text(Role role) {
+  switch (role) {
+    case Role::start: return "a start";
+    case Role::point: return "the date of a point event";
+    case Role::now: return "the value of 'now'";
+    case Role::end:
+    case Role::marker: break;
+  }
+  return "this date";
+}
+
+// A date key: `written` even when its value was rejected, so that a bad
+// value does not also cause a "missing" error.
+struct DateField {
+  bool written = false;
+  std::optional<LocatedDate> value;
+};
+
+DateField date_field(const toml::table& t, std::string_view key, Role role, const Reader& r) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) return {};
+  auto d = detail::date_value(*n, key, r);
+  if (d && d->date.present && role != Role::end && role != Role::marker) {
+    r.error(*n, fmt::format("'present' cannot be {}; it may only end a span or date a marker", role_text(role)));
+    d.reset();
+  }
+  return {true, std::move(d)};
+}
+
+void check_order(const LocatedDate& start, const LocatedDate& end, Diagnostics& diags) {
+  if (start.date.present || end.date.present) return;
+  // A span runs from the beginning of its start to the end of its end.
+  if (end.date.end > start.date.begin) return;
+  diags.error(end.where, "'end' is before 'start'", {{"the start is here", start.where}});
+}
+
+// Reads `start` and `end`, both required, for an era or the view window.
+struct Span {
+  std::optional<LocatedDate> start, end;
+};
+
+Span span(const toml::table& t, std::string_view table_name, bool required, const Reader& r) {
+  const DateField start = date_field(t, "start", Role::start, r);
+  const DateField end = date_field(t, "end", Role::end, r);
+  if (required && !start.written)
+    r.error(t, fmt::format("{} needs a 'start'", table_name));
+  if (required && !end.written)
+    r.error(t, fmt::format("{} needs an 'end'", table_name));
+  if (start.value && end.value) check_order(*start.value, *end.value, r.diags);
+  return {start.value, end.value};
+}
+
+// ---- small typed keys ----------------------------------------------------
+
+void read_string(const toml::table& t, std::string_view key, std::string& out, const Reader& r) {
+  if (const toml::node* n = t.get(key))
+    if (auto s = detail::string_value(*n, key, r)) out = std::move(*s);
+}
+
+void read_color(const toml::table& t, std::string property, PropertySheet& out, const Reader& r) {
+  if (const toml::node* n = t.get("color"))
+    if (auto p = detail::color_property(*n, "color", std::move(property), r)) out.push_back(std::move(*p));
+}
+
+void read_style(const toml::table& t, const std::string& prefix, PropertySheet& out, const Reader& r) {
+  const toml::node* n = t.get("style");
+  if (n == nullptr) return;
+  if (const auto* inline_table = n->as_table()) {
+    detail::flatten(*inline_table, prefix, out, r);
+  } else {
+    r.error(*n, fmt::format("'style' must be a table (style = {{ marker = \"diamond\" }}), found {}",
+                            detail::type_name(*n)));
+  }
+}
+
+bool require_title(const toml::table& t, std::string_view table_name, std::string& out, const Reader& r) {
+  if (t.get("title") == nullptr) {
+    r.error(t, fmt::format("{} needs a 'title'", table_name));
+    return false;
+  }
+  read_string(t, "title", out, r);
+  return true;
+}
+
+void read_tags(const toml::table& t, std::vector<std::string>& out, const Reader& r) {
+  const toml::node* n = t.get("tags");
+  if (n == nullptr) return;
+  const auto* array = n->as_array();
+  if (array == nullptr) {
+    r.error(*n, fmt::format("'tags' must be an array of strings, found {}", detail::type_name(*n)));
+    return;
+  }
+  for (const auto& item : *array) {
+    if (const auto* s = item.as_string()) out.push_back(s->get());
+    else r.error(item, fmt::format("'tags' must be an array of strings, found {} in it", detail::type_name(item)));
+  }
+}
+
+// Calls `f(table, index)` for each element of an array of tables.
+template <class F>
+void each_table(const toml::table& root, std::string_view key, const Reader& r, F f) {
+  const toml::node* n = root.get(key);
+  if (n == nullptr) return;
+  const auto* array = n->as_array();
+  if (array == nullptr) {
+    r.error(*n, fmt::format("'{0}' must be an array of tables, written [[{0}]]; found {1}", key,
+                            detail::type_name(*n)));
+    return;
+  }
+  std::size_t index = 0;
+  for (const auto& item : *array) {
+    if (const auto* t = item.as_table()) f(*t, index++);
+    else r.error(item, fmt::format("each [[{}]] must be a table, found {}", key, detail::type_name(item)));
+  }
+}
+
+// ---- [timeline] -----------------------------------------------------------
+
+template <class E>
+void read_choice(const toml::table& t, std::string_view key, std::span<const std::pair<std::string_view, E>> choices,
+                 E& out, const Reader& r) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) return;
+  const auto text = detail::string_value(*n, key, r);
+  if (!text) return;
+  std::string names;
+  for (const auto& [name, value] : choices) {
+    if (*text == name) {
+      out = value;
+      return;
+    }
+    names += fmt::format("{}\"{}\"", names.empty() ? "" : ", ", name);
+  }
+  r.error(*n, fmt::format("'{}' must be one of {}, found \"{}\"", key, names, *text));
+}
+
+constexpr std::pair<std::string_view, model::ScaleKind> kScales[] = {
+    {"auto", model::ScaleKind::automatic}, {"linear", model::ScaleKind::linear}, {"collapsed", model::ScaleKind::collapsed}};
+constexpr std::pair<std::string_view, model::Orientation> kOrientations[] = {
+    {"horizontal", model::Orientation::horizontal}, {"vertical", model::Orientation::vertical}};
+
+void read_header(const toml::table& root, model::Header& h, const Reader& r) {
+  const toml::node* n = root.get("timeline");
+  if (n == nullptr) return;
+  const auto* t = n->as_table();
+  if (t == nullptr) {
+    r.error(*n, fmt::format("[timeline] must be a table, found {}", detail::type_name(*n)));
+    return;
+  }
+  detail::warn_unknown_keys(*t, kHeaderKeys, "[timeline]", r);
+  read_string(*t, "title", h.title, r);
+  read_string(*t, "subtitle", h.subtitle, r);
+  read_string(*t, "source", h.source, r);
+  read_string(*t, "description", h.description, r);
+  read_string(*t, "style", h.style, r);
+  if (const toml::node* s = t->get("style")) h.style_where = r.at(*s);
+  const Span window = span(*t, "[timeline]", false, r);
+  h.start = window.start;
+  h.end = window.end;
+  h.now = date_field(*t, "now", Role::now, r).value;
+  read_choice<model::ScaleKind>(*t, "scale", kScales, h.scale, r);
+  read_choice<model::Orientation>(*t, "orientation", kOrientations, h.orientation, r);
+}
+
+// ---- [[lane]] -------------------------------------------------------------
+
+struct LaneIndex {
+  std::map<std::string, std::size_t, std::less<>> by_id;
+  std::map<std::string, std::size_t, std::less<>> by_title;
+
+  std::optional<std::size_t> find(std::string_view name) const {
+    if (auto it = by_id.find(name); it != by_id.end()) return it->second;
+    if (auto it = by_title.find(name); it != by_title.end()) return it->second;
+    return std::nullopt;
+  }
+};
+
+void read_lane(const toml::table& t, std::vector<model::Lane>& lanes, LaneIndex& index, const Reader& r) {
+  detail::warn_unknown_keys(t, kLaneKeys, "[[lane]]", r);
+  model::Lane lane;
+  lane.where = r.at(t);
+  read_string(t, "title", lane.title, r);
+  read_string(t, "id", lane.id, r);
+  const bool has_id = t.get("id") != nullptr;
+  if (!has_id && t.get("title") == nullptr) {
+    r.error(t, "[[lane]] needs a 'title' or an 'id'");
+    return;
+  }
+  if (!has_id) lane.id = slug(lane.title);
+  if (lane.id.empty()) lane.id = fmt::format("lane-{}", lanes.size() + 1);
+  if (auto first = index.by_id.find(lane.id); first != index.by_id.end()) {
+    r.diags.error(key_at(t, has_id ? "id" : "title", r), fmt::format("duplicate lane id '{}'", lane.id),
+                  {{"first used here", lanes[first->second].where}});
+    return;
+  }
+  read_color(t, "lane.color", lane.style, r);
+  read_style(t, "event.", lane.style, r);
+  detail::sort_sheet(lane.style);
+  index.by_id.emplace(lane.id, lanes.size());
+  index.by_title.emplace(lane.title, lanes.size());
+  lanes.push_back(std::move(lane));
+}
+
+std::vector<Note> unknown_lane_notes(std::string_view name, const std::vector<model::Lane>& lanes) {
+  if (lanes.empty()) return {{"the file has no [[lane]] tables", {}}};
+  std::string known;
+  std::vector<std::string_view> names;
+  for (const auto& lane : lanes) {
+    known += fmt::format("{}'{}'", known.empty() ? "" : ", ", lane.id);
+    names.push_back(lane.id);
+    if (!lane.title.empty()) names.push_back(lane.title);
+  }
+  std::vector<Note> notes{{fmt::format("known lanes: {}", known), {}}};
+  if (auto near = nearest(name, names); !near.empty()) notes.push_back({fmt::format("did you mean '{}'?", near), {}});
+  return notes;
+}
+
+// ---- [[event]] ------------------------------------------------------------
+
+// Point or span: exactly one of the two shapes, else an error and false.
+bool read_event_dates(const toml::table& t, model::Event& e, const Reader& r) {
+  const DateField date = date_field(t, "date", Role::point, r);
+  const DateField start = date_field(t, "start", Role::start, r);
+  const DateField end = date_field(t, "end", Role::end, r);
+  if (date.written && (start.written || end.written)) {
+    r.diags.error(key_at(t, "date", r), "an event has either a 'date' or a 'start' and an 'end', not both");
+    return false;
+  }
+  if (date.written) {
+    e.date = date.value;
+    return date.value.has_value();
+  }
+  if (start.written != end.written) {
+    if (start.written) r.diags.error(key_at(t, "start", r), "'start' without 'end' (a point event uses 'date')");
+    else r.diags.error(key_at(t, "end", r), "'end' without 'start'");
+    return false;
+  }
+  if (!start.written) {
+    r.error(t, "[[event]] needs a 'date' or a 'start' and an 'end'");
+    return false;
+  }
+  if (!start.value || !end.value) return false;
+  check_order(*start.value, *end.value, r.diags);
+  e.start = start.value;
+  e.end = end.value;
+  return true;
+}
+
+// Events keep the lane name until all lanes are known.
+struct EventIds {
+  std::map<std::string, SourceLocation, std::less<>> first;
+};
+
+std::optional<model::Event> read_event(const toml::table& t, std::size_t index, const std::vector<model::Lane>& lanes,
+                                       const LaneIndex& lane_index, EventIds& ids, const Reader& r) {
+  detail::warn_unknown_keys(t, kEventKeys, "[[event]]", r);
+  model::Event e;
+  e.index = index;
+  e.where = r.at(t);
+  e.lane = kNoLane;
+  read_string(t, "id", e.id, r);
+  if (const toml::node* n = t.get("id"); n != nullptr && n->is_string()) {
+    const auto [it, fresh] = ids.first.emplace(e.id, r.at(*n));
+    if (!fresh) r.error(*n, fmt::format("duplicate event id '{}'", e.id), {{"first used here", it->second}});
+  }
+  require_title(t, "[[event]]", e.title, r);
+  const bool dated = read_event_dates(t, e, r);
+  if (const toml::node* n = t.get("lane")) {
+    if (auto name = detail::string_value(*n, "lane", r)) {
+      if (auto found = lane_index.find(*name)) e.lane = *found;
+      else r.error(*n, fmt::format("unknown lane '{}'", *name), unknown_lane_notes(*name, lanes));
+    }
+  }
+  read_string(t, "description", e.description, r);
+  read_string(t, "url", e.url, r);
+  read_tags(t, e.tags, r);
+  read_color(t, "event.color", e.style, r);
+  read_style(t, "event.", e.style, r);
+  detail::sort_sheet(e.style);
+  if (!dated) return std::nullopt;
+  return e;
+}
+
+// Events without a lane go to the lane called "default", added when missing.
+void assign_default_lane(model::Timeline& tl) {
+  const bool needed = std::any_of(tl.events.begin(), tl.events.end(),
+                                  [](const model::Event& e) { return e.lane == kNoLane; });
+  if (!needed && !tl.lanes.empty()) return;
+  auto it = std::find_if(tl.lanes.begin(), tl.lanes.end(), [](const model::Lane& l) { return l.id == "default"; });
+  std::size_t lane = static_cast<std::size_t>(it - tl.lanes.begin());
+  if (it == tl.lanes.end()) {
+    model::Lane fallback;
+    fallback.id = "default";
+    fallback.where = {tl.file, 0, 0};
+    tl.lanes.push_back(std::move(fallback));
+  }
+  for (auto& e : tl.events)
+    if (e.lane == kNoLane) e.lane = lane;
+}
+
+// ---- [[era]], [[marker]], [style] ------------------------------------------
+
+void read_era(const toml::table& t, std::vector<model::Era>& out, const Reader& r) {
+  detail::warn_unknown_keys(t, kEraKeys, "[[era]]", r);
+  model::Era era;
+  era.where = r.at(t);
+  read_string(t, "title", era.title, r);
+  const Span s = span(t, "[[era]]", true, r);
+  read_color(t, "era.fill", era.style, r);
+  read_style(t, "era.", era.style, r);
+  detail::sort_sheet(era.style);
+  if (!s.start || !s.end) return;
+  era.start = *s.start;
+  era.end = *s.end;
+  out.push_back(std::move(era));
+}
+
+void read_marker(const toml::table& t, std::vector<model::Marker>& out, const Reader& r) {
+  detail::warn_unknown_keys(t, kMarkerKeys, "[[marker]]", r);
+  model::Marker marker;
+  marker.where = r.at(t);
+  read_string(t, "title", marker.title, r);
+  const DateField date = date_field(t, "date", Role::marker, r);
+  if (!date.written) r.error(t, "[[marker]] needs a 'date'");
+  read_color(t, "marker.color", marker.style, r);
+  read_style(t, "marker.", marker.style, r);
+  detail::sort_sheet(marker.style);
+  if (!date.value) return;
+  marker.date = *date.value;
+  out.push_back(std::move(marker));
+}
+
+void read_style_table(const toml::table& root, PropertySheet& out, const Reader& r) {
+  const toml::node* n = root.get("style");
+  if (n == nullptr) return;
+  if (const auto* t = n->as_table()) {
+    detail::flatten(*t, "", out, r);
+    detail::sort_sheet(out);
+  } else {
+    r.error(*n, fmt::format("[style] must be a table, found {}", detail::type_name(*n)));
+  }
+}
+
+void read_timeline(const toml::table& root, model::Timeline& tl, const Reader& r) {
+  detail::warn_unknown_keys(root, kTopKeys, "the file", r);
+  read_header(root, tl.header, r);
+  LaneIndex lane_index;
+  each_table(root, "lane", r, [&](const toml::table& t, std::size_t) { read_lane(t, tl.lanes, lane_index, r); });
+  EventIds ids;
+  each_table(root, "event", r, [&](const toml::table& t, std::size_t index) {
+    if (auto e = read_event(t, index, tl.lanes, lane_index, ids, r)) tl.events.push_back(std::move(*e));
+  });
+  if (const toml::node* events = root.get("event"); events == nullptr)
+    r.diags.error({tl.file, 0, 0}, "no [[event]] in the file");
+  else if (const auto* array = events->as_array(); array != nullptr && array->empty())
+    r.error(*events, "no [[event]] in the file");
+  assign_default_lane(tl);
+  each_table(root, "era", r, [&](const toml::table& t, std::size_t) { read_era(t, tl.eras, r); });
+  each_table(root, "marker", r, [&](const toml::table& t, std::size_t) { read_marker(t, tl.markers, r); });
+  read_style_table(root, tl.style, r);
+}
+
+}  // namespace
+
+std::optional<model::Timeline> timeline(std::string_view text, const std::string& file, Diagnostics& diags) {
+  Diagnostics local;
+  const Reader r{file, local};
+  std::optional<model::Timeline> result;
+  if (valid_text(text, file, local)) {
+    if (auto root = detail::parse(text, r)) {
+      result.emplace();
+      result->file = file;
+      read_timeline(*root, *result, r);
+    }
+  }
+  detail::move_sorted(local, diags);
+  return result;
+}
+
+std::optional<model::Timeline> timeline_file(const std::string& path, Diagnostics& diags) {
+  const auto text = detail::read_file(path, diags);
+  if (!text) return std::nullopt;
+  return timeline(*text, path, diags);
+}
+
+}  // namespace annals::load

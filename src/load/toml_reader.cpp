@@ -1,0 +1,225 @@
+#include "load/toml_reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "base/suggest.h"
+#include "dates/date.h"
+#include "style/style.h"
+
+namespace annals::load::detail {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// Columns count code points; ParseError offsets count bytes.
+int code_points(std::string_view s) {
+  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+std::optional<model::LocatedDate> located(const dates::DateResult& result, SourceLocation where,
+                                          const Reader& r, int column_shift) {
+  if (const auto* d = std::get_if<dates::Date>(&result)) return model::LocatedDate{*d, std::move(where)};
+  const auto& e = std::get<dates::ParseError>(result);
+  SourceLocation at = where;
+  at.col += column_shift;
+  r.diags.error(std::move(at), e.message);
+  return std::nullopt;
+}
+
+std::optional<model::LocatedDate> string_date(const toml::value<std::string>& v, const Reader& r) {
+  const std::string& text = v.get();
+  const dates::DateResult result = dates::parse(text);
+  if (const auto* e = std::get_if<dates::ParseError>(&result)) {
+    // Point inside the quotes, at the character the calendar stumbled on.
+    const std::size_t offset = std::min(e->offset, text.size());
+    return located(result, r.at(v), r, 1 + code_points(std::string_view(text).substr(0, offset)));
+  }
+  return located(result, r.at(v), r, 0);
+}
+
+std::optional<model::LocatedDate> date_time_date(const toml::value<toml::date_time>& v, const Reader& r) {
+  const toml::date_time& dt = v.get();
+  if (dt.offset) {
+    r.error(v, "time zones are not supported; write a local date-time");
+    return std::nullopt;
+  }
+  // TOML always writes seconds; ":00" is read as "to the minute" so labels stay short.
+  const bool has_seconds = dt.time.second != 0 || dt.time.nanosecond != 0;
+  return located(dates::from_ymd_hms(dt.date.year, dt.date.month, dt.date.day, dt.time.hour, dt.time.minute,
+                                     dt.time.second, has_seconds),
+                 r.at(v), r, 0);
+}
+
+}  // namespace
+
+SourceLocation Reader::at(const toml::source_region& region) const {
+  return {file, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
+}
+
+std::string_view type_name(const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a float";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::none: break;
+  }
+  return "nothing";
+}
+
+std::optional<toml::table> parse(std::string_view text, const Reader& r) {
+  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+  try {
+    return toml::parse(text, std::string_view(r.file));
+  } catch (const toml::parse_error& e) {
+    r.diags.error(r.at(e.source()), std::string(e.description()));
+  } catch (const std::exception& e) {  // toml++ allocates; nothing else may escape the loader
+    r.diags.error({r.file, 0, 0}, fmt::format("cannot parse: {}", e.what()));
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> string_value(const toml::node& n, std::string_view key, const Reader& r) {
+  if (const auto* s = n.as_string()) return s->get();
+  r.error(n, fmt::format("'{}' must be a string, found {}", key, type_name(n)));
+  return std::nullopt;
+}
+
+std::optional<model::LocatedDate> date_value(const toml::node& n, std::string_view, const Reader& r) {
+  if (const auto* i = n.as_integer()) return located(dates::from_year(i->get()), r.at(n), r, 0);
+  if (const auto* d = n.as_date())
+    return located(dates::from_ymd(d->get().year, d->get().month, d->get().day), r.at(n), r, 0);
+  if (const auto* dt = n.as_date_time()) return date_time_date(*dt, r);
+  if (const auto* s = n.as_string()) return string_date(*s, r);
+  r.error(n, fmt::format("expected a date (an integer year, a TOML date or a string), found {}", type_name(n)));
+  return std::nullopt;
+}
+
+std::optional<PropertyValue> property_value(const toml::node& n, std::string_view key, const Reader& r) {
+  if (const auto* b = n.as_boolean()) return PropertyValue{b->get()};
+  if (const auto* i = n.as_integer()) return PropertyValue{i->get()};
+  if (const auto* f = n.as_floating_point()) return PropertyValue{f->get()};
+  if (const auto* s = n.as_string()) return PropertyValue{s->get()};
+  if (const auto* a = n.as_array()) {
+    std::vector<std::string> items;
+    bool ok = true;
+    for (const auto& item : *a) {
+      if (const auto* s = item.as_string()) {
+        items.push_back(s->get());
+      } else if (const auto* i = item.as_integer()) {
+        items.push_back(fmt::format("{}", i->get()));
+      } else if (const auto* f = item.as_floating_point()) {
+        items.push_back(fmt::format("{}", f->get()));
+      } else {
+        r.error(item, fmt::format("'{}' must be an array of strings or numbers, found {} in it", key,
+                                  type_name(item)));
+        ok = false;
+      }
+    }
+    if (!ok) return std::nullopt;
+    return PropertyValue{std::move(items)};
+  }
+  r.error(n, fmt::format("'{}' must be a boolean, a number, a string or an array of strings, found {}", key,
+                         type_name(n)));
+  return std::nullopt;
+}
+
+void flatten(const toml::table& t, const std::string& prefix, PropertySheet& out, const Reader& r) {
+  for (auto&& [k, v] : t) {
+    const std::string key = prefix + std::string(k.str());
+    if (const auto* sub = v.as_table()) {
+      flatten(*sub, key + ".", out, r);
+    } else if (auto value = property_value(v, key, r)) {
+      out.push_back({key, std::move(*value), r.at(v)});
+    }
+  }
+}
+
+std::optional<Property> color_property(const toml::node& n, std::string_view key, std::string property,
+                                       const Reader& r) {
+  auto text = string_value(n, key, r);
+  if (!text) return std::nullopt;
+  if (!style::parse_color(*text)) {
+    r.error(n, fmt::format("'{}' is not a colour: write #rgb, #rrggbb, #rrggbbaa, a CSS colour name or 'none'",
+                           *text));
+    return std::nullopt;
+  }
+  return Property{std::move(property), PropertyValue{std::move(*text)}, r.at(n)};
+}
+
+void warn_unknown_keys(const toml::table& t, std::span<const std::string_view> known,
+                       std::string_view table_name, const Reader& r) {
+  for (auto&& [k, v] : t) {
+    const std::string_view key = k.str();
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::vector<Note> notes;
+    const std::string suggestion = nearest(key, known);
+    if (!suggestion.empty()) notes.push_back({fmt::format("did you mean '{}'?", suggestion), r.at(k)});
+    r.diags.warning(r.at(k), fmt::format("unknown key '{}' in {}", key, table_name), std::move(notes));
+  }
+}
+
+void sort_sheet(PropertySheet& sheet) {
+  std::stable_sort(sheet.begin(), sheet.end(), [](const Property& a, const Property& b) {
+    if (a.where.line != b.where.line) return a.where.line < b.where.line;
+    return a.where.col < b.where.col;
+  });
+}
+
+void move_sorted(Diagnostics& from, Diagnostics& to) {
+  from.sort_by_position();
+  for (const auto& d : from.all()) to.add(d);
+  from = Diagnostics{};
+}
+
+std::optional<std::string> read_file(const std::string& path, Diagnostics& diags) {
+  const SourceLocation whole{path, 0, 0};
+  if (path == "-") {
+    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    if (std::cin.bad()) {
+      diags.error(whole, "cannot read standard input");
+      return std::nullopt;
+    }
+    return text;
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    diags.error(whole, "cannot read: is a directory");
+    return std::nullopt;
+  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    diags.error(whole, "cannot read: " + std::generic_category().message(errno));
+    return std::nullopt;
+  }
+  std::string text;
+  char buffer[1 << 16];
+  std::size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, got);
+  const bool failed = std::ferror(f) != 0;
+  const int err = errno;
+  std::fclose(f);
+  if (failed) {
+    diags.error(whole, "cannot read: " + std::generic_category().message(err));
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace annals::load::detail
