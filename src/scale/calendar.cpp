@@ -1,0 +1,194 @@
+#include "scale/calendar.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+namespace annals::scale::detail {
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  const std::int64_t q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+std::int64_t floor_mod(std::int64_t a, std::int64_t b) { return a - floor_div(a, b) * b; }
+
+std::int64_t days_from_civil(std::int64_t year, int month, int day) {
+  const std::int64_t y = month <= 2 ? year - 1 : year;
+  const std::int64_t era = floor_div(y, 400);
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t mp = (month + 9) % 12;  // March = 0
+  const std::int64_t doy = (153 * mp + 2) / 5 + day - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Ymd civil_from_days(std::int64_t days) {
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = floor_div(z, 146097);
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const auto day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const auto month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return {year, month, day};
+}
+
+int days_in_month(std::int64_t year, int month) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = floor_mod(year, 4) == 0 && (floor_mod(year, 100) != 0 || floor_mod(year, 400) == 0);
+  return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
+}
+
+Civil civil_from_seconds(Seconds s) {
+  const std::int64_t days = floor_div(s, kDay);
+  const std::int64_t rest = s - days * kDay;
+  const Ymd d = civil_from_days(days);
+  return {d.year, d.month, d.day, static_cast<int>(rest / kHour), static_cast<int>(rest % kHour / kMinute),
+          static_cast<int>(rest % kMinute)};
+}
+
+Seconds seconds_from_ymd(std::int64_t year, int month, int day) {
+  return days_from_civil(year, month, day) * kDay;
+}
+
+std::string year_label(std::int64_t astronomical_year) {
+  if (astronomical_year >= 1) return fmt::format("{}", astronomical_year);
+  return fmt::format("{} BCE", 1 - astronomical_year);
+}
+
+std::string_view month_name(int month) {
+  static constexpr std::array<std::string_view, 12> kNames = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return kNames[static_cast<std::size_t>(month - 1)];
+}
+
+std::span<const Step> step_table() {
+  static constexpr std::array kSteps = {
+      Step{Unit::second, 1},  Step{Unit::second, 5},  Step{Unit::second, 15}, Step{Unit::second, 30},
+      Step{Unit::minute, 1},  Step{Unit::minute, 5},  Step{Unit::minute, 15}, Step{Unit::minute, 30},
+      Step{Unit::hour, 1},    Step{Unit::hour, 3},    Step{Unit::hour, 6},    Step{Unit::hour, 12},
+      Step{Unit::day, 1},     Step{Unit::day, 2},     Step{Unit::week, 1},    Step{Unit::month, 1},
+      Step{Unit::month, 3},   Step{Unit::month, 6},   Step{Unit::year, 1},    Step{Unit::year, 2},
+      Step{Unit::year, 5},    Step{Unit::year, 10},   Step{Unit::year, 20},   Step{Unit::year, 25},
+      Step{Unit::year, 50},   Step{Unit::year, 100},  Step{Unit::year, 200},  Step{Unit::year, 250},
+      Step{Unit::year, 500},  Step{Unit::year, 1000}, Step{Unit::year, 2000}, Step{Unit::year, 5000},
+  };
+  return kSteps;
+}
+
+namespace {
+
+constexpr double kSecondsPerYear = 365.2425 * 86400;
+
+// Steps of a fixed length counted from an origin: seconds to weeks, and single days.
+bool is_fixed(const Step& s) {
+  return s.unit == Unit::second || s.unit == Unit::minute || s.unit == Unit::hour || s.unit == Unit::week ||
+         (s.unit == Unit::day && s.count == 1);
+}
+
+Seconds fixed_length(const Step& s) {
+  switch (s.unit) {
+    case Unit::second: return s.count;
+    case Unit::minute: return s.count * kMinute;
+    case Unit::hour: return s.count * kHour;
+    case Unit::day: return s.count * kDay;
+    default: return kWeek;
+  }
+}
+
+// 1970-01-05 was a Monday: weeks start there.
+Seconds fixed_origin(const Step& s) { return s.unit == Unit::week ? 4 * kDay : 0; }
+
+// Two-day steps within a month: day 1, 1 + n, …, while the next month's first is at least n days on.
+bool is_month_day_boundary(std::int64_t year, int month, int day, int n) {
+  return (day - 1) % n == 0 && day + n <= days_in_month(year, month) + 1;
+}
+
+Seconds floor_month_day(Seconds t, int n) {
+  const Ymd d = civil_from_days(floor_div(t, kDay));
+  int day = d.day;
+  while (!is_month_day_boundary(d.year, d.month, day, n)) --day;
+  return seconds_from_ymd(d.year, d.month, day);
+}
+
+Seconds next_month_day(Seconds t, int n) {
+  const Ymd d = civil_from_days(floor_div(floor_month_day(t, n), kDay));
+  if (is_month_day_boundary(d.year, d.month, d.day + n, n)) return seconds_from_ymd(d.year, d.month, d.day + n);
+  return d.month == 12 ? seconds_from_ymd(d.year + 1, 1, 1) : seconds_from_ymd(d.year, d.month + 1, 1);
+}
+
+Seconds month_start(std::int64_t month_index) {
+  return seconds_from_ymd(floor_div(month_index, 12), static_cast<int>(floor_mod(month_index, 12)) + 1, 1);
+}
+
+std::int64_t month_index_of(Seconds t) {
+  const Ymd d = civil_from_days(floor_div(t, kDay));
+  return d.year * 12 + d.month - 1;
+}
+
+bool is_year_boundary(std::int64_t year, int n) {
+  return year >= 1 ? year % n == 0 : (1 - year) % n == 0;
+}
+
+// The last round year ≤ `year` (BCE years counted historically).
+std::int64_t floor_year(std::int64_t year, int n) {
+  if (year >= 1 && floor_div(year, n) * n >= 1) return floor_div(year, n) * n;
+  const std::int64_t historical = 1 - std::min<std::int64_t>(year, 0);
+  return 1 - (historical + n - 1) / n * n;
+}
+
+// The first round year > `year`.
+std::int64_t next_year(std::int64_t year, int n) {
+  if (year < 0) {
+    const std::int64_t below = (1 - year - 1) / n * n;  // largest multiple of n under the historical year
+    if (below >= 1) return 1 - below;
+  }
+  return (std::max<std::int64_t>(year, 0) / n + 1) * n;
+}
+
+}  // namespace
+
+double nominal_seconds(const Step& s) {
+  if (s.unit == Unit::month) return s.count * kSecondsPerYear / 12;
+  if (s.unit == Unit::year) return s.count * kSecondsPerYear;
+  return static_cast<double>(is_fixed(s) ? fixed_length(s) : s.count * kDay);
+}
+
+Seconds floor_to(Seconds t, const Step& s) {
+  if (is_fixed(s)) return t - floor_mod(t - fixed_origin(s), fixed_length(s));
+  if (s.unit == Unit::day) return floor_month_day(t, s.count);
+  if (s.unit == Unit::month) {
+    const std::int64_t m = month_index_of(t);
+    return month_start(m - floor_mod(m, s.count));
+  }
+  return seconds_from_ymd(floor_year(civil_from_days(floor_div(t, kDay)).year, s.count), 1, 1);
+}
+
+Seconds next_after(Seconds t, const Step& s) {
+  if (is_fixed(s)) return floor_to(t, s) + fixed_length(s);
+  if (s.unit == Unit::day) return next_month_day(t, s.count);
+  if (s.unit == Unit::month) {
+    const std::int64_t m = month_index_of(t);
+    return month_start(m - floor_mod(m, s.count) + s.count);
+  }
+  const std::int64_t y = civil_from_days(floor_div(t, kDay)).year;
+  return seconds_from_ymd(next_year(is_year_boundary(y, s.count) ? y : floor_year(y, s.count), s.count), 1, 1);
+}
+
+bool nests_in(const Step& minor, const Step& major) {
+  if (is_fixed(minor) && is_fixed(major)) {
+    return fixed_length(major) % fixed_length(minor) == 0 &&
+           floor_mod(fixed_origin(major) - fixed_origin(minor), fixed_length(minor)) == 0;
+  }
+  if (major.unit == Unit::week || is_fixed(major)) return false;
+  // Month and year boundaries are midnights on the first of a month.
+  if (is_fixed(minor)) return fixed_length(minor) <= kDay;
+  if (minor.unit == Unit::day) return major.unit != Unit::day;
+  if (minor.unit == Unit::month) return major.unit == Unit::year || major.count % minor.count == 0;
+  return major.unit == Unit::year && major.count % minor.count == 0;
+}
+
+}  // namespace annals::scale::detail

@@ -1,0 +1,477 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "scale/calendar.h"
+#include "scale/time_scale.h"
+
+namespace annals::scale {
+namespace {
+
+using detail::kDay;
+using detail::kHour;
+
+Seconds at(std::int64_t year, int month = 1, int day = 1, int hour = 0, int minute = 0, int second = 0) {
+  return detail::seconds_from_ymd(year, month, day) + hour * kHour + minute * 60 + second;
+}
+
+// A fixed-pitch stand-in for a font: 4.8 pt per byte (8 pt type).
+double width_of(std::string_view s) { return 4.8 * static_cast<double>(s.size()); }
+
+std::vector<Tick> level(const std::vector<Tick>& ticks, int lvl) {
+  std::vector<Tick> out;
+  std::copy_if(ticks.begin(), ticks.end(), std::back_inserter(out),
+               [&](const Tick& t) { return t.level == lvl && t.major && !t.label.empty(); });
+  return out;
+}
+
+std::vector<std::string> labels(const std::vector<Tick>& ticks, std::size_t n) {
+  std::vector<std::string> out;
+  for (const Tick& t : ticks) {
+    if (out.size() == n) break;
+    out.push_back(t.label);
+  }
+  return out;
+}
+
+std::vector<Tick> majors(Seconds t0, Seconds t1, double width) {
+  return level(ticks(linear(t0, t1, 0, width), width_of), 0);
+}
+
+Seconds first_step(const std::vector<Tick>& ts) { return ts.at(1).t - ts.at(0).t; }
+
+bool labels_overlap(const std::vector<Tick>& ts, double min_gap) {
+  for (std::size_t i = 1; i < ts.size(); ++i) {
+    const double left_end = ts[i - 1].x + width_of(ts[i - 1].label) / 2;
+    const double right_start = ts[i].x - width_of(ts[i].label) / 2;
+    if (right_start - left_end < min_gap - 1e-9) return true;
+  }
+  return false;
+}
+
+// --- calendar ------------------------------------------------------------
+
+TEST(Calendar, RoundTripsDaysAcrossTheEras) {
+  for (std::int64_t d = -4'000'000; d <= 3'000'000; d += 997) {
+    const detail::Ymd c = detail::civil_from_days(d);
+    EXPECT_EQ(detail::days_from_civil(c.year, c.month, c.day), d);
+  }
+}
+
+TEST(Calendar, EpochIsDayZero) { EXPECT_EQ(detail::days_from_civil(1970, 1, 1), 0); }
+
+TEST(Calendar, LeapYearsFollowTheGregorianRule) {
+  EXPECT_EQ(detail::days_in_month(2020, 2), 29);
+  EXPECT_EQ(detail::days_in_month(2000, 2), 29);
+  EXPECT_EQ(detail::days_in_month(1900, 2), 28);
+  EXPECT_EQ(detail::days_in_month(0, 2), 29);  // 1 BCE is a leap year in the proleptic calendar
+}
+
+TEST(Calendar, YearLabelsHaveNoYearZero) {
+  EXPECT_EQ(detail::year_label(1880), "1880");
+  EXPECT_EQ(detail::year_label(1), "1");
+  EXPECT_EQ(detail::year_label(0), "1 BCE");
+  EXPECT_EQ(detail::year_label(-499), "500 BCE");
+}
+
+TEST(Calendar, CenturyStepsLandOnRoundHistoricalYears) {
+  const detail::Step century{detail::Unit::year, 100};
+  EXPECT_EQ(detail::floor_to(at(-450, 6, 1), century), at(-499));  // 451 BCE → 500 BCE
+  EXPECT_EQ(detail::next_after(at(-499), century), at(-399));       // 500 BCE → 400 BCE
+  EXPECT_EQ(detail::next_after(at(-99), century), at(100));         // 100 BCE → 100
+  EXPECT_EQ(detail::floor_to(at(50), century), at(-99));            // 50 → 100 BCE
+}
+
+// --- TimeScale -------------------------------------------------------------
+
+TEST(TimeScale, LinearMapsEndsToRange) {
+  const TimeScale s = linear(at(1900), at(2000), 10, 510);
+  EXPECT_DOUBLE_EQ(s.to_page(at(1900)), 10);
+  EXPECT_DOUBLE_EQ(s.to_page(at(2000)), 510);
+  EXPECT_FALSE(s.has_breaks());
+}
+
+TEST(TimeScale, ExtrapolatesOutsideTheDomain) {
+  const TimeScale s = linear(0, 100, 0, 100);
+  EXPECT_DOUBLE_EQ(s.to_page(-50), -50);
+  EXPECT_DOUBLE_EQ(s.to_page(150), 150);
+}
+
+TEST(TimeScale, ToTimeInvertsToPage) {
+  const TimeScale s = linear(at(-3000), at(2020), 0, 700);
+  for (Seconds t : {at(-3000), at(-490, 7, 3), at(1, 1, 1), at(1969, 7, 20, 20, 17, 40), at(2020)}) {
+    EXPECT_NEAR(static_cast<double>(s.to_time(s.to_page(t))), static_cast<double>(t), 1e-6 * 5020 * 365.25 * kDay);
+  }
+}
+
+TEST(TimeScale, EmptyDomainDoesNotDivideByZero) {
+  const TimeScale s = linear(100, 100, 0, 50);
+  EXPECT_TRUE(std::isfinite(s.to_page(100)));
+}
+
+// --- collapsed ---------------------------------------------------------------
+
+// The Bolivia case: a war in 1879–1883, then nothing until 1962–2022.
+struct Bolivia {
+  Seconds t0 = at(1870), t1 = at(2030);
+  std::vector<Interval> occupied = {{at(1878), at(1885)}, {at(1961), at(2023)}};
+};
+
+TEST(Collapsed, CollapsesTheLongEmptyStretch) {
+  const Bolivia b;
+  const TimeScale s = collapsed(b.t0, b.t1, 0, 800, b.occupied, {});
+  ASSERT_EQ(s.segments().size(), 2u);
+  EXPECT_EQ(s.segments()[0].t1, at(1885));
+  EXPECT_EQ(s.segments()[1].t0, at(1961));
+}
+
+TEST(Collapsed, BreakIsGapPointsWide) {
+  const Bolivia b;
+  const TimeScale s = collapsed(b.t0, b.t1, 0, 800, b.occupied, {.gap = 30});
+  ASSERT_EQ(s.segments().size(), 2u);
+  EXPECT_NEAR(s.segments()[1].x0 - s.segments()[0].x1, 30, 1e-9);
+}
+
+TEST(Collapsed, SegmentsShareOneRatio) {
+  const Bolivia b;
+  const TimeScale s = collapsed(b.t0, b.t1, 0, 800, b.occupied, {});
+  ASSERT_EQ(s.segments().size(), 2u);
+  const auto ratio = [](const Segment& g) { return (g.x1 - g.x0) / static_cast<double>(g.t1 - g.t0); };
+  EXPECT_NEAR(ratio(s.segments()[0]) / ratio(s.segments()[1]), 1.0, 1e-9);
+}
+
+TEST(Collapsed, FillsTheRange) {
+  const Bolivia b;
+  const TimeScale s = collapsed(b.t0, b.t1, 20, 820, b.occupied, {});
+  EXPECT_DOUBLE_EQ(s.range_begin(), 20);
+  EXPECT_DOUBLE_EQ(s.range_end(), 820);
+}
+
+TEST(Collapsed, StaysMonotonicThroughTheBreak) {
+  const Bolivia b;
+  const TimeScale s = collapsed(b.t0, b.t1, 0, 800, b.occupied, {});
+  double prev = -1e300;
+  for (Seconds t = at(1860); t <= at(2040); t += 30 * kDay) {
+    const double x = s.to_page(t);
+    EXPECT_GT(x, prev);
+    prev = x;
+  }
+}
+
+TEST(Collapsed, ToTimeInvertsToPageAcrossBreaks) {
+  const Bolivia b;
+  const TimeScale s = collapsed(b.t0, b.t1, 0, 800, b.occupied, {});
+  for (Seconds t : {at(1871), at(1884, 3), at(1920), at(1961, 5), at(2029)}) {
+    EXPECT_NEAR(static_cast<double>(s.to_time(s.to_page(t))), static_cast<double>(t), 2 * kDay);
+  }
+}
+
+TEST(Collapsed, AutoKeepsEvenlyFilledDataLinear) {
+  std::vector<Interval> occupied;
+  for (int y = 1900; y < 2000; y += 10) occupied.push_back({at(y), at(y + 8)});
+  const TimeScale s = collapsed(at(1900), at(2000), 0, 800, occupied, {.min_share = 0.01});
+  EXPECT_FALSE(s.has_breaks());
+}
+
+TEST(Collapsed, AutoKeepsASingleModestGapLinear) {
+  // 20 % empty: long enough to qualify, too little to be worth a break.
+  const std::vector<Interval> occupied = {{at(1900), at(1940)}, {at(1960), at(2000)}};
+  const TimeScale s = collapsed(at(1900), at(2000), 0, 800, occupied, {});
+  EXPECT_FALSE(s.has_breaks());
+}
+
+TEST(Collapsed, ForceCollapsesAModestGap) {
+  const std::vector<Interval> occupied = {{at(1900), at(1940)}, {at(1960), at(2000)}};
+  const TimeScale s = collapsed(at(1900), at(2000), 0, 800, occupied, {.force = true});
+  EXPECT_TRUE(s.has_breaks());
+}
+
+TEST(Collapsed, ShortStretchesStay) {
+  const std::vector<Interval> occupied = {{at(1900), at(1995)}, {at(1998), at(2000)}};
+  const TimeScale s = collapsed(at(1900), at(2000), 0, 800, occupied, {.force = true});
+  EXPECT_FALSE(s.has_breaks());
+}
+
+TEST(Collapsed, KeepsEmptyEndsOfTheWindow) {
+  const std::vector<Interval> occupied = {{at(1990), at(2000)}};
+  const TimeScale s = collapsed(at(1800), at(2000), 0, 800, occupied, {.force = true});
+  EXPECT_FALSE(s.has_breaks());
+}
+
+TEST(Collapsed, BreaksNeverTakeMoreThanHalfTheRange) {
+  std::vector<Interval> occupied;
+  for (int y = 0; y < 10; ++y) occupied.push_back({at(1000 + 100 * y), at(1001 + 100 * y)});
+  const TimeScale s = collapsed(at(1000), at(1902), 0, 100, occupied, {.gap = 24, .min_share = 0.05, .force = true});
+  double gaps = 0;
+  for (std::size_t i = 1; i < s.segments().size(); ++i) gaps += s.segments()[i].x0 - s.segments()[i - 1].x1;
+  EXPECT_LE(gaps, 50 + 1e-9);
+}
+
+// --- nice_domain -------------------------------------------------------------
+
+TEST(NiceDomain, RoundsCenturyAndHalfToDecades) {
+  const Interval d = nice_domain(at(1879), at(2023));
+  EXPECT_EQ(d.begin, at(1870));
+  EXPECT_EQ(d.end, at(2030));
+}
+
+TEST(NiceDomain, RoundsAYearToMonths) {
+  const Interval d = nice_domain(at(2018, 3, 10), at(2019, 2, 20));
+  EXPECT_EQ(d.begin, at(2018, 3, 1));
+  EXPECT_EQ(d.end, at(2019, 3, 1));
+}
+
+TEST(NiceDomain, PadsAnExactFit) {
+  const Interval d = nice_domain(at(1900), at(2000));
+  EXPECT_LT(d.begin, at(1900));
+  EXPECT_GT(d.end, at(2000));
+}
+
+TEST(NiceDomain, WidensAMoment) {
+  const Interval d = nice_domain(at(1969, 7, 20, 20, 17), at(1969, 7, 20, 20, 17));
+  EXPECT_LT(d.begin, at(1969, 7, 20, 20, 17));
+  EXPECT_GT(d.end, at(1969, 7, 20, 20, 17));
+}
+
+// --- ticks: one granularity each ---------------------------------------------
+
+TEST(Ticks, ChoosesFiveSecondsForOneMinute) {
+  const auto ts = majors(at(2018, 10, 1, 10, 30), at(2018, 10, 1, 10, 31), 800);
+  EXPECT_EQ(first_step(ts), 5);
+  EXPECT_EQ(labels(ts, 2), (std::vector<std::string>{"10:30:00", "10:30:05"}));
+}
+
+TEST(Ticks, ChoosesFiveMinutesForOneHour) {
+  const auto ts = majors(at(2018, 10, 1, 10), at(2018, 10, 1, 11), 800);
+  EXPECT_EQ(first_step(ts), 5 * 60);
+  EXPECT_EQ(labels(ts, 2), (std::vector<std::string>{"10:00", "10:05"}));
+}
+
+TEST(Ticks, ChoosesThreeHoursForOneDay) {
+  const auto ts = majors(at(2018, 10, 1), at(2018, 10, 2), 800);
+  EXPECT_EQ(first_step(ts), 3 * kHour);
+  EXPECT_EQ(labels(ts, 3), (std::vector<std::string>{"00:00", "03:00", "06:00"}));
+}
+
+TEST(Ticks, OneDayRangeNamesTheDayOnce) {
+  const auto ts = level(ticks(linear(at(2018, 10, 1), at(2018, 10, 2), 0, 800), width_of), 1);
+  EXPECT_EQ(labels(ts, 5), (std::vector<std::string>{"1 Oct 2018", "2 Oct 2018"}));
+}
+
+TEST(Ticks, ChoosesDaysForOneMonth) {
+  const auto ts = majors(at(2018, 10, 1), at(2018, 11, 1), 800);
+  EXPECT_EQ(first_step(ts), kDay);
+  EXPECT_EQ(labels(ts, 3), (std::vector<std::string>{"1", "2", "3"}));
+}
+
+TEST(Ticks, ChoosesMondaysForFourMonths) {
+  const auto ts = majors(at(2018, 1, 1), at(2018, 5, 1), 400);
+  EXPECT_EQ(first_step(ts), 7 * kDay);
+  EXPECT_EQ(labels(ts, 3), (std::vector<std::string>{"1", "8", "15"}));  // 1 Jan 2018 was a Monday
+}
+
+TEST(Ticks, ChoosesMonthsForOneYearSpan) {
+  const auto ts = majors(at(2018), at(2019), 800);
+  EXPECT_EQ(labels(ts, 3), (std::vector<std::string>{"Jan", "Feb", "Mar"}));
+}
+
+TEST(Ticks, MonthsNameTheYearWhereItChanges) {
+  const auto ts = level(ticks(linear(at(2018, 7), at(2019, 7), 0, 800), width_of), 1);
+  EXPECT_EQ(labels(ts, 5), (std::vector<std::string>{"2018", "2019"}));
+  EXPECT_EQ(ts.at(1).t, at(2019));
+}
+
+TEST(Ticks, ChoosesQuartersForTwoYearsOnANarrowPage) {
+  const auto ts = majors(at(2018), at(2020), 300);
+  EXPECT_EQ(labels(ts, 4), (std::vector<std::string>{"Jan", "Apr", "Jul", "Oct"}));
+}
+
+TEST(Ticks, ChoosesYearsForADecade) {
+  const auto ts = majors(at(1990), at(2000), 400);
+  EXPECT_EQ(labels(ts, 3), (std::vector<std::string>{"1990", "1991", "1992"}));
+}
+
+TEST(Ticks, YearStepsHaveNoContextLine) {
+  EXPECT_TRUE(level(ticks(linear(at(1990), at(2000), 0, 400), width_of), 1).empty());
+}
+
+TEST(Ticks, ChoosesDecadesForBolivia) {
+  const auto ts = majors(at(1879), at(2023), 800);
+  EXPECT_EQ(labels(ts, 3), (std::vector<std::string>{"1880", "1890", "1900"}));
+}
+
+TEST(Ticks, ChoosesCenturiesForAMillennium) {
+  const auto ts = majors(at(1000), at(2000), 500);
+  EXPECT_EQ(labels(ts, 3), (std::vector<std::string>{"1000", "1100", "1200"}));
+}
+
+TEST(Ticks, ChoosesMillenniaForRecordedHistory) {
+  const auto ts = majors(at(-4999), at(2000), 400);
+  EXPECT_EQ(labels(ts, 8),
+            (std::vector<std::string>{"5000 BCE", "4000 BCE", "3000 BCE", "2000 BCE", "1000 BCE", "1", "1000", "2000"}));
+}
+
+TEST(Ticks, CrossesTheEraWithoutYearZero) {
+  const auto ts = majors(at(-299), at(301), 300);
+  EXPECT_EQ(labels(ts, 7),
+            (std::vector<std::string>{"300 BCE", "200 BCE", "100 BCE", "1", "100", "200", "300"}));
+}
+
+TEST(Ticks, StepOfOneYearShowsOneBce) {
+  const auto ts = majors(at(-2), at(3), 225);
+  EXPECT_EQ(labels(ts, 6), (std::vector<std::string>{"3 BCE", "2 BCE", "1 BCE", "1", "2", "3"}));
+}
+
+TEST(Ticks, LeapDayIsATick) {
+  const auto ts = majors(at(2020, 2, 1), at(2020, 3, 2), 800);
+  EXPECT_TRUE(std::any_of(ts.begin(), ts.end(), [](const Tick& t) { return t.t == at(2020, 2, 29); }));
+}
+
+TEST(Ticks, TwoDayStepsRestartOnTheFirst) {
+  const auto ts = majors(at(2021, 2, 1), at(2021, 3, 10), 500);
+  ASSERT_EQ(first_step(ts), 2 * kDay);
+  EXPECT_TRUE(std::any_of(ts.begin(), ts.end(), [](const Tick& t) { return t.t == at(2021, 3, 1); }));
+}
+
+TEST(Ticks, MinorTicksFallBetweenMajors) {
+  const auto all = ticks(linear(at(1879), at(2023), 0, 800), width_of);
+  const auto minor = std::find_if(all.begin(), all.end(), [](const Tick& t) { return !t.major; });
+  ASSERT_NE(minor, all.end());
+  EXPECT_EQ(minor->t, at(1885));
+  EXPECT_TRUE(minor->label.empty());
+}
+
+TEST(Ticks, AreOnCalendarBoundaries) {
+  for (const Tick& t : ticks(linear(at(2018, 3, 7, 5), at(2018, 7, 20), 0, 600), width_of)) {
+    const detail::Civil c = detail::civil_from_seconds(t.t);
+    EXPECT_EQ(c.hour + c.minute + c.second, 0) << t.label;
+  }
+}
+
+TEST(Ticks, OutsideSegmentsAreDropped) {
+  const Bolivia b;
+  const TimeScale s = collapsed(b.t0, b.t1, 0, 800, b.occupied, {});
+  for (const Tick& t : ticks(s, width_of)) {
+    const bool inside = std::any_of(s.segments().begin(), s.segments().end(),
+                                    [&](const Segment& g) { return g.t0 <= t.t && t.t <= g.t1; });
+    EXPECT_TRUE(inside) << t.label;
+  }
+}
+
+TEST(Ticks, EachSegmentStartsOnItsOwnBoundary) {
+  const std::vector<Interval> occupied = {{at(1800), at(1831)}, {at(1970), at(2000)}};
+  const TimeScale s = collapsed(at(1800), at(2000), 0, 800, occupied, {});
+  ASSERT_EQ(s.segments().size(), 2u);
+  const auto ts = level(ticks(s, width_of), 0);
+  EXPECT_TRUE(std::any_of(ts.begin(), ts.end(), [](const Tick& t) { return t.label == "1800"; }));
+  EXPECT_TRUE(std::any_of(ts.begin(), ts.end(), [](const Tick& t) { return t.label == "1970"; }));
+}
+
+TEST(Ticks, NarrowPageLabelsDoNotOverlap) {
+  const auto ts = majors(at(1879), at(2023), 100);
+  EXPECT_FALSE(labels_overlap(ts, 12));
+  EXPECT_FALSE(ts.empty());
+}
+
+TEST(Ticks, WidePageLabelsDoNotOverlap) {
+  const auto ts = majors(at(1879), at(2023), 5000);
+  EXPECT_FALSE(labels_overlap(ts, 12));
+  EXPECT_EQ(first_step(ts), at(1880) - at(1879));
+}
+
+TEST(Ticks, ContextLabelsDoNotOverlap) {
+  const auto ts = level(ticks(linear(at(2018, 1, 25), at(2018, 6, 10), 0, 300), width_of), 1);
+  EXPECT_FALSE(labels_overlap(ts, 12));
+}
+
+// --- properties over random domains -----------------------------------------
+
+struct RandomDomain {
+  Seconds t0, t1;
+  double width;
+};
+
+std::vector<RandomDomain> random_domains(unsigned seed, int n) {
+  std::mt19937_64 rng(seed);
+  std::uniform_int_distribution<Seconds> start(at(-9000), at(9000));
+  std::uniform_real_distribution<double> log_span(1.0, std::log10(15000.0 * 365.25 * kDay));
+  std::uniform_real_distribution<double> width(60, 3000);
+  std::vector<RandomDomain> out;
+  for (int i = 0; i < n; ++i) {
+    const Seconds t0 = start(rng);
+    const auto span = static_cast<Seconds>(std::pow(10.0, log_span(rng)));
+    out.push_back({t0, t0 + span, width(rng)});
+  }
+  return out;
+}
+
+TEST(TicksProperty, LabelsNeverOverlapOnRandomDomains) {
+  for (const RandomDomain& d : random_domains(7, 300)) {
+    const auto all = ticks(linear(d.t0, d.t1, 0, d.width), width_of);
+    EXPECT_FALSE(labels_overlap(level(all, 0), 12)) << d.t0 << " " << d.t1 << " " << d.width;
+    EXPECT_FALSE(labels_overlap(level(all, 1), 12)) << d.t0 << " " << d.t1 << " " << d.width;
+  }
+}
+
+TEST(TicksProperty, TicksStayInsideTheDomainOnRandomDomains) {
+  for (const RandomDomain& d : random_domains(11, 300)) {
+    for (const Tick& t : ticks(linear(d.t0, d.t1, 0, d.width), width_of)) {
+      EXPECT_GE(t.t, d.t0);
+      EXPECT_LE(t.t, d.t1);
+    }
+  }
+}
+
+TEST(TicksProperty, MajorTicksAreStrictlyIncreasing) {
+  for (const RandomDomain& d : random_domains(13, 300)) {
+    const auto ts = level(ticks(linear(d.t0, d.t1, 0, d.width), width_of), 0);
+    for (std::size_t i = 1; i < ts.size(); ++i) EXPECT_LT(ts[i - 1].x, ts[i].x);
+  }
+}
+
+TEST(TicksProperty, DomainsWithRoomGetAtLeastTwoLabels) {
+  for (const RandomDomain& d : random_domains(17, 300)) {
+    if (d.width < 200) continue;
+    EXPECT_GE(majors(d.t0, d.t1, d.width).size(), 2u) << d.t0 << " " << d.t1 << " " << d.width;
+  }
+}
+
+TEST(NiceDomainProperty, ContainsTheDataOnRandomDomains) {
+  for (const RandomDomain& d : random_domains(19, 500)) {
+    const Interval n = nice_domain(d.t0, d.t1);
+    EXPECT_LE(n.begin, d.t0);
+    EXPECT_GE(n.end, d.t1);
+    EXPECT_LT(static_cast<double>(n.end - n.begin), 2.0 * static_cast<double>(d.t1 - d.t0) + 4 * kHour);
+  }
+}
+
+TEST(CollapsedProperty, MonotonicAndHonestOnRandomOccupancy) {
+  std::mt19937_64 rng(23);
+  for (int round = 0; round < 200; ++round) {
+    std::uniform_int_distribution<int> count(1, 12);
+    std::uniform_int_distribution<Seconds> when(at(1000), at(2000));
+    std::vector<Interval> occupied;
+    for (int i = count(rng); i > 0; --i) {
+      const Seconds a = when(rng);
+      occupied.push_back({a, a + 365 * kDay});
+    }
+    const TimeScale s = collapsed(at(1000), at(2001), 0, 600, occupied, {.force = (round % 2) == 0});
+    const auto& g = s.segments();
+    const double ratio = (g[0].x1 - g[0].x0) / static_cast<double>(g[0].t1 - g[0].t0);
+    for (std::size_t i = 0; i < g.size(); ++i) {
+      EXPECT_LT(g[i].t0, g[i].t1);
+      EXPECT_NEAR((g[i].x1 - g[i].x0) / static_cast<double>(g[i].t1 - g[i].t0) / ratio, 1.0, 1e-6);
+      if (i > 0) {
+        EXPECT_LT(g[i - 1].x1, g[i].x0);
+      }
+    }
+    for (const Interval& iv : occupied) EXPECT_LT(s.to_page(iv.begin), s.to_page(iv.end));
+  }
+}
+
+}  // namespace
+}  // namespace annals::scale
