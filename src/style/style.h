@@ -82,12 +82,16 @@ struct EventStyle {
   bool show_dates = true;        // "1962–1975 · Title"
   Color date_color{0.45, 0.45, 0.45, 1};
   int max_label_lines = 2;
+  Color outline = Color::none();  // a span's outline; none = no outline
+  double outline_width = 0.75;   // pt
+  double fill_opacity = 1;       // a span's fill over the lane; its outline stays opaque
 };
 
 struct EraStyle {
   Color fill{0.5, 0.5, 0.5, 1};
   double opacity = 0.08;
   TextStyle label;
+  std::string label_position = "top";  // "top", "bottom", "none"
 };
 
 struct MarkerStyle {
@@ -133,6 +137,14 @@ void apply(Style& s, const PropertySheet& sheet, Diagnostics& diags);
 // Style for one event: the base event style with the lane's colour and
 // sheet, the event's tags, the event's own sheet and then the command
 // line's `--set event.*` applied in that order (FORMAT.md §2).
+// The colour of lane number `lane_index`: the lane sheet's "lane.color" when
+// given, else the palette's colours in turn. Checks the whole lane sheet once
+// (event_style() does not report its problems again).
+Color lane_color(const Style& s, std::size_t lane_index, const PropertySheet& lane, Diagnostics& diags);
+
+// Problems in `lane` are reported by lane_color(), those of the tag sheets
+// when the style was applied and those of `command_line` when it was applied
+// to the whole style: here only the event's own sheet is reported.
 EventStyle event_style(const Style& s, const Color& lane_color, const PropertySheet& lane,
                        const std::vector<std::string>& tags, const PropertySheet& event,
                        const PropertySheet& command_line, Diagnostics& diags);
@@ -147,6 +159,11 @@ std::optional<PageSize> page_size(std::string_view name);          // "A3", "let
 double contrast_ratio(const Color& a, const Color& b);
 // Dark or light text, whichever reads better on `background` (≥ 4.5:1 where possible).
 Color readable_text_on(const Color& background);
+// `hue` darkened (or lightened on dark backgrounds) just enough to reach
+// `min_ratio` against `background`: a lane's name in the lane's colour, still legible.
+Color text_color_on(const Color& hue, const Color& background, double min_ratio = 4.5);
+// The CSS colour names parse_color() accepts, lower case.
+std::span<const std::string_view> color_names();
 
 // Every known key ("page.size", "event.marker", ...) for "did you mean" and docs.
 std::span<const std::string_view> known_keys();
