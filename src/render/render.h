@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "scene/scene.h"
 #include "text/measurer.h"
@@ -35,6 +36,10 @@ class Renderer {
   const text::TextMeasurer& measurer() const;
 
   Output render(const scene::Scene& scene, Format format, const Options& options) const;
+
+  // Glyphs of `text` that no installed font has (they would draw as hex
+  // boxes): for a warning naming the text, and for font tests.
+  int missing_glyphs(std::string_view text, const FontSpec& font) const;
 
  private:
   struct Impl;

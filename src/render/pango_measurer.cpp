@@ -1,0 +1,86 @@
+#include "render/pango_measurer.h"
+
+#include <cmath>
+#include <memory>
+
+namespace annals::render {
+
+namespace {
+
+struct FontDescriptionFree {
+  void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
+};
+struct FontOptionsFree {
+  void operator()(cairo_font_options_t* o) const { cairo_font_options_destroy(o); }
+};
+
+std::unique_ptr<PangoFontDescription, FontDescriptionFree> description(const FontSpec& f) {
+  std::unique_ptr<PangoFontDescription, FontDescriptionFree> d(pango_font_description_new());
+  pango_font_description_set_family(d.get(), f.family.c_str());
+  // Absolute size in Pango units: at 72 dpi one unit of size is one point.
+  pango_font_description_set_absolute_size(d.get(), f.size * PANGO_SCALE);
+  pango_font_description_set_weight(d.get(), static_cast<PangoWeight>(f.weight));
+  pango_font_description_set_style(d.get(), f.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  return d;
+}
+
+std::string cache_key(std::string_view text, const FontSpec& f) {
+  std::string key = f.family;
+  key += '\0';
+  key += std::to_string(std::lround(f.size * PANGO_SCALE));
+  key += '\0';
+  key += std::to_string(f.weight);
+  key += f.italic ? "i" : "n";
+  key += '\0';
+  key += text;
+  return key;
+}
+
+}  // namespace
+
+PangoMeasurer::PangoMeasurer()
+    : font_map_(pango_cairo_font_map_new()),
+      context_(pango_font_map_create_context(font_map_.get())) {
+  // 72 dpi: 1 pt of font size = 1 unit of page space in every output.
+  pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(font_map_.get()), 72);
+  pango_cairo_context_set_resolution(context_.get(), 72);
+  // Unrounded positions and no hinting keep widths proportional to the size
+  // and identical on the image, PDF and SVG surfaces.
+  pango_context_set_round_glyph_positions(context_.get(), FALSE);
+  std::unique_ptr<cairo_font_options_t, FontOptionsFree> options(cairo_font_options_create());
+  cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options(context_.get(), options.get());
+  // A fixed language instead of the process locale, so fallback fonts and
+  // shaping do not change with LANG.
+  pango_context_set_language(context_.get(), pango_language_from_string("en"));
+}
+
+PangoLayout* PangoMeasurer::layout(std::string_view text, const FontSpec& font) const {
+  std::string key = cache_key(text, font);
+  auto found = layouts_.find(key);
+  if (found != layouts_.end()) return found->second.get();
+  GPtr<PangoLayout> l(pango_layout_new(context_.get()));
+  pango_layout_set_text(l.get(), text.data(), static_cast<int>(text.size()));
+  pango_layout_set_font_description(l.get(), description(font).get());
+  // The direction is left to Pango (auto-dir), so Arabic and Hebrew shape right to left.
+  PangoLayout* raw = l.get();
+  layouts_.emplace(std::move(key), std::move(l));
+  return raw;
+}
+
+text::Extent PangoMeasurer::measure(std::string_view text, const FontSpec& font) const {
+  PangoLayout* l = layout(text, font);
+  PangoRectangle logical{};
+  pango_layout_get_extents(l, nullptr, &logical);
+  return {static_cast<double>(logical.width) / PANGO_SCALE,
+          static_cast<double>(logical.height) / PANGO_SCALE,
+          static_cast<double>(pango_layout_get_baseline(l)) / PANGO_SCALE};
+}
+
+int PangoMeasurer::unknown_glyphs(std::string_view text, const FontSpec& font) const {
+  return pango_layout_get_unknown_glyphs_count(layout(text, font));
+}
+
+}  // namespace annals::render

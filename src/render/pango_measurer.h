@@ -1,0 +1,39 @@
+#pragma once
+// The real TextMeasurer: Pango on a private Cairo font map. Internal to
+// render/ (it exposes Pango types); others see only text::TextMeasurer.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <pango/pangocairo.h>
+
+#include "text/measurer.h"
+
+namespace annals::render {
+
+struct GObjectUnref {
+  void operator()(void* p) const { g_object_unref(p); }
+};
+template <typename T>
+using GPtr = std::unique_ptr<T, GObjectUnref>;
+
+// Shapes every (text, font) once and keeps the layout, so the renderer draws
+// the very glyphs the layout measured. Not thread-safe: one per Renderer.
+class PangoMeasurer final : public text::TextMeasurer {
+ public:
+  PangoMeasurer();
+
+  text::Extent measure(std::string_view text, const FontSpec& font) const override;
+  // The shaped layout for `text` in `font` (shaped now if not measured before).
+  PangoLayout* layout(std::string_view text, const FontSpec& font) const;
+  // Glyphs no installed font has (drawn as hex boxes).
+  int unknown_glyphs(std::string_view text, const FontSpec& font) const;
+
+ private:
+  GPtr<PangoFontMap> font_map_;
+  GPtr<PangoContext> context_;
+  mutable std::unordered_map<std::string, GPtr<PangoLayout>> layouts_;
+};
+
+}  // namespace annals::render

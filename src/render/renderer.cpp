@@ -1,0 +1,288 @@
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <fmt/format.h>
+
+#include "render/pango_measurer.h"
+#include "render/render.h"
+#include "render/svg_post.h"
+
+namespace annals::render {
+
+namespace {
+
+struct SurfaceDestroy {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextDestroy {
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+struct PatternDestroy {
+  void operator()(cairo_pattern_t* p) const { cairo_pattern_destroy(p); }
+};
+using Surface = std::unique_ptr<cairo_surface_t, SurfaceDestroy>;
+using Context = std::unique_ptr<cairo_t, ContextDestroy>;
+using Pattern = std::unique_ptr<cairo_pattern_t, PatternDestroy>;
+
+constexpr int max_png_side = 32767;
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// ---- drawing: one path for every surface ----
+
+void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+
+// Fills the current path (kept for a stroke) when the paint is not none.
+void fill_preserve(cairo_t* cr, const scene::Paint& paint) {
+  if (paint.is_none()) return;
+  if (paint.stops.empty()) {
+    set_color(cr, paint.color);
+    cairo_fill_preserve(cr);
+    return;
+  }
+  Pattern gradient(cairo_pattern_create_linear(paint.from.x, paint.from.y, paint.to.x, paint.to.y));
+  for (const scene::GradientStop& s : paint.stops)
+    cairo_pattern_add_color_stop_rgba(gradient.get(), s.offset, s.color.r, s.color.g, s.color.b, s.color.a);
+  cairo_set_source(cr, gradient.get());
+  cairo_fill_preserve(cr);
+}
+
+// Strokes and clears the current path.
+void stroke(cairo_t* cr, const scene::Stroke& s) {
+  if (s.color.is_none() || s.width <= 0) {
+    cairo_new_path(cr);
+    return;
+  }
+  set_color(cr, s.color);
+  cairo_set_line_width(cr, s.width);
+  cairo_set_dash(cr, s.dash.data(), static_cast<int>(s.dash.size()), 0);
+  cairo_stroke(cr);
+}
+
+void rounded_rect(cairo_t* cr, const Box& b, double radius) {
+  const double r = std::clamp(radius, 0.0, std::min(b.w, b.h) / 2);
+  if (r <= 0) {
+    cairo_rectangle(cr, b.x, b.y, b.w, b.h);
+    return;
+  }
+  constexpr double quarter = M_PI / 2;
+  cairo_new_sub_path(cr);
+  cairo_arc(cr, b.right() - r, b.y + r, r, -quarter, 0);
+  cairo_arc(cr, b.right() - r, b.bottom() - r, r, 0, quarter);
+  cairo_arc(cr, b.x + r, b.bottom() - r, r, quarter, 2 * quarter);
+  cairo_arc(cr, b.x + r, b.y + r, r, 2 * quarter, 3 * quarter);
+  cairo_close_path(cr);
+}
+
+// Cairo's tag attributes quote strings in '…' with backslash escapes.
+std::string tag_string(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+struct Painter {
+  cairo_t* cr;
+  const PangoMeasurer& text;
+
+  void operator()(const scene::Rect& r) const {
+    rounded_rect(cr, r.box, r.radius);
+    fill_preserve(cr, r.fill);
+    stroke(cr, r.stroke);
+  }
+  void operator()(const scene::Circle& c) const {
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, c.center.x, c.center.y, std::max(c.radius, 0.0), 0, 2 * M_PI);
+    fill_preserve(cr, c.fill);
+    stroke(cr, c.stroke);
+  }
+  void operator()(const scene::Path& p) const {
+    if (p.points.empty()) return;
+    cairo_move_to(cr, p.points.front().x, p.points.front().y);
+    for (std::size_t i = 1; i < p.points.size(); ++i) cairo_line_to(cr, p.points[i].x, p.points[i].y);
+    if (p.closed) cairo_close_path(cr);
+    fill_preserve(cr, p.fill);
+    stroke(cr, p.stroke);
+  }
+  void operator()(const scene::Line& l) const {
+    cairo_move_to(cr, l.from.x, l.from.y);
+    cairo_line_to(cr, l.to.x, l.to.y);
+    stroke(cr, l.stroke);
+  }
+  void operator()(const scene::Text& t) const {
+    if (t.color.is_none() || t.text.empty()) return;
+    set_color(cr, t.color);
+    cairo_move_to(cr, t.box.x, t.box.y);
+    pango_cairo_show_layout(cr, text.layout(t.text, t.font));
+  }
+  void operator()(const scene::Link& l) const {
+    // Only the PDF surface makes annotations of link tags; the others ignore them.
+    const std::string attributes = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] uri='{}'", l.box.x, l.box.y,
+                                               l.box.w, l.box.h, tag_string(l.url));
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
+    cairo_tag_end(cr, CAIRO_TAG_LINK);
+  }
+};
+
+void paint_background(cairo_t* cr, const Color& background) {
+  if (background.is_none()) return;
+  set_color(cr, background);
+  cairo_paint(cr);
+}
+
+void draw_shapes(cairo_t* cr, const scene::Scene& scene, const PangoMeasurer& text) {
+  const Painter painter{cr, text};
+  for (const scene::Shape& shape : scene.shapes) std::visit(painter, shape);
+}
+
+std::string status_error(std::string_view what, cairo_status_t status) {
+  return fmt::format("could not render the {}: {}", what, cairo_status_to_string(status));
+}
+
+// Finishes the surface and reports the first error of the drawing or the output.
+std::string finish(std::string_view what, cairo_t* cr, cairo_surface_t* surface) {
+  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) return status_error(what, cairo_status(cr));
+  cairo_surface_finish(surface);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) return status_error(what, cairo_surface_status(surface));
+  return {};
+}
+
+// ---- PDF ----
+
+bool is_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Cairo takes ISO 8601 dates; anything else (an empty date, a BCE `now`)
+// falls back to a fixed instant so the bytes stay reproducible.
+std::string pdf_date(std::string_view iso) {
+  const bool calendar = iso.size() >= 10 && is_digits(iso.substr(0, 4)) && iso[4] == '-' &&
+                        is_digits(iso.substr(5, 2)) && iso[7] == '-' && is_digits(iso.substr(8, 2));
+  if (!calendar) return "1970-01-01T00:00:00Z";
+  if (iso.size() >= 19 && iso[10] == 'T') return std::string(iso.substr(0, 19)) + "Z";
+  return std::string(iso.substr(0, 10)) + "T00:00:00Z";
+}
+
+void set_pdf_metadata(cairo_surface_t* surface, const scene::Metadata& m) {
+  if (!m.title.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, m.title.c_str());
+  if (!m.subject.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m.subject.c_str());
+  if (!m.creator.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, m.creator.c_str());
+  const std::string date = pdf_date(m.date);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+}
+
+void add_outline(cairo_surface_t* surface, const std::vector<scene::OutlineEntry>& outline) {
+  for (const scene::OutlineEntry& e : outline) {
+    const std::string dest = fmt::format("page=1 pos=[0 {:.2f}]", e.y);
+    cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, e.title.c_str(), dest.c_str(),
+                                  static_cast<cairo_pdf_outline_flags_t>(0));
+  }
+}
+
+Output render_pdf(const scene::Scene& scene, const PangoMeasurer& text) {
+  Output out;
+  Surface surface(cairo_pdf_surface_create_for_stream(append_to_string, &out.bytes, scene.width, scene.height));
+  set_pdf_metadata(surface.get(), scene.metadata);
+  Context cr(cairo_create(surface.get()));
+  // Cairo 1.16: a full-page paint inside the Document tag crashes at finish
+  // when there is an outline, and links outside that tag make a damaged file.
+  paint_background(cr.get(), scene.background);
+  cairo_tag_begin(cr.get(), "Document", "");
+  draw_shapes(cr.get(), scene, text);
+  cairo_tag_end(cr.get(), "Document");
+  add_outline(surface.get(), scene.outline);
+  out.error = finish("PDF", cr.get(), surface.get());
+  if (!out.ok()) out.bytes.clear();
+  return out;
+}
+
+// ---- SVG ----
+
+Output render_svg(const scene::Scene& scene, const PangoMeasurer& text) {
+  Output out;
+  std::string raw;
+  {
+    Surface surface(cairo_svg_surface_create_for_stream(append_to_string, &raw, scene.width, scene.height));
+    cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
+    Context cr(cairo_create(surface.get()));
+    paint_background(cr.get(), scene.background);
+    draw_shapes(cr.get(), scene, text);
+    out.error = finish("SVG", cr.get(), surface.get());
+  }
+  if (out.ok()) out.bytes = finish_svg(std::move(raw), scene);
+  return out;
+}
+
+// ---- PNG ----
+
+Output render_png(const scene::Scene& scene, const PangoMeasurer& text, double dpi) {
+  if (!std::isfinite(dpi) || dpi <= 0) return {{}, fmt::format("a PNG needs a positive resolution, not {} dpi", dpi)};
+  const double scale = dpi / 72;
+  const double wpx = std::ceil(scene.width * scale);
+  const double hpx = std::ceil(scene.height * scale);
+  if (wpx > max_png_side || hpx > max_png_side)
+    return {{},
+            fmt::format("the page is {} × {} px at {} dpi, beyond the {}-pixel limit of PNG rendering; "
+                        "use a lower --dpi or PDF/SVG",
+                        wpx, hpx, dpi, max_png_side)};
+  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, std::max(1, static_cast<int>(wpx)),
+                                             std::max(1, static_cast<int>(hpx))));
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+    return {{}, status_error("PNG", cairo_surface_status(surface.get()))};
+  Context cr(cairo_create(surface.get()));
+  cairo_scale(cr.get(), scale, scale);
+  paint_background(cr.get(), scene.background);
+  draw_shapes(cr.get(), scene, text);
+  if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) return {{}, status_error("PNG", cairo_status(cr.get()))};
+  cairo_surface_flush(surface.get());
+  Output out;
+  const cairo_status_t status = cairo_surface_write_to_png_stream(surface.get(), append_to_string, &out.bytes);
+  if (status != CAIRO_STATUS_SUCCESS) return {{}, status_error("PNG", status)};
+  return out;
+}
+
+bool has_page(const scene::Scene& s) {
+  return std::isfinite(s.width) && std::isfinite(s.height) && s.width > 0 && s.height > 0;
+}
+
+}  // namespace
+
+struct Renderer::Impl {
+  PangoMeasurer measurer;
+};
+
+Renderer::Renderer() : impl_(std::make_unique<Impl>()) {}
+Renderer::~Renderer() = default;
+
+const text::TextMeasurer& Renderer::measurer() const { return impl_->measurer; }
+
+int Renderer::missing_glyphs(std::string_view text, const FontSpec& font) const {
+  return impl_->measurer.unknown_glyphs(text, font);
+}
+
+Output Renderer::render(const scene::Scene& scene, Format format, const Options& options) const {
+  if (!has_page(scene))
+    return {{}, fmt::format("the page is {} × {} pt; it needs a positive size", scene.width, scene.height)};
+  switch (format) {
+    case Format::pdf: return render_pdf(scene, impl_->measurer);
+    case Format::svg: return render_svg(scene, impl_->measurer);
+    case Format::png: return render_png(scene, impl_->measurer, options.dpi);
+  }
+  return {{}, "unknown output format"};
+}
+
+}  // namespace annals::render

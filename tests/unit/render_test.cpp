@@ -1,0 +1,309 @@
+#include "render/render.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "render/raster.h"
+
+namespace annals::render {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Measurements and goldens use only the pinned fonts; ctest sets this too,
+// and it must happen before the first font map is made.
+class RenderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    setenv("FONTCONFIG_FILE", ANNALS_SOURCE_DIR "/tests/fonts/fonts.conf", 0);
+  }
+  Renderer renderer;
+};
+
+constexpr Color black{0, 0, 0, 1};
+
+scene::Scene small_scene() {
+  scene::Scene s;
+  s.width = 200;
+  s.height = 100;
+  s.metadata = {"A <small> & plain timeline", "For tests", "annals test", "2022-12-31"};
+  return s;
+}
+
+scene::Text label(const Renderer& r, std::string text, double x, double y, FontSpec font = {}) {
+  const text::Extent e = r.measurer().measure(text, font);
+  return scene::Text{{x, y, e.width, e.height}, std::move(text), font, black};
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void write_file(const fs::path& p, const std::string& bytes) {
+  std::ofstream(p, std::ios::binary) << bytes;
+}
+
+fs::path temp_dir() {
+  const fs::path dir = fs::path(ANNALS_BUILD_DIR) / "test-tmp" / "render";
+  fs::create_directories(dir);
+  return dir;
+}
+
+// ---- measuring ----
+
+TEST_F(RenderTest, MeasuredWidthScalesExactlyWithSize) {
+  FontSpec small;
+  small.size = 9;
+  FontSpec large = small;
+  large.size = 18;
+  const double w1 = renderer.measurer().measure("War of the Pacific 1879–1883", small).width;
+  const double w2 = renderer.measurer().measure("War of the Pacific 1879–1883", large).width;
+  ASSERT_GT(w1, 0);
+  EXPECT_NEAR(w2 / w1, 2.0, 0.002);
+}
+
+TEST_F(RenderTest, BoldTextIsWiderThanRegular) {
+  FontSpec bold;
+  bold.weight = 700;
+  EXPECT_GT(renderer.measurer().measure("Bolivia", bold).width,
+            renderer.measurer().measure("Bolivia", FontSpec{}).width);
+}
+
+TEST_F(RenderTest, LineHeightAndBaselineComeFromTheFont) {
+  const text::Extent e = renderer.measurer().measure("Ág", FontSpec{});
+  EXPECT_GT(e.height, 9);  // DejaVu's line is ≈ 1.16 em
+  EXPECT_GT(e.baseline, 0);
+  EXPECT_LT(e.baseline, e.height);
+}
+
+TEST_F(RenderTest, ArabicTextShapesWithTheTestFonts) {
+  const std::string arabic = "العلاقات الخارجية";
+  EXPECT_GT(renderer.measurer().measure(arabic, FontSpec{}).width, 0);
+  EXPECT_EQ(renderer.missing_glyphs(arabic, FontSpec{}), 0);
+}
+
+TEST_F(RenderTest, HebrewTextShapesWithTheTestFonts) {
+  const std::string hebrew = "יחסי חוץ";
+  EXPECT_GT(renderer.measurer().measure(hebrew, FontSpec{}).width, 0);
+  EXPECT_EQ(renderer.missing_glyphs(hebrew, FontSpec{}), 0);
+}
+
+// ---- SVG ----
+
+TEST_F(RenderTest, SvgStartsWithXmlDeclaration) {
+  const Output out = renderer.render(small_scene(), Format::svg, {});
+  ASSERT_TRUE(out.ok()) << out.error;
+  EXPECT_EQ(out.bytes.rfind("<?xml", 0), 0u);
+}
+
+TEST_F(RenderTest, SvgHasPageSizeInPointsAndViewBox) {
+  const std::string svg = renderer.render(small_scene(), Format::svg, {}).bytes;
+  EXPECT_NE(svg.find("width=\"200pt\" height=\"100pt\" viewBox=\"0 0 200 100\""), std::string::npos) << svg;
+}
+
+TEST_F(RenderTest, SvgCarriesEscapedTitleAndDescAfterRoot) {
+  const std::string svg = renderer.render(small_scene(), Format::svg, {}).bytes;
+  const std::size_t root_end = svg.find('>', svg.find("<svg"));
+  EXPECT_EQ(svg.find("\n<title>A &lt;small&gt; &amp; plain timeline</title>\n<desc>For tests</desc>\n"),
+            root_end + 1)
+      << svg;
+}
+
+TEST_F(RenderTest, SvgIsIdenticalWhenRenderedTwiceInOneProcess) {
+  scene::Scene s = small_scene();
+  s.shapes.push_back(label(renderer, "Hello", 10, 10));
+  EXPECT_EQ(renderer.render(s, Format::svg, {}).bytes, renderer.render(s, Format::svg, {}).bytes);
+}
+
+TEST_F(RenderTest, SvgLinksBecomeAnchors) {
+  scene::Scene s = small_scene();
+  s.shapes.push_back(scene::Link{{10, 20, 30, 10}, "https://example.org/?a=1&b=2"});
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  EXPECT_NE(svg.find("<a xlink:href=\"https://example.org/?a=1&amp;b=2\"><rect x=\"10.00\" y=\"20.00\""),
+            std::string::npos)
+      << svg;
+}
+
+// ---- PDF ----
+
+TEST_F(RenderTest, PdfStartsWithHeader) {
+  const Output out = renderer.render(small_scene(), Format::pdf, {});
+  ASSERT_TRUE(out.ok()) << out.error;
+  EXPECT_EQ(out.bytes.rfind("%PDF", 0), 0u);
+}
+
+TEST_F(RenderTest, PdfIsByteIdenticalAcrossRenders) {
+  scene::Scene s = small_scene();
+  s.shapes.push_back(label(renderer, "Hello", 10, 10));
+  EXPECT_EQ(renderer.render(s, Format::pdf, {}).bytes, renderer.render(s, Format::pdf, {}).bytes);
+}
+
+// Cairo 1.16 writes the dates without the optional "D:" prefix.
+TEST_F(RenderTest, PdfDatesComeFromTheScene) {
+  const std::string pdf = renderer.render(small_scene(), Format::pdf, {}).bytes;
+  EXPECT_NE(pdf.find("/CreationDate (20221231000000Z)"), std::string::npos);
+  EXPECT_NE(pdf.find("/ModDate (20221231000000Z)"), std::string::npos);
+}
+
+TEST_F(RenderTest, PdfWithLinkAndOutlinePassesQpdfCheck) {
+  if (std::system("qpdf --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "qpdf is not installed";
+  scene::Scene s = small_scene();
+  s.shapes.push_back(scene::Rect{{0, 0, 200, 50}, 0, scene::Paint::solid({0.9, 0.9, 0.9, 1}), {}});
+  s.shapes.push_back(label(renderer, "Linked", 10, 10));
+  s.shapes.push_back(scene::Link{{10, 10, 40, 12}, "https://example.org/it's"});
+  s.outline = {{"Chile", 0}, {"Perú", 50}};
+  const Output out = renderer.render(s, Format::pdf, {});
+  ASSERT_TRUE(out.ok()) << out.error;
+  const fs::path file = temp_dir() / "link-outline.pdf";
+  write_file(file, out.bytes);
+  const std::string command = "qpdf --check '" + file.string() + "' > /dev/null 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0) << "qpdf --check " << file;
+}
+
+// ---- PNG ----
+
+Raster png_of(const Renderer& r, const scene::Scene& s, double dpi) {
+  const Output out = r.render(s, Format::png, Options{dpi});
+  EXPECT_TRUE(out.ok()) << out.error;
+  return decode_png(out.bytes).value_or(Raster{});
+}
+
+TEST_F(RenderTest, PngAt72DpiHasOnePixelPerPoint) {
+  const Raster r = png_of(renderer, small_scene(), 72);
+  EXPECT_EQ(r.width, 200);
+  EXPECT_EQ(r.height, 100);
+}
+
+TEST_F(RenderTest, PngAt144DpiDoublesThePixels) {
+  scene::Scene s = small_scene();
+  s.width = 100.2;  // partial pixels round up
+  const Raster r = png_of(renderer, s, 144);
+  EXPECT_EQ(r.width, 201);
+  EXPECT_EQ(r.height, 200);
+}
+
+TEST_F(RenderTest, PngBeyondPixelLimitIsAnError) {
+  scene::Scene s = small_scene();
+  s.width = 20000;
+  const Output out = renderer.render(s, Format::png, Options{144});
+  EXPECT_FALSE(out.ok());
+  EXPECT_TRUE(out.bytes.empty());
+  EXPECT_EQ(out.error,
+            "the page is 40000 × 200 px at 144 dpi, beyond the 32767-pixel limit of PNG rendering; "
+            "use a lower --dpi or PDF/SVG");
+}
+
+TEST_F(RenderTest, EmptyPageIsAnError) {
+  scene::Scene s = small_scene();
+  s.height = 0;
+  EXPECT_FALSE(renderer.render(s, Format::pdf, {}).ok());
+}
+
+TEST_F(RenderTest, TransparentBackgroundLeavesAlphaZero) {
+  scene::Scene s = small_scene();
+  s.background = Color::none();
+  const Raster r = png_of(renderer, s, 72);
+  ASSERT_EQ(r.width, 200);
+  EXPECT_EQ(r.at(0, 0) >> 24, 0u);
+  EXPECT_EQ(r.at(199, 99) >> 24, 0u);
+}
+
+TEST_F(RenderTest, BackgroundColourFillsThePage) {
+  scene::Scene s = small_scene();
+  s.background = {1, 0, 0, 1};
+  EXPECT_EQ(png_of(renderer, s, 72).at(100, 50), 0xFFFF0000u);
+}
+
+TEST_F(RenderTest, PngIsByteIdenticalAcrossRenders) {
+  scene::Scene s = small_scene();
+  s.shapes.push_back(label(renderer, "Hello", 10, 10));
+  EXPECT_EQ(renderer.render(s, Format::png, {}).bytes, renderer.render(s, Format::png, {}).bytes);
+}
+
+// ---- raster golden ----
+
+TEST(RasterCompare, CountsPixelsOffByMoreThanTolerance) {
+  Raster a{2, 1, {0xFF000000u, 0xFF000000u}};
+  Raster b{2, 1, {0xFF000002u, 0xFF000003u}};
+  const RasterComparison c = compare(a, b, 2);
+  EXPECT_EQ(c.differing, 1u);
+  EXPECT_EQ(c.total, 2u);
+}
+
+TEST(RasterCompare, DifferentSizesNeverMatch) {
+  const RasterComparison c = compare(Raster{1, 1, {0}}, Raster{2, 1, {0, 0}});
+  EXPECT_FALSE(c.same_size);
+  EXPECT_EQ(c.differing_fraction(), 1.0);
+}
+
+// Compares a render with tests/golden/raster/NAME.png (ARCHITECTURE.md:
+// tolerance 2 per channel, at most 0.05 % of pixels). UPDATE_GOLDEN=1
+// rewrites the reference and fails, so a regeneration is never green.
+void expect_matches_golden(const std::string& png, const std::string& name) {
+  const fs::path golden = fs::path(ANNALS_SOURCE_DIR) / "tests/golden/raster" / (name + ".png");
+  const char* update = std::getenv("UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    write_file(golden, png);
+    FAIL() << "rewrote " << golden << "; run again without UPDATE_GOLDEN";
+  }
+  const std::optional<Raster> expected = decode_png(read_file(golden));
+  ASSERT_TRUE(expected) << "no reference image " << golden << " (UPDATE_GOLDEN=1 makes it)";
+  const std::optional<Raster> actual = decode_png(png);
+  ASSERT_TRUE(actual);
+  const RasterComparison c = compare(*expected, *actual);
+  if (c.same_size && c.differing_fraction() <= 0.0005) return;
+  const fs::path report = fs::path(ANNALS_BUILD_DIR) / "raster-diff" / (name + ".png");
+  fs::create_directories(report.parent_path());
+  write_file(report, encode_png(c.same_size ? side_by_side(*expected, c.diff, *actual)
+                                            : side_by_side(*expected, Raster{}, *actual)));
+  ADD_FAILURE() << name << ": " << c.differing << " of " << c.total << " pixels differ (size "
+                << actual->width << "×" << actual->height << ", expected " << expected->width << "×"
+                << expected->height << "); expected | diff | actual in " << report;
+}
+
+scene::Scene golden_scene(const Renderer& r) {
+  scene::Scene s;
+  s.width = 240;
+  s.height = 120;
+  s.background = {1, 0.99, 0.97, 1};
+  const Color blue{0.12, 0.47, 0.71, 1};
+  const Color red{0.69, 0.23, 0.18, 1};
+  s.shapes.push_back(scene::Rect{{0, 30, 240, 40}, 0, scene::Paint::solid({0.95, 0.95, 0.95, 1}), {}});
+  s.shapes.push_back(scene::Line{{20, 100}, {220, 100}, {{0.6, 0.6, 0.6, 1}, 0.75, {}}});
+  s.shapes.push_back(scene::Line{{150, 10}, {150, 100}, {red, 1, {4, 3}}});
+  scene::Paint fade;
+  fade.stops = {{0, blue}, {1, {blue.r, blue.g, blue.b, 0}}};
+  fade.from = {120, 0};
+  fade.to = {200, 0};
+  s.shapes.push_back(scene::Rect{{40, 40, 160, 10}, 2, fade, {}});
+  s.shapes.push_back(scene::Circle{{30, 45}, 3.5, scene::Paint::solid(red), {{1, 1, 1, 1}, 1, {}}});
+  s.shapes.push_back(
+      scene::Path{{{60, 80}, {64, 76}, {68, 80}, {64, 84}}, true, scene::Paint::solid(blue), {}});
+  s.shapes.push_back(label(r, "War of the Pacific", 40, 52));
+  FontSpec bold;
+  bold.size = 14;
+  bold.weight = 700;
+  s.shapes.push_back(label(r, "Bolivia 1879", 10, 6, bold));
+  FontSpec serif;
+  serif.family = "DejaVu Serif";
+  serif.italic = false;
+  s.shapes.push_back(label(r, "שלום · سلام", 75, 74, serif));
+  return s;
+}
+
+TEST_F(RenderTest, SmallSceneMatchesRasterGolden) {
+  const Output out = renderer.render(golden_scene(renderer), Format::png, Options{144});
+  ASSERT_TRUE(out.ok()) << out.error;
+  expect_matches_golden(out.bytes, "small-scene");
+}
+
+}  // namespace
+}  // namespace annals::render
