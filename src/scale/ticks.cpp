@@ -110,7 +110,7 @@ struct Choice {
 };
 
 std::size_t label_cap(const Segment& seg, double min_gap) {
-  return static_cast<std::size_t>((seg.x1 - seg.x0) / std::max(min_gap, 1.0)) + 2;
+  return static_cast<std::size_t>(std::max(seg.x1 - seg.x0, 0.0) / std::max(min_gap, 1.0)) + 2;
 }
 
 Choice choose_step(const Segment& seg, const LabelWidth& width, double min_gap) {
@@ -176,7 +176,8 @@ void append_segment_ticks(const Segment& seg, const LabelWidth& width, double mi
   }
 }
 
-// Labels of neighbouring segments can meet across a break: keep the earlier.
+// Labels of neighbouring segments can meet across a break: keep the earlier,
+// and draw the other tick as a minor one so no tick looks labelled but is not.
 void unlabel_crowded(std::vector<Tick>& ticks, const LabelWidth& width, double min_gap) {
   std::optional<Label> prev;
   for (Tick& t : ticks) {
@@ -184,6 +185,7 @@ void unlabel_crowded(std::vector<Tick>& ticks, const LabelWidth& width, double m
     const Label here{t.x, width(t.label)};
     if (prev && !apart(*prev, here, min_gap)) {
       t.label.clear();
+      t.major = false;
       continue;
     }
     prev = here;

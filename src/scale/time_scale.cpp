@@ -54,6 +54,12 @@ Seconds TimeScale::to_time(double x) const {
   return lerp_time(x, last.x0, last.x1, last.t0, last.t1);
 }
 
+std::vector<Interval> TimeScale::breaks() const {
+  std::vector<Interval> out;
+  for (std::size_t i = 1; i < segments_.size(); ++i) out.push_back({segments_[i - 1].t1, segments_[i].t0});
+  return out;
+}
+
 Seconds TimeScale::domain_begin() const { return segments_.empty() ? 0 : segments_.front().t0; }
 Seconds TimeScale::domain_end() const { return segments_.empty() ? 0 : segments_.back().t1; }
 double TimeScale::range_begin() const { return segments_.empty() ? 0 : segments_.front().x0; }

@@ -39,6 +39,8 @@ class TimeScale {
   double range_begin() const;
   double range_end() const;
   bool has_breaks() const { return segments_.size() > 1; }
+  // The collapsed stretches, in time, between consecutive segments.
+  std::vector<Interval> breaks() const;
 
  private:
   std::vector<Segment> segments_;
@@ -53,12 +55,17 @@ struct CollapseOptions {
 };
 
 // Collapses the empty stretches between the occupied intervals (events, eras,
-// markers, already padded by the caller) over [t0, t1] → [x0, x1].
+// markers, already padded by the caller) over [t0, t1] → [x0, x1]. Stretches
+// before the first and after the last occupied interval are kept (they are the
+// chosen view window). Without `force`, collapses only when the qualifying
+// stretches together are at least a quarter of the domain. Every segment gets
+// the same points per second; breaks take at most half of the range.
 TimeScale collapsed(Seconds t0, Seconds t1, double x0, double x1, std::vector<Interval> occupied,
                     const CollapseOptions& options);
 
-// A "nice" domain around [t0, t1] for a given page length: padded a little and
-// rounded outward to calendar boundaries of a tick step.
+// A "nice" domain around [t0, t1]: padded by 2 % of the span on each side and
+// rounded outward to calendar boundaries of a step about a tenth of the span
+// (1879–1883 … 1962–2022 → 1870–2030). A moment is widened to an hour first.
 Interval nice_domain(Seconds t0, Seconds t1);
 
 struct Tick {
@@ -75,6 +82,17 @@ using LabelWidth = std::function<double(std::string_view)>;
 // Calendar-aligned ticks for every segment, chosen from the interval table
 // (seconds … millennia) so that labels are as dense as `label_width` allows
 // without overlapping (at least `min_gap` pt between labels).
+//
+// Sorted by level, then x. Level 0: major ticks labelled in the step's finest
+// unit ("1880", "500 BCE", "Feb", "15", "14:00", "14:05:30") and unlabelled
+// minor ticks one table step finer. Level 1: the context a level-0 label leaves
+// unsaid ("2018", "Mar 2018", "15 Mar 2018"), at the tick where it changes and
+// at a segment's first tick; it shares t and x with that major tick (draw its
+// text, not another mark). Every label is meant to be centred on x; labels of a
+// level never come closer than `min_gap`. Ticks lie inside their segment.
+// Year steps land on round historical years: CE years divisible by the step,
+// BCE years whose number is (…, 200 BCE, 100 BCE, 1, 100, 200, …): year 0 does
+// not exist, so 1 CE stands in its place where it fits.
 std::vector<Tick> ticks(const TimeScale& s, const LabelWidth& label_width, double min_gap = 12);
 
 }  // namespace annals::scale

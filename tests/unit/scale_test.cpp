@@ -388,6 +388,66 @@ TEST(Ticks, ContextLabelsDoNotOverlap) {
   EXPECT_FALSE(labels_overlap(ts, 12));
 }
 
+TEST(Ticks, HoursNameEachNewDay) {
+  const auto ts = level(ticks(linear(at(1969, 7, 20), at(1969, 7, 22), 0, 500), width_of), 1);
+  EXPECT_EQ(labels(ts, 5), (std::vector<std::string>{"20 Jul 1969", "21 Jul 1969", "22 Jul 1969"}));
+}
+
+TEST(Ticks, DaysNameTheMonthAtTheFirstTick) {
+  const auto ts = ticks(linear(at(2018, 10, 3), at(2018, 10, 20), 0, 500), width_of);
+  const auto context = level(ts, 1);
+  ASSERT_FALSE(context.empty());
+  EXPECT_EQ(context.front().label, "Oct 2018");
+  EXPECT_EQ(context.front().t, level(ts, 0).front().t);
+}
+
+TEST(Ticks, ContextChangeWinsOverACrowdedOpening) {
+  // The first Monday is 31 Dec; "Dec 2018" would collide with "Jan 2019" a week later.
+  const auto ts = level(ticks(linear(at(2018, 12, 28), at(2019, 3, 1), 0, 250), width_of), 1);
+  ASSERT_FALSE(ts.empty());
+  EXPECT_EQ(ts.front().label, "Jan 2019");
+}
+
+TEST(Ticks, MinorTicksNeverSitOnMajors) {
+  const auto all = ticks(linear(at(1700), at(2000), 0, 900), width_of);
+  for (const Tick& minor : all) {
+    if (minor.major) continue;
+    EXPECT_TRUE(std::none_of(all.begin(), all.end(), [&](const Tick& t) { return t.major && t.t == minor.t; }));
+  }
+}
+
+TEST(Ticks, RespectALargerMinimumGap) {
+  const auto all = ticks(linear(at(1879), at(2023), 0, 800), width_of, 40);
+  EXPECT_FALSE(labels_overlap(level(all, 0), 40));
+}
+
+TEST(Ticks, TinyRangeGivesNoCrash) {
+  EXPECT_NO_FATAL_FAILURE(ticks(linear(at(2000), at(2001), 0, 0.5), width_of));
+  EXPECT_NO_FATAL_FAILURE(ticks(linear(at(2000), at(2001), 10, 5), width_of));
+}
+
+TEST(Ticks, NarrowPageCoversEveryGranularity) {
+  const std::vector<std::pair<Seconds, Seconds>> domains = {
+      {at(2018, 1, 1, 10), at(2018, 1, 1, 10) + 45}, {at(2018, 1, 1, 10), at(2018, 1, 1, 11)},
+      {at(2018, 1, 1), at(2018, 1, 2)},             {at(2018, 1, 1), at(2018, 2, 1)},
+      {at(2018), at(2019)},                         {at(1900), at(2000)},
+      {at(-9998), at(9999)}};
+  for (const auto& [t0, t1] : domains) {
+    const auto all = ticks(linear(t0, t1, 0, 100), width_of);
+    EXPECT_FALSE(labels_overlap(level(all, 0), 12)) << t0;
+    EXPECT_FALSE(labels_overlap(level(all, 1), 12)) << t0;
+    EXPECT_FALSE(level(all, 0).empty()) << t0;
+  }
+}
+
+TEST(TimeScale, BreaksAreTheStretchesBetweenSegments) {
+  const Bolivia b;
+  const TimeScale s = collapsed(b.t0, b.t1, 0, 800, b.occupied, {});
+  ASSERT_EQ(s.breaks().size(), 1u);
+  EXPECT_EQ(s.breaks()[0].begin, at(1885));
+  EXPECT_EQ(s.breaks()[0].end, at(1961));
+}
+
 // --- properties over random domains -----------------------------------------
 
 struct RandomDomain {
@@ -437,6 +497,61 @@ TEST(TicksProperty, DomainsWithRoomGetAtLeastTwoLabels) {
   for (const RandomDomain& d : random_domains(17, 300)) {
     if (d.width < 200) continue;
     EXPECT_GE(majors(d.t0, d.t1, d.width).size(), 2u) << d.t0 << " " << d.t1 << " " << d.width;
+  }
+}
+
+// A proportional stand-in: digits narrow, letters wide, so widths differ per label.
+double proportional_width(std::string_view s) {
+  double w = 0;
+  for (char c : s) w += (c >= '0' && c <= '9') ? 4.5 : (c == ' ' || c == ':') ? 2.5 : 6.0;
+  return w;
+}
+
+bool overlap_with(const std::vector<Tick>& ts, double min_gap, double (*w)(std::string_view)) {
+  for (std::size_t i = 1; i < ts.size(); ++i) {
+    if ((ts[i].x - w(ts[i].label) / 2) - (ts[i - 1].x + w(ts[i - 1].label) / 2) < min_gap - 1e-9) return true;
+  }
+  return false;
+}
+
+TEST(TicksProperty, CollapsedScalesKeepLabelsApart) {
+  std::mt19937_64 rng(29);
+  for (const RandomDomain& d : random_domains(31, 200)) {
+    std::uniform_int_distribution<Seconds> when(d.t0, d.t1);
+    std::vector<Interval> occupied;
+    for (int i = 0; i < 4; ++i) {
+      const Seconds a = when(rng);
+      occupied.push_back({a, a + (d.t1 - d.t0) / 50});
+    }
+    const TimeScale s = collapsed(d.t0, d.t1, 0, d.width, occupied, {.force = true});
+    const auto all = ticks(s, proportional_width);
+    EXPECT_FALSE(overlap_with(level(all, 0), 12, proportional_width)) << d.t0 << " " << d.t1 << " " << d.width;
+    EXPECT_FALSE(overlap_with(level(all, 1), 12, proportional_width)) << d.t0 << " " << d.t1 << " " << d.width;
+    for (const Tick& t : all) {
+      EXPECT_TRUE(std::any_of(s.segments().begin(), s.segments().end(),
+                              [&](const Segment& g) { return g.t0 <= t.t && t.t <= g.t1; }));
+    }
+  }
+}
+
+TEST(TicksProperty, MajorTicksAreOnBoundariesOfTheirStep) {
+  for (const RandomDomain& d : random_domains(37, 200)) {
+    const auto ts = level(ticks(linear(d.t0, d.t1, 0, d.width), width_of), 0);
+    for (const Tick& t : ts) {
+      const detail::Civil c = detail::civil_from_seconds(t.t);
+      if (t.label.find("BCE") != std::string::npos || t.label.size() == 4) {
+        EXPECT_EQ(c.month * 100 + c.day, 101) << t.label;  // years start on 1 January
+      }
+    }
+  }
+}
+
+TEST(NiceDomainProperty, EndsLandOnMidnights) {
+  for (const RandomDomain& d : random_domains(41, 300)) {
+    if (d.t1 - d.t0 < 30 * kDay) continue;
+    const Interval n = nice_domain(d.t0, d.t1);
+    EXPECT_EQ(detail::floor_mod(n.begin, kDay), 0);
+    EXPECT_EQ(detail::floor_mod(n.end, kDay), 0);
   }
 }
 
