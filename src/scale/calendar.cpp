@@ -13,41 +13,15 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 
 std::int64_t floor_mod(std::int64_t a, std::int64_t b) { return a - floor_div(a, b) * b; }
 
-std::int64_t days_from_civil(std::int64_t year, int month, int day) {
-  const std::int64_t y = month <= 2 ? year - 1 : year;
-  const std::int64_t era = floor_div(y, 400);
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t mp = (month + 9) % 12;  // March = 0
-  const std::int64_t doy = (153 * mp + 2) / 5 + day - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 Ymd civil_from_days(std::int64_t days) {
-  const std::int64_t z = days + 719468;
-  const std::int64_t era = floor_div(z, 146097);
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const auto day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const auto month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return {year, month, day};
+  const Civil c = civil_from_seconds(days * kDay);
+  return {c.year, c.month, c.day};
 }
 
 int days_in_month(std::int64_t year, int month) {
   static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = floor_mod(year, 4) == 0 && (floor_mod(year, 100) != 0 || floor_mod(year, 400) == 0);
   return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
-}
-
-Civil civil_from_seconds(Seconds s) {
-  const std::int64_t days = floor_div(s, kDay);
-  const std::int64_t rest = s - days * kDay;
-  const Ymd d = civil_from_days(days);
-  return {d.year, d.month, d.day, static_cast<int>(rest / kHour), static_cast<int>(rest % kHour / kMinute),
-          static_cast<int>(rest % kMinute)};
 }
 
 Seconds seconds_from_ymd(std::int64_t year, int month, int day) {

@@ -1,8 +1,7 @@
 #pragma once
-// Private calendar arithmetic of the scale module: civil ↔ seconds (Howard
-// Hinnant's algorithms, proleptic Gregorian, astronomical years) and the
-// calendar-aligned tick steps (the interval table of d3-time and matplotlib's
-// AutoDateLocator). Kept here so the scale depends on dates/ for types only.
+// Private calendar arithmetic of the scale module: the calendar-aligned tick
+// steps (the interval table of d3-time and matplotlib's AutoDateLocator) over
+// the civil conversions of dates/ (proleptic Gregorian, astronomical years).
 #include <cstdint>
 #include <span>
 #include <string>
@@ -22,7 +21,6 @@ constexpr Seconds kWeek = 7 * kDay;
 std::int64_t floor_div(std::int64_t a, std::int64_t b);
 std::int64_t floor_mod(std::int64_t a, std::int64_t b);
 
-std::int64_t days_from_civil(std::int64_t year, int month, int day);
 struct Ymd {
   std::int64_t year = 1970;  // astronomical: 1 BCE = 0
   int month = 1, day = 1;
@@ -30,11 +28,9 @@ struct Ymd {
 Ymd civil_from_days(std::int64_t days);
 int days_in_month(std::int64_t year, int month);
 
-struct Civil {
-  std::int64_t year = 1970;
-  int month = 1, day = 1, hour = 0, minute = 0, second = 0;
-};
-Civil civil_from_seconds(Seconds s);
+using dates::Civil;
+using dates::civil_from_seconds;
+using dates::days_from_civil;
 Seconds seconds_from_ymd(std::int64_t year, int month, int day);
 
 // "1880", "1" for 1 CE, "500 BCE" for astronomical -499.
