@@ -476,5 +476,11 @@ TEST(Builtin, ShipsTheFiveStyles) {
     EXPECT_TRUE(builtin_style_text(name).has_value()) << name;
 }
 
+TEST(Builtin, StylesAreSortedByName) {
+  const auto styles = builtin_styles();
+  EXPECT_TRUE(std::is_sorted(styles.begin(), styles.end(),
+                             [](const BuiltinStyle& a, const BuiltinStyle& b) { return a.name < b.name; }));
+}
+
 }  // namespace
 }  // namespace annals::style
