@@ -1,5 +1,6 @@
 #include "render/pango_measurer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -14,11 +15,29 @@ struct FontOptionsFree {
   void operator()(cairo_font_options_t* o) const { cairo_font_options_destroy(o); }
 };
 
+// A size Pango accepts: its units are 1/1024 pt, and zero or NaN sizes make
+// it warn and fall back to a default.
+double usable_size(double size) { return std::isfinite(size) && size >= 0.01 ? std::min(size, 10000.0) : 0.01; }
+
+// Pango warns about and boxes invalid UTF-8; the scene may carry any bytes.
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
+    out.assign(text);
+  } else {
+    gchar* fixed = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
+    out = fixed;
+    g_free(fixed);
+  }
+  std::erase(out, '\0');
+  return out;
+}
+
 std::unique_ptr<PangoFontDescription, FontDescriptionFree> description(const FontSpec& f) {
   std::unique_ptr<PangoFontDescription, FontDescriptionFree> d(pango_font_description_new());
   pango_font_description_set_family(d.get(), f.family.c_str());
   // Absolute size in Pango units: at 72 dpi one unit of size is one point.
-  pango_font_description_set_absolute_size(d.get(), f.size * PANGO_SCALE);
+  pango_font_description_set_absolute_size(d.get(), usable_size(f.size) * PANGO_SCALE);
   pango_font_description_set_weight(d.get(), static_cast<PangoWeight>(f.weight));
   pango_font_description_set_style(d.get(), f.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
   return d;
@@ -27,7 +46,7 @@ std::unique_ptr<PangoFontDescription, FontDescriptionFree> description(const Fon
 std::string cache_key(std::string_view text, const FontSpec& f) {
   std::string key = f.family;
   key += '\0';
-  key += std::to_string(std::lround(f.size * PANGO_SCALE));
+  key += std::to_string(std::lround(usable_size(f.size) * PANGO_SCALE));
   key += '\0';
   key += std::to_string(f.weight);
   key += f.italic ? "i" : "n";
@@ -62,7 +81,8 @@ PangoLayout* PangoMeasurer::layout(std::string_view text, const FontSpec& font) 
   auto found = layouts_.find(key);
   if (found != layouts_.end()) return found->second.get();
   GPtr<PangoLayout> l(pango_layout_new(context_.get()));
-  pango_layout_set_text(l.get(), text.data(), static_cast<int>(text.size()));
+  const std::string valid = valid_utf8(text);
+  pango_layout_set_text(l.get(), valid.data(), static_cast<int>(valid.size()));
   pango_layout_set_font_description(l.get(), description(font).get());
   // The direction is left to Pango (auto-dir), so Arabic and Hebrew shape right to left.
   PangoLayout* raw = l.get();

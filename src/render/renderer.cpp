@@ -130,6 +130,7 @@ struct Painter {
   }
   void operator()(const scene::Link& l) const {
     // Only the PDF surface makes annotations of link tags; the others ignore them.
+    if (l.url.empty()) return;
     const std::string attributes = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] uri='{}'", l.box.x, l.box.y,
                                                l.box.w, l.box.h, tag_string(l.url));
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());

@@ -75,7 +75,7 @@ std::string xml_escape(std::string_view s) {
 std::string svg_overlay(const scene::Scene& scene) {
   std::string out;
   for (const scene::Shape& shape : scene.shapes)
-    if (const auto* l = std::get_if<scene::Link>(&shape)) out += link(*l);
+    if (const auto* l = std::get_if<scene::Link>(&shape); l != nullptr && !l->url.empty()) out += link(*l);
   return out;
 }
 

@@ -96,6 +96,17 @@ TEST_F(RenderTest, HebrewTextShapesWithTheTestFonts) {
   EXPECT_EQ(renderer.missing_glyphs(hebrew, FontSpec{}), 0);
 }
 
+TEST_F(RenderTest, InvalidUtf8MeasuresLikeReplacementCharacters) {
+  const double broken = renderer.measurer().measure("a\xff" "b", FontSpec{}).width;
+  EXPECT_DOUBLE_EQ(broken, renderer.measurer().measure("a\xEF\xBF\xBD" "b", FontSpec{}).width);
+}
+
+TEST_F(RenderTest, ZeroFontSizeMeasuresNearlyNothing) {
+  FontSpec none;
+  none.size = 0;
+  EXPECT_LT(renderer.measurer().measure("Bolivia", none).width, 0.1);
+}
+
 // ---- SVG ----
 
 TEST_F(RenderTest, SvgStartsWithXmlDeclaration) {
