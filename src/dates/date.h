@@ -98,4 +98,11 @@ std::string label(const Date& d);
 // "1879–1883", "1978–present", "Mar–Oct 2018", "490–479 BCE".
 std::string span_label(const Date& start, const Date& end);
 
+// Our own English names for months 1..12 (never the locale's, so output does
+// not depend on the machine): "January", and "Jan" for labels.
+std::string_view month_name(int month);
+std::string_view month_abbrev(int month);
+// A year in the reader's terms: 1879 -> "1879", 0 -> "1 BCE", -489 -> "490 BCE".
+std::string year_label(std::int64_t astronomical_year);
+
 }  // namespace annals::dates

@@ -26,8 +26,6 @@ std::string ordinal(std::int64_t n) {
   return fmt::format("{}{}", n, suffix);
 }
 
-std::string_view month_abbrev(int month) { return detail::kMonthAbbrev[static_cast<std::size_t>(month - 1)]; }
-
 std::int64_t first_year(const Date& d) { return civil_from_seconds(d.begin).year; }
 std::int64_t last_year(const Date& d) { return civil_from_seconds(d.end - 1).year; }
 
@@ -114,6 +112,18 @@ std::optional<std::string> compact_span(const Date& start, const Date& end) {
 }
 
 }  // namespace
+
+std::string_view month_name(int month) {
+  if (month < 1 || month > 12) return "";
+  return detail::kMonthNames[static_cast<std::size_t>(month - 1)];
+}
+
+std::string_view month_abbrev(int month) {
+  if (month < 1 || month > 12) return "";
+  return detail::kMonthAbbrev[static_cast<std::size_t>(month - 1)];
+}
+
+std::string year_label(std::int64_t astronomical_year) { return detail::year_text(astronomical_year); }
 
 std::string label(const Date& d) { return decorate(core(d, false), d); }
 

@@ -402,6 +402,13 @@ DateResult parse_month_name(Piece body, Era era, const Source& src) {
   return detail::build(w, at);
 }
 
+// "1879 - 1883", "1879–1883", "1879 to 1883": two dates where one is expected.
+bool looks_like_span(std::string_view s) {
+  static constexpr std::string_view kMarks[] = {kEnDash, "\xE2\x80\x94", " - ", "--", " to ", " TO ", " To "};
+  return std::any_of(std::begin(kMarks), std::end(kMarks),
+                     [&](std::string_view mark) { return s.find(mark) != std::string_view::npos; });
+}
+
 bool has_month_letters(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) {
     return is_alpha(c) && lower(c) != 't' && lower(c) != 'z' && lower(c) != 'x';
@@ -413,7 +420,7 @@ DateResult parse_body(Piece body, Era era, const Source& src) {
   if (auto d = parse_century(body, era)) return *d;
   if (auto d = parse_unspecified(body, era)) return *d;
   if (auto d = parse_decade(body, era)) return *d;
-  if (body.s.find(kEnDash) != std::string_view::npos) return src.span();
+  if (looks_like_span(body.s)) return src.span();
   if (has_month_letters(body.s)) return parse_month_name(body, era, src);
   if (!is_digit(body.s.front()) && body.s.front() != '-') return src.unreadable();
   return IsoReader(body, era, src).read();

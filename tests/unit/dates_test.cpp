@@ -249,6 +249,8 @@ TEST(Dates, MalformedInputsSayWhatIsWrongAndWhere) {
       {"1XXX", "only the last one or two digits of a year can be unspecified", 1},
       {"1879-1883", "looks like a span", 0},
       {"1879\xE2\x80\x93" "1883", "looks like a span", 0},
+      {"1879 - 1883", "looks like a span", 0},
+      {"1879 to 1883", "looks like a span", 0},
       {"c. present", "'present' cannot be approximate or uncertain", 0},
       {"-490 BCE", "a negative year is already BCE", 1},
       {"1996-12-17T", "could not read", 0},
@@ -367,6 +369,18 @@ TEST(Dates, PrecisionNamesMatchTheDump) {
   EXPECT_EQ(to_string(P::year), "year");
   EXPECT_EQ(to_string(P::decade), "decade");
   EXPECT_EQ(to_string(P::century), "century");
+}
+
+TEST(Dates, MonthNamesAreOurOwn) {
+  EXPECT_EQ(month_name(1), "January");
+  EXPECT_EQ(month_abbrev(9), "Sep");
+  EXPECT_EQ(month_abbrev(13), "");
+}
+
+TEST(Dates, YearLabelUsesHistoricalNumbering) {
+  EXPECT_EQ(year_label(1879), "1879");
+  EXPECT_EQ(year_label(0), "1 BCE");
+  EXPECT_EQ(year_label(-489), "490 BCE");
 }
 
 // ---------------------------------------------------------------- present
