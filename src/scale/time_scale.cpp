@@ -78,9 +78,10 @@ std::vector<Interval> merge(std::vector<Interval> occupied, Seconds t0, Seconds 
   std::sort(occupied.begin(), occupied.end(),
             [](const Interval& a, const Interval& b) { return a.begin < b.begin; });
   for (Interval iv : occupied) {
+    iv.end = std::max(iv.end, iv.begin + 1);  // a moment still occupies its second, so no segment is empty
     iv.begin = std::max(iv.begin, t0);
     iv.end = std::min(iv.end, t1);
-    if (iv.end < iv.begin) continue;
+    if (iv.end <= iv.begin) continue;
     if (!merged.empty() && iv.begin <= merged.back().end) {
       merged.back().end = std::max(merged.back().end, iv.end);
     } else {

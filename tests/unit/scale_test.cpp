@@ -211,6 +211,22 @@ TEST(Collapsed, BreaksNeverTakeMoreThanHalfTheRange) {
   EXPECT_LE(gaps, 50 + 1e-9);
 }
 
+TEST(Collapsed, UnpaddedMomentsStillGetSegments) {
+  const std::vector<Interval> occupied = {{at(1900), at(1900)}, {at(1950), at(1950)}, {at(2000), at(2000)}};
+  const TimeScale s = collapsed(at(1900), at(2000), 0, 800, occupied, {.force = true});
+  for (const Segment& g : s.segments()) {
+    EXPECT_LT(g.t0, g.t1);
+    EXPECT_TRUE(std::isfinite(g.x0) && std::isfinite(g.x1));
+  }
+  EXPECT_LT(s.to_page(at(1900)), s.to_page(at(1950)));
+}
+
+TEST(Collapsed, IgnoresOccupancyOutsideTheDomain) {
+  const std::vector<Interval> occupied = {{at(1700), at(1750)}, {at(1900), at(1910)}, {at(2100), at(2200)}};
+  const TimeScale s = collapsed(at(1900), at(2000), 0, 800, occupied, {.force = true});
+  EXPECT_FALSE(s.has_breaks());
+}
+
 // --- nice_domain -------------------------------------------------------------
 
 TEST(NiceDomain, RoundsCenturyAndHalfToDecades) {
