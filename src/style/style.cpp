@@ -190,6 +190,31 @@ EventStyle event_style(const Style& s, const Color& lane_hue, const PropertyShee
   return e;
 }
 
+namespace {
+
+// A copy of the style with the keys of one section applied: eras and markers
+// are few, and the copy keeps the per-section rules (font keys) in one place.
+Style with_section(const Style& s, const PropertySheet& sheet, std::string_view prefix, std::string_view what,
+                   Diagnostics& diags) {
+  Style out = s;
+  for (const auto& p : sheet) {
+    if (p.key.starts_with(prefix) && is_known(p.key)) apply(out, p, diags);
+    else if (is_known(p.key)) misplaced(p, what, diags);
+    else unknown(p, p.key, nearest(p.key, known_keys()), diags);
+  }
+  return out;
+}
+
+}  // namespace
+
+EraStyle era_style(const Style& s, const PropertySheet& era, Diagnostics& diags) {
+  return with_section(s, era, "era.", "era", diags).era;
+}
+
+MarkerStyle marker_style(const Style& s, const PropertySheet& marker, Diagnostics& diags) {
+  return with_section(s, marker, "marker.", "marker", diags).marker;
+}
+
 std::span<const std::string_view> known_keys() {
   static const std::vector<std::string_view> all = [] {
     std::vector<std::string_view> out;

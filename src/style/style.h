@@ -149,6 +149,11 @@ EventStyle event_style(const Style& s, const Color& lane_color, const PropertySh
                        const std::vector<std::string>& tags, const PropertySheet& event,
                        const PropertySheet& command_line, Diagnostics& diags);
 
+// An era's or a marker's style: the style's [era] or [marker] with that
+// item's own "era.*" or "marker.*" keys; other keys are reported.
+EraStyle era_style(const Style& s, const PropertySheet& era, Diagnostics& diags);
+MarkerStyle marker_style(const Style& s, const PropertySheet& marker, Diagnostics& diags);
+
 // Value parsers, shared with the loader's checks and the command line.
 std::optional<Color> parse_color(std::string_view text);          // #rgb, #rrggbb, #rrggbbaa, CSS names, none
 std::optional<double> parse_length(std::string_view text);        // "12mm", "0.5in", "18pt", "24px", "2cm" → pt

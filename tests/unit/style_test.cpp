@@ -427,6 +427,26 @@ TEST(Lanes, BadLaneColourIsAnErrorAndFallsBackToThePalette) {
   EXPECT_EQ(d.error_count(), 1u);
 }
 
+// ---- eras and markers --------------------------------------------------------------
+
+TEST(Sections, EraTakesItsOwnFill) {
+  Diagnostics d;
+  const EraStyle e = era_style(defaults(), {prop("era.fill", std::string("#ff0000"))}, d);
+  expect_color(e.fill, rgb(255, 0, 0));
+  EXPECT_TRUE(d.all().empty());
+}
+
+TEST(Sections, MarkerTakesItsOwnDash) {
+  Diagnostics d;
+  EXPECT_TRUE(marker_style(defaults(), {prop("marker.dash", std::string("solid"))}, d).dash.empty());
+}
+
+TEST(Sections, EventKeyOnAnEraIsReported) {
+  Diagnostics d;
+  era_style(defaults(), {prop("event.marker", std::string("square"))}, d);
+  EXPECT_EQ(d.warning_count(), 1u);
+}
+
 // ---- contrast -------------------------------------------------------------------
 
 TEST(Contrast, BlackOnWhiteIsTwentyOne) { EXPECT_NEAR(contrast_ratio(rgb(0, 0, 0), rgb(255, 255, 255)), 21, 1e-9); }
