@@ -229,6 +229,27 @@ std::optional<DateResult> parse_unspecified(Piece body, Era era) {
 
 bool is_unspecified_field(std::string_view s) { return s.size() == 2 && lower(s[0]) == 'x' && lower(s[1]) == 'x'; }
 
+// "HH:MM" or "HH:MM:SS", the whole of `text`. A trailing Z names UTC, which
+// is what a zone-less timeline means anyway.
+bool read_clock(Piece text, Written& w, Offsets& at) {
+  std::string_view s = text.s;
+  if (!s.empty() && lower(s.back()) == 'z') s.remove_suffix(1);
+  const std::size_t h_end = digits_end(s, 0);
+  if (h_end == 0 || h_end > 2 || h_end >= s.size() || s[h_end] != ':') return false;
+  const std::size_t m_end = digits_end(s, h_end + 1);
+  if (m_end != h_end + 3) return false;
+  w.hour = to_field(s.substr(0, h_end));
+  w.minute = to_field(s.substr(h_end + 1, 2));
+  at.hour = text.at;
+  at.minute = text.at + h_end + 1;
+  if (m_end == s.size()) return true;
+  if (s[m_end] != ':' || digits_end(s, m_end + 1) != m_end + 3 || m_end + 3 != s.size()) return false;
+  w.second = to_field(s.substr(m_end + 1, 2));
+  w.has_seconds = true;
+  at.second = text.at + m_end + 1;
+  return true;
+}
+
 // A cursor over the ISO forms: -?YYYY[-MM[-DD[THH:MM[:SS]]]], with XX for an
 // unspecified month or day.
 class IsoReader {
@@ -274,24 +295,8 @@ class IsoReader {
 
   DateResult read_time() {
     if (!eat('T') && !eat('t') && !eat(' ')) return src_.unreadable();
-    const Piece hour = take_digits();
-    if (hour.s.empty() || hour.s.size() > 2 || !eat(':')) return src_.unreadable();
-    const Piece minute = take_digits();
-    if (minute.s.size() != 2) return src_.unreadable();
-    w_.hour = to_field(hour.s);
-    w_.minute = to_field(minute.s);
-    at_.hour = hour.at;
-    at_.minute = minute.at;
-    if (eat(':')) {
-      const Piece second = take_digits();
-      if (second.s.size() != 2) return src_.unreadable();
-      w_.second = to_field(second.s);
-      w_.has_seconds = true;
-      at_.second = second.at;
-    }
-    // A trailing Z names UTC, which is what a zone-less timeline means anyway.
-    if (!eat('Z')) eat('z');
-    return done() ? detail::build(w_, at_) : src_.unreadable();
+    if (!read_clock(slice(p_, i_, p_.s.size()), w_, at_)) return src_.unreadable();
+    return detail::build(w_, at_);
   }
 
   char peek() const { return i_ < p_.s.size() ? p_.s[i_] : '\0'; }
@@ -369,7 +374,18 @@ int month_number(std::string_view word) {
 
 bool is_day(const Token& t) { return t.kind == Token::number || t.kind == Token::ordinal; }
 
+// Splits "20:17" or "20:17:40" off the end of "20 Jul 1969 20:17".
+std::optional<Piece> take_clock(Piece& body) {
+  const std::size_t space = body.s.find_last_of(" \t");
+  if (space == std::string_view::npos) return std::nullopt;
+  const Piece clock = drop_front(body, space + 1);
+  if (clock.s.find(':') == std::string_view::npos) return std::nullopt;
+  body = trim(slice(body, 0, space));
+  return clock;
+}
+
 DateResult parse_month_name(Piece body, Era era, const Source& src) {
+  const std::optional<Piece> clock = take_clock(body);
   const auto tokens = tokenize(body);
   if (!tokens) return src.unreadable();
   const std::vector<Token>& t = *tokens;
@@ -399,6 +415,7 @@ DateResult parse_month_name(Piece body, Era era, const Source& src) {
     w.day = to_field(day->text.s);
     at.day = day->text.at;
   }
+  if (clock && (!day || !read_clock(*clock, w, at))) return src.unreadable();
   return detail::build(w, at);
 }
 

@@ -108,6 +108,10 @@ const std::vector<Row>& rows() {
        "31 Dec 1969 23:59:59"},
       {"2018-10-01T10:30Z", "2018-10-01T10:30:00", "2018-10-01T10:30:00", P::time, false, false,
        "1 Oct 2018 10:30"},
+      {"20 Jul 1969 20:17", "1969-07-20T20:17:00", "1969-07-20T20:17:00", P::time, false, false,
+       "20 Jul 1969 20:17"},
+      {"July 20, 1969 20:17:40", "1969-07-20T20:17:40", "1969-07-20T20:17:40", P::time, false, false,
+       "20 Jul 1969 20:17:40"},
       // decades
       {"1960s", "1960-01-01", "1969-12-31", P::decade, false, false, "1960s"},
       {"1960's", "1960-01-01", "1969-12-31", P::decade, false, false, "1960s"},
@@ -171,6 +175,19 @@ TEST(Dates, EveryWrittenFormDenotesItsInterval) {
     EXPECT_EQ(d.uncertain, row.uncertain);
     EXPECT_EQ(label(d), row.label);
     EXPECT_FALSE(d.present);
+  }
+}
+
+// What we print, we can read: a label pasted back into a file means the same.
+TEST(Dates, LabelsReadBackAsTheSameInterval) {
+  for (const Row& row : rows()) {
+    const Date d = parsed(row.text);
+    if (d.unspecified_digits == 2) continue;  // "1900s" reads back as a decade, by design
+    const Date again = parsed(label(d));
+    EXPECT_EQ(again.begin, d.begin) << row.text << " -> " << label(d);
+    EXPECT_EQ(again.end, d.end) << row.text << " -> " << label(d);
+    EXPECT_EQ(again.approximate, d.approximate) << row.text;
+    EXPECT_EQ(again.uncertain, d.uncertain) << row.text;
   }
 }
 
@@ -251,6 +268,9 @@ TEST(Dates, MalformedInputsSayWhatIsWrongAndWhere) {
       {"1879\xE2\x80\x93" "1883", "looks like a span", 0},
       {"1879 - 1883", "looks like a span", 0},
       {"1879 to 1883", "looks like a span", 0},
+      {"Jul 1969 20:17", "could not read", 0},
+      {"20 Jul 1969 25:00", "hour 25 does not exist", 12},
+      {"20 Jul 1969 20:5", "could not read", 0},
       {"c. present", "'present' cannot be approximate or uncertain", 0},
       {"-490 BCE", "a negative year is already BCE", 1},
       {"1996-12-17T", "could not read", 0},
