@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include <fmt/format.h>
+#include <glib.h>
 
 namespace annals::render {
 
@@ -54,7 +55,16 @@ std::string link(const scene::Link& l) {
 
 }  // namespace
 
-std::string xml_escape(std::string_view s) {
+std::string xml_escape(std::string_view raw) {
+  // An XML file must be valid UTF-8: broken sequences become U+FFFD.
+  std::string repaired;
+  std::string_view s = raw;
+  if (!g_utf8_validate(raw.data(), static_cast<gssize>(raw.size()), nullptr)) {
+    gchar* fixed = g_utf8_make_valid(raw.data(), static_cast<gssize>(raw.size()));
+    repaired = fixed;
+    g_free(fixed);
+    s = repaired;
+  }
   std::string out;
   out.reserve(s.size());
   for (char c : s) {

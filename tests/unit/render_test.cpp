@@ -134,6 +134,13 @@ TEST_F(RenderTest, SvgIsIdenticalWhenRenderedTwiceInOneProcess) {
   EXPECT_EQ(renderer.render(s, Format::svg, {}).bytes, renderer.render(s, Format::svg, {}).bytes);
 }
 
+TEST_F(RenderTest, SvgTitleRepairsInvalidUtf8) {
+  scene::Scene s = small_scene();
+  s.metadata.title = "Bol\xedvia";  // Latin-1, not UTF-8
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  EXPECT_NE(svg.find("<title>Bol\xEF\xBF\xBDvia</title>"), std::string::npos);
+}
+
 TEST_F(RenderTest, SvgLinksBecomeAnchors) {
   scene::Scene s = small_scene();
   s.shapes.push_back(scene::Link{{10, 20, 30, 10}, "https://example.org/?a=1&b=2"});
@@ -252,6 +259,38 @@ TEST_F(RenderTest, PngIsByteIdenticalAcrossRenders) {
   scene::Scene s = small_scene();
   s.shapes.push_back(label(renderer, "Hello", 10, 10));
   EXPECT_EQ(renderer.render(s, Format::png, {}).bytes, renderer.render(s, Format::png, {}).bytes);
+}
+
+// Run as a child process (by the test below): write the three formats.
+void write_renders(const Renderer& r, const fs::path& prefix) {
+  scene::Scene s = small_scene();
+  s.shapes.push_back(label(r, "War of the Pacific", 10, 10));
+  s.shapes.push_back(scene::Link{{10, 10, 40, 12}, "https://example.org"});
+  s.outline = {{"Chile", 0}};
+  write_file(prefix.string() + ".pdf", r.render(s, Format::pdf, {}).bytes);
+  write_file(prefix.string() + ".svg", r.render(s, Format::svg, {}).bytes);
+  write_file(prefix.string() + ".png", r.render(s, Format::png, {}).bytes);
+}
+
+TEST_F(RenderTest, BytesAreIdenticalAcrossProcesses) {
+  if (const char* child = std::getenv("ANNALS_RENDER_CHILD")) {
+    write_renders(renderer, child);
+    return;
+  }
+  // The parent has made surfaces already; the children start fresh.
+  write_renders(renderer, temp_dir() / "parent");
+  for (const char* name : {"first", "second"}) {
+    const std::string command = "ANNALS_RENDER_CHILD='" + (temp_dir() / name).string() +
+                                "' '" + fs::read_symlink("/proc/self/exe").string() + "' --gtest_filter=RenderTest.BytesAreIdenticalAcrossProcesses"
+                                " > /dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+  }
+  for (const char* ext : {".pdf", ".svg", ".png"}) {
+    const std::string first = read_file(temp_dir() / (std::string("first") + ext));
+    EXPECT_FALSE(first.empty()) << ext;
+    EXPECT_EQ(first, read_file(temp_dir() / (std::string("second") + ext))) << ext;
+    EXPECT_EQ(first, read_file(temp_dir() / (std::string("parent") + ext))) << ext;
+  }
 }
 
 // ---- raster golden ----
