@@ -21,7 +21,9 @@ Seconds start_of_day(std::int64_t year, int month, int day) {
   return days_from_civil(year, month, day) * detail::kSecondsPerDay;
 }
 
-ParseError error_at(std::string message, std::size_t offset) { return {std::move(message), offset}; }
+ParseError error_at(std::string message, std::size_t offset) {
+  return {std::move(message), offset};
+}
 
 }  // namespace
 
@@ -152,8 +154,8 @@ std::string year_text(std::int64_t astronomical_year) {
 bool historical_year_in_range(std::int64_t y) { return y >= -(1 - kMinYear) && y <= kMaxYear; }
 
 ParseError out_of_range(std::string_view written_year, std::size_t offset) {
-  return error_at(fmt::format("year {} is outside the supported range {}", written_year, kRangeText),
-                  offset);
+  return error_at(
+      fmt::format("year {} is outside the supported range {}", written_year, kRangeText), offset);
 }
 
 namespace {
@@ -170,16 +172,17 @@ std::optional<ParseError> check_year(std::int64_t y, std::size_t at) {
 
 std::optional<ParseError> check_day(const Written& w, std::int64_t astro, const Offsets& at) {
   if (!w.day || (*w.day >= 1 && *w.day <= days_in_month(astro, *w.month))) return std::nullopt;
-  return error_at(fmt::format("day {} does not exist in {} {}", *w.day,
-                              kMonthNames[static_cast<std::size_t>(*w.month - 1)],
-                              historical_text(w.year)),
-                  at.day);
+  return error_at(
+      fmt::format("day {} does not exist in {} {}", *w.day,
+                  kMonthNames[static_cast<std::size_t>(*w.month - 1)], historical_text(w.year)),
+      at.day);
 }
 
 std::optional<ParseError> check_time(const Written& w, const Offsets& at) {
   if (!w.hour) return std::nullopt;
   if (*w.hour < 0 || *w.hour > 23)
-    return error_at(fmt::format("hour {} does not exist (hours run from 0 to 23)", *w.hour), at.hour);
+    return error_at(fmt::format("hour {} does not exist (hours run from 0 to 23)", *w.hour),
+                    at.hour);
   if (w.minute < 0 || w.minute > 59)
     return error_at(fmt::format("minute {} does not exist (minutes run from 0 to 59)", w.minute),
                     at.minute);

@@ -31,7 +31,7 @@ struct Written {
   std::int64_t year = 0;
   std::optional<int> month;  // absent = not written; 0 may be written, and is an error
   std::optional<int> day;
-  std::optional<int> hour;   // absent = no time written
+  std::optional<int> hour;  // absent = no time written
   int minute = 0;
   int second = 0;
   bool has_seconds = false;

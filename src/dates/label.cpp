@@ -59,7 +59,8 @@ std::string core(const Date& d, bool mark_ce) {
   const std::string year = detail::year_text(c.year) + (mark_ce && c.year > 0 ? " CE" : "");
   switch (d.precision) {
     case Precision::time:
-      return fmt::format("{} {} {} {}", c.day, month_abbrev(c.month), year, clock_text(c, d.has_seconds));
+      return fmt::format("{} {} {} {}", c.day, month_abbrev(c.month), year,
+                         clock_text(c, d.has_seconds));
     case Precision::day: return fmt::format("{} {} {}", c.day, month_abbrev(c.month), year);
     case Precision::month: return fmt::format("{} {}", month_abbrev(c.month), year);
     case Precision::year: return year;
@@ -91,8 +92,10 @@ std::optional<std::string> compact_within(const Date& start, const Date& end) {
     case Precision::month:
       return fmt::format("{}{}{} {}", month_abbrev(a.month), kDash, month_abbrev(b.month), year);
     case Precision::day:
-      if (a.month == b.month) return fmt::format("{}{}{} {} {}", a.day, kDash, b.day, month_abbrev(a.month), year);
-      return fmt::format("{} {}{}{} {} {}", a.day, month_abbrev(a.month), kDash, b.day, month_abbrev(b.month), year);
+      if (a.month == b.month)
+        return fmt::format("{}{}{} {} {}", a.day, kDash, b.day, month_abbrev(a.month), year);
+      return fmt::format("{} {}{}{} {} {}", a.day, month_abbrev(a.month), kDash, b.day,
+                         month_abbrev(b.month), year);
     case Precision::time:
       if (a.month != b.month || a.day != b.day) return std::nullopt;
       return fmt::format("{}{}{}", core(start, false), kDash, clock_text(b, end.has_seconds));
@@ -103,7 +106,8 @@ std::optional<std::string> compact_within(const Date& start, const Date& end) {
 std::optional<std::string> compact_span(const Date& start, const Date& end) {
   if (is_qualified(start) || is_qualified(end) || start.present || end.present) return std::nullopt;
   if (start.precision != end.precision) return std::nullopt;
-  const bool whole_years = start.precision == Precision::year || start.precision == Precision::decade;
+  const bool whole_years =
+      start.precision == Precision::year || start.precision == Precision::decade;
   if (whole_years) {
     if (!is_bce(start) || !is_bce(end)) return std::nullopt;
     return fmt::format("{}{}{}", strip_bce(core(start, false)), kDash, core(end, false));
@@ -123,7 +127,9 @@ std::string_view month_abbrev(int month) {
   return detail::kMonthAbbrev[static_cast<std::size_t>(month - 1)];
 }
 
-std::string year_label(std::int64_t astronomical_year) { return detail::year_text(astronomical_year); }
+std::string year_label(std::int64_t astronomical_year) {
+  return detail::year_text(astronomical_year);
+}
 
 std::string label(const Date& d) { return decorate(core(d, false), d); }
 

@@ -36,8 +36,8 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return lower(x) == lower(y); });
 }
 bool istarts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
@@ -48,7 +48,9 @@ bool iends_with(std::string_view s, std::string_view suffix) {
 
 Piece drop_front(Piece p, std::size_t n) { return {p.s.substr(n), p.at + n}; }
 Piece drop_back(Piece p, std::size_t n) { return {p.s.substr(0, p.s.size() - n), p.at}; }
-Piece slice(Piece p, std::size_t from, std::size_t to) { return {p.s.substr(from, to - from), p.at + from}; }
+Piece slice(Piece p, std::size_t from, std::size_t to) {
+  return {p.s.substr(from, to - from), p.at + from};
+}
 
 Piece trim(Piece p) {
   while (!p.s.empty() && is_space(p.s.front())) p = drop_front(p, 1);
@@ -79,7 +81,8 @@ struct Source {
     return {fmt::format("could not read '{}' as a date; {}", whole.s, kExpected), whole.at};
   }
   ParseError span() const {
-    return {fmt::format("'{}' looks like a span; write it as a start and an end", whole.s), whole.at};
+    return {fmt::format("'{}' looks like a span; write it as a start and an end", whole.s),
+            whole.at};
   }
 };
 
@@ -110,10 +113,14 @@ Piece strip_prefix_qualifier(Piece p, Qualifiers& q) {
 Piece strip_suffix_qualifiers(Piece p, Qualifiers& q) {
   while (!p.s.empty()) {
     const char c = p.s.back();
-    if (c == '~') q.approximate = true;
-    else if (c == '?') q.uncertain = true;
-    else if (c == '%') q.approximate = q.uncertain = true;
-    else break;
+    if (c == '~')
+      q.approximate = true;
+    else if (c == '?')
+      q.uncertain = true;
+    else if (c == '%')
+      q.approximate = q.uncertain = true;
+    else
+      break;
     p = trim(drop_back(p, 1));
   }
   return p;
@@ -185,7 +192,8 @@ std::optional<DateResult> parse_century(Piece body, Era era) {
   while (i < body.s.size() && (is_space(body.s[i]) || body.s[i] == '-')) ++i;
   if (i == gap || !iequals(body.s.substr(i), "century")) return std::nullopt;
   const std::int64_t n = to_number(body.s.substr(0, n_end));
-  if (n == 0) return ParseError{"there is no 0th century; the 1st century is the years 1 to 100", body.at};
+  if (n == 0)
+    return ParseError{"there is no 0th century; the 1st century is the years 1 to 100", body.at};
   if (n > 99) {
     return ParseError{fmt::format("the {} century is outside the supported range {}",
                                   body.s.substr(0, n_end + 2), kRangeText),
@@ -199,8 +207,10 @@ std::optional<DateResult> parse_decade(Piece body, Era era) {
   const std::size_t n_end = digits_end(body.s, 0);
   if (n_end == 0) return std::nullopt;
   std::string_view rest = body.s.substr(n_end);
-  if (rest.starts_with("'")) rest.remove_prefix(1);
-  else if (rest.starts_with("\xE2\x80\x99")) rest.remove_prefix(3);
+  if (rest.starts_with("'"))
+    rest.remove_prefix(1);
+  else if (rest.starts_with("\xE2\x80\x99"))
+    rest.remove_prefix(3);
   if (!iequals(rest, "s")) return std::nullopt;
   if (body.s[n_end - 1] != '0') {
     return ParseError{"a decade is written with its first year, which ends in 0 (like 1960s)",
@@ -227,7 +237,9 @@ std::optional<DateResult> parse_unspecified(Piece body, Era era) {
   return years_block(lo, hi, era, p, static_cast<int>(xs), body.at);
 }
 
-bool is_unspecified_field(std::string_view s) { return s.size() == 2 && lower(s[0]) == 'x' && lower(s[1]) == 'x'; }
+bool is_unspecified_field(std::string_view s) {
+  return s.size() == 2 && lower(s[0]) == 'x' && lower(s[1]) == 'x';
+}
 
 // "HH:MM" or "HH:MM:SS", the whole of `text`. A trailing Z names UTC, which
 // is what a zone-less timeline means anyway.
@@ -243,7 +255,8 @@ bool read_clock(Piece text, Written& w, Offsets& at) {
   at.hour = text.at;
   at.minute = text.at + h_end + 1;
   if (m_end == s.size()) return true;
-  if (s[m_end] != ':' || digits_end(s, m_end + 1) != m_end + 3 || m_end + 3 != s.size()) return false;
+  if (s[m_end] != ':' || digits_end(s, m_end + 1) != m_end + 3 || m_end + 3 != s.size())
+    return false;
   w.second = to_field(s.substr(m_end + 1, 2));
   w.has_seconds = true;
   at.second = text.at + m_end + 1;
@@ -328,7 +341,7 @@ class IsoReader {
 // Words and numbers of the month-name forms ("2 March 2022", "March 2, 2022").
 struct Token {
   enum Kind { number, ordinal, word } kind;
-  Piece text;     // for an ordinal, the digits only
+  Piece text;  // for an ordinal, the digits only
 };
 
 std::optional<std::vector<Token>> tokenize(Piece body) {
@@ -394,9 +407,11 @@ DateResult parse_month_name(Piece body, Era era, const Source& src) {
   const Token* year = nullptr;
   if (t.size() == 2 && t[0].kind == Token::word && t[1].kind == Token::number) {
     month = &t[0], year = &t[1];
-  } else if (t.size() == 3 && is_day(t[0]) && t[1].kind == Token::word && t[2].kind == Token::number) {
+  } else if (t.size() == 3 && is_day(t[0]) && t[1].kind == Token::word &&
+             t[2].kind == Token::number) {
     day = &t[0], month = &t[1], year = &t[2];
-  } else if (t.size() == 3 && t[0].kind == Token::word && is_day(t[1]) && t[2].kind == Token::number) {
+  } else if (t.size() == 3 && t[0].kind == Token::word && is_day(t[1]) &&
+             t[2].kind == Token::number) {
     month = &t[0], day = &t[1], year = &t[2];
   } else {
     return src.unreadable();
@@ -421,7 +436,8 @@ DateResult parse_month_name(Piece body, Era era, const Source& src) {
 
 // "1879 - 1883", "1879–1883", "1879 to 1883": two dates where one is expected.
 bool looks_like_span(std::string_view s) {
-  static constexpr std::string_view kMarks[] = {kEnDash, "\xE2\x80\x94", " - ", "--", " to ", " TO ", " To "};
+  static constexpr std::string_view kMarks[] = {kEnDash, "\xE2\x80\x94", " - ", "--",
+                                                " to ",  " TO ",         " To "};
   return std::any_of(std::begin(kMarks), std::end(kMarks),
                      [&](std::string_view mark) { return s.find(mark) != std::string_view::npos; });
 }

@@ -1,10 +1,10 @@
-#include "dates/date.h"
+#include <gtest/gtest.h>
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <gtest/gtest.h>
+#include "dates/date.h"
 
 namespace annals::dates {
 namespace {
@@ -110,8 +110,8 @@ const std::vector<Row>& rows() {
        "1 Oct 2018 10:30"},
       {"20 Jul 1969 20:17", "1969-07-20T20:17:00", "1969-07-20T20:17:00", P::time, false, false,
        "20 Jul 1969 20:17"},
-      {"July 20, 1969 20:17:40", "1969-07-20T20:17:40", "1969-07-20T20:17:40", P::time, false, false,
-       "20 Jul 1969 20:17:40"},
+      {"July 20, 1969 20:17:40", "1969-07-20T20:17:40", "1969-07-20T20:17:40", P::time, false,
+       false, "20 Jul 1969 20:17:40"},
       // decades
       {"1960s", "1960-01-01", "1969-12-31", P::decade, false, false, "1960s"},
       {"1960's", "1960-01-01", "1969-12-31", P::decade, false, false, "1960s"},
@@ -129,7 +129,8 @@ const std::vector<Row>& rows() {
       {"11th century", "1001-01-01", "1100-12-31", P::century, false, false, "11th century"},
       {"21st century", "2001-01-01", "2100-12-31", P::century, false, false, "21st century"},
       {"99th century", "9801-01-01", "9900-12-31", P::century, false, false, "99th century"},
-      {"5th century BCE", "-0499-01-01", "-0400-12-31", P::century, false, false, "5th century BCE"},
+      {"5th century BCE", "-0499-01-01", "-0400-12-31", P::century, false, false,
+       "5th century BCE"},
       {"1st century BCE", "-0099-01-01", "0000-12-31", P::century, false, false, "1st century BCE"},
       {"2nd century BC", "-0199-01-01", "-0100-12-31", P::century, false, false, "2nd century BCE"},
       // EDTF unspecified digits
@@ -265,7 +266,9 @@ TEST(Dates, MalformedInputsSayWhatIsWrongAndWhere) {
       {"1965s", "a decade is written with its first year", 0},
       {"1XXX", "only the last one or two digits of a year can be unspecified", 1},
       {"1879-1883", "looks like a span", 0},
-      {"1879\xE2\x80\x93" "1883", "looks like a span", 0},
+      {"1879\xE2\x80\x93"
+       "1883",
+       "looks like a span", 0},
       {"1879 - 1883", "looks like a span", 0},
       {"1879 to 1883", "looks like a span", 0},
       {"Jul 1969 20:17", "could not read", 0},
@@ -312,12 +315,14 @@ TEST(Dates, FromYearAcceptsTheRangeLimits) {
 TEST(Dates, FromYearRejectsBeyondTheRange) {
   EXPECT_NE(failed(from_year(-10000), "-10000").message.find("year 10000 BCE is outside"),
             std::string::npos);
-  EXPECT_NE(failed(from_year(10000), "10000").message.find("year 10000 is outside"), std::string::npos);
+  EXPECT_NE(failed(from_year(10000), "10000").message.find("year 10000 is outside"),
+            std::string::npos);
 }
 
 TEST(Dates, FromYmdRejectsDayZero) {
-  EXPECT_NE(failed(from_ymd(2024, 1, 0), "day 0").message.find("day 0 does not exist in January 2024"),
-            std::string::npos);
+  EXPECT_NE(
+      failed(from_ymd(2024, 1, 0), "day 0").message.find("day 0 does not exist in January 2024"),
+      std::string::npos);
 }
 
 TEST(Dates, FromYmdKnowsLeapYears) {
@@ -463,7 +468,8 @@ TEST(Dates, SpanLabelsSayWhatIsSharedOnce) {
       {"1960s", "1980s", "1960s–1980s"},
   };
   for (const SpanRow& row : kSpans) {
-    EXPECT_EQ(span_label(parsed(row.start), parsed(row.end)), row.label) << row.start << " / " << row.end;
+    EXPECT_EQ(span_label(parsed(row.start), parsed(row.end)), row.label)
+        << row.start << " / " << row.end;
   }
 }
 
