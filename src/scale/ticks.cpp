@@ -192,11 +192,15 @@ void unlabel_crowded(std::vector<Tick>& ticks, const LabelWidth& width, double m
   }
 }
 
+// Context labels start at their tick (they name what follows it).
+bool contexts_apart(const ContextTick& a, const ContextTick& b, double min_gap) {
+  return b.tick.x - (a.tick.x + a.width) >= min_gap;
+}
+
 std::vector<Tick> fitting_contexts(const std::vector<ContextTick>& contexts, double min_gap) {
   std::vector<ContextTick> kept;
   for (const ContextTick& c : contexts) {
-    const Label here{c.tick.x, c.width};
-    if (!kept.empty() && !apart({kept.back().tick.x, kept.back().width}, here, min_gap)) {
+    if (!kept.empty() && !contexts_apart(kept.back(), c, min_gap)) {
       if (!kept.back().opening) continue;
       kept.pop_back();
     }

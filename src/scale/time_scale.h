@@ -88,8 +88,9 @@ using LabelWidth = std::function<double(std::string_view)>;
 // minor ticks one table step finer. Level 1: the context a level-0 label leaves
 // unsaid ("2018", "Mar 2018", "15 Mar 2018"), at the tick where it changes and
 // at a segment's first tick; it shares t and x with that major tick (draw its
-// text, not another mark). Every label is meant to be centred on x; labels of a
-// level never come closer than `min_gap`. Ticks lie inside their segment.
+// text, not another mark). Level-0 labels are centred on x; level-1 labels
+// start at x (left- or top-aligned). Labels of a level never come closer than
+// `min_gap` with that placement. Ticks lie inside their segment.
 // Year steps land on round historical years: CE years divisible by the step,
 // BCE years whose number is (…, 200 BCE, 100 BCE, 1, 100, 200, …): year 0 does
 // not exist, so 1 CE stands in its place where it fits.

@@ -44,10 +44,13 @@ std::vector<Tick> majors(Seconds t0, Seconds t1, double width) {
 
 Seconds first_step(const std::vector<Tick>& ts) { return ts.at(1).t - ts.at(0).t; }
 
+// Level-0 labels are centred on their tick, level-1 (context) labels start at it.
+double label_start(const Tick& t, double width) { return t.level == 0 ? t.x - width / 2 : t.x; }
+
 bool labels_overlap(const std::vector<Tick>& ts, double min_gap) {
   for (std::size_t i = 1; i < ts.size(); ++i) {
-    const double left_end = ts[i - 1].x + width_of(ts[i - 1].label) / 2;
-    const double right_start = ts[i].x - width_of(ts[i].label) / 2;
+    const double left_end = label_start(ts[i - 1], width_of(ts[i - 1].label)) + width_of(ts[i - 1].label);
+    const double right_start = label_start(ts[i], width_of(ts[i].label));
     if (right_start - left_end < min_gap - 1e-9) return true;
   }
   return false;
@@ -525,7 +528,8 @@ double proportional_width(std::string_view s) {
 
 bool overlap_with(const std::vector<Tick>& ts, double min_gap, double (*w)(std::string_view)) {
   for (std::size_t i = 1; i < ts.size(); ++i) {
-    if ((ts[i].x - w(ts[i].label) / 2) - (ts[i - 1].x + w(ts[i - 1].label) / 2) < min_gap - 1e-9) return true;
+    const double left_end = label_start(ts[i - 1], w(ts[i - 1].label)) + w(ts[i - 1].label);
+    if (label_start(ts[i], w(ts[i].label)) - left_end < min_gap - 1e-9) return true;
   }
   return false;
 }
