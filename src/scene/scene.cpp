@@ -250,6 +250,53 @@ void check_labels(const std::vector<Item>& items, std::vector<std::string>& prob
   }
 }
 
+// No label crosses another event's mark. Marks may overlap one another, so
+// the sweep keeps both kinds ordered by top edge and, for a new box, looks
+// at the other kind's boxes whose top lies within the tallest box's height.
+void check_label_marks(const std::vector<Item>& items, std::vector<std::string>& problems) {
+  constexpr double eps = 1e-6;
+  std::vector<std::size_t> order;
+  double tallest[2] = {0, 0};  // [0] labels, [1] marks
+  auto side = [&](std::size_t i) { return items[i].kind == "event" ? 1 : 0; };
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].kind == "label" || items[i].kind == "event") {
+      order.push_back(i);
+      tallest[side(i)] = std::max(tallest[side(i)], items[i].box.h);
+    }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return items[a].box.x < items[b].box.x; });
+
+  std::multimap<double, std::size_t> active[2];
+  std::multimap<double, std::size_t> ends;
+  for (std::size_t idx : order) {
+    const Box& b = items[idx].box;
+    while (!ends.empty() && ends.begin()->first <= b.x + eps) {
+      const std::size_t gone = ends.begin()->second;
+      auto& set = active[side(gone)];
+      auto [lo, hi] = set.equal_range(items[gone].box.y);
+      for (auto it = lo; it != hi; ++it)
+        if (it->second == gone) {
+          set.erase(it);
+          break;
+        }
+      ends.erase(ends.begin());
+    }
+    const int other = 1 - side(idx);
+    const auto& candidates = active[other];
+    const auto first = candidates.lower_bound(b.y - tallest[other]);
+    for (auto it = first; it != candidates.end() && it->first < b.bottom(); ++it) {
+      const Item& o = items[it->second];
+      const Item& label = other == 1 ? items[idx] : o;
+      const Item& mark = other == 1 ? o : items[idx];
+      if (label.event != mark.event && o.box.overlaps(b))
+        problems.push_back(
+            fmt::format("label {} crosses the mark of event {}", quoted(label.id), quoted(mark.id)));
+    }
+    active[side(idx)].emplace(b.y, idx);
+    ends.emplace(b.right(), idx);
+  }
+}
+
 }  // namespace
 
 std::string to_json(const Scene& s) {
@@ -278,6 +325,7 @@ std::vector<std::string> validate(const Scene& s) {
     if (!page.contains(it.box))
       problems.push_back(fmt::format("{} {} at [{}] is not on the page", it.kind, quoted(it.id), text_box(it.box)));
   check_labels(s.items, problems);
+  check_label_marks(s.items, problems);
   return problems;
 }
 

@@ -129,7 +129,8 @@ std::string to_json(const Scene& s);
 std::string to_text(const Scene& s);
 
 // The promises of FORMAT.md §4 that a dump can check on its own: no two label
-// boxes overlap and every item box lies on the page. One message per broken
+// boxes overlap, no label crosses the mark (event item box) of another
+// event, and every item box lies on the page. One message per broken
 // promise (empty = all kept); O(n log n), so it scales to 100k items.
 std::vector<std::string> validate(const Scene& s);
 

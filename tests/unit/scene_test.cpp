@@ -151,6 +151,37 @@ TEST(SceneValidate, ReportsOverlapWithLabelBelow) {
   EXPECT_EQ(validate(s).size(), 1u);
 }
 
+Item mark(std::string event, Box box) {
+  Item it;
+  it.kind = "event";
+  it.id = event;
+  it.event = std::move(event);
+  it.box = box;
+  return it;
+}
+
+TEST(SceneValidate, ReportsLabelCrossingAnotherEventsMark) {
+  Item l = label("a", {0, 0, 50, 10});
+  l.event = "a";
+  const Scene s = page_with({l, mark("a", {0, 10, 5, 5}), mark("b", {40, 5, 5, 5})});
+  ASSERT_EQ(validate(s).size(), 1u);
+  EXPECT_EQ(validate(s)[0], "label \"a\" crosses the mark of event \"b\"");
+}
+
+TEST(SceneValidate, AcceptsLabelInsideItsOwnMark) {
+  Item l = label("a", {10, 2, 20, 6});
+  l.event = "a";
+  EXPECT_TRUE(validate(page_with({mark("a", {0, 0, 100, 10}), l})).empty());
+}
+
+TEST(SceneValidate, FindsMarkAboveALabelBehindTallerMarks) {
+  // The tall mark "t" starts above the label and reaches into it.
+  Item l = label("a", {50, 40, 20, 10});
+  l.event = "a";
+  const Scene s = page_with({mark("t", {0, 0, 100, 45}), mark("u", {0, 60, 100, 5}), l});
+  EXPECT_EQ(validate(s).size(), 1u);
+}
+
 TEST(SceneValidate, ReportsBoxOffThePage) {
   const Scene s = page_with({label("a", {195, 0, 10, 10})});
   ASSERT_EQ(validate(s).size(), 1u);
