@@ -89,6 +89,17 @@ TEST(Calendar, CenturyStepsLandOnRoundHistoricalYears) {
   EXPECT_EQ(detail::floor_to(at(50), century), at(-99));            // 50 → 100 BCE
 }
 
+TEST(Calendar, MinorStepsNestInTheirMajors) {
+  using detail::Step;
+  using detail::Unit;
+  EXPECT_TRUE(detail::nests_in(Step{Unit::year, 5}, Step{Unit::year, 25}));
+  EXPECT_FALSE(detail::nests_in(Step{Unit::year, 20}, Step{Unit::year, 25}));
+  EXPECT_TRUE(detail::nests_in(Step{Unit::month, 6}, Step{Unit::year, 1}));
+  EXPECT_FALSE(detail::nests_in(Step{Unit::week, 1}, Step{Unit::month, 1}));
+  EXPECT_TRUE(detail::nests_in(Step{Unit::day, 1}, Step{Unit::week, 1}));
+  EXPECT_TRUE(detail::nests_in(Step{Unit::hour, 12}, Step{Unit::day, 1}));
+}
+
 // --- TimeScale -------------------------------------------------------------
 
 TEST(TimeScale, LinearMapsEndsToRange) {
@@ -191,6 +202,12 @@ TEST(Collapsed, ForceCollapsesAModestGap) {
   const std::vector<Interval> occupied = {{at(1900), at(1940)}, {at(1960), at(2000)}};
   const TimeScale s = collapsed(at(1900), at(2000), 0, 800, occupied, {.force = true});
   EXPECT_TRUE(s.has_breaks());
+}
+
+TEST(Collapsed, MinShareSetsWhatCountsAsLong) {
+  const std::vector<Interval> occupied = {{at(1900), at(1945)}, {at(1955), at(2000)}};
+  EXPECT_FALSE(collapsed(at(1900), at(2000), 0, 800, occupied, {.min_share = 0.15, .force = true}).has_breaks());
+  EXPECT_TRUE(collapsed(at(1900), at(2000), 0, 800, occupied, {.min_share = 0.05, .force = true}).has_breaks());
 }
 
 TEST(Collapsed, ShortStretchesStay) {
@@ -343,6 +360,11 @@ TEST(Ticks, CrossesTheEraWithoutYearZero) {
 TEST(Ticks, StepOfOneYearShowsOneBce) {
   const auto ts = majors(at(-2), at(3), 225);
   EXPECT_EQ(labels(ts, 6), (std::vector<std::string>{"3 BCE", "2 BCE", "1 BCE", "1", "2", "3"}));
+}
+
+TEST(Ticks, BceCenturiesAreRoundHistoricalYears) {
+  const auto ts = majors(at(-549), at(-149), 250);
+  EXPECT_EQ(labels(ts, 4), (std::vector<std::string>{"500 BCE", "400 BCE", "300 BCE", "200 BCE"}));
 }
 
 TEST(Ticks, LeapDayIsATick) {
@@ -572,6 +594,18 @@ TEST(NiceDomainProperty, EndsLandOnMidnights) {
     const Interval n = nice_domain(d.t0, d.t1);
     EXPECT_EQ(detail::floor_mod(n.begin, kDay), 0);
     EXPECT_EQ(detail::floor_mod(n.end, kDay), 0);
+  }
+}
+
+TEST(TimeScaleProperty, ToTimeInvertsToPageOnRandomDomains) {
+  std::mt19937_64 rng(43);
+  for (const RandomDomain& d : random_domains(47, 300)) {
+    const TimeScale s = linear(d.t0, d.t1, 0, d.width);
+    std::uniform_int_distribution<Seconds> when(d.t0, d.t1);
+    const Seconds t = when(rng);
+    // A page coordinate is a double: allow a billionth of the span, and at least a second.
+    const double tolerance = std::max(1.0, 1e-9 * static_cast<double>(d.t1 - d.t0));
+    EXPECT_NEAR(static_cast<double>(s.to_time(s.to_page(t))), static_cast<double>(t), tolerance);
   }
 }
 
