@@ -17,7 +17,9 @@ struct FontOptionsFree {
 
 // A size Pango accepts: its units are 1/1024 pt, and zero or NaN sizes make
 // it warn and fall back to a default.
-double usable_size(double size) { return std::isfinite(size) && size >= 0.01 ? std::min(size, 10000.0) : 0.01; }
+double usable_size(double size) {
+  return std::isfinite(size) && size >= 0.01 ? std::min(size, 10000.0) : 0.01;
+}
 
 // Pango warns about and boxes invalid UTF-8; the scene may carry any bytes.
 std::string valid_utf8(std::string_view text) {
@@ -58,8 +60,7 @@ std::string cache_key(std::string_view text, const FontSpec& f) {
 }  // namespace
 
 PangoMeasurer::PangoMeasurer()
-    : font_map_(pango_cairo_font_map_new()),
-      context_(pango_font_map_create_context(font_map_.get())) {
+    : font_map_(pango_cairo_font_map_new()), context_(pango_font_map_create_context(font_map_.get())) {
   // 72 dpi: 1 pt of font size = 1 unit of page space in every output.
   pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(font_map_.get()), 72);
   pango_cairo_context_set_resolution(context_.get(), 72);
@@ -94,8 +95,7 @@ text::Extent PangoMeasurer::measure(std::string_view text, const FontSpec& font)
   PangoLayout* l = layout(text, font);
   PangoRectangle logical{};
   pango_layout_get_extents(l, nullptr, &logical);
-  return {static_cast<double>(logical.width) / PANGO_SCALE,
-          static_cast<double>(logical.height) / PANGO_SCALE,
+  return {static_cast<double>(logical.width) / PANGO_SCALE, static_cast<double>(logical.height) / PANGO_SCALE,
           static_cast<double>(pango_layout_get_baseline(l)) / PANGO_SCALE};
 }
 

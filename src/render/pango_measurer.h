@@ -1,12 +1,12 @@
 #pragma once
 // The real TextMeasurer: Pango on a private Cairo font map. Internal to
 // render/ (it exposes Pango types); others see only text::TextMeasurer.
+#include <pango/pangocairo.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include <pango/pangocairo.h>
 
 #include "text/measurer.h"
 

@@ -1,11 +1,11 @@
 #include "render/raster.h"
 
+#include <cairo.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-
-#include <cairo.h>
 
 namespace annals::render {
 

@@ -17,7 +17,8 @@ struct Raster {
   std::vector<std::uint32_t> pixels;
 
   std::uint32_t at(int x, int y) const {
-    return pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)];
+    return pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                  static_cast<std::size_t>(x)];
   }
 };
 
@@ -28,7 +29,7 @@ struct RasterComparison {
   bool same_size = false;
   std::size_t differing = 0;  // pixels with a channel off by more than the tolerance
   std::size_t total = 0;
-  Raster diff;                // differing pixels red on a faded copy of `expected`
+  Raster diff;  // differing pixels red on a faded copy of `expected`
 
   double differing_fraction() const {
     return total == 0 ? (same_size ? 0.0 : 1.0) : static_cast<double>(differing) / static_cast<double>(total);

@@ -1,14 +1,14 @@
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
-
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <cairo.h>
-#include <fmt/format.h>
 
 #include "render/pango_measurer.h"
 #include "render/render.h"
@@ -131,8 +131,8 @@ struct Painter {
   void operator()(const scene::Link& l) const {
     // Only the PDF surface makes annotations of link tags; the others ignore them.
     if (l.url.empty()) return;
-    const std::string attributes = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] uri='{}'", l.box.x, l.box.y,
-                                               l.box.w, l.box.h, tag_string(l.url));
+    const std::string attributes = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] uri='{}'", l.box.x,
+                                               l.box.y, l.box.w, l.box.h, tag_string(l.url));
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
     cairo_tag_end(cr, CAIRO_TAG_LINK);
   }
@@ -157,7 +157,8 @@ std::string status_error(std::string_view what, cairo_status_t status) {
 std::string finish(std::string_view what, cairo_t* cr, cairo_surface_t* surface) {
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) return status_error(what, cairo_status(cr));
   cairo_surface_finish(surface);
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) return status_error(what, cairo_surface_status(surface));
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
+    return status_error(what, cairo_surface_status(surface));
   return {};
 }
 
@@ -179,8 +180,10 @@ std::string pdf_date(std::string_view iso) {
 
 void set_pdf_metadata(cairo_surface_t* surface, const scene::Metadata& m) {
   if (!m.title.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, m.title.c_str());
-  if (!m.subject.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m.subject.c_str());
-  if (!m.creator.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, m.creator.c_str());
+  if (!m.subject.empty())
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m.subject.c_str());
+  if (!m.creator.empty())
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, m.creator.c_str());
   const std::string date = pdf_date(m.date);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
@@ -196,7 +199,8 @@ void add_outline(cairo_surface_t* surface, const std::vector<scene::OutlineEntry
 
 Output render_pdf(const scene::Scene& scene, const PangoMeasurer& text) {
   Output out;
-  Surface surface(cairo_pdf_surface_create_for_stream(append_to_string, &out.bytes, scene.width, scene.height));
+  Surface surface(
+      cairo_pdf_surface_create_for_stream(append_to_string, &out.bytes, scene.width, scene.height));
   set_pdf_metadata(surface.get(), scene.metadata);
   Context cr(cairo_create(surface.get()));
   // Cairo 1.16: a full-page paint inside the Document tag crashes at finish
@@ -231,7 +235,8 @@ Output render_svg(const scene::Scene& scene, const PangoMeasurer& text) {
 // ---- PNG ----
 
 Output render_png(const scene::Scene& scene, const PangoMeasurer& text, double dpi) {
-  if (!std::isfinite(dpi) || dpi <= 0) return {{}, fmt::format("a PNG needs a positive resolution, not {} dpi", dpi)};
+  if (!std::isfinite(dpi) || dpi <= 0)
+    return {{}, fmt::format("a PNG needs a positive resolution, not {} dpi", dpi)};
   const double scale = dpi / 72;
   const double wpx = std::ceil(scene.width * scale);
   const double hpx = std::ceil(scene.height * scale);
@@ -248,10 +253,12 @@ Output render_png(const scene::Scene& scene, const PangoMeasurer& text, double d
   cairo_scale(cr.get(), scale, scale);
   paint_background(cr.get(), scene.background);
   draw_shapes(cr.get(), scene, text);
-  if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) return {{}, status_error("PNG", cairo_status(cr.get()))};
+  if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
+    return {{}, status_error("PNG", cairo_status(cr.get()))};
   cairo_surface_flush(surface.get());
   Output out;
-  const cairo_status_t status = cairo_surface_write_to_png_stream(surface.get(), append_to_string, &out.bytes);
+  const cairo_status_t status =
+      cairo_surface_write_to_png_stream(surface.get(), append_to_string, &out.bytes);
   if (status != CAIRO_STATUS_SUCCESS) return {{}, status_error("PNG", status)};
   return out;
 }

@@ -1,11 +1,11 @@
 #include "render/svg_post.h"
 
+#include <fmt/format.h>
+#include <glib.h>
+
 #include <cctype>
 #include <map>
 #include <type_traits>
-
-#include <fmt/format.h>
-#include <glib.h>
 
 namespace annals::render {
 

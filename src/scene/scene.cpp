@@ -1,5 +1,7 @@
 #include "scene/scene.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -7,8 +9,6 @@
 #include <map>
 #include <string_view>
 #include <type_traits>
-
-#include <fmt/format.h>
 
 namespace annals::scene {
 
@@ -37,10 +37,14 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   std::size_t len = 0;
   std::uint32_t cp = 0;
   if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1Fu;
-  else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0Fu;
-  else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07u;
-  else return 0;
+  if (c >= 0xC2 && c <= 0xDF)
+    len = 2, cp = c & 0x1Fu;
+  else if (c >= 0xE0 && c <= 0xEF)
+    len = 3, cp = c & 0x0Fu;
+  else if (c >= 0xF0 && c <= 0xF4)
+    len = 4, cp = c & 0x07u;
+  else
+    return 0;
   if (i + len > s.size()) return 0;
   for (std::size_t k = 1; k < len; ++k) {
     const auto cc = static_cast<unsigned char>(s[i + k]);
@@ -82,8 +86,10 @@ std::string quoted(std::string_view s) {
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
       default:
-        if (u < 0x20) out += fmt::format("\\u{:04x}", u);
-        else out += c;
+        if (u < 0x20)
+          out += fmt::format("\\u{:04x}", u);
+        else
+          out += c;
     }
     ++i;
   }
@@ -96,13 +102,11 @@ std::string json_box(const Box& b) {
 }
 
 bool carries_event(const Item& it) { return it.kind == "event" || it.kind == "label"; }
-bool carries_text(const Item& it) {
-  return it.kind == "label" || it.kind == "tick" || !it.text.empty();
-}
+bool carries_text(const Item& it) { return it.kind == "label" || it.kind == "tick" || !it.text.empty(); }
 
 std::string json_item(const Item& it) {
-  std::string o = fmt::format("{{\"kind\":{},\"id\":{},\"box\":{}", quoted(it.kind), quoted(it.id),
-                              json_box(it.box));
+  std::string o =
+      fmt::format("{{\"kind\":{},\"id\":{},\"box\":{}", quoted(it.kind), quoted(it.id), json_box(it.box));
   auto field = [&o](std::string_view key, const std::string& value) {
     o += fmt::format(",\"{}\":{}", key, value);
   };
@@ -132,9 +136,7 @@ std::string json_item(const Item& it) {
 // ---- text dump ----
 
 std::string hex(const Color& c) {
-  auto byte = [](double v) {
-    return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
-  };
+  auto byte = [](double v) { return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
   return fmt::format("#{:02x}{:02x}{:02x}{:02x}", byte(c.r), byte(c.g), byte(c.b), byte(c.a));
 }
 
@@ -178,14 +180,14 @@ std::string shape_line(const Shape& shape) {
         } else if constexpr (std::is_same_v<T, Path>) {
           std::string pts;
           for (const Point& p : s.points) pts += " " + text_point(p);
-          return fmt::format("path{}{} fill={} stroke={}", s.closed ? " closed" : "", pts,
-                             text_paint(s.fill), text_stroke(s.stroke));
+          return fmt::format("path{}{} fill={} stroke={}", s.closed ? " closed" : "", pts, text_paint(s.fill),
+                             text_stroke(s.stroke));
         } else if constexpr (std::is_same_v<T, Line>) {
           return fmt::format("line {} {} stroke={}", text_point(s.from), text_point(s.to),
                              text_stroke(s.stroke));
         } else if constexpr (std::is_same_v<T, Text>) {
-          return fmt::format("text {} font={} color={} {}", text_box(s.box), text_font(s.font),
-                             hex(s.color), quoted(s.text));
+          return fmt::format("text {} font={} color={} {}", text_box(s.box), text_font(s.font), hex(s.color),
+                             quoted(s.text));
         } else {
           return fmt::format("link {} {}", text_box(s.box), quoted(s.url));
         }
@@ -242,7 +244,8 @@ void check_labels(const std::vector<Item>& items, std::vector<std::string>& prob
     if (hit == items.size() && next != active.begin() && items[std::prev(next)->second].box.overlaps(b))
       hit = std::prev(next)->second;
     if (hit != items.size()) {
-      problems.push_back(fmt::format("labels {} and {} overlap", quoted(items[hit].id), quoted(items[idx].id)));
+      problems.push_back(
+          fmt::format("labels {} and {} overlap", quoted(items[hit].id), quoted(items[idx].id)));
       continue;
     }
     active.emplace(b.y, idx);
@@ -300,8 +303,8 @@ void check_label_marks(const std::vector<Item>& items, std::vector<std::string>&
 }  // namespace
 
 std::string to_json(const Scene& s) {
-  std::string out = fmt::format("{{\"page\":{{\"width\":{},\"height\":{}}},\"items\":[", number(s.width),
-                                number(s.height));
+  std::string out =
+      fmt::format("{{\"page\":{{\"width\":{},\"height\":{}}},\"items\":[", number(s.width), number(s.height));
   for (std::size_t i = 0; i < s.items.size(); ++i) {
     out += i == 0 ? "\n" : ",\n";
     out += json_item(s.items[i]);
@@ -323,7 +326,8 @@ std::vector<std::string> validate(const Scene& s) {
   const Box page{0, 0, s.width, s.height};
   for (const Item& it : s.items)
     if (!page.contains(it.box))
-      problems.push_back(fmt::format("{} {} at [{}] is not on the page", it.kind, quoted(it.id), text_box(it.box)));
+      problems.push_back(
+          fmt::format("{} {} at [{}] is not on the page", it.kind, quoted(it.id), text_box(it.box)));
   check_labels(s.items, problems);
   check_label_marks(s.items, problems);
   return problems;

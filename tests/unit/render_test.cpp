@@ -1,5 +1,7 @@
 #include "render/render.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -7,8 +9,6 @@
 #include <iterator>
 #include <sstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "render/raster.h"
 
@@ -21,9 +21,7 @@ namespace fs = std::filesystem;
 // and it must happen before the first font map is made.
 class RenderTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    setenv("FONTCONFIG_FILE", ANNALS_SOURCE_DIR "/tests/fonts/fonts.conf", 0);
-  }
+  static void SetUpTestSuite() { setenv("FONTCONFIG_FILE", ANNALS_SOURCE_DIR "/tests/fonts/fonts.conf", 0); }
   Renderer renderer;
 };
 
@@ -47,9 +45,7 @@ std::string read_file(const fs::path& p) {
   return {std::istreambuf_iterator<char>(in), {}};
 }
 
-void write_file(const fs::path& p, const std::string& bytes) {
-  std::ofstream(p, std::ios::binary) << bytes;
-}
+void write_file(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
 
 fs::path temp_dir() {
   const fs::path dir = fs::path(ANNALS_BUILD_DIR) / "test-tmp" / "render";
@@ -97,8 +93,17 @@ TEST_F(RenderTest, HebrewTextShapesWithTheTestFonts) {
 }
 
 TEST_F(RenderTest, InvalidUtf8MeasuresLikeReplacementCharacters) {
-  const double broken = renderer.measurer().measure("a\xff" "b", FontSpec{}).width;
-  EXPECT_DOUBLE_EQ(broken, renderer.measurer().measure("a\xEF\xBF\xBD" "b", FontSpec{}).width);
+  const double broken = renderer.measurer()
+                            .measure(
+                                "a\xff"
+                                "b",
+                                FontSpec{})
+                            .width;
+  EXPECT_DOUBLE_EQ(broken, renderer.measurer()
+                               .measure("a\xEF\xBF\xBD"
+                                        "b",
+                                        FontSpec{})
+                               .width);
 }
 
 TEST_F(RenderTest, ZeroFontSizeMeasuresNearlyNothing) {
@@ -280,8 +285,9 @@ TEST_F(RenderTest, BytesAreIdenticalAcrossProcesses) {
   // The parent has made surfaces already; the children start fresh.
   write_renders(renderer, temp_dir() / "parent");
   for (const char* name : {"first", "second"}) {
-    const std::string command = "ANNALS_RENDER_CHILD='" + (temp_dir() / name).string() +
-                                "' '" + fs::read_symlink("/proc/self/exe").string() + "' --gtest_filter=RenderTest.BytesAreIdenticalAcrossProcesses"
+    const std::string command = "ANNALS_RENDER_CHILD='" + (temp_dir() / name).string() + "' '" +
+                                fs::read_symlink("/proc/self/exe").string() +
+                                "' --gtest_filter=RenderTest.BytesAreIdenticalAcrossProcesses"
                                 " > /dev/null 2>&1";
     ASSERT_EQ(std::system(command.c_str()), 0);
   }
@@ -395,15 +401,18 @@ double differing_fraction_via(const Renderer& r, Format format, const std::strin
 }
 
 TEST_F(RenderTest, SvgRasterisesLikeThePng) {
-  if (std::system("rsvg-convert --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "rsvg-convert is not installed";
-  const double off = differing_fraction_via(renderer, Format::svg, "rsvg-convert -d 144 -p 144 -o {out} {in}");
+  if (std::system("rsvg-convert --version > /dev/null 2>&1") != 0)
+    GTEST_SKIP() << "rsvg-convert is not installed";
+  const double off =
+      differing_fraction_via(renderer, Format::svg, "rsvg-convert -d 144 -p 144 -o {out} {in}");
   EXPECT_GE(off, 0);
   EXPECT_LT(off, 0.015);  // measured: 0.6 % (SVG), 0 (PDF)
 }
 
 TEST_F(RenderTest, PdfRasterisesLikeThePng) {
   if (std::system("pdftocairo -v > /dev/null 2>&1") != 0) GTEST_SKIP() << "pdftocairo is not installed";
-  const double off = differing_fraction_via(renderer, Format::pdf, "pdftocairo -png -r 144 -singlefile {in} {out_stem}");
+  const double off =
+      differing_fraction_via(renderer, Format::pdf, "pdftocairo -png -r 144 -singlefile {in} {out_stem}");
   EXPECT_GE(off, 0);
   EXPECT_LT(off, 0.015);  // measured: 0.6 % (SVG), 0 (PDF)
 }

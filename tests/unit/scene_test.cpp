@@ -1,8 +1,8 @@
 #include "scene/scene.h"
 
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 namespace annals::scene {
 namespace {
@@ -62,8 +62,12 @@ TEST(SceneJson, PassesValidUtf8Through) {
 
 TEST(SceneJson, ReplacesInvalidUtf8) {
   Item it = label("a", {});
-  it.text = "a\xff" "b\xc3";
-  EXPECT_TRUE(contains(to_json(page_with({it})), "\"text\":\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\""));
+  it.text =
+      "a\xff"
+      "b\xc3";
+  EXPECT_TRUE(contains(to_json(page_with({it})),
+                       "\"text\":\"a\xEF\xBF\xBD"
+                       "b\xEF\xBF\xBD\""));
 }
 
 TEST(SceneJson, EventCarriesResolvedDates) {
@@ -134,14 +138,14 @@ TEST(SceneText, WritesGradientStopsAndDashes) {
 }
 
 TEST(SceneValidate, AcceptsLabelsThatOnlyTouch) {
-  const Scene s = page_with({label("a", {0, 0, 10, 10}), label("b", {10, 0, 10, 10}),
-                             label("c", {0, 10, 10, 10})});
+  const Scene s =
+      page_with({label("a", {0, 0, 10, 10}), label("b", {10, 0, 10, 10}), label("c", {0, 10, 10, 10})});
   EXPECT_TRUE(validate(s).empty());
 }
 
 TEST(SceneValidate, ReportsOverlappingLabels) {
-  const Scene s = page_with({label("a", {0, 0, 10, 10}), label("b", {50, 50, 10, 10}),
-                             label("c", {5, 5, 10, 10})});
+  const Scene s =
+      page_with({label("a", {0, 0, 10, 10}), label("b", {50, 50, 10, 10}), label("c", {5, 5, 10, 10})});
   ASSERT_EQ(validate(s).size(), 1u);
   EXPECT_EQ(validate(s)[0], "labels \"a\" and \"c\" overlap");
 }
@@ -191,7 +195,8 @@ TEST(SceneValidate, ReportsBoxOffThePage) {
 TEST(SceneValidate, HandlesManyLabelsQuickly) {
   std::vector<Item> items;
   for (int i = 0; i < 100000; ++i)
-    items.push_back(label(std::to_string(i), {static_cast<double>(i % 100) * 2, static_cast<double>(i / 100) * 0.1, 2, 0.1}));
+    items.push_back(label(std::to_string(i),
+                          {static_cast<double>(i % 100) * 2, static_cast<double>(i / 100) * 0.1, 2, 0.1}));
   Scene s = page_with(std::move(items));
   EXPECT_TRUE(validate(s).empty());
 }
