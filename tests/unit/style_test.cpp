@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <regex>
+#include <sstream>
 
 #include "style/builtin.h"
 #include "style/style.h"
@@ -500,6 +503,44 @@ TEST(Builtin, StylesAreSortedByName) {
   const auto styles = builtin_styles();
   EXPECT_TRUE(std::is_sorted(styles.begin(), styles.end(),
                              [](const BuiltinStyle& a, const BuiltinStyle& b) { return a.name < b.name; }));
+}
+
+// The keys a style text writes, commented-out examples included. A line scan
+// of our own files, not a TOML reader: enough to catch a misspelt key.
+std::vector<std::string> written_keys(std::string_view text) {
+  const std::regex header(R"(^#?\s*\[([a-z_.]+)\]\s*(#.*)?$)");
+  const std::regex assignment(R"(^#?\s*([a-z_]+)\s*=)");
+  std::vector<std::string> keys;
+  std::string section;
+  std::istringstream in{std::string(text)};
+  std::smatch m;
+  for (std::string line; std::getline(in, line);) {
+    if (std::regex_search(line, m, header)) {
+      section = m[1];
+    } else if (!section.empty() && std::regex_search(line, m, assignment)) {
+      keys.push_back((section.starts_with("tag.") ? std::string("event") : section) + "." + m[1].str());
+    }
+  }
+  return keys;
+}
+
+TEST(Builtin, ShippedStylesWriteOnlyKnownKeys) {
+  const auto known = known_keys();
+  for (const auto& style : builtin_styles()) {
+    const auto keys = written_keys(style.text);
+    EXPECT_FALSE(keys.empty()) << style.name;
+    for (const auto& key : keys)
+      EXPECT_NE(std::find(known.begin(), known.end(), key), known.end()) << style.name << ": " << key;
+  }
+}
+
+TEST(Docs, EveryKeyIsDocumented) {
+  std::ifstream file(std::string(ANNALS_SOURCE_DIR) + "/docs/styles.md");
+  ASSERT_TRUE(file) << "docs/styles.md";
+  std::stringstream docs;
+  docs << file.rdbuf();
+  for (auto key : known_keys())
+    EXPECT_NE(docs.str().find("`" + std::string(key) + "`"), std::string::npos) << key;
 }
 
 }  // namespace
