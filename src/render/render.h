@@ -25,6 +25,8 @@ struct Output {
 
 // Owns the Pango font map and context (no globals). Measuring and drawing go
 // through the same context, so measured and drawn widths agree in every format.
+// Each (text, font) is shaped once and kept until the Renderer dies; the
+// const methods share that cache, so one Renderer serves one thread.
 class Renderer {
  public:
   Renderer();
