@@ -4,6 +4,7 @@
 #include "base/diagnostics.h"
 #include "base/property.h"
 #include "dates/date.h"
+#include "layout/packing.h"
 #include "model/timeline.h"
 #include "scene/scene.h"
 #include "style/style.h"
@@ -23,5 +24,23 @@ struct Options {
 scene::Scene layout(const model::Timeline& timeline, const style::Style& style,
                     const Options& options, const text::TextMeasurer& measurer,
                     Diagnostics& diags);
+
+// How a lane's events were packed: one extent per event (mark and label
+// along the time axis, in the order of the file) and the rows they use.
+struct LaneRows {
+  std::string lane;              // the lane's id
+  std::size_t rows = 0;
+  std::vector<Extent> extents;
+};
+
+struct Detailed {
+  scene::Scene scene;
+  std::vector<LaneRows> lanes;
+};
+
+// layout() with what it decided on the way, for tests and tools.
+Detailed layout_detailed(const model::Timeline& timeline, const style::Style& style,
+                         const Options& options, const text::TextMeasurer& measurer,
+                         Diagnostics& diags);
 
 }  // namespace annals::layout

@@ -1,0 +1,43 @@
+#pragma once
+// Era and marker titles: packed into their own rows (columns when time runs
+// down the page) beside the lanes, so that they never overlap each other or
+// the events.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "model/timeline.h"
+#include "scale/time_scale.h"
+#include "style/style.h"
+#include "text/measurer.h"
+
+namespace annals::layout {
+
+struct Annotation {
+  bool is_era = false;
+  std::size_t index = 0;      // into Timeline::eras or ::markers
+  style::Style look;          // the chart's style with the era's or marker's own keys
+  double a = 0, b = 0;        // what it marks along the time axis (a == b for markers)
+  std::string text;
+  FontSpec font;
+  Color color;
+  double w = 0, h = 0;        // the title's measured size
+  double pos = 0;             // where the title starts along the time axis
+  std::size_t row = 0;
+};
+
+struct Annotations {
+  std::vector<Annotation> labels;
+  std::vector<double> row_size;  // across the time axis, per row
+  double total() const;          // every row and the gaps between them
+};
+
+inline constexpr double kAnnotationGap = 4;  // pt between rows and between titles
+
+// `lo`/`hi` bound the plot along the time axis.
+Annotations plan_annotations(const model::Timeline& timeline, const style::Style& style,
+                             const dates::Date& now, const scale::TimeScale& s, double lo, double hi,
+                             bool vertical, const text::TextMeasurer& m, Diagnostics& diags);
+
+}  // namespace annals::layout

@@ -1,0 +1,132 @@
+#include "layout/axis.h"
+
+#include <algorithm>
+#include <string>
+
+#include "layout/shapes.h"
+
+namespace annals::layout {
+
+namespace {
+
+constexpr double kLabelGap = 2;  // pt between a tick and its label
+constexpr double kBreakSlant = 3;
+
+double clamp_to(double v, double lo, double hi) { return std::max(lo, std::min(v, hi)); }
+
+std::vector<scale::Tick> ticks_for(const scale::TimeScale& s, const style::Style& st, const text::TextMeasurer& m,
+                                   bool vertical) {
+  const auto& font = st.axis.label.font;
+  if (vertical) {
+    const double h = m.measure("0", font).height;
+    return scale::ticks(s, [h](std::string_view) { return h; }, 6);
+  }
+  return scale::ticks(s, [&](std::string_view t) { return m.measure(t, font).width; });
+}
+
+scene::Item tick_item(std::size_t n, const scene::Text& t) {
+  scene::Item it;
+  it.kind = "tick";
+  it.id = std::to_string(n);
+  it.box = t.box;
+  it.text = t.text;
+  return it;
+}
+
+void add_gaps(AxisBlock& b, const scale::TimeScale& s, const AxisFrame& f, bool vertical, Color axis) {
+  const auto& seg = s.segments();
+  for (std::size_t i = 0; i + 1 < seg.size(); ++i) {
+    const double g0 = seg[i].x1, g1 = seg[i + 1].x0;
+    const Box gap = vertical ? Box{f.plot_lo, g0, f.plot_hi - f.plot_lo, g1 - g0}
+                             : Box{g0, f.plot_lo, g1 - g0, f.plot_hi - f.plot_lo};
+    b.gaps.push_back(scene::Rect{gap, 0, scene::Paint::solid(f.background), {}});
+    const double mid = (g0 + g1) / 2;
+    for (const double d : {-kBreakSlant, kBreakSlant}) {
+      const double c = mid + d;
+      if (vertical)
+        b.shapes.push_back(line({f.at - 4, c + 2}, {f.at + 4, c - 2}, axis, 1));
+      else
+        b.shapes.push_back(line({c - 2, f.at + 4}, {c + 2, f.at - 4}, axis, 1));
+    }
+  }
+}
+
+}  // namespace
+
+AxisBlock horizontal_axis(const scale::TimeScale& s, const style::Style& st, const AxisFrame& f,
+                          const text::TextMeasurer& m) {
+  AxisBlock b;
+  const auto& ax = st.axis;
+  for (const auto& seg : s.segments())
+    b.shapes.push_back(line({seg.x0, f.at}, {seg.x1, f.at}, ax.color, ax.width));
+  add_gaps(b, s, f, false, ax.color);
+
+  const double line_h = m.measure("0", ax.label.font).height;
+  std::size_t n = 0;
+  int levels = 0;
+  for (const auto& t : ticks_for(s, st, m, false)) {
+    const double len = t.major ? ax.tick_length : ax.tick_length / 2;
+    if (t.level == 0) b.shapes.push_back(line({t.x, f.at}, {t.x, f.at + len}, ax.color, ax.width));
+    if (t.major && st.grid.major)
+      b.grid.push_back(line({t.x, f.plot_lo}, {t.x, f.plot_hi}, st.grid.major_color, st.grid.width));
+    else if (!t.major && st.grid.minor)
+      b.grid.push_back(line({t.x, f.plot_lo}, {t.x, f.plot_hi}, st.grid.minor_color, st.grid.width));
+    if (t.label.empty()) continue;
+    const double w = m.measure(t.label, ax.label.font).width;
+    // The finest labels centre on their tick; the context line starts at it.
+    const double x = clamp_to(t.level == 0 ? t.x - w / 2 : t.x, f.page_lo, f.page_hi - w);
+    const double y = f.at + ax.tick_length + kLabelGap + line_h * t.level;
+    scene::Text text{{x, y, w, line_h}, t.label, ax.label.font, ax.label.color};
+    b.items.push_back(tick_item(n++, text));
+    b.shapes.push_back(std::move(text));
+    levels = std::max(levels, t.level + 1);
+  }
+  scene::Item axis;
+  axis.kind = "axis";
+  axis.id = "axis";
+  axis.box = {s.range_begin(), f.at, s.range_end() - s.range_begin(), ax.tick_length};
+  b.items.insert(b.items.begin(), axis);
+  b.size = ax.tick_length + kLabelGap + line_h * levels;
+  return b;
+}
+
+AxisBlock vertical_axis(const scale::TimeScale& s, const style::Style& st, const AxisFrame& f,
+                        const text::TextMeasurer& m) {
+  AxisBlock b;
+  const auto& ax = st.axis;
+  for (const auto& seg : s.segments())
+    b.shapes.push_back(line({f.at, seg.x0}, {f.at, seg.x1}, ax.color, ax.width));
+  add_gaps(b, s, f, true, ax.color);
+
+  const double line_h = m.measure("0", ax.label.font).height;
+  const auto ts = ticks_for(s, st, m, true);
+  // Level 0 labels sit next to the ticks, the context level in a column further out.
+  double w0 = 0;
+  for (const auto& t : ts)
+    if (t.level == 0 && !t.label.empty()) w0 = std::max(w0, m.measure(t.label, ax.label.font).width);
+  std::size_t n = 0;
+  double reach = ax.tick_length + kLabelGap;
+  for (const auto& t : ts) {
+    const double len = t.major ? ax.tick_length : ax.tick_length / 2;
+    if (t.level == 0) b.shapes.push_back(line({f.at - len, t.x}, {f.at, t.x}, ax.color, ax.width));
+    if (t.major && st.grid.major)
+      b.grid.push_back(line({f.plot_lo, t.x}, {f.plot_hi, t.x}, st.grid.major_color, st.grid.width));
+    if (t.label.empty()) continue;
+    const double w = m.measure(t.label, ax.label.font).width;
+    const double right = f.at - ax.tick_length - kLabelGap - (t.level == 0 ? 0 : w0 + 2 * kLabelGap);
+    const double y = clamp_to(t.level == 0 ? t.x - line_h / 2 : t.x, f.page_lo, f.page_hi - line_h);
+    scene::Text text{{right - w, y, w, line_h}, t.label, ax.label.font, ax.label.color};
+    reach = std::max(reach, f.at - (right - w));
+    b.items.push_back(tick_item(n++, text));
+    b.shapes.push_back(std::move(text));
+  }
+  scene::Item axis;
+  axis.kind = "axis";
+  axis.id = "axis";
+  axis.box = {f.at - ax.tick_length, s.range_begin(), ax.tick_length, s.range_end() - s.range_begin()};
+  b.items.insert(b.items.begin(), axis);
+  b.size = reach;
+  return b;
+}
+
+}  // namespace annals::layout

@@ -1,0 +1,35 @@
+#pragma once
+// The time axis: its line, ticks with concise labels, the grid behind the
+// lanes and the marks of collapsed stretches (axis breaks).
+#include <vector>
+
+#include "scale/time_scale.h"
+#include "scene/scene.h"
+#include "style/style.h"
+#include "text/measurer.h"
+
+namespace annals::layout {
+
+struct AxisBlock {
+  std::vector<scene::Shape> grid;    // behind everything in the plot
+  std::vector<scene::Shape> gaps;    // page-coloured bands over collapsed stretches
+  std::vector<scene::Shape> shapes;  // axis line, ticks, labels, break strokes
+  std::vector<scene::Item> items;    // the axis and every labelled tick
+  double size = 0;                   // how far the block reaches from the axis line
+};
+
+struct AxisFrame {
+  double at = 0;                // the axis line's cross coordinate (y, or x when vertical)
+  double plot_lo = 0, plot_hi = 0;  // the plot's cross extent: grid lines and gaps span it
+  double page_lo = 0, page_hi = 0;  // labels stay within these along the time axis
+  Color background;
+};
+
+// Time left to right; labels below the line.
+AxisBlock horizontal_axis(const scale::TimeScale& s, const style::Style& st, const AxisFrame& f,
+                          const text::TextMeasurer& m);
+// Time top to bottom; labels left of the line.
+AxisBlock vertical_axis(const scale::TimeScale& s, const style::Style& st, const AxisFrame& f,
+                        const text::TextMeasurer& m);
+
+}  // namespace annals::layout

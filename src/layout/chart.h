@@ -1,0 +1,67 @@
+#pragma once
+// One composition of the whole page for a given orientation. The page
+// fitting in layout.cpp may compose more than once (narrower labels, lanes
+// stretched to fill a fixed page).
+#include <vector>
+
+#include "layout/annotations.h"
+#include "layout/event_plan.h"
+#include "layout/layout.h"
+#include "layout/page_blocks.h"
+#include "layout/resolve.h"
+
+namespace annals::layout {
+
+struct ChartInput {
+  const model::Timeline* timeline = nullptr;
+  const style::Style* style = nullptr;
+  const Options* options = nullptr;
+  const text::TextMeasurer* measurer = nullptr;
+  const Resolved* resolved = nullptr;
+  Diagnostics* diags = nullptr;
+  PageFrame page;
+  double label_factor = 1;  // < 1 wraps labels narrower to save space
+  int extra_lines = 0;      // lines allowed beyond the style's max_label_lines
+  double stretch = 0;       // spare room on a fixed page, shared among the lanes
+};
+
+struct Composition {
+  scene::Scene scene;
+  std::vector<LaneRows> lanes;
+  double natural = 0;       // the page length the content needs
+  std::size_t shortened = 0;  // labels shortened with an ellipsis
+};
+
+Composition compose_horizontal(const ChartInput& in);
+Composition compose_vertical(const ChartInput& in);
+
+// Shared by both orientations.
+
+// Drawing layers, in the order they are painted.
+struct Canvas {
+  std::vector<scene::Shape> bands, grid, eras, gaps, separators, rules, headers, notes, marks, labels,
+      links, axis, furniture;
+  std::vector<scene::Item> title_items, lane_items, era_items, marker_items, event_items, axis_items,
+      legend_items, source_items;
+
+  void paint(scene::Scene& s) const;
+};
+
+bool lanes_have_headers(const Resolved& r);
+std::vector<LegendEntry> legend_entries(const model::Timeline& t, const style::Style& st, const Resolved& r,
+                                        const MarkUse& uses, bool headers);
+// The event and its label as items and shapes, moved by (dx, dy).
+void emit_event(Canvas& cv, const model::Timeline& t, const Resolved& r, const ResolvedEvent& e,
+                EventPlan& plan, double dx, double dy);
+scene::Metadata metadata(const model::Timeline& t, const Options& o);
+// A lane title wrapped into a header `width` wide, at most two lines.
+struct HeaderText {
+  std::vector<scene::Text> lines;
+  double width = 0, height = 0;
+};
+HeaderText header_text(const ResolvedLane& lane, const style::Style& st, double width,
+                       const text::TextMeasurer& m);
+double label_width_for(const style::Style& st, double plot_length, double factor);
+void add_marks_used(MarkUse& all, const MarkUse& one);
+
+}  // namespace annals::layout

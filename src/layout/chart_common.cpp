@@ -1,0 +1,158 @@
+#include "layout/chart.h"
+
+#include <algorithm>
+#include <set>
+
+#include "layout/label_text.h"
+#include "layout/shapes.h"
+
+namespace annals::layout {
+
+namespace {
+
+const Color kLegendInk{0.45, 0.45, 0.45, 1};
+
+void append(std::vector<scene::Shape>& to, const std::vector<scene::Shape>& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
+void append(std::vector<scene::Item>& to, const std::vector<scene::Item>& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
+
+std::optional<Color> tag_colour(const PropertySheet& sheet) {
+  std::optional<Color> found;
+  for (const auto& p : sheet) {
+    if (p.key != "color" && !p.key.ends_with(".color")) continue;
+    if (const auto* s = std::get_if<std::string>(&p.value))
+      if (auto c = style::parse_color(*s)) found = *c;
+  }
+  return found;
+}
+
+scene::EventDates dates_of(const ResolvedEvent& e) {
+  scene::EventDates d;
+  d.start = dates::iso_first(e.first);
+  d.end = dates::iso_last(e.last);
+  d.precision = std::string(dates::to_string(e.first.precision));
+  d.approximate = e.first.approximate || e.last.approximate;
+  d.uncertain = e.first.uncertain || e.last.uncertain;
+  d.open = e.last.present;
+  return d;
+}
+
+}  // namespace
+
+void Canvas::paint(scene::Scene& s) const {
+  for (const auto* layer : {&bands, &grid, &eras, &gaps, &separators, &rules, &headers, &notes, &marks, &labels,
+                            &links, &axis, &furniture})
+    append(s.shapes, *layer);
+  for (const auto* list : {&title_items, &lane_items, &era_items, &marker_items, &event_items, &axis_items,
+                           &legend_items, &source_items})
+    append(s.items, *list);
+}
+
+bool lanes_have_headers(const Resolved& r) {
+  return std::any_of(r.lanes.begin(), r.lanes.end(), [](const ResolvedLane& l) { return !l.title.empty(); });
+}
+
+void add_marks_used(MarkUse& all, const MarkUse& one) {
+  all.band = all.band || one.band;
+  all.fade = all.fade || one.fade;
+  all.open = all.open || one.open;
+}
+
+std::vector<LegendEntry> legend_entries(const model::Timeline& t, const style::Style& st, const Resolved& r,
+                                        const MarkUse& uses, bool headers) {
+  std::vector<LegendEntry> out;
+  if (!st.legend.show || st.legend.position == "none") return out;
+  if (!headers && r.lanes.size() > 1)
+    for (const auto& lane : r.lanes)
+      out.push_back({LegendEntry::Swatch::lane, lane.color, lane.title.empty() ? lane.id : lane.title});
+  std::set<std::string> used_tags;
+  for (const auto& e : t.events) used_tags.insert(e.tags.begin(), e.tags.end());
+  for (const auto& [name, sheet] : st.tags)
+    if (used_tags.count(name))
+      if (auto c = tag_colour(sheet)) out.push_back({LegendEntry::Swatch::solid, *c, name});
+  if (uses.band) out.push_back({LegendEntry::Swatch::band, kLegendInk, "imprecise date (its whole range)"});
+  if (uses.fade) out.push_back({LegendEntry::Swatch::fade, kLegendInk, "approximate start or end"});
+  if (uses.open) out.push_back({LegendEntry::Swatch::open, kLegendInk, "ongoing"});
+  return out;
+}
+
+void emit_event(Canvas& cv, const model::Timeline& t, const Resolved& r, const ResolvedEvent& e, EventPlan& plan,
+                double dx, double dy) {
+  for (auto& s : plan.marks) translate(s, dx, dy);
+  for (auto& s : plan.label) translate(s, dx, dy);
+  plan.mark_box.x += dx, plan.mark_box.y += dy;
+  plan.label_box.x += dx, plan.label_box.y += dy;
+  const auto& src = t.events[e.index];
+  const std::string& lane = r.lanes[e.lane].id;
+
+  scene::Item ev;
+  ev.kind = "event";
+  ev.id = e.id;
+  ev.box = plan.mark_box;
+  ev.event = e.id;
+  ev.lane = lane;
+  ev.title = e.title;
+  ev.dates = dates_of(e);
+  ev.description = src.description;
+  ev.url = src.url;
+  cv.event_items.push_back(std::move(ev));
+
+  scene::Item label;
+  label.kind = "label";
+  label.id = e.id;
+  label.box = plan.label_box;
+  label.event = e.id;
+  label.lane = lane;
+  label.text = plan.label_text;
+  cv.event_items.push_back(std::move(label));
+
+  if (!src.url.empty()) cv.links.push_back(scene::Link{union_box(plan.mark_box, plan.label_box), src.url});
+  std::move(plan.marks.begin(), plan.marks.end(), std::back_inserter(cv.marks));
+  std::move(plan.label.begin(), plan.label.end(), std::back_inserter(cv.labels));
+}
+
+scene::Metadata metadata(const model::Timeline& t, const Options& o) {
+  scene::Metadata md;
+  md.title = t.header.title;
+  md.subject = t.header.subtitle.empty() ? t.header.description : t.header.subtitle;
+  md.creator = o.creator;
+  md.date = dates::iso(o.now.begin);
+  return md;
+}
+
+HeaderText header_text(const ResolvedLane& lane, const style::Style& st, double width,
+                       const text::TextMeasurer& m) {
+  HeaderText h;
+  if (lane.title.empty()) return h;
+  const auto& ts = st.lane.title;
+  const Color c = st.lane.title_uses_lane_color ? lane.color : ts.color;
+  LabelRequest req;
+  req.title = lane.title;
+  req.font = ts.font;
+  req.title_color = c;
+  req.date_color = c;
+  req.max_width = width;
+  req.max_lines = 2;
+  const LabelText t = compose_label(req, m);
+  for (std::size_t i = 0; i < t.lines.size(); ++i) {
+    const auto& line = t.lines[i];
+    std::string s;
+    for (const auto& run : line.runs) s += run.text;
+    h.lines.push_back(scene::Text{{0, t.line_height * static_cast<double>(i), line.width, t.line_height}, s, ts.font, c});
+  }
+  h.width = t.width;
+  h.height = t.height();
+  return h;
+}
+
+double label_width_for(const style::Style& st, double plot_length, double factor) {
+  // About 45 characters before wrapping, never more than ~45 % of the plot.
+  const double em = st.event.label.font.size;
+  const double w = std::min(28 * em, 0.45 * plot_length) * factor;
+  return std::max(w, std::min(8 * em, plot_length));
+}
+
+}  // namespace annals::layout

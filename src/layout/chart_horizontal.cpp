@@ -1,0 +1,219 @@
+// Time runs left to right: blocks stacked top to bottom (title, era and
+// marker titles, lanes, axis, legend, source), lane headers on the left.
+#include <algorithm>
+#include <numeric>
+
+#include "layout/axis.h"
+#include "layout/chart.h"
+#include "layout/shapes.h"
+#include "layout/time_frame.h"
+
+namespace annals::layout {
+
+namespace {
+
+struct LaneGeometry {
+  std::vector<std::size_t> events;  // indices into Resolved::events
+  Packing packing;
+  std::vector<double> row_top, row_height;
+  HeaderText header;
+  double height = 0;
+  double top = 0;
+};
+
+// Rows of one lane: packed extents, each row as tall as its tallest item.
+void pack_lane(LaneGeometry& g, const std::vector<EventPlan>& plans, const style::Style& st) {
+  std::vector<Extent> extents;
+  extents.reserve(g.events.size());
+  for (const auto i : g.events) extents.push_back(plans[i].extent);
+  g.packing = first_fit(extents);
+  g.row_height.assign(g.packing.rows, 0);
+  for (std::size_t k = 0; k < g.events.size(); ++k) {
+    auto& h = g.row_height[g.packing.row_of[k]];
+    h = std::max(h, plans[g.events[k]].cross);
+  }
+  double y = 0;
+  for (const double h : g.row_height) {
+    g.row_top.push_back(y);
+    y += h + st.event.row_gap;
+  }
+  const double rows = g.row_height.empty() ? st.event.marker_size : y - st.event.row_gap;
+  g.height = std::max(rows, g.header.height) + 2 * st.lane.padding;
+}
+
+LaneRows rows_of(const LaneGeometry& g, const ResolvedLane& lane, const std::vector<EventPlan>& plans) {
+  LaneRows r;
+  r.lane = lane.id;
+  r.rows = g.packing.rows;
+  for (const auto i : g.events) r.extents.push_back(plans[i].extent);
+  return r;
+}
+
+void draw_annotations(Canvas& cv, const Annotations& ann, double top, double lanes_top, double lanes_bottom,
+                      const model::Timeline& t) {
+  std::vector<double> row_y;
+  double y = top;
+  for (const double s : ann.row_size) {
+    row_y.push_back(y);
+    y += s + kAnnotationGap;
+  }
+  for (const auto& an : ann.labels) {
+    const double ly = row_y[an.row] + ann.row_size[an.row] - an.h;
+    scene::Item it;
+    it.id = std::to_string(an.index);
+    it.text = an.is_era ? t.eras[an.index].title : t.markers[an.index].title;
+    if (an.is_era) {
+      const Box band{an.a, lanes_top, std::max(0.0, an.b - an.a), lanes_bottom - lanes_top};
+      cv.eras.push_back(scene::Rect{band, 0, scene::Paint::solid(with_alpha(an.look.era.fill, an.look.era.opacity)), {}});
+      it.kind = "era";
+      it.box = band;
+      cv.era_items.push_back(std::move(it));
+    } else {
+      const auto& mk = an.look.marker;
+      const double rule_top = an.text.empty() ? lanes_top : ly + an.h;
+      cv.rules.push_back(line({an.a, rule_top}, {an.a, lanes_bottom}, mk.color, mk.width, mk.dash));
+      it.kind = "marker";
+      it.box = {an.a - mk.width / 2, rule_top, mk.width, lanes_bottom - rule_top};
+      cv.marker_items.push_back(std::move(it));
+    }
+    if (!an.text.empty()) cv.notes.push_back(scene::Text{{an.pos, ly, an.w, an.h}, an.text, an.font, an.color});
+  }
+}
+
+}  // namespace
+
+Composition compose_horizontal(const ChartInput& in) {
+  const auto& t = *in.timeline;
+  const auto& st = *in.style;
+  const auto& m = *in.measurer;
+  const auto& r = *in.resolved;
+  const double margin = st.page.margin, width = in.page.width, unit = st.font.size;
+  const double inner = std::max(1.0, width - 2 * margin);
+  Canvas cv;
+  Composition out;
+
+  Block title = title_block(t.header.title, t.header.subtitle, st.title, inner, m);
+
+  // Lane headers take the width of the longest title, within reason.
+  const bool headers = lanes_have_headers(r);
+  double header_w = 0;
+  if (headers) {
+    const double cap = st.lane.header_width > 0 ? st.lane.header_width : inner * 0.2;
+    for (const auto& lane : r.lanes)
+      header_w = std::max(header_w, m.measure(lane.title, st.lane.title.font).width);
+    header_w = std::min(header_w, cap);
+    if (st.lane.header_width > 0) header_w = st.lane.header_width;
+  }
+  const double plot_lo = margin + header_w + (headers ? unit : 0), plot_hi = width - margin;
+  const double inset = std::max(2.0, st.event.marker_size / 2);
+
+  const Domain domain = chart_domain(t, r, in.options->now);
+  const auto scale = chart_scale(t, r, in.options->now, domain, plot_lo + inset, plot_hi - inset);
+
+  PlanContext ctx{&scale, plot_lo, plot_hi, label_width_for(st, plot_hi - plot_lo, in.label_factor)};
+  std::vector<EventPlan> plans;
+  plans.reserve(r.events.size());
+  MarkUse uses;
+  for (const auto& e : r.events) {
+    if (in.extra_lines > 0) {
+      ResolvedEvent wider = e;
+      wider.style.max_label_lines += in.extra_lines;
+      plans.push_back(plan_horizontal(wider, ctx, m));
+    } else {
+      plans.push_back(plan_horizontal(e, ctx, m));
+    }
+    add_marks_used(uses, plans.back().uses);
+    if (plans.back().shortened) ++out.shortened;
+  }
+
+  std::vector<LaneGeometry> lanes(r.lanes.size());
+  for (std::size_t i = 0; i < r.events.size(); ++i) lanes[r.events[i].lane].events.push_back(i);
+  const double share = r.lanes.empty() ? 0 : std::min(in.stretch / static_cast<double>(r.lanes.size()), 6 * unit);
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    if (headers) lanes[l].header = header_text(r.lanes[l], st, header_w, m);
+    pack_lane(lanes[l], plans, st);
+    lanes[l].height += share;
+    out.lanes.push_back(rows_of(lanes[l], r.lanes[l], plans));
+  }
+
+  const Annotations ann = plan_annotations(t, st, in.options->now, scale, plot_lo, plot_hi, false, m, *in.diags);
+
+  // Stack the blocks.
+  double y = margin;
+  move_block(title, margin, y);
+  if (title.height > 0) y += title.height + 1.5 * unit;
+  const double ann_top = y;
+  if (ann.total() > 0) y += ann.total() + unit / 2;
+  const double lanes_top = y;
+  for (auto& g : lanes) {
+    g.top = y;
+    y += g.height;
+  }
+  const double lanes_bottom = y;
+
+  AxisFrame frame{lanes_bottom, lanes_top, lanes_bottom, margin, width - margin, st.page.background};
+  if (st.page.background.is_none()) frame.background = Color{1, 1, 1, 1};
+  AxisBlock axis = horizontal_axis(scale, st, frame, m);
+  y += axis.size;
+
+  Block legend = legend_block(legend_entries(t, st, r, uses, headers), st.legend, inner, m);
+  if (legend.height > 0) {
+    y += unit;
+    move_block(legend, margin, y);
+    y += legend.height;
+  }
+  Block source = source_block(t.header.source, st.title, inner, m);
+  if (source.height > 0) y += unit;
+  out.natural = y + source.height + margin;
+  const double height = std::max(out.natural, in.page.height);
+  move_block(source, margin, height - margin - source.height);
+
+  // Lanes: bands, separators, headers, then the events in their rows.
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    const auto& g = lanes[l];
+    const Box band{margin, g.top, inner, g.height};
+    const Color fill = l % 2 == 0 ? st.lane.band : st.lane.band_alt;
+    cv.bands.push_back(scene::Rect{band, 0, scene::Paint::solid(fill), {}});
+    if (l > 0)
+      cv.separators.push_back(line({margin, g.top}, {width - margin, g.top}, st.lane.separator, st.lane.separator_width));
+    for (const auto& text : g.header.lines) {
+      scene::Shape s = text;
+      translate(s, margin, g.top + st.lane.padding + share / 2);
+      cv.headers.push_back(std::move(s));
+    }
+    scene::Item it;
+    it.kind = "lane";
+    it.id = r.lanes[l].id;
+    it.box = band;
+    it.lane = r.lanes[l].id;
+    it.text = r.lanes[l].title;
+    cv.lane_items.push_back(std::move(it));
+    out.scene.outline.push_back({r.lanes[l].title.empty() ? r.lanes[l].id : r.lanes[l].title, g.top});
+    for (std::size_t k = 0; k < g.events.size(); ++k) {
+      const std::size_t i = g.events[k];
+      const std::size_t row = g.packing.row_of[k];
+      const double dy = g.top + st.lane.padding + share / 2 + g.row_top[row] + (g.row_height[row] - plans[i].cross) / 2;
+      emit_event(cv, t, r, r.events[i], plans[i], 0, dy);
+    }
+  }
+  draw_annotations(cv, ann, ann_top, lanes_top, lanes_bottom, t);
+
+  cv.grid = std::move(axis.grid);
+  cv.gaps = std::move(axis.gaps);
+  cv.axis = std::move(axis.shapes);
+  cv.axis_items = std::move(axis.items);
+  for (auto* b : {&title, &legend, &source})
+    std::move(b->shapes.begin(), b->shapes.end(), std::back_inserter(cv.furniture));
+  cv.title_items = std::move(title.items);
+  cv.legend_items = std::move(legend.items);
+  cv.source_items = std::move(source.items);
+
+  out.scene.width = width;
+  out.scene.height = height;
+  out.scene.background = st.page.background;
+  out.scene.metadata = metadata(t, *in.options);
+  cv.paint(out.scene);
+  return out;
+}
+
+}  // namespace annals::layout

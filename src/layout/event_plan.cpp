@@ -1,0 +1,266 @@
+#include "layout/event_plan.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "layout/label_text.h"
+#include "layout/shapes.h"
+#include "style/style.h"
+
+namespace annals::layout {
+
+namespace {
+
+using style::LabelPosition;
+using style::MarkerShape;
+
+// A point's interval is drawn when it is wider than twice its marker (or than
+// this many points for approximate dates): narrower ones read as the point.
+constexpr double kMinBand = 3;
+constexpr double kMinSpan = 2;       // pt: the narrowest bar
+constexpr double kInsidePad = 3;     // pt between a bar's end and its inside label
+constexpr double kBandAlpha = 0.28;  // uncertainty bands are quiet
+constexpr double kFadeAlpha = 0.12;  // where an approximate end fades to
+
+double clamp_to(double v, double lo, double hi) { return std::max(lo, std::min(v, hi)); }
+
+// The mark of a point event, centred on (x, y).
+scene::Shape marker(MarkerShape shape, double x, double y, double size, Color c) {
+  const double r = size / 2;
+  const auto fill = scene::Paint::solid(c);
+  switch (shape) {
+    case MarkerShape::circle: return scene::Circle{{x, y}, r, fill, {}};
+    case MarkerShape::square: return scene::Rect{{x - r, y - r, size, size}, 0, fill, {}};
+    case MarkerShape::diamond:
+      return scene::Path{{{x, y - r}, {x + r, y}, {x, y + r}, {x - r, y}}, true, fill, {}};
+    case MarkerShape::triangle:
+      return scene::Path{{{x, y - r}, {x + r, y + r}, {x - r, y + r}}, true, fill, {}};
+    case MarkerShape::none: break;
+  }
+  return scene::Rect{{x, y - r, 0, size}, 0, scene::Paint::solid(Color::none()), {}};
+}
+
+// A horizontal or vertical fade along a bar: solid in the middle, faint at
+// the approximate ends.
+scene::Paint faded(Color c, Point from, Point to, double length, bool fade_start, bool fade_end) {
+  if (!fade_start && !fade_end) return scene::Paint::solid(c);
+  const double f = length > 0 ? clamp_to(12.0 / length, 0.1, 0.45) : 0.3;
+  scene::Paint p;
+  p.from = from;
+  p.to = to;
+  p.stops.push_back({0, fade_start ? with_alpha(c, kFadeAlpha) : c});
+  if (fade_start) p.stops.push_back({f, c});
+  if (fade_end) p.stops.push_back({1 - f, c});
+  p.stops.push_back({1, fade_end ? with_alpha(c, kFadeAlpha) : c});
+  return p;
+}
+
+bool fuzzy(const dates::Date& d) { return d.approximate || d.uncertain; }
+
+LabelText label_for(const ResolvedEvent& e, double max_width, const text::TextMeasurer& m) {
+  const std::string date = date_text(e);
+  LabelRequest r;
+  r.date = date;
+  r.title = e.title;
+  r.font = e.style.label.font;
+  r.date_color = e.style.date_color;
+  r.title_color = e.style.label.color;
+  r.max_width = max_width;
+  r.max_lines = std::max(1, e.style.max_label_lines);
+  return compose_label(r, m);
+}
+
+// Text runs of `t` with its top-left corner at (x, y).
+void add_text(EventPlan& p, const LabelText& t, double x, double y) {
+  for (std::size_t i = 0; i < t.lines.size(); ++i) {
+    const double ly = y + t.line_height * static_cast<double>(i);
+    for (const auto& run : t.lines[i].runs) {
+      if (run.text.empty()) continue;
+      p.label.push_back(scene::Text{{x + run.dx, ly, run.width, t.line_height}, run.text, t.font, run.color});
+    }
+  }
+  p.label_box = {x, y, t.width, t.height()};
+  p.label_text = t.joined();
+  p.shortened = t.shortened;
+}
+
+void recolour(LabelText& t, Color c) {
+  for (auto& line : t.lines)
+    for (auto& run : line.runs) run.color = c;
+}
+
+void add_mark(EventPlan& p, scene::Shape s) {
+  p.mark_box = p.marks.empty() ? box_of(s) : union_box(p.mark_box, box_of(s));
+  p.marks.push_back(std::move(s));
+}
+
+enum class Side { right, left };
+
+// Where a label beside a mark spanning [a, b] goes: right unless it would
+// leave the plot (or the style asks for left and there is room).
+struct Beside {
+  Side side = Side::right;
+  double x = 0;
+};
+
+Beside beside(double a, double b, double width, double gap, const PlanContext& ctx, LabelPosition pref) {
+  const double right = b + gap, left = a - gap - width;
+  const bool fits_right = right + width <= ctx.hi, fits_left = left >= ctx.lo;
+  if (pref == LabelPosition::left && fits_left) return {Side::left, left};
+  if (fits_right) return {Side::right, right};
+  if (fits_left) return {Side::left, left};
+  // Neither side has room: keep it on the page, on the roomier side.
+  const bool go_left = (a - ctx.lo) > (ctx.hi - b);
+  return {go_left ? Side::left : Side::right, clamp_to(go_left ? left : right, ctx.lo, ctx.hi - width)};
+}
+
+// Fits a label beside [a, b], rewrapping it narrower when neither side has room.
+Beside place_beside(LabelText& label, const ResolvedEvent& e, double a, double b, const PlanContext& ctx,
+                    const text::TextMeasurer& m) {
+  const double gap = e.style.label_gap;
+  const auto pref = e.style.label_position;
+  Beside at = beside(a, b, label.width, gap, ctx, pref);
+  const bool fits = at.x >= ctx.lo - 1e-9 && at.x + label.width <= ctx.hi + 1e-9 &&
+                    (at.x >= b + gap - 1e-9 || at.x + label.width <= a - gap + 1e-9);
+  if (fits) return at;
+  const double room = std::max(ctx.hi - (b + gap), (a - gap) - ctx.lo);
+  if (room > 2 * e.style.label.font.size && room < label.width) {
+    label = label_for(e, room, m);
+    at = beside(a, b, label.width, gap, ctx, pref);
+  }
+  return at;
+}
+
+void extend_for_label(EventPlan& p, const Beside& at, double width, double gap) {
+  // A label keeps a gap on its far side so that neighbours in a row never touch it.
+  const double x0 = at.side == Side::left ? at.x - gap : at.x;
+  const double x1 = at.side == Side::right ? at.x + width + gap : at.x + width;
+  p.extent.begin = std::min(p.extent.begin, x0);
+  p.extent.end = std::max(p.extent.end, x1);
+}
+
+EventPlan point_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+  EventPlan p;
+  const auto& st = e.style;
+  const double s = st.marker_size;
+  const double x = clamp_to(ctx.scale->to_page(e.first.begin), ctx.lo, ctx.hi);
+  const double xe = clamp_to(ctx.scale->to_page(e.first.end), ctx.lo, ctx.hi);
+  LabelText label = label_for(e, ctx.label_width, m);
+  const Beside at = place_beside(label, e, x - s / 2, x + s / 2, ctx, m);
+  p.cross = std::max(s, label.height());
+  const double cy = p.cross / 2;
+
+  const bool band = xe - x > std::max(kMinBand, 2 * s) || (fuzzy(e.first) && xe - x > kMinBand);
+  if (band) {
+    const double h = s * 0.6;
+    scene::Rect r{{x, cy - h / 2, xe - x, h}, h / 2, scene::Paint::solid(with_alpha(st.color, kBandAlpha)), {}};
+    if (fuzzy(e.first)) r.fill = faded(with_alpha(st.color, kBandAlpha), {x, cy}, {xe, cy}, xe - x, false, true);
+    add_mark(p, std::move(r));
+    p.uses.band = true;
+  }
+  add_mark(p, marker(st.marker, x, cy, s, st.color));
+  p.extent = {p.mark_box.x, p.mark_box.right()};
+  add_text(p, label, at.x, cy - label.height() / 2);
+  extend_for_label(p, at, label.width, st.label_gap);
+  return p;
+}
+
+EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+  EventPlan p;
+  const auto& st = e.style;
+  const double h = st.span_height;
+  const double arrow = e.last.present ? h * 0.6 : 0;
+  double x0 = clamp_to(ctx.scale->to_page(e.first.begin), ctx.lo, ctx.hi - arrow);
+  double x1 = clamp_to(ctx.scale->to_page(e.last.end), ctx.lo, ctx.hi - arrow);
+  if (x1 - x0 < kMinSpan) {
+    x1 = x0 + kMinSpan;
+    if (x1 > ctx.hi - arrow) x0 = (x1 = ctx.hi - arrow) - kMinSpan;
+  }
+  LabelText label = label_for(e, ctx.label_width, m);
+  const bool may_inside = st.label_position == LabelPosition::automatic ||
+                          st.label_position == LabelPosition::inside;
+  const bool inside = may_inside && label.lines.size() == 1 && !label.shortened &&
+                      label.width + 2 * kInsidePad <= x1 - x0;
+
+  const double bar_h = inside ? std::max(h, label.line_height + 2) : h;
+  Beside at;
+  if (!inside) at = place_beside(label, e, x0, x1 + arrow, ctx, m);
+  p.cross = inside ? bar_h : std::max(bar_h, label.height());
+  const double cy = p.cross / 2;
+
+  const bool fade_start = fuzzy(e.first), fade_end = fuzzy(e.last) && !e.last.present;
+  add_mark(p, scene::Rect{{x0, cy - bar_h / 2, x1 - x0, bar_h}, std::min(st.corner_radius, bar_h / 2),
+                          faded(st.color, {x0, cy}, {x1, cy}, x1 - x0, fade_start, fade_end), {}});
+  p.uses.fade = fade_start || fade_end;
+  if (arrow > 0) {
+    add_mark(p, scene::Path{{{x1, cy - bar_h / 2}, {x1 + arrow, cy}, {x1, cy + bar_h / 2}}, true,
+                            scene::Paint::solid(st.color), {}});
+    p.uses.open = true;
+  }
+  p.extent = {p.mark_box.x, p.mark_box.right()};
+  if (inside) {
+    recolour(label, style::readable_text_on(st.color));
+    add_text(p, label, x0 + kInsidePad, cy - label.height() / 2);
+  } else {
+    add_text(p, label, at.x, cy - label.height() / 2);
+    extend_for_label(p, at, label.width, st.label_gap);
+  }
+  return p;
+}
+
+// Vertical: time runs down; labels sit to the right of their marks.
+EventPlan vertical(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+  EventPlan p;
+  const auto& st = e.style;
+  const double thick = e.span ? st.span_height : st.marker_size;
+  const double cx = thick / 2;
+  double y0 = clamp_to(ctx.scale->to_page(e.first.begin), ctx.lo, ctx.hi);
+  if (e.span) {
+    const double arrow = e.last.present ? thick * 0.6 : 0;
+    y0 = std::min(y0, ctx.hi - arrow - kMinSpan);
+    const double y1 = std::max(y0 + kMinSpan, clamp_to(ctx.scale->to_page(e.last.end), ctx.lo, ctx.hi - arrow));
+    const bool fade_start = fuzzy(e.first), fade_end = fuzzy(e.last) && !e.last.present;
+    add_mark(p, scene::Rect{{0, y0, thick, y1 - y0}, std::min(st.corner_radius, thick / 2),
+                            faded(st.color, {cx, y0}, {cx, y1}, y1 - y0, fade_start, fade_end), {}});
+    p.uses.fade = fade_start || fade_end;
+    if (arrow > 0) {
+      add_mark(p, scene::Path{{{0, y1}, {cx, y1 + arrow}, {thick, y1}}, true, scene::Paint::solid(st.color), {}});
+      p.uses.open = true;
+    }
+  } else {
+    const double ye = clamp_to(ctx.scale->to_page(e.first.end), ctx.lo, ctx.hi);
+    if (ye - y0 > std::max(kMinBand, 2 * thick) || (fuzzy(e.first) && ye - y0 > kMinBand)) {
+      const double w = thick * 0.6;
+      scene::Rect r{{cx - w / 2, y0, w, ye - y0}, w / 2, scene::Paint::solid(with_alpha(st.color, kBandAlpha)), {}};
+      if (fuzzy(e.first)) r.fill = faded(with_alpha(st.color, kBandAlpha), {cx, y0}, {cx, ye}, ye - y0, false, true);
+      add_mark(p, std::move(r));
+      p.uses.band = true;
+    }
+    add_mark(p, marker(st.marker, cx, y0, thick, st.color));
+  }
+  const LabelText label = label_for(e, ctx.label_width, m);
+  // The label's first line is centred on the point (or level with a bar's top).
+  const double anchor = e.span ? y0 + label.line_height / 2 : y0;
+  const double ly = clamp_to(anchor - label.line_height / 2, ctx.lo, ctx.hi - label.height());
+  add_text(p, label, thick + st.label_gap, ly);
+  p.cross = thick + st.label_gap + label.width;
+  p.extent = {std::min(p.mark_box.y, ly), std::max(p.mark_box.bottom(), ly + label.height() + st.row_gap / 2)};
+  return p;
+}
+
+}  // namespace
+
+std::string date_text(const ResolvedEvent& e) {
+  if (!e.style.show_dates) return {};
+  return e.span ? dates::span_label(e.first, e.last) : dates::label(e.first);
+}
+
+EventPlan plan_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+  return e.span ? span_horizontal(e, ctx, m) : point_horizontal(e, ctx, m);
+}
+
+EventPlan plan_vertical(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+  return vertical(e, ctx, m);
+}
+
+}  // namespace annals::layout

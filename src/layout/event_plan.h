@@ -1,0 +1,51 @@
+#pragma once
+// One event's mark and label, placed along the time axis: what the event
+// occupies (for row packing) and the shapes that draw it. Shapes are in a
+// local frame: the time coordinate is final, the cross coordinate runs from
+// 0 to `cross` and is moved into its row later.
+#include <string>
+#include <vector>
+
+#include "base/geometry.h"
+#include "layout/packing.h"
+#include "layout/resolve.h"
+#include "scale/time_scale.h"
+#include "scene/scene.h"
+#include "text/measurer.h"
+
+namespace annals::layout {
+
+struct PlanContext {
+  const scale::TimeScale* scale = nullptr;
+  double lo = 0, hi = 0;     // the plot's bounds along the time axis
+  double label_width = 200;  // labels wider than this wrap
+};
+
+// Marks that the legend has to explain.
+struct MarkUse {
+  bool band = false;    // a date's whole interval (decade, c. dates)
+  bool fade = false;    // an approximate start or end
+  bool open = false;    // an ongoing span
+};
+
+struct EventPlan {
+  Extent extent;           // along the time axis, mark and label together
+  double cross = 0;        // size across the time axis
+  std::vector<scene::Shape> marks;
+  std::vector<scene::Shape> label;  // text runs (and a leader line when the label moved)
+  Box mark_box;
+  Box label_box;
+  std::string label_text;  // lines joined by "\n"
+  bool shortened = false;
+  MarkUse uses;
+};
+
+EventPlan plan_horizontal(const ResolvedEvent& e, const PlanContext& ctx,
+                          const text::TextMeasurer& measurer);
+EventPlan plan_vertical(const ResolvedEvent& e, const PlanContext& ctx,
+                        const text::TextMeasurer& measurer);
+
+// The date part of a label ("1879–1883", "c. 1964"), or "" when dates are hidden.
+std::string date_text(const ResolvedEvent& e);
+
+}  // namespace annals::layout

@@ -1,0 +1,60 @@
+#pragma once
+// The text of an event label: the date in a quieter colour, then the title,
+// wrapped to a width and a number of lines, shortened with an ellipsis when
+// it still does not fit. Positions are relative to the label's top-left.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/color.h"
+#include "base/font.h"
+#include "text/measurer.h"
+
+namespace annals::layout {
+
+struct TextRun {
+  std::string text;
+  Color color;
+  double dx = 0;     // from the left edge of the label
+  double width = 0;
+};
+
+struct TextLine {
+  std::vector<TextRun> runs;
+  double width = 0;
+};
+
+struct LabelText {
+  std::vector<TextLine> lines;
+  FontSpec font;
+  double width = 0;        // the widest line
+  double line_height = 0;
+  bool shortened = false;  // an ellipsis replaced part of the title
+
+  double height() const { return line_height * static_cast<double>(lines.size()); }
+  // The drawn string, lines joined by "\n" (the dump's `text`).
+  std::string joined() const;
+};
+
+struct LabelRequest {
+  std::string_view date;   // "" = no date run
+  std::string_view title;
+  FontSpec font;
+  Color date_color;
+  Color title_color;
+  double max_width = 0;    // wrap beyond this width
+  int max_lines = 2;
+};
+
+LabelText compose_label(const LabelRequest& request, const text::TextMeasurer& measurer);
+
+// The longest prefix of `text` that fits `max_width` with "…" appended
+// (or `text` itself when it fits whole).
+std::string ellipsize(std::string_view text, double max_width, const FontSpec& font,
+                      const text::TextMeasurer& measurer);
+
+// The separator between the date run and the title.
+inline constexpr std::string_view kDateSeparator = " \u00b7 ";
+inline constexpr std::string_view kEllipsis = "\u2026";
+
+}  // namespace annals::layout

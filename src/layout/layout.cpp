@@ -1,0 +1,76 @@
+// Page fitting: compose once; on a fixed page that is too short, wrap labels
+// narrower and try again, and only then make the page taller (with a
+// warning); on a page with room to spare, let the lanes breathe.
+#include "layout/layout.h"
+
+#include <fmt/format.h>
+
+#include "layout/chart.h"
+
+namespace annals::layout {
+
+namespace {
+
+Composition compose(const ChartInput& in) {
+  return in.timeline->header.orientation == model::Orientation::vertical ? compose_vertical(in)
+                                                                          : compose_horizontal(in);
+}
+
+bool vertical(const model::Timeline& t) { return t.header.orientation == model::Orientation::vertical; }
+
+// The length of the page along which content grows.
+double fixed_length(const ChartInput& in) {
+  return vertical(*in.timeline) ? in.page.width : in.page.height;
+}
+
+Composition fit(ChartInput in) {
+  Composition c = compose(in);
+  const double fixed = fixed_length(in);
+  if (fixed <= 0 || vertical(*in.timeline)) return c;
+  if (c.natural > fixed + 0.01) {
+    in.label_factor = 0.6;
+    in.extra_lines = 1;
+    Composition tighter = compose(in);
+    if (tighter.natural < c.natural) c = std::move(tighter);
+    if (c.natural > fixed + 0.01)
+      in.diags->warning({in.timeline->file, 0, 0},
+                        fmt::format("the content does not fit on a {} page ({:.0f} pt high); the page was made "
+                                    "{:.0f} pt high",
+                                    in.page.name, fixed, c.natural));
+    return c;
+  }
+  if (c.natural < fixed - 0.01) {
+    in.stretch = fixed - c.natural;
+    Composition roomy = compose(in);
+    if (roomy.natural <= fixed + 0.01) return roomy;
+  }
+  return c;
+}
+
+}  // namespace
+
+Detailed layout_detailed(const model::Timeline& timeline, const style::Style& style, const Options& options,
+                         const text::TextMeasurer& measurer, Diagnostics& diags) {
+  const Resolved resolved = resolve(timeline, style, options.now, options.command_line, diags);
+  ChartInput in;
+  in.timeline = &timeline;
+  in.style = &style;
+  in.options = &options;
+  in.measurer = &measurer;
+  in.resolved = &resolved;
+  in.diags = &diags;
+  in.page = page_frame(style.page);
+  Composition c = fit(in);
+  if (c.shortened > 0)
+    diags.warning({timeline.file, 0, 0},
+                  fmt::format("{} event label{} shortened with an ellipsis to fit", c.shortened,
+                              c.shortened == 1 ? " was" : "s were"));
+  return {std::move(c.scene), std::move(c.lanes)};
+}
+
+scene::Scene layout(const model::Timeline& timeline, const style::Style& style, const Options& options,
+                    const text::TextMeasurer& measurer, Diagnostics& diags) {
+  return layout_detailed(timeline, style, options, measurer, diags).scene;
+}
+
+}  // namespace annals::layout

@@ -1,0 +1,140 @@
+#include "layout/page_blocks.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "layout/label_text.h"
+#include "layout/shapes.h"
+
+namespace annals::layout {
+
+namespace {
+
+constexpr double kAutoWidth = 453.54;  // 16 cm
+constexpr double kSwatchW = 14, kSwatchH = 8;
+constexpr double kSwatchGap = 4, kEntryGap = 14;
+
+double aligned_x(style::Align a, double width, double text_width) {
+  switch (a) {
+    case style::Align::center: return (width - text_width) / 2;
+    case style::Align::right: return width - text_width;
+    case style::Align::left: break;
+  }
+  return 0;
+}
+
+// One line of text, shortened to the width, as a shape and a `title` item.
+void add_line(Block& b, const std::string& id, const std::string& s, const style::TextStyle& st,
+              style::Align align, double width, double y, const text::TextMeasurer& m) {
+  const std::string shown = ellipsize(s, width, st.font, m);
+  const auto ext = m.measure(shown, st.font);
+  const double x = std::max(0.0, aligned_x(align, width, ext.width));
+  scene::Text t{{x, y, ext.width, ext.height}, shown, st.font, st.color};
+  scene::Item it;
+  it.kind = "title";
+  it.id = id;
+  it.box = t.box;
+  it.text = shown;
+  b.items.push_back(std::move(it));
+  b.shapes.push_back(std::move(t));
+  b.height = std::max(b.height, y + ext.height);
+}
+
+scene::Shape swatch(const LegendEntry& e, double x, double y) {
+  const Box box{x, y, kSwatchW, kSwatchH};
+  const double cy = y + kSwatchH / 2;
+  switch (e.swatch) {
+    case LegendEntry::Swatch::band:
+      return scene::Rect{{x, cy - 2.5, kSwatchW, 5}, 2.5, scene::Paint::solid(with_alpha(e.color, 0.28)), {}};
+    case LegendEntry::Swatch::fade: {
+      scene::Paint p;
+      p.from = {x, cy};
+      p.to = {x + kSwatchW, cy};
+      p.stops = {{0, e.color}, {1, with_alpha(e.color, 0.12)}};
+      return scene::Rect{box, 2, p, {}};
+    }
+    case LegendEntry::Swatch::open:
+      return scene::Path{{{x, y}, {x + kSwatchW - 5, y}, {x + kSwatchW, cy}, {x + kSwatchW - 5, y + kSwatchH},
+                          {x, y + kSwatchH}},
+                         true, scene::Paint::solid(e.color), {}};
+    case LegendEntry::Swatch::lane:
+    case LegendEntry::Swatch::solid: break;
+  }
+  return scene::Rect{box, 2, scene::Paint::solid(e.color), {}};
+}
+
+}  // namespace
+
+PageFrame page_frame(const style::PageStyle& page) {
+  std::string size = page.size;
+  std::transform(size.begin(), size.end(), size.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (size == "auto" || size.empty())
+    return {page.width > 0 ? page.width : kAutoWidth, 0, "auto"};
+  if (size == "custom" && page.width > 0 && page.height > 0)
+    return {page.width, page.height, "custom"};
+  const auto named = style::page_size(page.size);
+  if (!named) return {page.width > 0 ? page.width : kAutoWidth, 0, "auto"};
+  const double w = page.landscape ? std::max(named->width, named->height) : std::min(named->width, named->height);
+  const double h = page.landscape ? std::min(named->width, named->height) : std::max(named->width, named->height);
+  return {w, h, page.size + (page.landscape ? " landscape" : " portrait")};
+}
+
+Block title_block(const std::string& title, const std::string& subtitle, const style::TitleStyle& st,
+                  double width, const text::TextMeasurer& m) {
+  Block b;
+  if (!title.empty()) add_line(b, "title", title, st.title, st.align, width, 0, m);
+  if (!subtitle.empty()) {
+    const double y = b.height > 0 ? b.height + st.subtitle.font.size * 0.3 : 0;
+    add_line(b, "subtitle", subtitle, st.subtitle, st.align, width, y, m);
+  }
+  return b;
+}
+
+Block source_block(const std::string& source, const style::TitleStyle& st, double width,
+                   const text::TextMeasurer& m) {
+  Block b;
+  if (!source.empty()) add_line(b, "source", source, st.source, style::Align::left, width, 0, m);
+  return b;
+}
+
+Block legend_block(const std::vector<LegendEntry>& entries, const style::LegendStyle& st, double width,
+                   const text::TextMeasurer& m) {
+  Block b;
+  if (entries.empty()) return b;
+  const double line_h = std::max(kSwatchH, m.measure("0", st.label.font).height);
+  double x = 0, y = 0;
+  std::size_t n = 0;
+  for (const auto& e : entries) {
+    const std::string text = ellipsize(e.text, std::max(20.0, width - kSwatchW - kSwatchGap), st.label.font, m);
+    const auto ext = m.measure(text, st.label.font);
+    const double w = kSwatchW + kSwatchGap + ext.width;
+    if (x > 0 && x + w > width) {
+      x = 0;
+      y += line_h + 4;
+    }
+    auto sw = swatch(e, x, y + (line_h - kSwatchH) / 2);
+    scene::Text t{{x + kSwatchW + kSwatchGap, y + (line_h - ext.height) / 2, ext.width, ext.height}, text,
+                  st.label.font, st.label.color};
+    scene::Item it;
+    it.kind = "legend";
+    it.id = "legend-" + std::to_string(n++);
+    it.box = union_box(box_of(sw), t.box);
+    it.text = text;
+    b.items.push_back(std::move(it));
+    b.shapes.push_back(std::move(sw));
+    b.shapes.push_back(std::move(t));
+    x += w + kEntryGap;
+  }
+  b.height = y + line_h;
+  return b;
+}
+
+void move_block(Block& b, double dx, double dy) {
+  for (auto& s : b.shapes) translate(s, dx, dy);
+  for (auto& it : b.items) {
+    it.box.x += dx;
+    it.box.y += dy;
+  }
+}
+
+}  // namespace annals::layout

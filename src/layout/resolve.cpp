@@ -1,0 +1,89 @@
+#include "layout/resolve.h"
+
+#include <algorithm>
+#include <optional>
+#include <string_view>
+#include <variant>
+
+namespace annals::layout {
+
+namespace {
+
+bool is_colour_key(std::string_view key) {
+  return key == "color" || key == "lane.color";
+}
+
+std::optional<Color> colour_in(const PropertySheet& sheet) {
+  std::optional<Color> found;
+  for (const auto& p : sheet) {  // the last one written wins
+    if (!is_colour_key(p.key)) continue;
+    if (const auto* s = std::get_if<std::string>(&p.value))
+      if (auto c = style::parse_color(*s)) found = *c;
+  }
+  return found;
+}
+
+// Events without tags or own keys share their lane's style: resolving the
+// cascade once per lane keeps large timelines fast.
+struct LaneStyleCache {
+  std::vector<std::optional<style::EventStyle>> plain;
+};
+
+}  // namespace
+
+Color lane_color_of(const style::Style& style, std::size_t lane_index, const PropertySheet& lane) {
+  if (auto c = colour_in(lane)) return *c;
+  if (style.palette.empty()) return style.event.color;
+  return style.palette[lane_index % style.palette.size()];
+}
+
+dates::Date resolved(const dates::Date& d, const dates::Date& now) {
+  return d.present ? dates::resolve_present(d, now) : d;
+}
+
+Resolved resolve(const model::Timeline& timeline, const style::Style& style, const dates::Date& now,
+                 const PropertySheet& command_line, Diagnostics& diags) {
+  Resolved out;
+  out.lanes.reserve(timeline.lanes.size());
+  for (std::size_t i = 0; i < timeline.lanes.size(); ++i) {
+    const auto& lane = timeline.lanes[i];
+    out.lanes.push_back({lane.id, lane.title, lane_color_of(style, i, lane.style)});
+  }
+  if (out.lanes.empty()) out.lanes.push_back({"default", "", lane_color_of(style, 0, {})});
+
+  LaneStyleCache cache{std::vector<std::optional<style::EventStyle>>(out.lanes.size())};
+  const PropertySheet no_sheet;
+  out.events.reserve(timeline.events.size());
+  for (const auto& e : timeline.events) {
+    ResolvedEvent r;
+    r.index = e.index;
+    r.title = e.title;
+    r.id = e.id.empty() ? std::to_string(e.index) : e.id;
+    r.span = e.is_span() && e.end.has_value();
+    if (r.span) {
+      r.first = resolved(e.start->date, now);
+      r.last = resolved(e.end->date, now);
+    } else if (e.date) {
+      r.first = r.last = resolved(e.date->date, now);
+    } else if (e.start) {
+      r.first = r.last = resolved(e.start->date, now);
+    }
+    r.begin = r.first.begin;
+    r.end = std::max(r.last.end, r.first.end);
+    const std::size_t lane = std::min(e.lane, out.lanes.size() - 1);
+    r.lane = lane;
+    const auto& lane_sheet = lane < timeline.lanes.size() ? timeline.lanes[lane].style : no_sheet;
+    const bool plain = e.tags.empty() && e.style.empty();
+    if (plain && cache.plain[lane]) {
+      r.style = *cache.plain[lane];
+    } else {
+      r.style = style::event_style(style, out.lanes[lane].color, lane_sheet, e.tags, e.style,
+                                   command_line, diags);
+      if (plain) cache.plain[lane] = r.style;
+    }
+    out.events.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace annals::layout
