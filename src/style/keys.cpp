@@ -221,6 +221,14 @@ std::string range_text(const Spec& spec, std::string_view unit) {
 
 bool in_range(const Spec& spec, double v) { return v >= spec.min && v <= spec.max; }
 
+// A misspelt colour name gets the nearest CSS name; a bad hex code gets nothing.
+std::vector<Note> colour_suggestion(const std::string& written) {
+  if (written.empty() || written.front() == '#') return {};
+  const std::string near = nearest(lowercase(written), color_names());
+  if (near.empty()) return {};
+  return {{fmt::format("did you mean '{}'?", near), {}}};
+}
+
 struct Checker {
   std::string_view key;
   const Spec& spec;
@@ -260,12 +268,8 @@ struct Checker {
       v.color = *c;
       return v;
     }
-    std::vector<Note> notes;
-    if (s && !s->empty() && s->front() != '#') {
-      const std::string near = nearest(lowercase(*s), color_names());
-      if (!near.empty()) notes.push_back({fmt::format("did you mean '{}'?", near), {}});
-    }
-    return fail("a colour: #rgb, #rrggbb, #rrggbbaa, a CSS colour name or none", std::move(notes));
+    return fail("a colour: #rgb, #rrggbb, #rrggbbaa, a CSS colour name or none",
+                s ? colour_suggestion(*s) : std::vector<Note>{});
   }
 
   std::optional<Value> colors() const {
@@ -275,7 +279,11 @@ struct Checker {
     Value v;
     for (const auto& item : *list) {
       const auto c = parse_color(item);
-      if (!c) return fail(fmt::format("a list of colours like [\"#1f77b4\", \"teal\"] ('{}' is not a colour)", item));
+      if (!c) {
+        diags.error(p.where, fmt::format("'{}' must be an array of colours like [\"#1f77b4\", \"teal\"]; found '{}' in it", key, item),
+                    colour_suggestion(item));
+        return std::nullopt;
+      }
       v.colors.push_back(*c);
     }
     if (v.colors.empty()) return fail("a non-empty list of colours");

@@ -277,6 +277,16 @@ TEST(Apply, MisspelledColourNameSuggestsTheNearest) {
   EXPECT_EQ(d.all()[0].notes[0].message, "did you mean 'tomato'?");
 }
 
+TEST(Apply, BadPaletteEntryIsNamedWithASuggestion) {
+  Style s = defaults();
+  Diagnostics d;
+  apply(s, prop("palette.colors", std::vector<std::string>{"#fff", "blu"}), d);
+  ASSERT_EQ(d.error_count(), 1u);
+  EXPECT_EQ(d.all()[0].message, "'palette.colors' must be an array of colours like [\"#1f77b4\", \"teal\"]; found 'blu' in it");
+  EXPECT_EQ(d.all()[0].notes.at(0).message, "did you mean 'blue'?");
+  EXPECT_EQ(s.palette, defaults().palette);
+}
+
 TEST(Apply, OpacityAboveOneIsAnError) {
   Style s = defaults();
   Diagnostics d;
