@@ -130,7 +130,8 @@ Style defaults();
 // value, reporting problems at the property's position (unknown keys are
 // warnings with a "did you mean"; bad values are errors) and leaving the
 // style unchanged for a rejected property. Tag sheets ("tag.war.color") are
-// stored in Style::tags.
+// checked and stored in Style::tags["war"] as event keys ("event.color").
+// A sheet's "font.*" keys are applied before its other keys.
 void apply(Style& s, const Property& p, Diagnostics& diags);
 void apply(Style& s, const PropertySheet& sheet, Diagnostics& diags);
 
