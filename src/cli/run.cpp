@@ -285,20 +285,31 @@ int run_check(const Command& c) {
 
 namespace {
 
-// The first comment line of a style file says what it is for.
+// A style file opens with a comment saying what it is for: its first sentence
+// (possibly over several comment lines), without the "annals — name:" prefix.
 std::string summary_of(std::string_view text) {
+  std::string paragraph;
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t eol = std::min(text.find('\n', pos), text.size());
     std::string_view line = text.substr(pos, eol - pos);
     pos = eol + 1;
-    if (line.empty()) continue;
-    if (line.front() != '#') break;
+    if (line.empty() || line.front() != '#') break;
     line.remove_prefix(1);
     while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
-    if (!line.empty()) return std::string(line);
+    if (line.empty()) {
+      if (paragraph.empty()) continue;
+      break;
+    }
+    if (!paragraph.empty()) paragraph += ' ';
+    paragraph += line;
   }
-  return {};
+  if (const auto colon = paragraph.find(": "); colon != std::string::npos && colon < 30)
+    paragraph.erase(0, colon + 2);
+  else if (const auto dash = paragraph.find("— "); dash != std::string::npos && dash < 12)
+    paragraph.erase(0, dash + std::string_view("— ").size());
+  if (const auto stop = paragraph.find(". "); stop != std::string::npos) paragraph.resize(stop + 1);
+  return paragraph;
 }
 
 }  // namespace

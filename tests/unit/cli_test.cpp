@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
+struct Outcome {
   int status = -1;
   std::string out;
   std::string err;
@@ -45,10 +45,10 @@ class Cli : public ::testing::Test {
   }
 
   // Runs `annals ARGS` in the test's folder; `prefix` goes before the command (environment, pipes).
-  Run annals(const std::string& args, const std::string& prefix = "") const {
+  Outcome annals(const std::string& args, const std::string& prefix = "") const {
     const std::string cmd = "cd '" + dir_.string() + "' && " + prefix + " '" + ANNALS_BINARY + "' " + args +
                             " >out.txt 2>err.txt";
-    Run r;
+    Outcome r;
     const int raw = std::system(cmd.c_str());
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
     r.out = slurp(dir_ / "out.txt");
