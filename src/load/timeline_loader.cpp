@@ -89,7 +89,9 @@ void check_order(const LocatedDate& start, const LocatedDate& end, Diagnostics& 
   if (start.date.present || end.date.present) return;
   // A span runs from the beginning of its start to the end of its end.
   if (end.date.end > start.date.begin) return;
-  diags.error(end.where, "'end' is before 'start'", {{"the start is here", start.where}});
+  diags.error(end.where,
+              fmt::format("'end' ({}) is before 'start' ({})", dates::label(end.date), dates::label(start.date)),
+              {{"the start is here", start.where}});
 }
 
 // Reads `start` and `end`, both required, for an era or the view window.
@@ -265,11 +267,15 @@ std::vector<Note> unknown_lane_notes(std::string_view name, const std::vector<mo
   std::vector<std::string_view> names;
   for (const auto& lane : lanes) {
     known += fmt::format("{}'{}'", known.empty() ? "" : ", ", lane.id);
+    if (!lane.title.empty() && lane.title != lane.id) known += fmt::format(" ({})", lane.title);
     names.push_back(lane.id);
     if (!lane.title.empty()) names.push_back(lane.title);
   }
   std::vector<Note> notes{{fmt::format("known lanes: {}", known), {}}};
-  if (auto near = nearest(name, names); !near.empty()) notes.push_back({fmt::format("did you mean '{}'?", near), {}});
+  // Any one- or two-letter name is "near" another; a suggestion would be noise.
+  constexpr std::size_t kMinSuggestable = 3;
+  if (name.size() >= kMinSuggestable)
+    if (auto near = nearest(name, names); !near.empty()) notes.push_back({fmt::format("did you mean '{}'?", near), {}});
   return notes;
 }
 
