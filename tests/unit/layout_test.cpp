@@ -1,0 +1,395 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "layout/label_text.h"
+#include "layout/layout.h"
+#include "layout/packing.h"
+#include "style/style.h"
+#include "text/measurer.h"
+
+namespace annals::layout {
+namespace {
+
+constexpr dates::Seconds kDay = 86'400;
+
+dates::Date year(std::int64_t y) { return std::get<dates::Date>(dates::from_year(y)); }
+dates::Date parsed(std::string_view s) { return std::get<dates::Date>(dates::parse(s)); }
+
+model::Event point(std::string title, dates::Date d, std::size_t lane = 0) {
+  model::Event e;
+  e.title = std::move(title);
+  e.date = model::LocatedDate{d, {}};
+  e.lane = lane;
+  return e;
+}
+
+model::Event span(std::string title, dates::Date a, dates::Date b, std::size_t lane = 0) {
+  model::Event e;
+  e.title = std::move(title);
+  e.start = model::LocatedDate{a, {}};
+  e.end = model::LocatedDate{b, {}};
+  e.lane = lane;
+  return e;
+}
+
+struct Chart {
+  model::Timeline timeline;
+  style::Style style = style::defaults();
+  Options options;
+  text::FakeMeasurer measurer;
+  Diagnostics diags;
+
+  Chart() {
+    timeline.file = "test.toml";
+    timeline.lanes.push_back({"main", "", {}, {}});
+    style.page.size = "auto";
+    style.page.width = 600;
+    options.now = std::get<dates::Date>(dates::from_ymd(2022, 12, 31));
+    timeline.header.scale = model::ScaleKind::linear;
+  }
+  void add(model::Event e) {
+    e.index = timeline.events.size();
+    timeline.events.push_back(std::move(e));
+  }
+  Detailed run() { return layout_detailed(timeline, style, options, measurer, diags); }
+};
+
+const scene::Item& item(const scene::Scene& s, std::string_view kind, std::string_view id) {
+  const auto it = std::find_if(s.items.begin(), s.items.end(),
+                               [&](const scene::Item& i) { return i.kind == kind && i.id == id; });
+  EXPECT_NE(it, s.items.end()) << kind << " " << id;
+  return *it;
+}
+
+std::size_t count_kind(const scene::Scene& s, std::string_view kind) {
+  return static_cast<std::size_t>(
+      std::count_if(s.items.begin(), s.items.end(), [&](const scene::Item& i) { return i.kind == kind; }));
+}
+
+TEST(Packing, OverlappingExtentsTakeTwoRows) {
+  const std::vector<Extent> e{{0, 10}, {5, 15}};
+  EXPECT_EQ(first_fit(e).rows, 2u);
+}
+
+TEST(Packing, TouchingExtentsShareARow) {
+  const std::vector<Extent> e{{0, 10}, {10, 20}};
+  const auto p = first_fit(e);
+  EXPECT_EQ(p.rows, 1u);
+  EXPECT_EQ(p.row_of[1], 0u);
+}
+
+TEST(Packing, FirstFitReusesTheLowestFreeRow) {
+  const std::vector<Extent> e{{0, 10}, {1, 4}, {2, 30}, {5, 8}};
+  const auto p = first_fit(e);
+  EXPECT_EQ(p.row_of[3], 1u);  // row 1 is free again at 5; row 0 is not
+  EXPECT_EQ(p.rows, 3u);
+}
+
+TEST(Packing, MaxOverlapCountsOnlyRealOverlap) {
+  const std::vector<Extent> e{{0, 10}, {10, 20}, {5, 12}};
+  EXPECT_EQ(max_overlap(e), 2u);
+}
+
+TEST(Rows, OverlappingEventsTakeTwoRows) {
+  Chart c;
+  c.style.event.show_dates = false;
+  c.add(span("A", year(1900), year(1950)));
+  c.add(span("B", year(1920), year(1970)));
+  EXPECT_EQ(c.run().lanes[0].rows, 2u);
+}
+
+TEST(Rows, TouchingEventsShareOneRow) {
+  Chart c;
+  c.style.event.show_dates = false;
+  c.add(span("A", year(1900), year(1949)));
+  c.add(span("B", year(1950), year(1999)));
+  EXPECT_EQ(c.run().lanes[0].rows, 1u);
+}
+
+TEST(Labels, PointNearTheRightEdgeIsLabelledOnTheLeft) {
+  Chart c;
+  c.add(point("Early", year(1900)));
+  c.add(point("A late event with a fairly long title", year(2000)));
+  const auto s = c.run().scene;
+  const auto& mark = item(s, "event", "1");
+  const auto& label = item(s, "label", "1");
+  EXPECT_LE(label.box.right(), mark.box.x);
+}
+
+TEST(Labels, PointIsLabelledOnTheRightByDefault) {
+  Chart c;
+  c.add(point("Early", year(1900)));
+  c.add(point("Late", year(2000)));
+  const auto s = c.run().scene;
+  EXPECT_GE(item(s, "label", "0").box.x, item(s, "event", "0").box.right());
+}
+
+TEST(Labels, CarryTheDateBeforeTheTitle) {
+  Chart c;
+  c.add(point("Founding", year(1879)));
+  const auto s = c.run().scene;
+  EXPECT_EQ(item(s, "label", "0").text, "1879 \u00b7 Founding");
+}
+
+TEST(Labels, LongTitleWrapsAtWordsThenEndsWithAnEllipsis) {
+  const text::FakeMeasurer m;
+  LabelRequest r;
+  r.title = "one two three four five six seven eight nine ten eleven twelve";
+  r.font.size = 10;  // 6 pt per character
+  r.max_width = 60;  // ten characters
+  r.max_lines = 2;
+  const auto t = compose_label(r, m);
+  ASSERT_EQ(t.lines.size(), 2u);
+  EXPECT_EQ(t.lines[0].runs[0].text, "one two");
+  EXPECT_TRUE(t.shortened);
+  EXPECT_TRUE(t.joined().ends_with("\u2026"));
+  EXPECT_LE(t.width, 60.0);
+}
+
+TEST(Labels, DateRunIsQuieterThanTheTitle) {
+  const text::FakeMeasurer m;
+  LabelRequest r;
+  r.date = "1879";
+  r.title = "War";
+  r.date_color = {0.5, 0.5, 0.5, 1};
+  r.title_color = {0, 0, 0, 1};
+  r.max_width = 500;
+  const auto t = compose_label(r, m);
+  ASSERT_EQ(t.lines[0].runs.size(), 2u);
+  EXPECT_EQ(t.lines[0].runs[0].color, r.date_color);
+  EXPECT_EQ(t.lines[0].runs[1].text, "War");
+  EXPECT_DOUBLE_EQ(t.lines[0].runs[1].dx, t.lines[0].runs[0].width);
+}
+
+TEST(Labels, AWordWiderThanTheLineIsBrokenBetweenCharacters) {
+  const text::FakeMeasurer m;
+  LabelRequest r;
+  r.title = "abcdefghijklmnopqrstuvwxyz";
+  r.font.size = 10;
+  r.max_width = 60;
+  r.max_lines = 5;
+  const auto t = compose_label(r, m);
+  EXPECT_EQ(t.joined(), "abcdefghij\nklmnopqrst\nuvwxyz");
+}
+
+TEST(Labels, EllipsisKeepsTheLongestPrefixThatFits) {
+  const text::FakeMeasurer m;
+  FontSpec f;
+  f.size = 10;
+  EXPECT_EQ(ellipsize("abcdefghij", 36, f, m), "abcde\u2026");
+  EXPECT_EQ(ellipsize("abc", 36, f, m), "abc");
+}
+
+TEST(Labels, ShortenedLabelKeepsTheFullTitleOnTheEvent) {
+  Chart c;
+  const std::string title(400, 'x');
+  c.add(point(title, year(1950)));
+  const auto s = c.run().scene;
+  EXPECT_EQ(item(s, "event", "0").title, title);
+  EXPECT_TRUE(item(s, "label", "0").text.ends_with("\u2026"));
+  EXPECT_EQ(c.diags.warning_count(), 1u);
+}
+
+TEST(Spans, LabelGoesInsideAWideEnoughBar) {
+  Chart c;
+  c.style.event.show_dates = false;
+  c.add(span("Reign", year(1900), year(1990)));
+  c.add(point("Other", year(2000)));
+  const auto s = c.run().scene;
+  EXPECT_TRUE(item(s, "event", "0").box.contains(item(s, "label", "0").box));
+}
+
+TEST(Spans, LabelGoesBesideANarrowBar) {
+  Chart c;
+  c.add(span("A rather long title for a short reign", year(1900), year(1901)));
+  c.add(point("Other", year(2000)));
+  const auto s = c.run().scene;
+  EXPECT_FALSE(item(s, "event", "0").box.overlaps(item(s, "label", "0").box));
+}
+
+TEST(Spans, NeverNarrowerThanTwoPoints) {
+  Chart c;
+  dates::Date a = std::get<dates::Date>(dates::from_ymd_hms(1900, 1, 1, 0, 0, 0));
+  c.add(span("Instant", a, a));
+  c.add(point("Other", year(2000)));
+  const auto s = c.run().scene;
+  EXPECT_GE(item(s, "event", "0").box.w, 2.0);
+}
+
+TEST(Uncertainty, DecadeIsDrawnAcrossItsTenYears) {
+  Chart c;
+  c.add(point("Border talks", parsed("1960s")));
+  c.add(point("Start", year(1900)));
+  c.add(point("End", year(2000)));
+  const auto s = c.run().scene;
+  const auto& decade = item(s, "event", "0");
+  const auto& year_mark = item(s, "event", "1");
+  // Ten years on a century-long axis is a tenth of it, far wider than a dot.
+  EXPECT_GT(decade.box.w, 5 * year_mark.box.w);
+}
+
+TEST(Uncertainty, ApproximateEndFades) {
+  Chart c;
+  c.add(span("Survey", year(2000), parsed("c. 2010")));
+  const auto s = c.run().scene;
+  const bool faded = std::any_of(s.shapes.begin(), s.shapes.end(), [](const scene::Shape& sh) {
+    const auto* r = std::get_if<scene::Rect>(&sh);
+    return r && !r->fill.stops.empty() && r->fill.stops.back().color.a < 0.5;
+  });
+  EXPECT_TRUE(faded);
+}
+
+TEST(OpenEnd, PresentEndRunsToNowWithAnArrow) {
+  Chart c;
+  c.add(span("Ongoing", year(2000), parsed("present")));
+  const auto s = c.run().scene;
+  const auto& ev = item(s, "event", "0");
+  ASSERT_TRUE(ev.dates);
+  EXPECT_TRUE(ev.dates->open);
+  EXPECT_EQ(ev.dates->end, "2022-12-31");
+  const bool arrow = std::any_of(s.shapes.begin(), s.shapes.end(), [](const scene::Shape& sh) {
+    const auto* p = std::get_if<scene::Path>(&sh);
+    return p && p->closed && p->points.size() == 3;
+  });
+  EXPECT_TRUE(arrow);
+}
+
+TEST(Items, EventCarriesItsResolvedDates) {
+  Chart c;
+  c.add(span("War of the Pacific", year(1879), year(1883)));
+  const auto s = c.run().scene;
+  const auto& ev = item(s, "event", "0");
+  ASSERT_TRUE(ev.dates);
+  EXPECT_EQ(ev.dates->start, "1879-01-01");
+  EXPECT_EQ(ev.dates->end, "1883-12-31");
+  EXPECT_EQ(ev.dates->precision, "year");
+  EXPECT_EQ(ev.lane, "main");
+}
+
+TEST(Items, EventIdIsItsGivenIdOrItsIndex) {
+  Chart c;
+  auto e = point("Named", year(1900));
+  e.id = "named";
+  c.add(e);
+  c.add(point("Anonymous", year(1950)));
+  const auto s = c.run().scene;
+  EXPECT_EQ(item(s, "label", "named").event, "named");
+  EXPECT_EQ(item(s, "label", "1").event, "1");
+}
+
+TEST(Eras, BandSpansEveryLane) {
+  Chart c;
+  c.timeline.lanes.push_back({"second", "Second", {}, {}});
+  c.timeline.lanes[0].title = "First";
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(2000), 1));
+  c.timeline.eras.push_back({"Military governments", {year(1964), {}}, {year(1982), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto& era = item(s, "era", "0");
+  EXPECT_LE(era.box.y, item(s, "lane", "main").box.y + 1e-6);
+  EXPECT_GE(era.box.bottom(), item(s, "lane", "second").box.bottom() - 1e-6);
+}
+
+TEST(Markers, TitlesAtTheSameDateDoNotOverlap) {
+  Chart c;
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(2000)));
+  c.timeline.markers.push_back({"Armistice", {year(1950), {}}, {}, {}});
+  c.timeline.markers.push_back({"Treaty signed", {year(1950), {}}, {}, {}});
+  const auto s = c.run().scene;
+  std::vector<Box> titles;
+  for (const auto& sh : s.shapes)
+    if (const auto* t = std::get_if<scene::Text>(&sh); t && (t->text == "Armistice" || t->text == "Treaty signed"))
+      titles.push_back(t->box);
+  ASSERT_EQ(titles.size(), 2u);
+  EXPECT_FALSE(titles[0].overlaps(titles[1]));
+  EXPECT_EQ(count_kind(s, "marker"), 2u);
+}
+
+TEST(Page, FixedPageGrowsAndWarnsWhenContentCannotFit) {
+  Chart c;
+  c.style.page.size = "A6";
+  c.style.page.landscape = true;
+  for (int i = 0; i < 200; ++i) c.add(point("Event " + std::to_string(i), year(1950)));
+  const auto s = c.run().scene;
+  EXPECT_GT(s.height, 298.0);  // A6 landscape is 297.6 pt high
+  EXPECT_EQ(c.diags.warning_count(), 1u);
+}
+
+TEST(Page, AutoPageKeepsItsWidthAndFitsItsHeight) {
+  Chart c;
+  c.add(point("A", year(1900)));
+  const auto s = c.run().scene;
+  EXPECT_DOUBLE_EQ(s.width, 600);
+  EXPECT_LT(s.height, 300);
+  EXPECT_EQ(c.diags.warning_count(), 0u);
+}
+
+TEST(Page, NamedLandscapeSizeIsTurned) {
+  Chart c;
+  c.style.page.size = "A4";
+  c.style.page.landscape = true;
+  c.add(point("A", year(1900)));
+  const auto s = c.run().scene;
+  EXPECT_NEAR(s.width, 841.89, 0.5);
+  EXPECT_NEAR(s.height, 595.28, 0.5);
+}
+
+TEST(Legend, AppearsOnlyForMarksThatNeedIt) {
+  Chart plain;
+  plain.add(point("A", year(1900)));
+  plain.add(point("B", year(2000)));
+  EXPECT_EQ(count_kind(plain.run().scene, "legend"), 0u);
+
+  Chart decade;
+  decade.add(point("A", parsed("1960s")));
+  decade.add(point("B", year(2000)));
+  EXPECT_EQ(count_kind(decade.run().scene, "legend"), 1u);
+}
+
+TEST(Metadata, DateIsNowAndCreatorIsPassedThrough) {
+  Chart c;
+  c.options.creator = "annals 9.9";
+  c.timeline.header.title = "T";
+  c.add(point("A", year(1900)));
+  const auto s = c.run().scene;
+  EXPECT_EQ(s.metadata.date, "2022-12-31");
+  EXPECT_EQ(s.metadata.creator, "annals 9.9");
+  EXPECT_EQ(s.metadata.title, "T");
+  ASSERT_EQ(s.outline.size(), 1u);
+}
+
+TEST(Axis, BreakLeavesAGapInTheLaneBands) {
+  Chart c;
+  c.timeline.header.scale = model::ScaleKind::collapsed;
+  c.add(point("A", year(1000)));
+  c.add(point("B", year(1001)));
+  c.add(point("C", year(1900)));
+  c.add(point("D", year(1901)));
+  const auto s = c.run().scene;
+  const auto& lane = item(s, "lane", "main");
+  const bool gap = std::any_of(s.shapes.begin(), s.shapes.end(), [&](const scene::Shape& sh) {
+    const auto* r = std::get_if<scene::Rect>(&sh);
+    return r && r->fill.color == s.background && r->box.y <= lane.box.y && r->box.bottom() >= lane.box.bottom();
+  });
+  EXPECT_TRUE(gap);
+}
+
+TEST(Axis, EveryLabelledTickIsAnItemWithItsText) {
+  Chart c;
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(2000)));
+  const auto s = c.run().scene;
+  EXPECT_GT(count_kind(s, "tick"), 3u);
+  for (const auto& i : s.items) {
+    if (i.kind == "tick") {
+      EXPECT_FALSE(i.text.empty());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace annals::layout
