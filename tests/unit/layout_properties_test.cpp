@@ -1,0 +1,260 @@
+// Properties every layout must have, checked on generated timelines:
+// labels never overlap, no label covers another event's mark, everything is
+// on the page, every event is labelled, and rows are as few as possible.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "layout/layout.h"
+#include "layout/packing.h"
+#include "style/style.h"
+#include "text/measurer.h"
+
+namespace annals::layout {
+namespace {
+
+constexpr dates::Seconds kHour = 3'600, kDay = 86'400, kYear = 31'556'952;
+
+std::int64_t historical(std::int64_t astronomical) { return astronomical <= 0 ? astronomical - 1 : astronomical; }
+
+class Generator {
+ public:
+  explicit Generator(std::uint64_t seed) : rng_(seed) {}
+
+  model::Timeline timeline(bool vertical) {
+    model::Timeline t;
+    t.file = "generated.toml";
+    t.header.orientation = vertical ? model::Orientation::vertical : model::Orientation::horizontal;
+    t.header.scale = pick({model::ScaleKind::automatic, model::ScaleKind::linear, model::ScaleKind::collapsed});
+    const auto lanes = uniform(1, 4);
+    for (int i = 0; i < lanes; ++i)
+      t.lanes.push_back({"lane" + std::to_string(i), chance(0.7) ? title(1, 20) : "", {}, {}});
+    const int n = size();
+    const dates::Seconds range = pick<dates::Seconds>({6 * kHour, 30 * kDay, 5 * kYear, 80 * kYear, 600 * kYear});
+    const dates::Seconds origin = uniform(-400, 2000) * kYear - 1970 * kYear + uniform(0, 364) * kDay;
+    std::vector<dates::Seconds> clusters;
+    for (int i = uniform(1, 4); i > 0; --i) clusters.push_back(origin + uniform_s(0, range));
+    for (int i = 0; i < n; ++i) {
+      model::Event e;
+      e.index = static_cast<std::size_t>(i);
+      e.title = title(1, 120);
+      e.lane = static_cast<std::size_t>(uniform(0, lanes - 1));
+      const dates::Seconds at =
+          chance(0.5) ? clusters[static_cast<std::size_t>(uniform(0, static_cast<int>(clusters.size()) - 1))] +
+                            uniform_s(0, range / 50)
+                      : origin + uniform_s(0, range);
+      const dates::Date d = date_at(at, range);
+      if (chance(0.4)) {
+        e.start = model::LocatedDate{d, {}};
+        dates::Date end = chance(0.03) ? present() : date_at(at + uniform_s(0, range / 5), range);
+        if (!end.present && end.end < d.end) end = d;
+        e.end = model::LocatedDate{end, {}};
+      } else {
+        e.date = model::LocatedDate{d, {}};
+      }
+      t.events.push_back(std::move(e));
+    }
+    for (int i = uniform(0, 2); i > 0; --i) {
+      const auto a = date_at(origin + uniform_s(0, range), range);
+      auto b = date_at(origin + uniform_s(0, range), range);
+      if (b.end < a.end) b = a;
+      t.eras.push_back({title(3, 30), {a, {}}, {b, {}}, {}, {}});
+    }
+    for (int i = uniform(0, 2); i > 0; --i) t.markers.push_back({title(3, 20), {date_at(origin + uniform_s(0, range), range), {}}, {}, {}});
+    return t;
+  }
+
+  style::Style style() {
+    auto s = style::defaults();
+    if (chance(0.5)) {
+      s.page.size = "auto";
+      s.page.width = pick<double>({400, 600, 1000});
+    } else {
+      s.page.size = pick<std::string>({"A4", "A3", "letter"});
+      s.page.landscape = chance(0.7);
+    }
+    s.event.marker = pick({style::MarkerShape::circle, style::MarkerShape::diamond, style::MarkerShape::square,
+                           style::MarkerShape::triangle});
+    s.event.max_label_lines = uniform(1, 3);
+    s.event.show_dates = chance(0.8);
+    return s;
+  }
+
+ private:
+  int size() {
+    const double r = std::uniform_real_distribution<double>(0, 1)(rng_);
+    if (r < 0.6) return uniform(1, 50);
+    if (r < 0.92) return uniform(50, 500);
+    return uniform(500, 5000);
+  }
+
+  dates::Date present() { return std::get<dates::Date>(dates::parse("present")); }
+
+  // A valid date near `t` with a precision that suits a chart `range` long.
+  dates::Date date_at(dates::Seconds t, dates::Seconds range) {
+    const auto c = dates::civil_from_seconds(t);
+    const std::int64_t y = std::clamp<std::int64_t>(c.year, -9000, 9000);
+    dates::DateResult r = dates::from_year(historical(y));
+    if (range <= 30 * kDay && y > 0)
+      r = chance(0.5) ? dates::from_ymd_hms(y, c.month, c.day, c.hour, c.minute, c.second)
+                      : dates::from_ymd(y, c.month, c.day);
+    else if (range <= 5 * kYear && y > 0)
+      r = chance(0.5) ? dates::from_ymd(y, c.month, c.day) : dates::parse(std::to_string(y) + "-" + (c.month < 10 ? "0" : "") + std::to_string(c.month));
+    else if (range >= 80 * kYear && y > 10 && chance(0.2))
+      r = dates::parse(std::to_string(y / 10 * 10) + "s");
+    if (!dates::ok(r)) r = dates::from_year(historical(y) == 0 ? 1 : historical(y));
+    auto d = std::get<dates::Date>(r);
+    d.approximate = chance(0.05);
+    d.uncertain = chance(0.03);
+    return d;
+  }
+
+  std::string title(int lo, int hi) {
+    static const std::vector<std::string> words{"treaty", "war", "of", "the", "accord", "revolution",
+                                                "Бородино", "coronation", "東京", "founding", "x",
+                                                "internationalisation", "a", "plague", "river", "crossing"};
+    const auto len = static_cast<std::size_t>(uniform(lo, hi));
+    std::string s;
+    while (s.size() < len) {
+      if (!s.empty()) s += ' ';
+      s += words[static_cast<std::size_t>(uniform(0, static_cast<int>(words.size()) - 1))];
+    }
+    return s;
+  }
+
+  template <class T>
+  T pick(std::initializer_list<T> xs) {
+    return *(xs.begin() + uniform(0, static_cast<int>(xs.size()) - 1));
+  }
+  bool chance(double p) { return std::bernoulli_distribution(p)(rng_); }
+  int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+  dates::Seconds uniform_s(dates::Seconds lo, dates::Seconds hi) {
+    return std::uniform_int_distribution<dates::Seconds>(lo, hi)(rng_);
+  }
+
+  std::mt19937_64 rng_;
+};
+
+struct Tagged {
+  Box box;
+  std::string owner;
+  bool label = false;
+};
+
+// Pairs of boxes that overlap, found through a uniform grid (near-linear
+// for boxes that are themselves mostly disjoint). Returns a description of
+// the first forbidden pair, or "".
+std::string first_collision(const std::vector<Tagged>& boxes) {
+  constexpr double kCell = 40;
+  std::unordered_map<std::int64_t, std::vector<std::size_t>> grid;
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    const auto& b = boxes[i].box;
+    const auto x0 = static_cast<std::int64_t>(b.x / kCell), x1 = static_cast<std::int64_t>(b.right() / kCell);
+    const auto y0 = static_cast<std::int64_t>(b.y / kCell), y1 = static_cast<std::int64_t>(b.bottom() / kCell);
+    for (auto gx = x0; gx <= x1; ++gx)
+      for (auto gy = y0; gy <= y1; ++gy) {
+        auto& cell = grid[gx * 1'000'003 + gy];
+        for (const auto j : cell) {
+          const auto& a = boxes[j];
+          const bool forbidden = (a.label || boxes[i].label) && a.owner != boxes[i].owner;
+          if (forbidden && a.box.overlaps(b, 0.01))
+            return (a.label ? "label " : "mark ") + a.owner + " and " + (boxes[i].label ? "label " : "mark ") +
+                   boxes[i].owner;
+        }
+        cell.push_back(i);
+      }
+  }
+  return "";
+}
+
+std::string check(const model::Timeline& t, const Detailed& d) {
+  const auto& s = d.scene;
+  std::vector<Tagged> boxes;
+  std::unordered_map<std::string, int> labels;
+  const Box page{0, 0, s.width, s.height};
+  for (const auto& it : s.items) {
+    if (!page.contains(it.box, 0.01)) return it.kind + " " + it.id + " leaves the page";
+    if (it.kind == "label") {
+      if (it.text.empty()) return "label " + it.id + " is empty";
+      ++labels[it.event];
+      boxes.push_back({it.box, it.event, true});
+    } else if (it.kind == "event") {
+      boxes.push_back({it.box, it.event, false});
+    }
+  }
+  for (const auto& sh : s.shapes)
+    if (const auto* txt = std::get_if<scene::Text>(&sh); txt && !page.contains(txt->box, 0.01))
+      return "text \"" + txt->text + "\" leaves the page";
+  for (const auto& e : t.events) {
+    const std::string id = e.id.empty() ? std::to_string(e.index) : e.id;
+    if (labels[id] != 1) return "event " + id + " has " + std::to_string(labels[id]) + " labels";
+  }
+  if (auto c = first_collision(boxes); !c.empty()) return c + " overlap";
+  for (const auto& lane : d.lanes)
+    if (lane.rows != max_overlap(lane.extents))
+      return "lane " + lane.lane + " uses " + std::to_string(lane.rows) + " rows for " +
+             std::to_string(max_overlap(lane.extents)) + " overlapping extents";
+  return "";
+}
+
+Options options_now() {
+  Options o;
+  o.now = std::get<dates::Date>(dates::from_ymd(2024, 6, 30));
+  return o;
+}
+
+void check_seeds(bool vertical, std::uint64_t first, std::uint64_t count) {
+  const text::FakeMeasurer m;
+  for (std::uint64_t seed = first; seed < first + count; ++seed) {
+    Generator g(seed);
+    const auto t = g.timeline(vertical);
+    const auto st = g.style();
+    Diagnostics diags;
+    const auto d = layout_detailed(t, st, options_now(), m, diags);
+    const auto failure = check(t, d);
+    EXPECT_EQ(failure, "") << "seed " << seed << " (" << t.events.size() << " events)";
+    if (!failure.empty()) return;
+  }
+}
+
+TEST(LayoutProperties, HorizontalChartsKeepEveryGuarantee) { check_seeds(false, 1, 150); }
+
+TEST(LayoutProperties, VerticalChartsKeepEveryGuarantee) { check_seeds(true, 1001, 60); }
+
+TEST(LayoutProperties, HundredThousandEventsLayOutQuickly) {
+  Generator g(424242);
+  model::Timeline t;
+  t.lanes.push_back({"a", "A", {}, {}});
+  t.lanes.push_back({"b", "B", {}, {}});
+  for (std::size_t i = 0; i < 100'000; ++i) {
+    model::Event e;
+    e.index = i;
+    e.title = "Event number " + std::to_string(i);
+    e.lane = i % 2;
+    const auto y = static_cast<std::int64_t>(1000 + (i * 7919) % 1000);
+    e.date = model::LocatedDate{std::get<dates::Date>(dates::from_year(y)), {}};
+    t.events.push_back(std::move(e));
+  }
+  auto st = style::defaults();
+  st.page.size = "auto";
+  const text::FakeMeasurer m;
+  Diagnostics diags;
+  const auto start = std::chrono::steady_clock::now();
+  const auto d = layout_detailed(t, st, options_now(), m, diags);
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(d.scene.items.size() > 200'000, true);
+#ifdef NDEBUG
+  EXPECT_LT(took.count(), 1.0);
+#else
+  EXPECT_LT(took.count(), 6.0);  // unoptimised builds are several times slower
+#endif
+}
+
+}  // namespace
+}  // namespace annals::layout
