@@ -14,6 +14,9 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::size_t kSniffBytes = 4096;
+// toml++ recurses once per level of a dotted key ("[a.a.a…]") and overflows
+// the stack near 100,000 levels; no real timeline or style comes close.
+constexpr std::size_t kMaxKeyDots = 100;
 
 unsigned byte_at(std::string_view text, std::size_t i) { return static_cast<unsigned char>(text[i]); }
 
@@ -86,6 +89,7 @@ class Scanner {
   }
 
   bool in_bare_text() const { return mode_ == Mode::bare; }
+  bool key_too_deep() const { return key_dots_ > kMaxKeyDots; }
 
  private:
   std::size_t run_of(std::size_t i, char q) const {
@@ -95,6 +99,7 @@ class Scanner {
   }
 
   std::size_t open(std::size_t i, char c) {
+    count_key_depth(c);
     if (c == '#') mode_ = Mode::comment;
     if (c != '"' && c != '\'') return 0;
     const bool triple = run_of(i, c) >= 3;
@@ -123,7 +128,15 @@ class Scanner {
     return std::min<std::size_t>(run, 5) - 1;
   }
 
+  // Dots outside strings since the last character that ends a dotted key:
+  // a float or a date has one, a key path one per level.
+  void count_key_depth(char c) {
+    if (c == '.') ++key_dots_;
+    else if (c == '=' || c == ',' || c == '\n' || c == '[' || c == ']') key_dots_ = 0;
+  }
+
   std::string_view text_;
+  std::size_t key_dots_ = 0;
   Mode mode_ = Mode::bare;
   bool escaped_ = false;
 };
@@ -154,6 +167,10 @@ bool valid_text(std::string_view text, const std::string& file, Diagnostics& dia
       return false;
     }
     const std::size_t extra = scanner.step(i);
+    if (scanner.key_too_deep()) {
+      diags.error(here, fmt::format("a key nested more than {} levels deep", kMaxKeyDots));
+      return false;
+    }
     if (b == '\n') {
       ++line;
       col = 1;

@@ -19,6 +19,7 @@ namespace annals::load::detail {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr int kMaxStyleDepth = 8;
 
 // Columns count code points; ParseError offsets count bytes.
 int code_points(std::string_view s) {
@@ -140,15 +141,29 @@ std::optional<PropertyValue> property_value(const toml::node& n, std::string_vie
   return std::nullopt;
 }
 
-void flatten(const toml::table& t, const std::string& prefix, PropertySheet& out, const Reader& r) {
+namespace {
+
+void flatten_level(const toml::table& t, const std::string& prefix, PropertySheet& out, const Reader& r,
+                   int depth) {
   for (auto&& [k, v] : t) {
     const std::string key = prefix + std::string(k.str());
     if (const auto* sub = v.as_table()) {
-      flatten(*sub, key + ".", out, r);
+      // Style keys are a few levels deep ("tag.war.label.color"); deeper is a mistake,
+      // and its ever longer keys would cost time and memory.
+      if (depth >= kMaxStyleDepth)
+        r.error(v, fmt::format("'{}' nests tables more than {} levels deep", key, kMaxStyleDepth));
+      else
+        flatten_level(*sub, key + ".", out, r, depth + 1);
     } else if (auto value = property_value(v, key, r)) {
       out.push_back({key, std::move(*value), r.at(v)});
     }
   }
+}
+
+}  // namespace
+
+void flatten(const toml::table& t, const std::string& prefix, PropertySheet& out, const Reader& r) {
+  flatten_level(t, prefix, out, r, 0);
 }
 
 std::optional<Property> color_property(const toml::node& n, std::string_view key, std::string property,

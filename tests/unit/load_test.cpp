@@ -575,15 +575,41 @@ TEST(Load, SurvivesDeeplyNestedArrays) {
   EXPECT_TRUE(l.diags.has_errors());
 }
 
-TEST(Load, FlattensNestedInlineTablesIntoDottedKeys) {
+std::string nested_style(int levels) {
   std::string text = "[[event]]\ntitle = \"e\"\ndate = 1\nstyle = ";
-  for (int i = 0; i < 100; ++i) text += "{ a = ";
+  for (int i = 0; i < levels; ++i) text += "{ a = ";
   text += "1";
-  for (int i = 0; i < 100; ++i) text += " }";
-  const auto l = load_text(text + "\n");
+  for (int i = 0; i < levels; ++i) text += " }";
+  return text + "\n";
+}
+
+TEST(Load, FlattensNestedInlineTablesIntoDottedKeys) {
+  const auto l = load_text(nested_style(3));
   ASSERT_TRUE(l.tl);
   ASSERT_EQ(l.tl->events.at(0).style.size(), 1u);
-  EXPECT_EQ(l.tl->events.at(0).style[0].key.size(), std::string("event.").size() + 2 * 100 - 1);
+  EXPECT_EQ(l.tl->events.at(0).style[0].key, "event.a.a.a");
+}
+
+TEST(Load, ReportsStyleTablesNestedTooDeep) {
+  const auto l = load_text(nested_style(100));
+  EXPECT_THAT(only(l.diags).message, HasSubstr("levels deep"));
+}
+
+TEST(Load, ReportsKeyPathNestedTooDeep) {
+  std::string key = "a";
+  for (int i = 0; i < 100000; ++i) key += ".a";
+  const auto l = load_text("[" + key + "]\n[[event]]\ntitle = \"e\"\ndate = 1\n");
+  EXPECT_FALSE(l.tl);
+  const auto& d = only(l.diags);
+  EXPECT_EQ(position(d.where), "t.toml:1:203");
+  EXPECT_THAT(d.message, HasSubstr("levels deep"));
+}
+
+TEST(Load, AcceptsManyFloatsOnOneLine) {
+  std::string floats = "1.5";
+  for (int i = 0; i < 500; ++i) floats += ", 2.5";
+  const auto l = load_text("[[event]]\ntitle = \"e\"\ndate = 1\nstyle = { dash = [" + floats + "] }\n");
+  EXPECT_FALSE(l.diags.has_errors());
 }
 
 TEST(Load, SurvivesDeeplyNestedInlineTables) {
