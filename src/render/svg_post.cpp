@@ -3,7 +3,13 @@
 #include <fmt/format.h>
 #include <glib.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <optional>
+#include <tuple>
+#include <utility>
+#include <vector>
 #include <map>
 #include <type_traits>
 
@@ -46,11 +52,147 @@ std::string head(const scene::Metadata& m) {
   return out;
 }
 
-std::string link(const scene::Link& l) {
-  return fmt::format(
-      "<a xlink:href=\"{}\"><rect x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" height=\"{:.2f}\" "
-      "fill=\"#000\" fill-opacity=\"0\"/></a>\n",
-      xml_escape(l.url), l.box.x, l.box.y, l.box.w, l.box.h);
+// Where a text line's baseline lies in its logical box. The Scene keeps only
+// the box; for the fonts annals ships (DejaVu, Noto) the ascent is 0.78–0.8
+// of the line height, close enough for selection and search highlights.
+constexpr double kBaselineShare = 0.8;
+
+std::string num(double v) { return fmt::format("{:.2f}", v); }
+
+std::string rect(const Box& b) {
+  return fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>\n", num(b.x), num(b.y),
+                     num(b.w), num(b.h));
+}
+
+std::string link_open(const std::string& url) {
+  const std::string href = xml_escape(url);
+  return fmt::format("<a href=\"{0}\" xlink:href=\"{0}\">\n", href);
+}
+
+std::string link(const scene::Link& l) { return link_open(l.url) + rect(l.box) + "</a>\n"; }
+
+// An invisible copy of a drawn line: the same string, position, font and
+// width, so search, copy and screen readers find the text Cairo drew as
+// outlines, and highlights land on the glyphs.
+std::string text(const scene::Text& t) {
+  std::string attrs = fmt::format("x=\"{}\" y=\"{}\" font-family=\"{}\" font-size=\"{}\"", num(t.box.x),
+                                  num(t.box.y + t.box.h * kBaselineShare), xml_escape(t.font.family),
+                                  num(t.font.size));
+  if (t.font.weight != 400) attrs += fmt::format(" font-weight=\"{}\"", t.font.weight);
+  if (t.font.italic) attrs += " font-style=\"italic\"";
+  if (t.box.w > 0) attrs += fmt::format(" textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\"", num(t.box.w));
+  return fmt::format("<text {}>{}</text>\n", attrs, xml_escape(t.text));
+}
+
+bool drawn(const scene::Text& t) { return !t.text.empty() && !t.color.is_none(); }
+
+double overlap_area(const Box& a, const Box& b) {
+  const double w = std::min(a.right(), b.right()) - std::max(a.x, b.x);
+  const double h = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+// One event as the overlay shows it: its mark, its label lines and its link.
+struct EventGroup {
+  const scene::Item* event = nullptr;
+  std::vector<Box> boxes;                   // mark and label: hover areas
+  std::vector<const scene::Text*> lines;    // the label's text, in drawing order
+  const scene::Link* link = nullptr;
+};
+
+// Label boxes bucketed by rows of the page, so finding the label a text line
+// belongs to stays fast for charts of thousands of events.
+class LabelIndex {
+ public:
+  static constexpr double kRow = 24;
+
+  void add(const Box& box, std::size_t group) {
+    for (int r = row(box.y); r <= row(box.bottom()); ++r) rows_[r].push_back({box, group});
+  }
+
+  // The group whose label box overlaps `b` the most (labels never overlap each other).
+  std::optional<std::size_t> find(const Box& b) const {
+    std::optional<std::size_t> best;
+    double best_area = 0;
+    for (int r = row(b.y); r <= row(b.bottom()); ++r) {
+      const auto it = rows_.find(r);
+      if (it == rows_.end()) continue;
+      for (const auto& [box, group] : it->second) {
+        const double area = overlap_area(box, b);
+        if (area > best_area) best_area = area, best = group;
+      }
+    }
+    return best;
+  }
+
+ private:
+  static int row(double y) { return static_cast<int>(std::floor(y / kRow)); }
+  std::map<int, std::vector<std::pair<Box, std::size_t>>> rows_;
+};
+
+std::string tooltip(const scene::Item& e) {
+  std::string tip = e.title.empty() ? e.text : e.title;
+  if (!e.description.empty()) tip += "\n" + e.description;
+  return tip;
+}
+
+bool plain_id(const std::string& id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+  });
+}
+
+std::string group(const EventGroup& g) {
+  std::string out = g.link ? link_open(g.link->url) : std::string();
+  const std::string id = plain_id(g.event->id) ? fmt::format(" id=\"event-{}\"", g.event->id) : "";
+  out += fmt::format("<g class=\"event\"{}>\n<title>{}</title>\n", id, xml_escape(tooltip(*g.event)));
+  for (const Box& b : g.boxes) out += rect(b);
+  if (g.link) out += rect(g.link->box);
+  for (const scene::Text* t : g.lines) out += text(*t);
+  out += "</g>\n";
+  if (g.link) out += "</a>\n";
+  return out;
+}
+
+struct Grouping {
+  std::vector<EventGroup> events;
+  std::vector<const scene::Text*> free_text;    // titles, ticks, lanes, eras, legends
+  std::vector<const scene::Link*> free_links;   // links that belong to no event
+};
+
+Grouping group_scene(const scene::Scene& scene) {
+  Grouping g;
+  std::map<std::string, std::size_t, std::less<>> by_event;
+  for (const scene::Item& item : scene.items) {
+    if (item.kind != "event") continue;
+    by_event.emplace(item.id, g.events.size());
+    g.events.push_back({&item, {item.box}, {}, nullptr});
+  }
+  LabelIndex labels;
+  for (const scene::Item& item : scene.items) {
+    if (item.kind != "label") continue;
+    const auto it = by_event.find(item.event);
+    if (it == by_event.end()) continue;
+    g.events[it->second].boxes.push_back(item.box);
+    labels.add(item.box, it->second);
+  }
+  for (const scene::Shape& shape : scene.shapes) {
+    if (const auto* t = std::get_if<scene::Text>(&shape); t != nullptr && drawn(*t)) {
+      if (const auto at = labels.find(t->box)) g.events[*at].lines.push_back(t);
+      else g.free_text.push_back(t);
+    } else if (const auto* l = std::get_if<scene::Link>(&shape); l != nullptr && !l->url.empty()) {
+      const auto owner = std::find_if(g.events.begin(), g.events.end(), [l](const EventGroup& e) {
+        return e.link == nullptr && e.event->url == l->url && l->box.contains(e.event->box);
+      });
+      if (owner != g.events.end()) owner->link = l;
+      else g.free_links.push_back(l);
+    }
+  }
+  // Screen readers and copy read in document order: top to bottom, then left to right.
+  std::stable_sort(g.free_text.begin(), g.free_text.end(), [](const scene::Text* a, const scene::Text* b) {
+    return std::tie(a->box.y, a->box.x) < std::tie(b->box.y, b->box.x);
+  });
+  return g;
 }
 
 }  // namespace
@@ -83,10 +225,15 @@ std::string xml_escape(std::string_view raw) {
 }
 
 std::string svg_overlay(const scene::Scene& scene) {
-  std::string out;
-  for (const scene::Shape& shape : scene.shapes)
-    if (const auto* l = std::get_if<scene::Link>(&shape); l != nullptr && !l->url.empty()) out += link(*l);
-  return out;
+  const Grouping g = group_scene(scene);
+  if (g.events.empty() && g.free_text.empty() && g.free_links.empty()) return {};
+  // Painted (so it can be hovered, selected and found) yet fully transparent:
+  // what is seen stays exactly what Cairo drew.
+  std::string out = "<g id=\"annals-text\" fill=\"#000\" fill-opacity=\"0\" stroke=\"none\" xml:space=\"preserve\">\n";
+  for (const scene::Text* t : g.free_text) out += text(*t);
+  for (const EventGroup& e : g.events) out += group(e);
+  for (const scene::Link* l : g.free_links) out += link(*l);
+  return out + "</g>\n";
 }
 
 std::string finish_svg(std::string cairo_svg, const scene::Scene& scene) {
