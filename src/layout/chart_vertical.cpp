@@ -1,9 +1,208 @@
 // Time runs top to bottom: the axis on the left, era and marker titles in
-// columns beside it, lanes as columns with their titles on top.
+// columns beside it, then the lanes as columns with their titles on top.
+// Events are packed into columns exactly as horizontal charts pack rows.
+#include <algorithm>
+
+#include "layout/axis.h"
 #include "layout/chart.h"
+#include "layout/label_text.h"
+#include "layout/shapes.h"
+#include "layout/time_frame.h"
 
 namespace annals::layout {
 
-Composition compose_vertical(const ChartInput& in) { return compose_horizontal(in); }
+namespace {
+
+struct LaneColumns {
+  std::vector<std::size_t> events;
+  Packing packing;
+  std::vector<double> col_left, col_width;
+  double left = 0, width = 0;
+};
+
+void pack_lane(LaneColumns& g, const std::vector<EventPlan>& plans, const style::Style& st, double min_width) {
+  std::vector<Extent> extents;
+  extents.reserve(g.events.size());
+  for (const auto i : g.events) extents.push_back(plans[i].extent);
+  g.packing = first_fit(extents);
+  g.col_width.assign(g.packing.rows, 0);
+  for (std::size_t k = 0; k < g.events.size(); ++k) {
+    auto& w = g.col_width[g.packing.row_of[k]];
+    w = std::max(w, plans[g.events[k]].cross);
+  }
+  double x = st.lane.padding;
+  for (const double w : g.col_width) {
+    g.col_left.push_back(x);
+    x += w + st.event.row_gap * 2;
+  }
+  g.width = std::max(x - (g.col_width.empty() ? 0 : st.event.row_gap * 2) + st.lane.padding, min_width);
+}
+
+// Era and marker titles in their columns; era bands and marker rules across the lanes.
+void draw_annotations(Canvas& cv, const Annotations& ann, double left, double lanes_left, double lanes_right,
+                      const model::Timeline& t) {
+  std::vector<double> col_x;
+  double x = left;
+  for (const double s : ann.row_size) {
+    col_x.push_back(x);
+    x += s + kAnnotationGap;
+  }
+  for (const auto& an : ann.labels) {
+    const double lx = col_x[an.row];
+    scene::Item it;
+    it.id = std::to_string(an.index);
+    it.text = an.is_era ? t.eras[an.index].title : t.markers[an.index].title;
+    if (an.is_era) {
+      const Box band{lanes_left, an.a, lanes_right - lanes_left, std::max(0.0, an.b - an.a)};
+      cv.eras.push_back(scene::Rect{band, 0, scene::Paint::solid(with_alpha(an.look.era.fill, an.look.era.opacity)), {}});
+      it.kind = "era";
+      it.box = band;
+      cv.era_items.push_back(std::move(it));
+    } else {
+      const auto& mk = an.look.marker;
+      const double rule_left = an.text.empty() ? lanes_left : lx + an.w + 2;
+      cv.rules.push_back(line({rule_left, an.a}, {lanes_right, an.a}, mk.color, mk.width, mk.dash));
+      it.kind = "marker";
+      it.box = {rule_left, an.a - mk.width / 2, lanes_right - rule_left, mk.width};
+      cv.marker_items.push_back(std::move(it));
+    }
+    if (!an.text.empty()) cv.notes.push_back(scene::Text{{lx, an.pos, an.w, an.h}, an.text, an.font, an.color});
+  }
+}
+
+}  // namespace
+
+Composition compose_vertical(const ChartInput& in) {
+  const auto& t = *in.timeline;
+  const auto& st = *in.style;
+  const auto& m = *in.measurer;
+  const auto& r = *in.resolved;
+  const double margin = st.page.margin, page_w = in.page.width, unit = st.font.size;
+  const double inner = std::max(1.0, page_w - 2 * margin);
+  Canvas cv;
+  Composition out;
+
+  Block title = title_block(t.header.title, t.header.subtitle, st.title, inner, m);
+  const bool headers = lanes_have_headers(r);
+  const double header_h = headers ? m.measure("X", st.lane.title.font).height : 0;
+
+  double y = margin;
+  move_block(title, margin, y);
+  if (title.height > 0) y += title.height + 1.5 * unit;
+  const double header_top = y;
+  if (headers) y += header_h + st.lane.padding;
+  const double plot_top = y + st.lane.padding;
+
+  // The time axis takes the page's height when it has one, else a tall default.
+  Block source = source_block(t.header.source, st.title, inner, m);
+  const double reserve = margin + (source.height > 0 ? source.height + unit : 0) + 3 * unit + 24;
+  const double length = in.page.height > 0 ? std::max(120.0, in.page.height - plot_top - reserve)
+                                            : std::max(300.0, 1.3 * page_w);
+  const double plot_bottom = plot_top + length;
+  const double inset = std::max(2.0, st.event.marker_size / 2);
+
+  const Domain domain = chart_domain(t, r, in.options->now);
+  const auto scale = chart_scale(t, r, in.options->now, domain, plot_top + inset, plot_bottom - inset);
+
+  // The axis first, to know how much room its labels take on the left.
+  AxisFrame probe{0, 0, 0, plot_top, plot_bottom, st.page.background};
+  const double axis_w = vertical_axis(scale, st, probe, m).size;
+  const Annotations ann = plan_annotations(t, st, in.options->now, scale, plot_top, plot_bottom, true, m, *in.diags);
+  const double axis_x = margin + axis_w;
+  const double ann_left = axis_x + unit;
+  const double lanes_left = ann_left + (ann.total() > 0 ? ann.total() + unit : 0);
+
+  const double per_lane = std::max(60.0, (page_w - margin - lanes_left) / static_cast<double>(std::max<std::size_t>(1, r.lanes.size())));
+  PlanContext ctx{&scale, plot_top, plot_bottom,
+                  label_width_for(st, per_lane - st.event.marker_size - 2 * st.lane.padding, in.label_factor * 2.2)};
+  std::vector<EventPlan> plans;
+  plans.reserve(r.events.size());
+  MarkUse uses;
+  for (const auto& e : r.events) {
+    if (in.extra_lines > 0) {
+      ResolvedEvent wider = e;
+      wider.style.max_label_lines += in.extra_lines;
+      plans.push_back(plan_vertical(wider, ctx, m));
+    } else {
+      plans.push_back(plan_vertical(e, ctx, m));
+    }
+    add_marks_used(uses, plans.back().uses);
+    if (plans.back().shortened) ++out.shortened;
+  }
+
+  std::vector<LaneColumns> lanes(r.lanes.size());
+  for (std::size_t i = 0; i < r.events.size(); ++i) lanes[r.events[i].lane].events.push_back(i);
+  double x = lanes_left;
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    const double title_w = headers ? std::min(m.measure(r.lanes[l].title, st.lane.title.font).width, 12 * unit) : 0;
+    pack_lane(lanes[l], plans, st, title_w + 2 * st.lane.padding);
+    lanes[l].left = x;
+    x += lanes[l].width;
+    out.lanes.push_back({r.lanes[l].id, lanes[l].packing.rows, {}});
+    for (const auto i : lanes[l].events) out.lanes.back().extents.push_back(plans[i].extent);
+  }
+  const double lanes_right = x;
+  const double width = std::max(page_w, lanes_right + margin);
+  out.natural = lanes_right + margin;
+
+  AxisFrame frame{axis_x, lanes_left, lanes_right, plot_top, plot_bottom, st.page.background};
+  if (st.page.background.is_none()) frame.background = Color{1, 1, 1, 1};
+  AxisBlock axis = vertical_axis(scale, st, frame, m);
+
+  y = plot_bottom + st.lane.padding;
+  Block legend = legend_block(legend_entries(t, st, r, uses, headers), st.legend, width - 2 * margin, m);
+  if (legend.height > 0) {
+    y += unit;
+    move_block(legend, margin, y);
+    y += legend.height;
+  }
+  if (source.height > 0) y += unit;
+  const double height = std::max(y + source.height + margin, in.page.height);
+  move_block(source, margin, height - margin - source.height);
+
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    const auto& g = lanes[l];
+    const Box band{g.left, header_top, g.width, plot_bottom + st.lane.padding - header_top};
+    cv.bands.push_back(scene::Rect{band, 0, scene::Paint::solid(l % 2 == 0 ? st.lane.band : st.lane.band_alt), {}});
+    if (l > 0)
+      cv.separators.push_back(line({g.left, header_top}, {g.left, band.bottom()}, st.lane.separator, st.lane.separator_width));
+    if (headers && !r.lanes[l].title.empty()) {
+      const Color c = st.lane.title_uses_lane_color ? r.lanes[l].color : st.lane.title.color;
+      const std::string shown = ellipsize(r.lanes[l].title, g.width - 2 * st.lane.padding, st.lane.title.font, m);
+      const double w = m.measure(shown, st.lane.title.font).width;
+      cv.headers.push_back(scene::Text{{g.left + st.lane.padding, header_top, w, header_h}, shown, st.lane.title.font, c});
+    }
+    scene::Item it;
+    it.kind = "lane";
+    it.id = r.lanes[l].id;
+    it.box = band;
+    it.lane = r.lanes[l].id;
+    it.text = r.lanes[l].title;
+    cv.lane_items.push_back(std::move(it));
+    out.scene.outline.push_back({r.lanes[l].title.empty() ? r.lanes[l].id : r.lanes[l].title, header_top});
+    for (std::size_t k = 0; k < g.events.size(); ++k) {
+      const std::size_t i = g.events[k];
+      emit_event(cv, t, r, r.events[i], plans[i], g.left + g.col_left[g.packing.row_of[k]], 0);
+    }
+  }
+  draw_annotations(cv, ann, ann_left, lanes_left, lanes_right, t);
+
+  cv.grid = std::move(axis.grid);
+  cv.gaps = std::move(axis.gaps);
+  cv.axis = std::move(axis.shapes);
+  cv.axis_items = std::move(axis.items);
+  for (auto* b : {&title, &legend, &source})
+    std::move(b->shapes.begin(), b->shapes.end(), std::back_inserter(cv.furniture));
+  cv.title_items = std::move(title.items);
+  cv.legend_items = std::move(legend.items);
+  cv.source_items = std::move(source.items);
+
+  out.scene.width = width;
+  out.scene.height = height;
+  out.scene.background = st.page.background;
+  out.scene.metadata = metadata(t, *in.options);
+  cv.paint(out.scene);
+  return out;
+}
 
 }  // namespace annals::layout

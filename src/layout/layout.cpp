@@ -26,7 +26,7 @@ double fixed_length(const ChartInput& in) {
 Composition fit(ChartInput in) {
   Composition c = compose(in);
   const double fixed = fixed_length(in);
-  if (fixed <= 0 || vertical(*in.timeline)) return c;
+  if (fixed <= 0) return c;
   if (c.natural > fixed + 0.01) {
     in.label_factor = 0.6;
     in.extra_lines = 1;
@@ -34,12 +34,13 @@ Composition fit(ChartInput in) {
     if (tighter.natural < c.natural) c = std::move(tighter);
     if (c.natural > fixed + 0.01)
       in.diags->warning({in.timeline->file, 0, 0},
-                        fmt::format("the content does not fit on a {} page ({:.0f} pt high); the page was made "
-                                    "{:.0f} pt high",
-                                    in.page.name, fixed, c.natural));
+                        fmt::format("the content does not fit on a {} page ({:.0f} pt {}); the page was made "
+                                    "{:.0f} pt {}",
+                                    in.page.name, fixed, vertical(*in.timeline) ? "wide" : "high", c.natural,
+                                    vertical(*in.timeline) ? "wide" : "high"));
     return c;
   }
-  if (c.natural < fixed - 0.01) {
+  if (c.natural < fixed - 0.01 && !vertical(*in.timeline)) {
     in.stretch = fixed - c.natural;
     Composition roomy = compose(in);
     if (roomy.natural <= fixed + 0.01) return roomy;
