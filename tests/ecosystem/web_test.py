@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""An SVG from annals in a real browser (headless Chromium): it renders, its
+size in CSS pixels is its size in points * 4/3, its text can be found with the
+browser's search, tooltips and links are there, and the invisible text layer
+changes no pixel of what Cairo drew.
+
+usage: web_test.py ANNALS_BINARY SOURCE_DIR WORK_DIR
+"""
+import base64
+import json
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+annals, source, work = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+work.mkdir(parents=True, exist_ok=True)
+timeline = source / "timelines" / "bolivia-foreign-relations.toml"
+chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+if chromium is None:
+    sys.exit("FAIL: chromium is not installed (tools/setup installs it)")
+
+svg_path, json_path = work / "web.svg", work / "web.json"
+subprocess.run([annals, "render", str(timeline), "--now", "2022-12-31", "-q",
+                "-o", str(svg_path), "-o", str(json_path)], check=True)
+svg = svg_path.read_text(encoding="utf-8")
+dump = json.loads(json_path.read_text(encoding="utf-8"))
+root = svg[svg.index("<svg"):]
+bare = re.sub(r'<g id="annals-text".*?\n</g>\n(?=</svg>)', "", root, flags=re.S)
+if bare == root:
+    sys.exit("FAIL: no text layer (<g id=\"annals-text\">) before </svg>")
+
+
+def data_url(text):
+    return "data:image/svg+xml;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+label = next(i for i in dump["items"] if i["kind"] == "label" and "Relations with Chile resumed" in i["text"])
+page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>web test</title></head>
+<body style="margin:0">
+<div id="inline" style="position:absolute;left:0;top:0">%(inline)s</div>
+<img id="full" src="%(full)s" style="position:absolute;left:0;top:0;visibility:hidden">
+<img id="bare" src="%(bare)s" style="position:absolute;left:0;top:0;visibility:hidden">
+<pre id="result"></pre>
+<script>
+function pixels(img) {
+  const c = document.createElement('canvas');
+  c.width = img.naturalWidth; c.height = img.naturalHeight;
+  const g = c.getContext('2d');
+  g.drawImage(img, 0, 0);
+  return g.getImageData(0, 0, c.width, c.height).data;
+}
+window.addEventListener('load', () => {
+  const out = {};
+  const full = document.getElementById('full');
+  const r = full.getBoundingClientRect();
+  out.width = r.width; out.height = r.height;
+  const a = pixels(full), b = pixels(document.getElementById('bare'));
+  let differ = 0, inked = 0;
+  for (let i = 0; i < a.length; i += 4) {
+    if (a[i] !== b[i] || a[i+1] !== b[i+1] || a[i+2] !== b[i+2] || a[i+3] !== b[i+3]) differ++;
+    if (a[i+3] > 0 && (a[i] < 200 || a[i+1] < 200 || a[i+2] < 200)) inked++;
+  }
+  out.differ = differ; out.inked = inked;
+  out.found = window.find("Relations with Chile resumed", true, false, true);
+  const sel = window.getSelection();
+  out.selected = String(sel);
+  if (sel.rangeCount) { const s = sel.getRangeAt(0).getBoundingClientRect();
+    out.sel = [s.left + window.scrollX, s.top + window.scrollY, s.width, s.height]; }
+  const svg = document.querySelector('#inline svg');
+  out.title = svg.querySelector(':scope > title').textContent;
+  out.tooltips = Array.from(svg.querySelectorAll('g.event > title')).map(t => t.textContent);
+  out.links = Array.from(svg.querySelectorAll('a')).map(x => x.getAttribute('href'));
+  document.getElementById('result').textContent = JSON.stringify(out);
+});
+</script></body></html>""" % {"inline": root, "full": data_url(root), "bare": data_url(bare)}
+html = work / "web.html"
+html.write_text(page, encoding="utf-8")
+
+with tempfile.TemporaryDirectory() as profile:
+    run = subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--user-data-dir=" + profile, "--virtual-time-budget=10000", "--dump-dom", html.as_uri()],
+        capture_output=True, text=True, timeout=120)
+m = re.search(r'<pre id="result">(.*?)</pre>', run.stdout, re.S)
+if not m or not m.group(1):
+    sys.exit("FAIL: the page did not report; chromium said:\n" + run.stderr[-2000:])
+got = json.loads(m.group(1).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
+print(json.dumps({k: v for k, v in got.items() if k != "tooltips"}, ensure_ascii=False))
+
+problems = []
+want_w, want_h = dump["page"]["width"] * 4 / 3, dump["page"]["height"] * 4 / 3
+if abs(got["width"] - want_w) > 1 or abs(got["height"] - want_h) > 1:
+    problems.append(f"size {got['width']}x{got['height']} CSS px, expected {want_w:.1f}x{want_h:.1f}")
+if got["inked"] < 1000:
+    problems.append(f"the SVG barely renders ({got['inked']} inked pixels)")
+if got["differ"] != 0:
+    problems.append(f"the text layer changes {got['differ']} pixels of the drawing")
+if not got["found"] or got["selected"] != "Relations with Chile resumed":
+    problems.append(f"window.find did not find the label (selected {got['selected']!r})")
+elif "sel" in got:
+    # The found text lies where the label is drawn (the dump's box, points → CSS px).
+    x, y, w, h = (v * 4 / 3 for v in label["box"])
+    left, top, sw, sh = got["sel"]
+    if not (x - 4 <= left + sw / 2 <= x + w + 4 and y - 4 <= top + sh / 2 <= y + h + 4):
+        problems.append(f"the found text is at {got['sel']}, the label is drawn at {[x, y, w, h]}")
+if got["title"] != "Bolivia's foreign relations":
+    problems.append(f"document title {got['title']!r}")
+if not any(t.startswith("War of the Pacific\nBolivia is defeated") for t in got["tooltips"]):
+    problems.append("no tooltip with the full title and description of 'War of the Pacific'")
+if len(got["tooltips"]) != sum(1 for i in dump["items"] if i["kind"] == "event"):
+    problems.append(f"{len(got['tooltips'])} tooltips for the events of the dump")
+urls = {i["url"] for i in dump["items"] if i["kind"] == "event" and i.get("url")}
+if not urls <= set(got["links"]):
+    problems.append(f"links {got['links']} miss event urls {urls}")
+for p in problems:
+    print("FAIL:", p)
+sys.exit(1 if problems else 0)
