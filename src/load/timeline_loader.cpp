@@ -195,7 +195,9 @@ void read_choice(const toml::table& t, std::string_view key, std::span<const std
 }
 
 constexpr std::pair<std::string_view, model::ScaleKind> kScales[] = {
-    {"auto", model::ScaleKind::automatic}, {"linear", model::ScaleKind::linear}, {"collapsed", model::ScaleKind::collapsed}};
+    {"auto", model::ScaleKind::automatic},
+    {"linear", model::ScaleKind::linear},
+    {"collapsed", model::ScaleKind::collapsed}};
 constexpr std::pair<std::string_view, model::Orientation> kOrientations[] = {
     {"horizontal", model::Orientation::horizontal}, {"vertical", model::Orientation::vertical}};
 

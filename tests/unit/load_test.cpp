@@ -507,6 +507,51 @@ TEST(Load, ReportsSyntaxErrorWithPosition) {
   EXPECT_EQ(only(l.diags).where.line, 2);
 }
 
+TEST(Load, ReportsEraWithoutEnd) {
+  const auto l = load_text("[[event]]\ntitle = \"e\"\ndate = 1\n[[era]]\nstart = 1\n");
+  const auto& d = only(l.diags);
+  EXPECT_EQ(d.where.line, 4);
+  EXPECT_THAT(d.message, HasSubstr("[[era]] needs an 'end'"));
+}
+
+TEST(Load, ReportsMarkerWithoutDate) {
+  const auto l = load_text("[[event]]\ntitle = \"e\"\ndate = 1\n[[marker]]\ntitle = \"m\"\n");
+  const auto& d = only(l.diags);
+  EXPECT_EQ(d.where.line, 4);
+  EXPECT_THAT(d.message, HasSubstr("[[marker]] needs a 'date'"));
+}
+
+TEST(Load, ReportsPresentAsNow) {
+  const auto l = load_text("[timeline]\nnow = \"present\"\n[[event]]\ntitle = \"e\"\ndate = 1\n");
+  EXPECT_EQ(position(only(l.diags).where), "t.toml:2:7");
+}
+
+TEST(Load, ReportsViewWindowEndingBeforeItStarts) {
+  const auto l = load_text("[timeline]\nstart = 2000\nend = 1990\n[[event]]\ntitle = \"e\"\ndate = 1995\n");
+  EXPECT_EQ(position(only(l.diags).where), "t.toml:3:7");
+}
+
+TEST(Load, ReportsLaneWithoutTitleOrId) {
+  const auto l = load_text("[[lane]]\ncolor = \"red\"\n[[event]]\ntitle = \"e\"\ndate = 1\n");
+  const auto& d = only(l.diags);
+  EXPECT_EQ(d.where.line, 1);
+  EXPECT_THAT(d.message, HasSubstr("needs a 'title' or an 'id'"));
+}
+
+TEST(Load, LaneIdKeepsLettersOfOtherScripts) {
+  const auto l = load_text("[[lane]]\ntitle = \"\u0420\u043e\u0441\u0441\u0438\u044f 1\"\n[[event]]\ntitle = \"e\"\ndate = 1\n");
+  ASSERT_TRUE(l.tl);
+  EXPECT_EQ(l.tl->lanes.at(0).id, "\xD0\xA0\xD0\xBE\xD1\x81\xD1\x81\xD0\xB8\xD1\x8F-1");
+}
+
+TEST(Load, WarnsAboutUnknownKeyInTimeline) {
+  const auto l = load_text("[timeline]\ntitel = \"x\"\n[[event]]\ntitle = \"e\"\ndate = 1\n");
+  const auto& d = only(l.diags, Severity::warning);
+  EXPECT_EQ(d.message, "unknown key 'titel' in [timeline]");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(d.notes[0].message, "did you mean 'title'?");
+}
+
 // ---- hostile text --------------------------------------------------------------
 
 TEST(Load, AcceptsByteOrderMark) {
@@ -728,6 +773,14 @@ TEST(StyleNamed, ReportsAMissingStyleListingTheBuiltIns) {
   EXPECT_THAT(d.notes[0].message, HasSubstr("default"));
 }
 
+TEST(StyleNamed, ReportsAStyleExtendingItself) {
+  const auto dir = temp_folder("self");
+  write(dir / "a.toml", "extends = \"a.toml\"\n");
+  Diagnostics diags;
+  EXPECT_FALSE(load::style_named("a", dir.string(), {}, diags));
+  EXPECT_EQ(only(diags).message, "style 'a' extends itself");
+}
+
 // ---- --set ------------------------------------------------------------------------
 
 TEST(CommandLine, BareWordIsAString) {
@@ -757,6 +810,13 @@ TEST(CommandLine, ArrayOfStringsIsReadAsTomlValue) {
   const auto p = load::command_line_property("palette.colors=[\"red\", \"blue\"]", diags);
   ASSERT_TRUE(p);
   EXPECT_EQ(std::get<std::vector<std::string>>(p->value).size(), 2u);
+}
+
+TEST(CommandLine, QuotedStringIsUnquoted) {
+  Diagnostics diags;
+  const auto p = load::command_line_property("title.align=\"center\"", diags);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(std::get<std::string>(p->value), "center");
 }
 
 TEST(CommandLine, ReportsMissingEquals) {
