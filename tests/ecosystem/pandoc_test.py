@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""tools/pandoc/annals.lua with Debian's pandoc: the sample Markdown file to
+HTML (SVG figures) and to LaTeX source (PDF figures whose page box fits the
+content, fonts embedded); a broken timeline keeps its code block.
+
+usage: pandoc_test.py ANNALS_BINARY SOURCE_DIR WORK_DIR
+"""
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+
+annals, source, work = sys.argv[1], pathlib.Path(sys.argv[2]).resolve(), pathlib.Path(sys.argv[3])
+if shutil.which("pandoc") is None:
+    sys.exit("FAIL: pandoc is not installed (tools/setup installs it)")
+shutil.rmtree(work, ignore_errors=True)
+work.mkdir(parents=True)
+sample, lua = source / "tools/pandoc/sample.md", source / "tools/pandoc/annals.lua"
+env = dict(os.environ, ANNALS=str(pathlib.Path(annals).resolve()))
+problems = []
+CM = 72 / 2.54
+
+
+def pandoc(*args, input_file=sample):
+    run = subprocess.run(["pandoc", str(input_file), "--lua-filter", str(lua), *args],
+                         cwd=work, env=env, capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"FAIL: pandoc {' '.join(args)} exited {run.returncode}:\n{run.stderr}")
+    return run
+
+
+def svg_width_pt(path):
+    m = re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', path.read_text(encoding="utf-8"))
+    return float(m.group(1)) if m else None
+
+
+def pdf_info(path):
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    w, h = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).group(1, 2))
+    return w, h
+
+
+def ink_box(pdf):
+    """The box of everything drawn, in points (rasterised at 72 dpi)."""
+    subprocess.run(["pdftoppm", "-r", "72", "-gray", str(pdf), str(work / "ink")], check=True)
+    pgm = next(work.glob("ink*.pgm")).read_bytes()
+    _, w, h, _, pixels = re.match(rb"(P5)\s+(\d+)\s+(\d+)\s+(\d+)\s(.*)", pgm, re.S).groups()
+    w, h = int(w), int(h)
+    rows = [y for y in range(h) if min(pixels[y * w:(y + 1) * w]) < 200]
+    cols = [x for x in range(w) if min(pixels[x::w][:h]) < 200]
+    return cols[0], rows[0], w - 1 - cols[-1], h - 1 - rows[-1]
+
+
+# HTML: SVG figures, the caption, the identifier, the width asked for.
+pandoc("-s", "-o", "out.html")
+html = (work / "out.html").read_text(encoding="utf-8")
+images = re.findall(r'<img\s+src="([^"]+)"', html)
+if len(images) != 2 or not all(i.endswith(".svg") and (work / i).is_file() for i in images):
+    problems.append(f"HTML: expected two SVG images on disk, found {images}")
+figure = re.search(r"<figure>(.*?)</figure>", html, re.S)
+if not figure or "<figcaption>Bolivia and the sea, <em>1879–2018</em></figcaption>" not in figure.group(1):
+    problems.append("HTML: no <figure> with the block's caption")
+elif 'id="fig-sea"' not in figure.group(1):
+    problems.append("HTML: the figure lost its identifier #fig-sea")
+if 'alt="Two eras"' not in html:
+    problems.append("HTML: an image without caption should take the timeline's title as alt text")
+for src, cm in zip(images, (16, 10)):
+    width = svg_width_pt(work / src)
+    if width is None or abs(width - cm * CM) > 0.01:
+        problems.append(f"HTML: {src} is {width} pt wide, expected {cm} cm = {cm * CM:.2f} pt")
+
+# LaTeX source: PDF figures with caption and label; the PDFs fit their content.
+pandoc("-s", "-t", "latex", "-o", "out.tex")
+tex = (work / "out.tex").read_text(encoding="utf-8")
+pdfs = re.findall(r"\\includegraphics(?:\[[^]]*\])?\{([^}]+)\}", tex)
+if len(pdfs) != 2 or not all(p.endswith(".pdf") and (work / p).is_file() for p in pdfs):
+    problems.append(f"LaTeX: expected two PDF figures on disk, found {pdfs}")
+if "\\caption{Bolivia and the sea, \\emph{1879--2018}}" not in tex or "\\label{fig-sea}" not in tex:
+    problems.append("LaTeX: no \\caption and \\label for the first figure")
+if pdfs and (work / pdfs[0]).is_file():
+    first = work / pdfs[0]
+    w, h = pdf_info(first)
+    if abs(w - 16 * CM) > 0.01:
+        problems.append(f"LaTeX: the figure is {w} pt wide, expected 16 cm")
+    left, top, right, bottom = ink_box(first)
+    # margin="0": the drawing reaches the page box on every side but the right
+    # (the axis may end short of it), so \includegraphics needs no trim.
+    if max(left, top, bottom) > 3:
+        problems.append(f"LaTeX: the page box does not fit the content (blank: left {left}, top {top}, "
+                        f"bottom {bottom} pt of {w:.0f} x {h:.0f})")
+    fonts = subprocess.run(["pdffonts", str(first)], capture_output=True, text=True).stdout.splitlines()[2:]
+    if not fonts or any(line.split()[-5] != "yes" for line in fonts):
+        problems.append("LaTeX: fonts not embedded:\n" + "\n".join(fonts))
+
+# A broken timeline: pandoc still succeeds, the source stays visible, the reason is on stderr.
+broken = work / "broken.md"
+broken.write_text("```annals\n[[event]]\ntitle = \"No date\"\n```\n", encoding="utf-8")
+run = pandoc("-t", "html", input_file=broken)
+if "No date" not in run.stdout or "<img" in run.stdout or "needs a &#39;date&#39;" in run.stdout:
+    problems.append(f"a broken timeline should stay a code block; got:\n{run.stdout}")
+if "annals.lua" not in run.stderr or "needs a 'date'" not in run.stderr:
+    problems.append(f"a broken timeline should be reported with annals' message; stderr:\n{run.stderr}")
+
+for p in problems:
+    print("FAIL:", p)
+print("ok" if not problems else f"{len(problems)} problems")
+sys.exit(1 if problems else 0)
