@@ -29,7 +29,12 @@ std::string title(std::mt19937_64& rng) {
     if (!t.empty()) t += ' ';
     t += kWords[word(rng)];
   }
-  if (t.size() > 40) t.resize(40);
+  if (t.size() > 40) {
+    t.resize(40);
+    // Never cut a multi-byte character in half: drop a dangling lead and its continuations.
+    while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.pop_back();
+    if (!t.empty() && static_cast<unsigned char>(t.back()) >= 0xC0) t.pop_back();
+  }
   while (!t.empty() && t.back() == ' ') t.pop_back();
   t[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
   return t;
