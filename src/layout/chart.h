@@ -39,18 +39,22 @@ Composition compose_vertical(const ChartInput& in);
 
 // Drawing layers, in the order they are painted.
 struct Canvas {
-  std::vector<scene::Shape> bands, grid, eras, gaps, separators, rules, headers, notes, marks, labels,
-      links, axis, furniture;
+  std::vector<scene::Shape> bands, grid, eras, gaps, separators, rules, headers, notes, links, axis, furniture;
+  // Events' marks, then their labels, are moved straight from the plans into
+  // the scene: large charts hold hundreds of thousands of shapes.
+  std::vector<EventPlan>* plans = nullptr;
   std::vector<scene::Item> title_items, lane_items, era_items, marker_items, event_items, axis_items,
       legend_items, source_items;
 
-  void paint(scene::Scene& s) const;
+  // Moves every layer into the scene, in painting order.
+  void paint(scene::Scene& s);
+  void reserve_events(std::size_t n) { event_items.reserve(2 * n); }
 };
 
 bool lanes_have_headers(const Resolved& r);
 std::vector<LegendEntry> legend_entries(const model::Timeline& t, const style::Style& st, const Resolved& r,
                                         const MarkUse& uses, bool headers);
-// The event and its label as items and shapes, moved by (dx, dy).
+// The event and its label as items; its shapes moved by (dx, dy).
 void emit_event(Canvas& cv, const model::Timeline& t, const Resolved& r, const ResolvedEvent& e,
                 EventPlan& plan, double dx, double dy);
 scene::Metadata metadata(const model::Timeline& t, const Options& o);

@@ -12,11 +12,10 @@ namespace {
 
 const Color kLegendInk{0.45, 0.45, 0.45, 1};
 
-void append(std::vector<scene::Shape>& to, const std::vector<scene::Shape>& from) {
-  to.insert(to.end(), from.begin(), from.end());
-}
-void append(std::vector<scene::Item>& to, const std::vector<scene::Item>& from) {
-  to.insert(to.end(), from.begin(), from.end());
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  from.clear();
 }
 
 std::optional<Color> tag_colour(const PropertySheet& sheet) {
@@ -42,11 +41,25 @@ scene::EventDates dates_of(const ResolvedEvent& e) {
 
 }  // namespace
 
-void Canvas::paint(scene::Scene& s) const {
-  for (const auto* layer : {&bands, &grid, &eras, &gaps, &separators, &rules, &headers, &notes, &marks, &labels,
-                            &links, &axis, &furniture})
-    append(s.shapes, *layer);
+void Canvas::paint(scene::Scene& s) {
+  std::size_t shapes = 0, items = 0;
+  for (const auto* layer : {&bands, &grid, &eras, &gaps, &separators, &rules, &headers, &notes, &links, &axis,
+                            &furniture})
+    shapes += layer->size();
+  if (plans)
+    for (const auto& p : *plans) shapes += p.marks.size() + p.label.size();
   for (const auto* list : {&title_items, &lane_items, &era_items, &marker_items, &event_items, &axis_items,
+                           &legend_items, &source_items})
+    items += list->size();
+  s.shapes.reserve(s.shapes.size() + shapes);
+  s.items.reserve(s.items.size() + items);
+  for (auto* layer : {&bands, &grid, &eras, &gaps, &separators, &rules, &headers, &notes}) append(s.shapes, *layer);
+  if (plans) {
+    for (auto& p : *plans) append(s.shapes, p.marks);
+    for (auto& p : *plans) append(s.shapes, p.label);
+  }
+  for (auto* layer : {&links, &axis, &furniture}) append(s.shapes, *layer);
+  for (auto* list : {&title_items, &lane_items, &era_items, &marker_items, &event_items, &axis_items,
                            &legend_items, &source_items})
     append(s.items, *list);
 }
@@ -110,8 +123,6 @@ void emit_event(Canvas& cv, const model::Timeline& t, const Resolved& r, const R
   cv.event_items.push_back(std::move(label));
 
   if (!src.url.empty()) cv.links.push_back(scene::Link{union_box(plan.mark_box, plan.label_box), src.url});
-  std::move(plan.marks.begin(), plan.marks.end(), std::back_inserter(cv.marks));
-  std::move(plan.label.begin(), plan.label.end(), std::back_inserter(cv.labels));
 }
 
 scene::Metadata metadata(const model::Timeline& t, const Options& o) {

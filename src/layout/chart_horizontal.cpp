@@ -113,6 +113,7 @@ Composition compose_horizontal(const ChartInput& in) {
   PlanContext ctx{&scale, plot_lo, plot_hi, label_width_for(st, plot_hi - plot_lo, in.label_factor)};
   std::vector<EventPlan> plans;
   plans.reserve(r.events.size());
+  cv.reserve_events(r.events.size());
   MarkUse uses;
   for (const auto& e : r.events) {
     if (in.extra_lines > 0) {
@@ -212,6 +213,7 @@ Composition compose_horizontal(const ChartInput& in) {
   out.scene.height = height;
   out.scene.background = st.page.background;
   out.scene.metadata = metadata(t, *in.options);
+  cv.plans = &plans;
   cv.paint(out.scene);
   return out;
 }

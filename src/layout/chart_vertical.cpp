@@ -117,6 +117,7 @@ Composition compose_vertical(const ChartInput& in) {
                   label_width_for(st, per_lane - st.event.marker_size - 2 * st.lane.padding, in.label_factor * 2.2)};
   std::vector<EventPlan> plans;
   plans.reserve(r.events.size());
+  cv.reserve_events(r.events.size());
   MarkUse uses;
   for (const auto& e : r.events) {
     if (in.extra_lines > 0) {
@@ -201,6 +202,7 @@ Composition compose_vertical(const ChartInput& in) {
   out.scene.height = height;
   out.scene.background = st.page.background;
   out.scene.metadata = metadata(t, *in.options);
+  cv.plans = &plans;
   cv.paint(out.scene);
   return out;
 }
