@@ -59,7 +59,10 @@ std::string write_file_atomically(const std::string& path, std::string_view byte
   if (!std::filesystem::is_directory(dir, ec))
     return "the folder '" + dir.string() + "' does not exist";
 
-  std::string tmp = (dir / ("." + target.filename().string() + ".annals-XXXXXX")).string();
+  std::string name = ".";
+  name += target.filename().string();
+  name += ".annals-XXXXXX";
+  std::string tmp = (dir / name).string();
   if (tmp.size() >= sizeof g_pending) return "the path is too long";
 
   // Block interrupts while the temporary name is being recorded, so the
@@ -77,7 +80,8 @@ std::string write_file_atomically(const std::string& path, std::string_view byte
   }
   const int mkstemp_errno = errno;
   sigprocmask(SIG_SETMASK, &old, nullptr);
-  if (fd < 0) return std::strerror(mkstemp_errno);
+  if (fd < 0)
+    return "cannot create a file in the folder '" + dir.string() + "': " + std::strerror(mkstemp_errno);
 
   // mkstemp creates 0600; an output should get the usual permissions.
   const mode_t mask = ::umask(0);
@@ -97,6 +101,7 @@ std::string write_file_atomically(const std::string& path, std::string_view byte
 
 std::string write_stdout(std::string_view bytes) {
   std::string err = write_all(STDOUT_FILENO, bytes);
+  if (errno == EPIPE && !err.empty()) err += " (the program reading standard output stopped early)";
   return err;
 }
 

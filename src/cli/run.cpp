@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -172,6 +174,21 @@ struct Target {
   std::string format;
 };
 
+// Pango quietly substitutes a font that is not installed; a user who named
+// one should hear which font is drawn instead.
+void warn_missing_fonts(const scene::Scene& scene, const render::Renderer& renderer,
+                        const std::string& input, Diagnostics& diags) {
+  std::set<std::string> seen;
+  for (const auto& shape : scene.shapes) {
+    const auto* text = std::get_if<scene::Text>(&shape);
+    if (!text || !seen.insert(text->font.family).second) continue;
+    if (renderer.has_family(text->font.family)) continue;
+    diags.warning({input, 0, 0},
+                  fmt::format("font family '{}' is not installed; using '{}'", text->font.family,
+                              renderer.family_used(text->font)));
+  }
+}
+
 int render_one(const Command& c, const std::string& input, const std::vector<Target>& targets,
                const render::Renderer& renderer) {
   Diagnostics diags;
@@ -187,6 +204,7 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
   progress.say(fmt::format("laying out {} events", p.timeline.events.size()));
   layout::Options options{p.now, p.command_line, "annals " ANNALS_VERSION};
   const scene::Scene scene = layout::layout(p.timeline, p.style, options, renderer.measurer(), diags);
+  warn_missing_fonts(scene, renderer, input, diags);
   if (c.strict) diags.promote_warnings();
   print(diags, c.quiet);
   if (diags.has_errors()) return kBadInput;
@@ -221,7 +239,8 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
     const std::string err =
         t.path == "-" ? write_stdout(it->second) : write_file_atomically(t.path, it->second);
     if (!err.empty()) {
-      std::fputs(fmt::format("{}: error: cannot write: {}\n", t.path, err).c_str(), stderr);
+      const std::string name = t.path == "-" ? "standard output" : t.path;
+      std::fputs(fmt::format("{}: error: cannot write: {}\n", name, err).c_str(), stderr);
       status = kCannotWrite;
     }
   }

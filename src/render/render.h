@@ -43,6 +43,15 @@ class Renderer {
   // boxes): for a warning naming the text, and for font tests.
   int missing_glyphs(std::string_view text, const FontSpec& font) const;
 
+  // Whether fontconfig knows `family` (case-insensitive; generic names such
+  // as "sans-serif" count, and in a list "A, B" any one is enough): a style
+  // naming a font that is not installed gets a warning, not a silent substitute.
+  bool has_family(std::string_view family) const;
+
+  // The family that text in `font` is actually drawn with: `font.family`
+  // when installed, else fontconfig's substitute, named in that warning.
+  std::string family_used(const FontSpec& font) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

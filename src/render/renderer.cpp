@@ -282,6 +282,70 @@ int Renderer::missing_glyphs(std::string_view text, const FontSpec& font) const 
   return impl_->measurer.unknown_glyphs(text, font);
 }
 
+namespace {
+
+std::string lowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// fontconfig resolves these itself, so they never appear in the family list.
+bool is_generic(std::string_view lower) {
+  for (std::string_view g : {"sans", "sans-serif", "serif", "monospace", "mono", "cursive", "fantasy",
+                             "system-ui", "emoji", "math"})
+    if (lower == g) return true;
+  return false;
+}
+
+PangoFontMap* font_map_of(const PangoMeasurer& m) {
+  return pango_context_get_font_map(pango_layout_get_context(m.layout("", FontSpec{})));
+}
+
+}  // namespace
+
+bool Renderer::has_family(std::string_view family) const {
+  PangoFontFamily** families = nullptr;
+  int count = 0;
+  pango_font_map_list_families(font_map_of(impl_->measurer), &families, &count);
+  bool found = false;
+  std::string_view rest = family;
+  while (!found) {
+    const auto comma = rest.find(',');
+    const std::string wanted = lowercase(trimmed(rest.substr(0, comma)));
+    found = is_generic(wanted);
+    for (int i = 0; i < count && !found; ++i)
+      found = lowercase(pango_font_family_get_name(families[i])) == wanted;
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  g_free(families);
+  return found;
+}
+
+std::string Renderer::family_used(const FontSpec& font) const {
+  PangoFontDescription* desc = pango_font_description_new();
+  pango_font_description_set_family(desc, font.family.c_str());
+  pango_font_description_set_absolute_size(desc, 10 * PANGO_SCALE);
+  PangoContext* context = pango_layout_get_context(impl_->measurer.layout("", font));
+  std::string name = font.family;
+  if (PangoFont* loaded = pango_context_load_font(context, desc)) {
+    PangoFontDescription* used = pango_font_describe(loaded);
+    if (const char* f = pango_font_description_get_family(used)) name = f;
+    pango_font_description_free(used);
+    g_object_unref(loaded);
+  }
+  pango_font_description_free(desc);
+  return name;
+}
+
 Output Renderer::render(const scene::Scene& scene, Format format, const Options& options) const {
   if (!has_page(scene))
     return {{}, fmt::format("the page is {} × {} pt; it needs a positive size", scene.width, scene.height)};

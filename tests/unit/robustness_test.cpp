@@ -1,0 +1,465 @@
+// Runs the real binary against hostile input and failing outputs: every fault
+// ends with a message a user can act on, the documented exit status, and no
+// partial, temporary or destroyed output file (FORMAT.md §3).
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Outcome {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Root reads and writes through any permission bits, so permission faults
+// can only be staged for an ordinary user.
+bool running_as_root() { return ::geteuid() == 0; }
+
+const char* kGood = R"(
+[timeline]
+title = "Test"
+now = 2022-12-31
+
+[[event]]
+title = "War of the Pacific"
+start = 1879
+end = 1883
+
+[[event]]
+title = "ICJ ruling"
+date = "2018-10"
+)";
+
+// `count` span events over a millennium, optionally spread over `lanes` lanes.
+std::string many_events(std::size_t count, std::size_t lanes = 0) {
+  std::string s = "[timeline]\ntitle = \"Many\"\nnow = 2022-12-31\n";
+  for (std::size_t l = 0; l < lanes; ++l) s += "[[lane]]\nid = \"l" + std::to_string(l) + "\"\n";
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::size_t year = 1000 + (i * 7919) % 1000;
+    s += "[[event]]\ntitle = \"Event " + std::to_string(i) + "\"\nstart = " + std::to_string(year) +
+         "\nend = " + std::to_string(year + i % 13) + "\n";
+    if (lanes) s += "lane = \"l" + std::to_string(i % lanes) + "\"\n";
+  }
+  return s;
+}
+
+class Robustness : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::path(ANNALS_BUILD_DIR) / "test-tmp" / "robustness" / info->name();
+    fs::permissions(dir_.parent_path(), fs::perms::owner_all, fs::perm_options::add, ignored_);
+    make_writable(dir_);
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+
+  void TearDown() override { make_writable(dir_); }
+
+  // A test may leave a folder read-only; the next run must still clean up.
+  void make_writable(const fs::path& p) {
+    if (!fs::exists(p, ignored_)) return;
+    fs::permissions(p, fs::perms::owner_all, fs::perm_options::add, ignored_);
+    for (const auto& e : fs::recursive_directory_iterator(p, ignored_))
+      fs::permissions(e.path(), fs::perms::owner_all, fs::perm_options::add, ignored_);
+  }
+
+  fs::path write(const std::string& name, const std::string& text) const {
+    const fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+  }
+
+  // Runs a shell command line in the test's folder; $ANNALS names the binary.
+  Outcome shell(const std::string& line) const {
+    const std::string cmd = "cd '" + dir_.string() + "' && export ANNALS='" + ANNALS_BINARY + "' && " + line +
+                            " >out.txt 2>err.txt";
+    Outcome r;
+    const int raw = std::system(cmd.c_str());
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+    r.out = slurp(dir_ / "out.txt");
+    r.err = slurp(dir_ / "err.txt");
+    return r;
+  }
+
+  Outcome annals(const std::string& args) const { return shell("\"$ANNALS\" " + args); }
+
+  // Temporary files of atomic writes still lying around anywhere under the test's folder.
+  std::vector<std::string> stray_files() const {
+    std::vector<std::string> names;
+    for (const auto& e : fs::recursive_directory_iterator(dir_, ignored_)) {
+      const auto n = e.path().filename().string();
+      if (has(n, ".annals-")) names.push_back(n);
+    }
+    return names;
+  }
+
+  fs::path dir_;
+  mutable std::error_code ignored_;
+};
+
+// ---- outputs ---------------------------------------------------------------
+
+TEST_F(Robustness, MissingOutputFolderExitsThreeNamingTheFolder) {
+  write("in.toml", kGood);
+  const auto r = annals("render in.toml -o nowhere/out.svg");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_TRUE(has(r.err, "nowhere/out.svg: error:")) << r.err;
+  EXPECT_TRUE(has(r.err, "'nowhere' does not exist")) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "nowhere"));
+}
+
+TEST_F(Robustness, ReadOnlyFolderExitsThreeAndKeepsTheEarlierFile) {
+  if (running_as_root()) GTEST_SKIP() << "root writes into read-only folders";
+  write("in.toml", kGood);
+  write("locked/out.svg", "earlier");
+  fs::permissions(dir_ / "locked", fs::perms::owner_read | fs::perms::owner_exec);
+  const auto r = annals("render in.toml -o locked/out.svg");
+  make_writable(dir_);
+  EXPECT_EQ(r.status, 3);
+  EXPECT_TRUE(has(r.err, "cannot create a file in the folder 'locked'")) << r.err;
+  EXPECT_EQ(slurp(dir_ / "locked" / "out.svg"), "earlier");
+  EXPECT_TRUE(stray_files().empty());
+}
+
+TEST_F(Robustness, FolderThatRefusesNewFilesExitsThree) {
+  // /proc takes no new files, even from root: the unwritable folder every user can stage.
+  write("in.toml", kGood);
+  const auto r = annals("render in.toml -o /proc/annals-out.svg");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_TRUE(has(r.err, "/proc/annals-out.svg: error: cannot write: cannot create a file in the folder '/proc'"))
+      << r.err;
+}
+
+TEST_F(Robustness, OutputThatIsAFolderExitsThree) {
+  write("in.toml", kGood);
+  fs::create_directories(dir_ / "out.svg");
+  const auto r = annals("render in.toml -o out.svg");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_TRUE(has(r.err, "out.svg: error: cannot write: is a directory")) << r.err;
+  EXPECT_TRUE(fs::is_directory(dir_ / "out.svg"));
+}
+
+TEST_F(Robustness, FullDiskExitsThreeSayingSo) {
+  write("in.toml", kGood);
+  const auto r = annals("render in.toml --format svg -o /dev/full");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_TRUE(has(r.err, "/dev/full: error: cannot write: No space left on device")) << r.err;
+}
+
+TEST_F(Robustness, FullDiskOnStandardOutputExitsThree) {
+  write("in.toml", kGood);
+  shell("\"$ANNALS\" render in.toml --format png -o - >/dev/full 2>err2.txt; echo $? >status.txt; true");
+  EXPECT_EQ(slurp(dir_ / "status.txt"), "3\n");
+  const std::string err = slurp(dir_ / "err2.txt");
+  EXPECT_TRUE(has(err, "standard output: error: cannot write: No space left on device")) << err;
+}
+
+TEST_F(Robustness, ClosedPipeExitsThreeWithoutDyingOfSigpipe) {
+  write("in.toml", kGood);
+  // `true` exits at once, so the pipe is closed long before annals writes.
+  shell("(\"$ANNALS\" render in.toml --format svg -o - 2>err2.txt; echo $? >status.txt) | true");
+  EXPECT_EQ(slurp(dir_ / "status.txt"), "3\n");
+  const std::string err = slurp(dir_ / "err2.txt");
+  EXPECT_TRUE(has(err, "standard output: error: cannot write: Broken pipe")) << err;
+}
+
+TEST_F(Robustness, OneFailedOutputStillWritesTheOthers) {
+  write("in.toml", kGood);
+  const auto r = annals("render in.toml -o nowhere/a.svg -o b.pdf");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_TRUE(fs::file_size(dir_ / "b.pdf") > 0);
+}
+
+// ---- inputs ----------------------------------------------------------------
+
+TEST_F(Robustness, MissingInputExitsOneNamingIt) {
+  const auto r = annals("render absent.toml -o out.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "absent.toml: error: cannot read: No such file or directory")) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
+}
+
+TEST_F(Robustness, InputThatIsAFolderExitsOneSayingSo) {
+  fs::create_directories(dir_ / "folder.toml");
+  const auto r = annals("render folder.toml -o out.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "folder.toml: error: cannot read: is a directory")) << r.err;
+}
+
+TEST_F(Robustness, UnreadableInputExitsOne) {
+  if (running_as_root()) GTEST_SKIP() << "root reads files without read permission";
+  write("secret.toml", kGood);
+  fs::permissions(dir_ / "secret.toml", fs::perms::none);
+  const auto r = annals("render secret.toml -o out.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "secret.toml: error: cannot read: Permission denied")) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
+}
+
+TEST_F(Robustness, InputThatFailsWhileReadingExitsOne) {
+  // Reading a process's own memory at offset 0 fails with EIO, for root too.
+  const auto r = annals("render /proc/self/mem -o out.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "/proc/self/mem: error: cannot read:")) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
+}
+
+TEST_F(Robustness, BinaryInputIsAnErrorAtItsFirstBadByte) {
+  const char text[] = "title = 1\n\xff\xfe\x00\x01";
+  write("binary.toml", std::string(text, sizeof text - 1));
+  const auto r = annals("render binary.toml -o out.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "binary.toml:2:1: error:")) << r.err;
+}
+
+TEST_F(Robustness, NulByteIsAnErrorAtItsPosition) {
+  const char text[] = "[[event]]\ntitle = \"a\0b\"\ndate = 1900\n";
+  write("nul.toml", std::string(text, sizeof text - 1));
+  const auto r = annals("render nul.toml -o out.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "nul.toml:2:11: error:")) << r.err;
+}
+
+TEST_F(Robustness, EmptyStandardInputExitsOne) {
+  const auto r = annals("render - -o out.svg </dev/null");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "error: no [[event]]")) << r.err;
+}
+
+// ---- styles and fonts ------------------------------------------------------
+
+TEST_F(Robustness, StyleExtendingAMissingStyleExitsOneAtItsLine) {
+  write("in.toml", kGood);
+  write("mine.toml", "# my style\nextends = \"nosuch\"\n");
+  const auto r = annals("render in.toml --style mine.toml -o out.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "mine.toml:2:11: error: no built-in style or file named 'nosuch'")) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
+}
+
+TEST_F(Robustness, TimelineNamingAMissingStyleFileExitsOneAtItsLine) {
+  write("in.toml", "[timeline]\nstyle = \"styles/gone.toml\"\n[[event]]\ntitle = \"a\"\ndate = 1900\n");
+  const auto r = annals("check in.toml");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "in.toml:2:9: error:")) << r.err;
+  EXPECT_TRUE(has(r.err, "gone.toml")) << r.err;
+}
+
+TEST_F(Robustness, MissingStyleOptionSuggestsTheBuiltInStyles) {
+  write("in.toml", kGood);
+  const auto r = annals("render in.toml --style clasic -o out.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "classic")) << r.err;
+}
+
+TEST_F(Robustness, MissingFontFamilyFallsBackAndWarns) {
+  write("in.toml", kGood);
+  const auto r = annals("render in.toml --set 'font.family=\"Nonexistent Grotesk\"' -o out.png");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(r.err, "warning: font family 'Nonexistent Grotesk' is not installed; using '")) << r.err;
+  EXPECT_TRUE(fs::file_size(dir_ / "out.png") > 0);
+}
+
+TEST_F(Robustness, InstalledFontFamilyDoesNotWarn) {
+  write("in.toml", kGood);
+  const auto r = annals("render in.toml --set 'font.family=\"DejaVu Sans\"' -o out.png");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_FALSE(has(r.err, "is not installed")) << r.err;
+}
+
+TEST_F(Robustness, MissingFontFamilyIsAnErrorWithStrict) {
+  write("in.toml", kGood);
+  const auto r = annals("render in.toml --strict --set 'font.family=\"Nonexistent Grotesk\"' -o out.png");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_FALSE(fs::exists(dir_ / "out.png"));
+}
+
+TEST_F(Robustness, PageTooLargeForPngExitsThreeAndKeepsTheEarlierFile) {
+  write("in.toml", kGood);
+  write("out.png", "earlier");
+  const auto r = annals("render in.toml --width 400in -o out.png");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_TRUE(has(r.err, "out.png: error:")) << r.err;
+  EXPECT_TRUE(has(r.err, "32767")) << r.err;
+  EXPECT_EQ(slurp(dir_ / "out.png"), "earlier");
+  EXPECT_TRUE(stray_files().empty());
+}
+
+TEST_F(Robustness, PageTooLargeForPngStillWritesPdf) {
+  write("in.toml", kGood);
+  const auto r = annals("render in.toml --width 400in -o out.png -o out.pdf");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_TRUE(fs::file_size(dir_ / "out.pdf") > 0);
+}
+
+// ---- size ------------------------------------------------------------------
+
+TEST_F(Robustness, TitleOfTwoHundredThousandCharactersRenders) {
+  const std::string huge(200000, 'w');
+  write("in.toml", "[timeline]\ntitle = \"" + huge + "\"\n[[event]]\ntitle = \"" + huge +
+                       "\"\ndate = 1900\ndescription = \"" + huge + "\"\n");
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = annals("render in.toml -o out.svg -o out.png");
+  EXPECT_EQ(r.status, 0) << r.err.substr(0, 2000);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 20s);
+  EXPECT_TRUE(fs::file_size(dir_ / "out.png") > 0);
+}
+
+TEST_F(Robustness, TenThousandLanesRender) {
+  write("in.toml", many_events(10000, 10000));
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = annals("render in.toml -o out.pdf");
+  EXPECT_EQ(r.status, 0) << r.err.substr(0, 2000);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 20s);
+  EXPECT_TRUE(fs::file_size(dir_ / "out.pdf") > 0);
+}
+
+TEST_F(Robustness, DeeplyNestedArraysAreAnError) {
+  write("in.toml", "[[event]]\ntitle = \"a\"\ndate = 1900\ntags = " + std::string(100000, '[') +
+                       std::string(100000, ']') + "\n");
+  const auto r = annals("check in.toml");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "in.toml:4:")) << r.err;
+}
+
+TEST_F(Robustness, DeeplyNestedInlineTablesAreAnError) {
+  std::string nested;
+  for (int i = 0; i < 50000; ++i) nested += "{a=";
+  nested += "1" + std::string(50000, '}');
+  write("in.toml", "[[event]]\ntitle = \"a\"\ndate = 1900\nstyle = " + nested + "\n");
+  const auto r = annals("check in.toml");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "in.toml:4:")) << r.err;
+}
+
+TEST_F(Robustness, DeeplyDottedKeysAreAnError) {
+  std::string key;
+  for (int i = 0; i < 100000; ++i) key += "a.";
+  write("in.toml", "[[event]]\ntitle = \"a\"\ndate = 1900\n[style]\n" + key + "b = 1\n");
+  const auto r = annals("check in.toml");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "in.toml:5:")) << r.err;
+}
+
+TEST_F(Robustness, DeeplyNestedTableHeadersAreAnError) {
+  std::string key;
+  for (int i = 0; i < 100000; ++i) key += "a.";
+  write("in.toml", "[[event]]\ntitle = \"a\"\ndate = 1900\n[" + key + "b]\nc = 1\n");
+  const auto r = annals("check in.toml");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "in.toml:4:")) << r.err;
+}
+
+TEST_F(Robustness, ProgressIsShownOnATerminal) {
+  write("in.toml", many_events(6000));
+  // `script` gives annals a terminal for standard error.
+  const auto r = shell("script -qec '\"$ANNALS\" render in.toml -o out.pdf' /dev/null");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "annals: laying out 6000 events")) << r.out.substr(0, 500);
+}
+
+TEST_F(Robustness, ProgressIsSilentOffATerminal) {
+  write("in.toml", many_events(6000));
+  const auto r = annals("render in.toml -o out.pdf");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_FALSE(has(r.err, "laying out")) << r.err.substr(0, 500);
+}
+
+// A million events: minutes and gigabytes, so only on request:
+//   ANNALS_SLOW_TESTS=1 ./robustness_test --gtest_filter='*Million*'
+TEST_F(Robustness, MillionEventsFinishOrNameTheLimit) {
+  if (!std::getenv("ANNALS_SLOW_TESTS")) GTEST_SKIP() << "set ANNALS_SLOW_TESTS=1 to run";
+  write("in.toml", many_events(1000000, 20));
+  const auto r = annals("render in.toml -o out.pdf");
+  if (r.status == 0) {
+    EXPECT_TRUE(fs::file_size(dir_ / "out.pdf") > 0);
+  } else {
+    EXPECT_TRUE(has(r.err, "error:")) << r.err.substr(0, 2000);
+    EXPECT_FALSE(fs::exists(dir_ / "out.pdf"));
+  }
+  EXPECT_LT(r.status, 4) << r.err.substr(0, 2000);
+  EXPECT_TRUE(stray_files().empty());
+}
+
+// ---- interrupts ------------------------------------------------------------
+
+// Starts annals in the test's folder without waiting for it.
+pid_t spawn(const fs::path& dir, const std::vector<std::string>& args) {
+  const pid_t pid = ::fork();
+  if (pid != 0) return pid;
+  if (::chdir(dir.c_str()) != 0) ::_exit(127);
+  const int null = ::open("/dev/null", O_WRONLY);
+  ::dup2(null, STDOUT_FILENO);
+  ::dup2(null, STDERR_FILENO);
+  std::vector<char*> argv{const_cast<char*>(ANNALS_BINARY)};
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  ::execv(ANNALS_BINARY, argv.data());
+  ::_exit(127);
+}
+
+TEST_F(Robustness, InterruptWhileWritingLeavesNoTemporaryAndKeepsTheEarlierFile) {
+  write("in.toml", many_events(40000));
+  write("out.svg", "earlier");
+  const pid_t pid = spawn(dir_, {"render", "in.toml", "-o", "out.svg"});
+  ASSERT_GT(pid, 0);
+  bool seen = false;
+  int status = 0;
+  const auto deadline = std::chrono::steady_clock::now() + 60s;
+  while (!seen && std::chrono::steady_clock::now() < deadline) {
+    if (::waitpid(pid, &status, WNOHANG) == pid) break;  // finished before we saw the temporary
+    seen = !stray_files().empty();
+    if (!seen) std::this_thread::sleep_for(1ms);
+  }
+  if (seen) {
+    ::kill(pid, SIGINT);
+    ::waitpid(pid, &status, 0);
+  }
+  ASSERT_TRUE(seen) << "the temporary file never appeared";
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT);
+  EXPECT_TRUE(stray_files().empty());
+  EXPECT_EQ(slurp(dir_ / "out.svg"), "earlier");
+}
+
+TEST_F(Robustness, InterruptBeforeWritingLeavesNothing) {
+  write("in.toml", many_events(20000));
+  const pid_t pid = spawn(dir_, {"render", "in.toml", "-o", "out.svg"});
+  ASSERT_GT(pid, 0);
+  std::this_thread::sleep_for(300ms);
+  ::kill(pid, SIGINT);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT);
+  EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
+  EXPECT_TRUE(stray_files().empty());
+}
+
+}  // namespace
