@@ -1,0 +1,254 @@
+// The SVG text layer (render/svg_post.h) and the embedding options, as the web
+// and document tools see them. The real tools run in tests/ecosystem/.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include "render/svg_post.h"
+#include "scene/scene.h"
+
+namespace annals {
+namespace {
+
+scene::Text line(std::string text, Box box, FontSpec font = {}) {
+  return scene::Text{box, std::move(text), std::move(font), Color{0, 0, 0, 1}};
+}
+
+scene::Item event_item(std::string id, Box box, std::string title, std::string description = {},
+                       std::string url = {}) {
+  scene::Item it;
+  it.kind = "event";
+  it.id = id;
+  it.event = id;
+  it.box = box;
+  it.title = std::move(title);
+  it.description = std::move(description);
+  it.url = std::move(url);
+  return it;
+}
+
+scene::Item label_item(std::string event, Box box, std::string text) {
+  scene::Item it;
+  it.kind = "label";
+  it.id = event + "-label";
+  it.event = std::move(event);
+  it.box = box;
+  it.text = std::move(text);
+  return it;
+}
+
+// One event "war" with a mark at (10,10) and a two-line label to its right.
+scene::Scene one_event(std::string url = {}) {
+  scene::Scene s;
+  s.width = 200;
+  s.height = 100;
+  s.shapes.push_back(line("1879–1883 · War of the", {24, 8, 90, 11}));
+  s.shapes.push_back(line("Pacific", {24, 19, 30, 11}));
+  s.items.push_back(event_item("war", {10, 10, 10, 10}, "War of the Pacific", "Atacama is lost.", url));
+  s.items.push_back(label_item("war", {24, 9, 90, 20}, "1879–1883 · War of the\nPacific"));
+  if (!url.empty()) s.shapes.push_back(scene::Link{{10, 8, 104, 22}, url});
+  return s;
+}
+
+int count(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(SvgOverlay, EachDrawnLineBecomesOneTextElement) {
+  const std::string out = render::svg_overlay(one_event());
+  EXPECT_EQ(count(out, "<text "), 2);
+  EXPECT_NE(out.find(">Pacific</text>"), std::string::npos);
+}
+
+TEST(SvgOverlay, TextKeepsPositionFontSizeAndDrawnWidth) {
+  scene::Scene s;
+  s.shapes.push_back(line("Title", {12, 20, 50, 10}, FontSpec{"Noto Serif", 14, 700, true}));
+  const std::string out = render::svg_overlay(s);
+  // The baseline sits 0.8 of the line box down; the width is what the layout measured.
+  EXPECT_NE(out.find("x=\"12.00\" y=\"28.00\""), std::string::npos) << out;
+  EXPECT_NE(out.find("font-family=\"Noto Serif\" font-size=\"14.00\" font-weight=\"700\" font-style=\"italic\""),
+            std::string::npos) << out;
+  EXPECT_NE(out.find("textLength=\"50.00\" lengthAdjust=\"spacingAndGlyphs\""), std::string::npos) << out;
+}
+
+TEST(SvgOverlay, LayerIsPaintedButFullyTransparent) {
+  const std::string out = render::svg_overlay(one_event());
+  EXPECT_EQ(out.rfind("<g id=\"annals-text\" fill=\"#000\" fill-opacity=\"0\" stroke=\"none\"", 0), 0u) << out;
+  EXPECT_EQ(out.find("fill-opacity=\"1"), std::string::npos);
+}
+
+TEST(SvgOverlay, InvisibleTextIsSkipped) {
+  scene::Scene s;
+  s.shapes.push_back(scene::Text{{0, 0, 10, 10}, "hidden", {}, Color::none()});
+  s.shapes.push_back(line("", {0, 20, 0, 10}));
+  EXPECT_EQ(render::svg_overlay(s), "");
+}
+
+TEST(SvgOverlay, EscapesMarkupInStringsAndFamilies) {
+  scene::Scene s;
+  s.shapes.push_back(line("R&D <2020> \"x\"", {0, 0, 40, 10}, FontSpec{"A&B", 9, 400, false}));
+  const std::string out = render::svg_overlay(s);
+  EXPECT_NE(out.find(">R&amp;D &lt;2020&gt; &quot;x&quot;</text>"), std::string::npos) << out;
+  EXPECT_NE(out.find("font-family=\"A&amp;B\""), std::string::npos) << out;
+}
+
+TEST(SvgOverlay, EventTooltipHoldsFullTitleAndDescription) {
+  const std::string out = render::svg_overlay(one_event());
+  EXPECT_NE(out.find("<g class=\"event\" id=\"event-war\">\n<title>War of the Pacific\nAtacama is lost.</title>"),
+            std::string::npos) << out;
+}
+
+TEST(SvgOverlay, LabelLinesBelongToTheirEventsGroup) {
+  const std::string out = render::svg_overlay(one_event());
+  const auto group = out.find("<g class=\"event\"");
+  ASSERT_NE(group, std::string::npos);
+  EXPECT_GT(out.find(">Pacific</text>"), group);
+  EXPECT_GT(out.find(">1879–1883 · War of the</text>"), group);
+}
+
+TEST(SvgOverlay, EventHoverAreasCoverMarkAndLabel) {
+  const std::string out = render::svg_overlay(one_event());
+  EXPECT_NE(out.find("<rect x=\"10.00\" y=\"10.00\" width=\"10.00\" height=\"10.00\"/>"), std::string::npos) << out;
+  EXPECT_NE(out.find("<rect x=\"24.00\" y=\"9.00\" width=\"90.00\" height=\"20.00\"/>"), std::string::npos) << out;
+}
+
+TEST(SvgOverlay, EventWithUrlIsWrappedInOneLink) {
+  const std::string out = render::svg_overlay(one_event("https://example.org/?a=1&b=2"));
+  EXPECT_EQ(count(out, "<a "), 1) << out;
+  const auto a = out.find("<a href=\"https://example.org/?a=1&amp;b=2\" xlink:href=\"https://example.org/?a=1&amp;b=2\">");
+  ASSERT_NE(a, std::string::npos) << out;
+  EXPECT_LT(a, out.find("<g class=\"event\""));
+}
+
+TEST(SvgOverlay, LinkOfNoEventStaysALink) {
+  scene::Scene s;
+  s.shapes.push_back(scene::Link{{0, 0, 5, 5}, "https://example.org"});
+  const std::string out = render::svg_overlay(s);
+  EXPECT_NE(out.find("<a href=\"https://example.org\""), std::string::npos) << out;
+  EXPECT_NE(out.find("<rect x=\"0.00\" y=\"0.00\" width=\"5.00\" height=\"5.00\"/>\n</a>"), std::string::npos);
+}
+
+TEST(SvgOverlay, IdsOutsideNamesAreLeftOut) {
+  scene::Scene s;
+  s.items.push_back(event_item("a b\"c", {0, 0, 5, 5}, "Odd id"));
+  const std::string out = render::svg_overlay(s);
+  EXPECT_NE(out.find("<g class=\"event\">"), std::string::npos) << out;
+}
+
+TEST(SvgOverlay, FreeTextReadsTopToBottom) {
+  scene::Scene s;
+  s.shapes.push_back(line("Source", {0, 90, 20, 8}));
+  s.shapes.push_back(line("Title", {0, 5, 20, 8}));
+  const std::string out = render::svg_overlay(s);
+  EXPECT_LT(out.find(">Title<"), out.find(">Source<"));
+}
+
+TEST(SvgOverlay, EmptySceneAddsNothing) { EXPECT_EQ(render::svg_overlay(scene::Scene{}), ""); }
+
+TEST(FinishSvg, LayerGoesLastBeforeTheRootCloses) {
+  const std::string cairo =
+      "<?xml version=\"1.0\"?>\n<svg width=\"200pt\" height=\"100pt\">\n<g id=\"surface5\"></g>\n</svg>\n";
+  scene::Scene s = one_event();
+  s.metadata.title = "Bolivia & the sea";
+  s.metadata.subject = "1879–2018";
+  const std::string out = render::finish_svg(cairo, s);
+  EXPECT_NE(out.find("<svg width=\"200pt\" height=\"100pt\">\n<title>Bolivia &amp; the sea</title>\n"
+                     "<desc>1879–2018</desc>\n"),
+            std::string::npos) << out;
+  const auto layer = out.find("<g id=\"annals-text\"");
+  ASSERT_NE(layer, std::string::npos);
+  EXPECT_GT(layer, out.find("<g id=\"surface"));
+  EXPECT_EQ(out.find("</svg>"), out.rfind("</g>\n") + 5);
+}
+
+TEST(FinishSvg, SameSceneGivesSameBytes) {
+  const std::string cairo = "<svg>\n</svg>\n";
+  EXPECT_EQ(render::finish_svg(cairo, one_event("https://example.org")),
+            render::finish_svg(cairo, one_event("https://example.org")));
+}
+
+// ---- embedding through the command line ------------------------------------
+
+std::filesystem::path temp_dir() {
+  const char* base = std::getenv("ANNALS_TEST_TMP");
+  auto dir = std::filesystem::path(base ? base : ANNALS_BUILD_DIR "/test-tmp") / "ecosystem-unit";
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Renders the sample timeline with `flags` to `name`; returns the file's bytes.
+std::string render_sample(const std::string& flags, const std::string& name) {
+  const auto out = temp_dir() / name;
+  std::filesystem::remove(out);
+  const std::string command = std::string(ANNALS_BINARY) + " render " ANNALS_SOURCE_DIR
+                              "/timelines/bolivia-foreign-relations.toml --now 2022-12-31 -q " +
+                              flags + " -o " + out.string();
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  return read(out);
+}
+
+double svg_length(const std::string& svg, const std::string& attribute) {
+  std::smatch m;
+  const std::regex re("<svg[^>]*\\s" + attribute + "=\"([0-9.]+)pt\"");
+  return std::regex_search(svg, m, re) ? std::stod(m[1]) : -1;
+}
+
+TEST(Embedding, WidthOnTheCommandLineSetsThePageWidth) {
+  const std::string svg = render_sample("--width 16cm", "width.svg");
+  EXPECT_NEAR(svg_length(svg, "width"), 16 / 2.54 * 72, 0.01);
+}
+
+TEST(Embedding, AutoPageHeightFitsTheContent) {
+  // The page ends one margin below the lowest thing drawn (FORMAT.md §4 boxes).
+  const double margin = 20;
+  const std::string json = render_sample("--width 16cm --set page.margin=20 --format json", "fit.json");
+  const std::regex box(R"("box":\s*\[\s*([-0-9.e]+),\s*([-0-9.e]+),\s*([-0-9.e]+),\s*([-0-9.e]+)\])");
+  double lowest = 0;
+  for (auto it = std::sregex_iterator(json.begin(), json.end(), box); it != std::sregex_iterator(); ++it)
+    lowest = std::max(lowest, std::stod((*it)[2]) + std::stod((*it)[4]));
+  std::smatch page;
+  ASSERT_TRUE(std::regex_search(json, page, std::regex(R"("height":\s*([0-9.]+))")));
+  EXPECT_NEAR(std::stod(page[1]) - lowest, margin, 2.0) << "page " << page[1] << ", lowest box " << lowest;
+}
+
+TEST(Embedding, PageOnTheCommandLineOverridesTheStyle) {
+  // The timeline's own style is A3 landscape; --page A4 wins. (Its height
+  // may grow when the content needs it, with a warning; the width may not.)
+  const std::string svg = render_sample("--page A4", "a4.svg");
+  EXPECT_NEAR(svg_length(svg, "width"), 297 / 25.4 * 72, 0.01);
+}
+
+TEST(Embedding, DpiOnTheCommandLineSetsPngPixels) {
+  const std::string png = render_sample("--width 4in --dpi 50", "dpi.png");
+  ASSERT_GT(png.size(), 24u);
+  const auto byte = [&png](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(png[i])); };
+  const unsigned width = byte(16) << 24 | byte(17) << 16 | byte(18) << 8 | byte(19);
+  EXPECT_EQ(width, 200u);  // 4 in at 50 dpi
+}
+
+TEST(Embedding, TransparentBackgroundLeavesPngCornerClear) {
+  // PNG colour type 6 (RGBA) is the only way the corner can be clear; Cairo
+  // writes RGB (2) for opaque images.
+  const std::string png = render_sample("--width 4in --dpi 50 --set page.background=none", "clear.png");
+  ASSERT_GT(png.size(), 26u);
+  EXPECT_EQ(static_cast<unsigned char>(png[25]), 6);
+}
+
+}  // namespace
+}  // namespace annals
