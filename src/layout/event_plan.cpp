@@ -94,24 +94,25 @@ void add_mark(EventPlan& p, scene::Shape s) {
   p.marks.push_back(std::move(s));
 }
 
-enum class Side { right, left };
+enum class Side { right, left, above, below };
 
-// Where a label beside a mark spanning [a, b] goes: right unless it would
-// leave the plot (or the style asks for left and there is room).
+// Where a label goes beside a mark spanning [a, b]: right unless it would
+// leave the plot (or the style asks for left and there is room); above when
+// the style asks; below, tied back by a leader, when neither side has room.
 struct Beside {
   Side side = Side::right;
   double x = 0;
 };
 
 Beside beside(double a, double b, double width, double gap, const PlanContext& ctx, LabelPosition pref) {
+  const double under = clamp_to(a, ctx.lo, std::max(ctx.lo, ctx.hi - width));
+  if (pref == LabelPosition::above) return {Side::above, under};
   const double right = b + gap, left = a - gap - width;
   const bool fits_right = right + width <= ctx.hi, fits_left = left >= ctx.lo;
   if (pref == LabelPosition::left && fits_left) return {Side::left, left};
   if (fits_right) return {Side::right, right};
   if (fits_left) return {Side::left, left};
-  // Neither side has room: keep it on the page, on the roomier side.
-  const bool go_left = (a - ctx.lo) > (ctx.hi - b);
-  return {go_left ? Side::left : Side::right, clamp_to(go_left ? left : right, ctx.lo, ctx.hi - width)};
+  return {Side::below, under};
 }
 
 // Fits a label beside [a, b], rewrapping it narrower when neither side has room.
@@ -120,23 +121,48 @@ Beside place_beside(LabelText& label, const ResolvedEvent& e, double a, double b
   const double gap = e.style.label_gap;
   const auto pref = e.style.label_position;
   Beside at = beside(a, b, label.width, gap, ctx, pref);
-  const bool fits = at.x >= ctx.lo - 1e-9 && at.x + label.width <= ctx.hi + 1e-9 &&
-                    (at.x >= b + gap - 1e-9 || at.x + label.width <= a - gap + 1e-9);
-  if (fits) return at;
+  if (at.side != Side::below) return at;
   const double room = std::max(ctx.hi - (b + gap), (a - gap) - ctx.lo);
   if (room > 2 * e.style.label.font.size && room < label.width) {
     label = label_for(e, room, m);
     at = beside(a, b, label.width, gap, ctx, pref);
   }
+  if (at.side == Side::below && label.width > ctx.hi - ctx.lo) {
+    label = label_for(e, ctx.hi - ctx.lo, m);
+    at.x = ctx.lo;
+  }
   return at;
+}
+
+// How a mark and its label stack across the time axis.
+struct Stack {
+  double cross = 0;    // the item's whole size
+  double mark_c = 0;   // the mark's centre line
+  double label_y = 0;  // the label's top
+};
+
+constexpr double kStackGap = 2;  // pt between a mark and a label above or below it
+
+Stack stack(double mark_h, double label_h, Side side) {
+  if (side == Side::below) return {mark_h + kStackGap + label_h, mark_h / 2, mark_h + kStackGap};
+  if (side == Side::above) return {label_h + kStackGap + mark_h, label_h + kStackGap + mark_h / 2, 0};
+  const double c = std::max(mark_h, label_h);
+  return {c, c / 2, c / 2 - label_h / 2};
 }
 
 void extend_for_label(EventPlan& p, const Beside& at, double width, double gap) {
   // A label keeps a gap on its far side so that neighbours in a row never touch it.
   const double x0 = at.side == Side::left ? at.x - gap : at.x;
-  const double x1 = at.side == Side::right ? at.x + width + gap : at.x + width;
+  const double x1 = at.side == Side::left ? at.x + width : at.x + width + gap;
   p.extent.begin = std::min(p.extent.begin, x0);
   p.extent.end = std::max(p.extent.end, x1);
+}
+
+// A label that had to leave its mark's side is tied back to it.
+void add_leader(EventPlan& p, double mark_x, double mark_bottom, const Beside& at, double label_y, double width,
+                Color c) {
+  if (at.side != Side::below) return;
+  p.label.push_back(line({mark_x, mark_bottom}, {clamp_to(mark_x, at.x, at.x + width), label_y}, c, 0.5));
 }
 
 EventPlan point_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
@@ -147,8 +173,9 @@ EventPlan point_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const
   const double xe = clamp_to(ctx.scale->to_page(e.first.end), ctx.lo, ctx.hi);
   LabelText label = label_for(e, ctx.label_width, m);
   const Beside at = place_beside(label, e, x - s / 2, x + s / 2, ctx, m);
-  p.cross = std::max(s, label.height());
-  const double cy = p.cross / 2;
+  const Stack sk = stack(s, label.height(), at.side);
+  p.cross = sk.cross;
+  const double cy = sk.mark_c;
 
   const bool band = xe - x > std::max(kMinBand, 2 * s) || (fuzzy(e.first) && xe - x > kMinBand);
   if (band) {
@@ -160,7 +187,8 @@ EventPlan point_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const
   }
   add_mark(p, marker(st.marker, x, cy, s, st.color));
   p.extent = {p.mark_box.x, p.mark_box.right()};
-  add_text(p, label, at.x, cy - label.height() / 2);
+  add_text(p, label, at.x, sk.label_y);
+  add_leader(p, x, cy + s / 2, at, sk.label_y, label.width, st.date_color);
   extend_for_label(p, at, label.width, st.label_gap);
   return p;
 }
@@ -185,8 +213,9 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
   const double bar_h = inside ? std::max(h, label.line_height + 2) : h;
   Beside at;
   if (!inside) at = place_beside(label, e, x0, x1 + arrow, ctx, m);
-  p.cross = inside ? bar_h : std::max(bar_h, label.height());
-  const double cy = p.cross / 2;
+  const Stack sk = inside ? Stack{bar_h, bar_h / 2, (bar_h - label.height()) / 2} : stack(bar_h, label.height(), at.side);
+  p.cross = sk.cross;
+  const double cy = sk.mark_c;
 
   const bool fade_start = fuzzy(e.first), fade_end = fuzzy(e.last) && !e.last.present;
   add_mark(p, scene::Rect{{x0, cy - bar_h / 2, x1 - x0, bar_h}, std::min(st.corner_radius, bar_h / 2),
@@ -200,9 +229,10 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
   p.extent = {p.mark_box.x, p.mark_box.right()};
   if (inside) {
     recolour(label, style::readable_text_on(st.color));
-    add_text(p, label, x0 + kInsidePad, cy - label.height() / 2);
+    add_text(p, label, x0 + kInsidePad, sk.label_y);
   } else {
-    add_text(p, label, at.x, cy - label.height() / 2);
+    add_text(p, label, at.x, sk.label_y);
+    add_leader(p, (x0 + x1) / 2, cy + bar_h / 2, at, sk.label_y, label.width, st.date_color);
     extend_for_label(p, at, label.width, st.label_gap);
   }
   return p;

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -125,6 +126,32 @@ TEST(Labels, PointIsLabelledOnTheRightByDefault) {
   c.add(point("Late", year(2000)));
   const auto s = c.run().scene;
   EXPECT_GE(item(s, "label", "0").box.x, item(s, "event", "0").box.right());
+}
+
+TEST(Labels, WithNoRoomOnEitherSideGoBelowTiedByALeader) {
+  Chart c;
+  c.style.page.width = 160;
+  c.add(point("A", year(1900)));
+  c.add(point("Middle event with a title", year(1950)));
+  c.add(point("B", year(2000)));
+  const auto s = c.run().scene;
+  const auto& mark = item(s, "event", "1");
+  const auto& label = item(s, "label", "1");
+  EXPECT_GE(label.box.y, mark.box.bottom());
+  const bool leader = std::any_of(s.shapes.begin(), s.shapes.end(), [&](const scene::Shape& sh) {
+    const auto* l = std::get_if<scene::Line>(&sh);
+    return l && std::abs(l->from.y - mark.box.bottom()) < 1e-6 && std::abs(l->to.y - label.box.y) < 1e-6;
+  });
+  EXPECT_TRUE(leader);
+}
+
+TEST(Labels, StyleCanAskForLabelsAboveTheirMarks) {
+  Chart c;
+  c.style.event.label_position = style::LabelPosition::above;
+  c.add(point("Early", year(1900)));
+  c.add(point("Late", year(2000)));
+  const auto s = c.run().scene;
+  EXPECT_LE(item(s, "label", "0").box.bottom(), item(s, "event", "0").box.y);
 }
 
 TEST(Labels, CarryTheDateBeforeTheTitle) {
