@@ -62,10 +62,11 @@ AxisBlock horizontal_axis(const scale::TimeScale& s, const style::Style& st, con
   add_gaps(b, s, f, false, ax.color);
 
   const double line_h = m.measure("0", ax.label.font).height;
+  const double dir = f.labels_before ? -1 : 1;
   std::size_t n = 0;
   int levels = 0;
   for (const auto& t : ticks_for(s, st, m, false)) {
-    const double len = t.major ? ax.tick_length : ax.tick_length / 2;
+    const double len = (t.major ? ax.tick_length : ax.tick_length / 2) * dir;
     if (t.level == 0) b.shapes.push_back(line({t.x, f.at}, {t.x, f.at + len}, ax.color, ax.width));
     if (t.major && st.grid.major)
       b.grid.push_back(line({t.x, f.plot_lo}, {t.x, f.plot_hi}, st.grid.major_color, st.grid.width));
@@ -75,7 +76,8 @@ AxisBlock horizontal_axis(const scale::TimeScale& s, const style::Style& st, con
     const double w = m.measure(t.label, ax.label.font).width;
     // The finest labels centre on their tick; the context line starts at it.
     const double x = clamp_to(t.level == 0 ? t.x - w / 2 : t.x, f.page_lo, f.page_hi - w);
-    const double y = f.at + ax.tick_length + kLabelGap + line_h * t.level;
+    const double reach = ax.tick_length + kLabelGap + line_h * t.level;
+    const double y = f.labels_before ? f.at - reach - line_h : f.at + reach;
     scene::Text text{{x, y, w, line_h}, t.label, ax.label.font, ax.label.color};
     b.items.push_back(tick_item(n++, text));
     b.shapes.push_back(std::move(text));
@@ -84,7 +86,8 @@ AxisBlock horizontal_axis(const scale::TimeScale& s, const style::Style& st, con
   scene::Item axis;
   axis.kind = "axis";
   axis.id = "axis";
-  axis.box = {s.range_begin(), f.at, s.range_end() - s.range_begin(), ax.tick_length};
+  axis.box = {s.range_begin(), f.labels_before ? f.at - ax.tick_length : f.at, s.range_end() - s.range_begin(),
+              ax.tick_length};
   b.items.insert(b.items.begin(), axis);
   b.size = ax.tick_length + kLabelGap + line_h * levels;
   return b;

@@ -23,6 +23,7 @@ struct AxisFrame {
   double plot_lo = 0, plot_hi = 0;  // the plot's cross extent: grid lines and gaps span it
   double page_lo = 0, page_hi = 0;  // labels stay within these along the time axis
   Color background;
+  bool labels_before = false;   // horizontal: ticks and labels above the line (an axis on top)
 };
 
 // Time left to right; labels below the line.

@@ -139,12 +139,24 @@ Composition compose_horizontal(const ChartInput& in) {
 
   const Annotations ann = plan_annotations(t, st, in.options->now, scale, plot_lo, plot_hi, false, m, *in.diags);
 
+  const auto where = st.axis.position;
+  const bool axis_top = where != style::AxisPosition::bottom, axis_bottom = where != style::AxisPosition::top;
+  Block legend = legend_block(legend_entries(t, st, r, uses, headers), st.legend, inner, m);
+  const bool legend_top = st.legend.position == "top";
+
   // Stack the blocks.
   double y = margin;
   move_block(title, margin, y);
   if (title.height > 0) y += title.height + 1.5 * unit;
+  if (legend_top && legend.height > 0) {
+    move_block(legend, margin, y);
+    y += legend.height + unit;
+  }
   const double ann_top = y;
   if (ann.total() > 0) y += ann.total() + unit / 2;
+  AxisFrame probe{0, 0, 0, margin, width - margin, st.page.background, true};
+  const double top_axis_size = axis_top ? horizontal_axis(scale, st, probe, m).size : 0;
+  y += top_axis_size;
   const double lanes_top = y;
   for (auto& g : lanes) {
     g.top = y;
@@ -155,10 +167,21 @@ Composition compose_horizontal(const ChartInput& in) {
   AxisFrame frame{lanes_bottom, lanes_top, lanes_bottom, margin, width - margin, st.page.background};
   if (st.page.background.is_none()) frame.background = Color{1, 1, 1, 1};
   AxisBlock axis = horizontal_axis(scale, st, frame, m);
-  y += axis.size;
+  if (axis_bottom) y += axis.size;
+  if (axis_top) {
+    frame.at = lanes_top;
+    frame.labels_before = true;
+    AxisBlock top = horizontal_axis(scale, st, frame, m);
+    for (auto& it : top.items) it.id = "top-" + it.id;
+    if (!axis_bottom) {
+      axis = std::move(top);
+    } else {
+      std::move(top.shapes.begin(), top.shapes.end(), std::back_inserter(axis.shapes));
+      std::move(top.items.begin(), top.items.end(), std::back_inserter(axis.items));
+    }
+  }
 
-  Block legend = legend_block(legend_entries(t, st, r, uses, headers), st.legend, inner, m);
-  if (legend.height > 0) {
+  if (!legend_top && legend.height > 0) {
     y += unit;
     move_block(legend, margin, y);
     y += legend.height;
