@@ -18,11 +18,13 @@ Annotation make(bool is_era, std::size_t index, const style::Style& base, const 
   Annotation an;
   an.is_era = is_era;
   an.index = index;
-  an.look = base;
-  if (!sheet.empty()) style::apply(an.look, sheet, diags);
-  const auto& ts = is_era ? an.look.era.label : an.look.marker.label;
+  if (is_era)
+    an.era = style::era_style(base, sheet, diags);
+  else
+    an.marker = style::marker_style(base, sheet, diags);
+  const auto& ts = is_era ? an.era.label : an.marker.label;
   an.font = ts.font;
-  an.color = is_era ? ts.color : an.look.marker.color;
+  an.color = is_era ? ts.color : an.marker.color;
   an.a = clamp_to(std::min(a, b), lo, hi);
   an.b = clamp_to(std::max(a, b), lo, hi);
   const double room = vertical ? 200 : std::max(20.0, hi - lo);

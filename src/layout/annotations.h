@@ -17,7 +17,8 @@ namespace annals::layout {
 struct Annotation {
   bool is_era = false;
   std::size_t index = 0;      // into Timeline::eras or ::markers
-  style::Style look;          // the chart's style with the era's or marker's own keys
+  style::EraStyle era;        // the chart's [era] with the era's own keys
+  style::MarkerStyle marker;  // the chart's [marker] with the marker's own keys
   double a = 0, b = 0;        // what it marks along the time axis (a == b for markers)
   std::string text;
   FontSpec font;

@@ -64,12 +64,12 @@ void draw_annotations(Canvas& cv, const Annotations& ann, double top, double lan
     it.text = an.is_era ? t.eras[an.index].title : t.markers[an.index].title;
     if (an.is_era) {
       const Box band{an.a, lanes_top, std::max(0.0, an.b - an.a), lanes_bottom - lanes_top};
-      cv.eras.push_back(scene::Rect{band, 0, scene::Paint::solid(with_alpha(an.look.era.fill, an.look.era.opacity)), {}});
+      cv.eras.push_back(scene::Rect{band, 0, scene::Paint::solid(with_alpha(an.era.fill, an.era.opacity)), {}});
       it.kind = "era";
       it.box = band;
       cv.era_items.push_back(std::move(it));
     } else {
-      const auto& mk = an.look.marker;
+      const auto& mk = an.marker;
       const double rule_top = an.text.empty() ? lanes_top : ly + an.h;
       cv.rules.push_back(line({an.a, rule_top}, {an.a, lanes_bottom}, mk.color, mk.width, mk.dash));
       it.kind = "marker";

@@ -54,12 +54,12 @@ void draw_annotations(Canvas& cv, const Annotations& ann, double left, double la
     it.text = an.is_era ? t.eras[an.index].title : t.markers[an.index].title;
     if (an.is_era) {
       const Box band{lanes_left, an.a, lanes_right - lanes_left, std::max(0.0, an.b - an.a)};
-      cv.eras.push_back(scene::Rect{band, 0, scene::Paint::solid(with_alpha(an.look.era.fill, an.look.era.opacity)), {}});
+      cv.eras.push_back(scene::Rect{band, 0, scene::Paint::solid(with_alpha(an.era.fill, an.era.opacity)), {}});
       it.kind = "era";
       it.box = band;
       cv.era_items.push_back(std::move(it));
     } else {
-      const auto& mk = an.look.marker;
+      const auto& mk = an.marker;
       const double rule_left = an.text.empty() ? lanes_left : lx + an.w + 2;
       cv.rules.push_back(line({rule_left, an.a}, {lanes_right, an.a}, mk.color, mk.width, mk.dash));
       it.kind = "marker";

@@ -27,13 +27,17 @@ Composition fit(ChartInput in) {
   Composition c = compose(in);
   const double fixed = fixed_length(in);
   if (fixed <= 0) return c;
+  // Another composition would report the same problems again.
+  Diagnostics* diags = in.diags;
+  Diagnostics repeated;
+  in.diags = &repeated;
   if (c.natural > fixed + 0.01) {
     in.label_factor = 0.6;
     in.extra_lines = 1;
     Composition tighter = compose(in);
     if (tighter.natural < c.natural) c = std::move(tighter);
     if (c.natural > fixed + 0.01)
-      in.diags->warning({in.timeline->file, 0, 0},
+      diags->warning({in.timeline->file, 0, 0},
                         fmt::format("the content does not fit on a {} page ({:.0f} pt {}); the page was made "
                                     "{:.0f} pt {}",
                                     in.page.name, fixed, vertical(*in.timeline) ? "wide" : "high", c.natural,

@@ -2,26 +2,10 @@
 
 #include <algorithm>
 #include <optional>
-#include <string_view>
-#include <variant>
 
 namespace annals::layout {
 
 namespace {
-
-bool is_colour_key(std::string_view key) {
-  return key == "color" || key == "lane.color";
-}
-
-std::optional<Color> colour_in(const PropertySheet& sheet) {
-  std::optional<Color> found;
-  for (const auto& p : sheet) {  // the last one written wins
-    if (!is_colour_key(p.key)) continue;
-    if (const auto* s = std::get_if<std::string>(&p.value))
-      if (auto c = style::parse_color(*s)) found = *c;
-  }
-  return found;
-}
 
 // Events without tags or own keys share their lane's style: resolving the
 // cascade once per lane keeps large timelines fast.
@@ -30,12 +14,6 @@ struct LaneStyleCache {
 };
 
 }  // namespace
-
-Color lane_color_of(const style::Style& style, std::size_t lane_index, const PropertySheet& lane) {
-  if (auto c = colour_in(lane)) return *c;
-  if (style.palette.empty()) return style.event.color;
-  return style.palette[lane_index % style.palette.size()];
-}
 
 dates::Date resolved(const dates::Date& d, const dates::Date& now) {
   return d.present ? dates::resolve_present(d, now) : d;
@@ -47,9 +25,9 @@ Resolved resolve(const model::Timeline& timeline, const style::Style& style, con
   out.lanes.reserve(timeline.lanes.size());
   for (std::size_t i = 0; i < timeline.lanes.size(); ++i) {
     const auto& lane = timeline.lanes[i];
-    out.lanes.push_back({lane.id, lane.title, lane_color_of(style, i, lane.style)});
+    out.lanes.push_back({lane.id, lane.title, style::lane_color(style, i, lane.style, diags)});
   }
-  if (out.lanes.empty()) out.lanes.push_back({"default", "", lane_color_of(style, 0, {})});
+  if (out.lanes.empty()) out.lanes.push_back({"default", "", style::lane_color(style, 0, {}, diags)});
 
   LaneStyleCache cache{std::vector<std::optional<style::EventStyle>>(out.lanes.size())};
   const PropertySheet no_sheet;

@@ -38,10 +38,6 @@ struct Resolved {
   std::vector<ResolvedEvent> events;
 };
 
-// The lane's own colour when it sets one ("color", "lane.color"), else the
-// palette's colour for its position.
-Color lane_color_of(const style::Style& style, std::size_t lane_index, const PropertySheet& lane);
-
 Resolved resolve(const model::Timeline& timeline, const style::Style& style, const dates::Date& now,
                  const PropertySheet& command_line, Diagnostics& diags);
 
