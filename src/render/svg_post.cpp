@@ -64,10 +64,8 @@ std::string rect(const Box& b) {
                      num(b.w), num(b.h));
 }
 
-std::string link_open(const std::string& url) {
-  const std::string href = xml_escape(url);
-  return fmt::format("<a href=\"{0}\" xlink:href=\"{0}\">\n", href);
-}
+// xlink:href, not SVG 2's href: every browser and rsvg read it.
+std::string link_open(const std::string& url) { return fmt::format("<a xlink:href=\"{}\">", xml_escape(url)); }
 
 std::string link(const scene::Link& l) { return link_open(l.url) + rect(l.box) + "</a>\n"; }
 
@@ -143,7 +141,7 @@ bool plain_id(const std::string& id) {
 }
 
 std::string group(const EventGroup& g) {
-  std::string out = g.link ? link_open(g.link->url) : std::string();
+  std::string out = g.link ? link_open(g.link->url) + "\n" : std::string();
   const std::string id = plain_id(g.event->id) ? fmt::format(" id=\"event-{}\"", g.event->id) : "";
   out += fmt::format("<g class=\"event\"{}>\n<title>{}</title>\n", id, xml_escape(tooltip(*g.event)));
   for (const Box& b : g.boxes) out += rect(b);
@@ -176,15 +174,23 @@ Grouping group_scene(const scene::Scene& scene) {
     g.events[it->second].boxes.push_back(item.box);
     labels.add(item.box, it->second);
   }
+  // A link belongs to the first event of its url whose mark it covers.
+  std::map<std::string_view, std::vector<std::size_t>> by_url;
+  for (std::size_t i = 0; i < g.events.size(); ++i)
+    if (!g.events[i].event->url.empty()) by_url[g.events[i].event->url].push_back(i);
   for (const scene::Shape& shape : scene.shapes) {
     if (const auto* t = std::get_if<scene::Text>(&shape); t != nullptr && drawn(*t)) {
       if (const auto at = labels.find(t->box)) g.events[*at].lines.push_back(t);
       else g.free_text.push_back(t);
     } else if (const auto* l = std::get_if<scene::Link>(&shape); l != nullptr && !l->url.empty()) {
-      const auto owner = std::find_if(g.events.begin(), g.events.end(), [l](const EventGroup& e) {
-        return e.link == nullptr && e.event->url == l->url && l->box.contains(e.event->box);
-      });
-      if (owner != g.events.end()) owner->link = l;
+      EventGroup* owner = nullptr;
+      if (const auto it = by_url.find(l->url); it != by_url.end())
+        for (std::size_t i : it->second)
+          if (g.events[i].link == nullptr && l->box.contains(g.events[i].event->box)) {
+            owner = &g.events[i];
+            break;
+          }
+      if (owner) owner->link = l;
       else g.free_links.push_back(l);
     }
   }

@@ -72,7 +72,7 @@ window.addEventListener('load', () => {
   const svg = document.querySelector('#inline svg');
   out.title = svg.querySelector(':scope > title').textContent;
   out.tooltips = Array.from(svg.querySelectorAll('g.event > title')).map(t => t.textContent);
-  out.links = Array.from(svg.querySelectorAll('a')).map(x => x.getAttribute('href'));
+  out.links = Array.from(svg.querySelectorAll("a")).map(x => x.getAttribute("xlink:href") || x.getAttribute("href"));
   document.getElementById('result').textContent = JSON.stringify(out);
 });
 </script></body></html>""" % {"inline": root, "full": data_url(root), "bare": data_url(bare)}

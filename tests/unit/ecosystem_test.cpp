@@ -124,7 +124,7 @@ TEST(SvgOverlay, EventHoverAreasCoverMarkAndLabel) {
 TEST(SvgOverlay, EventWithUrlIsWrappedInOneLink) {
   const std::string out = render::svg_overlay(one_event("https://example.org/?a=1&b=2"));
   EXPECT_EQ(count(out, "<a "), 1) << out;
-  const auto a = out.find("<a href=\"https://example.org/?a=1&amp;b=2\" xlink:href=\"https://example.org/?a=1&amp;b=2\">");
+  const auto a = out.find("<a xlink:href=\"https://example.org/?a=1&amp;b=2\">");
   ASSERT_NE(a, std::string::npos) << out;
   EXPECT_LT(a, out.find("<g class=\"event\""));
 }
@@ -133,8 +133,9 @@ TEST(SvgOverlay, LinkOfNoEventStaysALink) {
   scene::Scene s;
   s.shapes.push_back(scene::Link{{0, 0, 5, 5}, "https://example.org"});
   const std::string out = render::svg_overlay(s);
-  EXPECT_NE(out.find("<a href=\"https://example.org\""), std::string::npos) << out;
-  EXPECT_NE(out.find("<rect x=\"0.00\" y=\"0.00\" width=\"5.00\" height=\"5.00\"/>\n</a>"), std::string::npos);
+  EXPECT_NE(out.find("<a xlink:href=\"https://example.org\"><rect x=\"0.00\" y=\"0.00\" width=\"5.00\" "
+                     "height=\"5.00\"/>\n</a>"),
+            std::string::npos) << out;
 }
 
 TEST(SvgOverlay, IdsOutsideNamesAreLeftOut) {
