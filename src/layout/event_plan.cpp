@@ -70,13 +70,15 @@ LabelText label_for(const ResolvedEvent& e, double max_width, const text::TextMe
   return compose_label(r, m);
 }
 
-// Text runs of `t` with its top-left corner at (x, y).
-void add_text(EventPlan& p, const LabelText& t, double x, double y) {
+// Text runs of `t` with its top-left corner at (x, y); lines flush right
+// when the label sits on the left of its mark.
+void add_text(EventPlan& p, const LabelText& t, double x, double y, bool flush_right = false) {
   for (std::size_t i = 0; i < t.lines.size(); ++i) {
     const double ly = y + t.line_height * static_cast<double>(i);
+    const double lx = flush_right ? x + t.width - t.lines[i].width : x;
     for (const auto& run : t.lines[i].runs) {
       if (run.text.empty()) continue;
-      p.label.push_back(scene::Text{{x + run.dx, ly, run.width, t.line_height}, run.text, t.font, run.color});
+      p.label.push_back(scene::Text{{lx + run.dx, ly, run.width, t.line_height}, run.text, t.font, run.color});
     }
   }
   p.label_box = {x, y, t.width, t.height()};
@@ -122,12 +124,17 @@ Beside place_beside(LabelText& label, const ResolvedEvent& e, double a, double b
   const auto pref = e.style.label_position;
   Beside at = beside(a, b, label.width, gap, ctx, pref);
   if (at.side != Side::below) return at;
+  // A narrower wrap that fits beside the mark beats a label moved below it.
   const double room = std::max(ctx.hi - (b + gap), (a - gap) - ctx.lo);
   if (room > 2 * e.style.label.font.size && room < label.width) {
-    label = label_for(e, room, m);
-    at = beside(a, b, label.width, gap, ctx, pref);
+    LabelText narrower = label_for(e, room, m);
+    const Beside again = beside(a, b, narrower.width, gap, ctx, pref);
+    if (again.side != Side::below) {
+      label = std::move(narrower);
+      return again;
+    }
   }
-  if (at.side == Side::below && label.width > ctx.hi - ctx.lo) {
+  if (label.width > ctx.hi - ctx.lo) {
     label = label_for(e, ctx.hi - ctx.lo, m);
     at.x = ctx.lo;
   }
@@ -187,7 +194,7 @@ EventPlan point_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const
   }
   add_mark(p, marker(st.marker, x, cy, s, st.color));
   p.extent = {p.mark_box.x, p.mark_box.right()};
-  add_text(p, label, at.x, sk.label_y);
+  add_text(p, label, at.x, sk.label_y, at.side == Side::left);
   add_leader(p, x, cy + s / 2, at, sk.label_y, label.width, st.date_color);
   extend_for_label(p, at, label.width, st.label_gap);
   return p;
@@ -231,7 +238,7 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
     recolour(label, style::readable_text_on(st.color));
     add_text(p, label, x0 + kInsidePad, sk.label_y);
   } else {
-    add_text(p, label, at.x, sk.label_y);
+    add_text(p, label, at.x, sk.label_y, at.side == Side::left);
     add_leader(p, (x0 + x1) / 2, cy + bar_h / 2, at, sk.label_y, label.width, st.date_color);
     extend_for_label(p, at, label.width, st.label_gap);
   }

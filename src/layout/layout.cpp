@@ -38,7 +38,7 @@ Composition fit(ChartInput in) {
     if (tighter.natural < c.natural) c = std::move(tighter);
     if (c.natural > fixed + 0.01)
       diags->warning({in.timeline->file, 0, 0},
-                        fmt::format("the content does not fit on a {} page ({:.0f} pt {}); the page was made "
+                        fmt::format("the content does not fit the {} page ({:.0f} pt {}); the page was made "
                                     "{:.0f} pt {}",
                                     in.page.name, fixed, vertical(*in.timeline) ? "wide" : "high", c.natural,
                                     vertical(*in.timeline) ? "wide" : "high"));
