@@ -45,7 +45,21 @@ void remove_pending_temporary() noexcept {
   if (g_has_pending) ::unlink(g_pending);
 }
 
-std::string write_file_atomically(const std::string& path, std::string_view bytes) {
+namespace {
+
+// Renaming over a symbolic link would replace the link with a file; users who
+// link an output somewhere expect the file it points to to be updated.
+std::string through_links(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_symlink(path, ec)) return path;
+  const auto resolved = std::filesystem::weakly_canonical(path, ec);
+  return ec ? path : resolved.string();
+}
+
+}  // namespace
+
+std::string write_file_atomically(const std::string& requested, std::string_view bytes) {
+  const std::string path = through_links(requested);
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0) {
     if (S_ISDIR(st.st_mode)) return "is a directory";
@@ -56,8 +70,10 @@ std::string write_file_atomically(const std::string& path, std::string_view byte
   std::filesystem::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
   std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec))
+  if (!std::filesystem::is_directory(dir, ec)) {
+    if (std::filesystem::exists(dir, ec)) return "'" + dir.string() + "' is not a folder";
     return "the folder '" + dir.string() + "' does not exist";
+  }
 
   std::string name = ".";
   name += target.filename().string();

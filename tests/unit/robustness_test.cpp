@@ -167,11 +167,46 @@ TEST_F(Robustness, OutputThatIsAFolderExitsThree) {
   EXPECT_TRUE(fs::is_directory(dir_ / "out.svg"));
 }
 
+TEST_F(Robustness, OutputInsideAFileExitsThreeSayingItIsNotAFolder) {
+  write("in.toml", kGood);
+  const auto r = annals("render in.toml -o in.toml/out.svg");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_TRUE(has(r.err, "in.toml/out.svg: error: cannot write: 'in.toml' is not a folder")) << r.err;
+  EXPECT_EQ(slurp(dir_ / "in.toml"), kGood);
+}
+
+TEST_F(Robustness, OutputThroughASymlinkUpdatesTheFileItPointsTo) {
+  write("in.toml", kGood);
+  write("real/out.svg", "earlier");
+  fs::create_symlink("real/out.svg", dir_ / "link.svg");
+  const auto r = annals("render in.toml -o link.svg");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(fs::is_symlink(dir_ / "link.svg"));
+  EXPECT_TRUE(has(slurp(dir_ / "real" / "out.svg"), "<svg"));
+}
+
 TEST_F(Robustness, FullDiskExitsThreeSayingSo) {
   write("in.toml", kGood);
   const auto r = annals("render in.toml --format svg -o /dev/full");
   EXPECT_EQ(r.status, 3);
   EXPECT_TRUE(has(r.err, "/dev/full: error: cannot write: No space left on device")) << r.err;
+}
+
+// A real full file system, so the temporary file itself meets ENOSPC: a tiny
+// tmpfs in a private mount namespace, gone when the shell exits.
+TEST_F(Robustness, FullFileSystemExitsThreeAndKeepsTheEarlierFile) {
+  if (shell("unshare -rm true").status != 0) GTEST_SKIP() << "no user namespaces to mount a small file system";
+  write("in.toml", kGood);
+  fs::create_directories(dir_ / "small");
+  shell(
+      "unshare -rm sh -c 'mount -t tmpfs -o size=16k tmpfs small && printf earlier >small/out.svg && "
+      "\"$ANNALS\" render in.toml -o small/out.svg 2>err2.txt; echo $? >status.txt; "
+      "ls -a small >listing.txt; cat small/out.svg >kept.txt'");
+  EXPECT_EQ(slurp(dir_ / "status.txt"), "3\n");
+  const std::string err = slurp(dir_ / "err2.txt");
+  EXPECT_TRUE(has(err, "small/out.svg: error: cannot write: No space left on device")) << err;
+  EXPECT_EQ(slurp(dir_ / "kept.txt"), "earlier");
+  EXPECT_EQ(slurp(dir_ / "listing.txt"), ".\n..\nout.svg\n");
 }
 
 TEST_F(Robustness, FullDiskOnStandardOutputExitsThree) {
