@@ -3,10 +3,13 @@
 # src/cli/options.cpp). Run at build time:
 #   cmake -DANNALS=path/to/annals -DOUT=annals.1 -DVERSION=x.y.z -P manpage.cmake
 
-# roff: backslashes and hyphens escaped; a line may not start with . or '.
+# roff: backslashes and hyphens escaped, dashes named (plain troff reads
+# ASCII only); a line may not start with . or '.
 function(roff_escape text out)
   string(REPLACE "\\" "\\e" text "${text}")
   string(REPLACE "-" "\\-" text "${text}")
+  string(REPLACE "–" "\\(en" text "${text}")
+  string(REPLACE "—" "\\(em" text "${text}")
   string(REGEX REPLACE "^([.'])" "\\\\&\\1" text "${text}")
   set(${out} "${text}" PARENT_SCOPE)
 endfunction()
