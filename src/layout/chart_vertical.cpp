@@ -133,14 +133,21 @@ Composition compose_vertical(const ChartInput& in) {
 
   std::vector<LaneColumns> lanes(r.lanes.size());
   for (std::size_t i = 0; i < r.events.size(); ++i) lanes[r.events[i].lane].events.push_back(i);
-  double x = lanes_left;
+  double used = 0;
   for (std::size_t l = 0; l < lanes.size(); ++l) {
     const double title_w = headers ? std::min(m.measure(r.lanes[l].title, st.lane.title.font).width, 12 * unit) : 0;
     pack_lane(lanes[l], plans, st, title_w + 2 * st.lane.padding);
-    lanes[l].left = x;
-    x += lanes[l].width;
+    used += lanes[l].width;
     out.lanes.push_back({r.lanes[l].id, lanes[l].packing.rows, {}});
     for (const auto i : lanes[l].events) out.lanes.back().extents.push_back(plans[i].extent);
+  }
+  // Spare width widens the lanes (each at most to twice its own) so the page is framed evenly.
+  const double spare = std::max(0.0, page_w - margin - lanes_left - used);
+  double x = lanes_left;
+  for (auto& g : lanes) {
+    g.left = x;
+    g.width += std::min(spare / static_cast<double>(lanes.size()), g.width);
+    x += g.width;
   }
   const double lanes_right = x;
   const double width = std::max(page_w, lanes_right + margin);

@@ -98,8 +98,11 @@ Wrapped wrap(const std::string& prefix, std::string_view title, double max_width
       out.shortened = true;
       return out;
     }
-    if (has_word) {  // start a new line with this word
-      out.lines.push_back(line);
+    const bool only_date = !has_word && !line.empty();
+    if (has_word || (only_date && m.measure(word, font).width <= max_width)) {
+      // Start a new line with this word (the date keeps a line to itself
+      // rather than split the word).
+      out.lines.push_back(std::string(trim_right(line)));
       line.clear();
       has_word = false;
       continue;

@@ -3,6 +3,8 @@
 // warning); on a page with room to spare, let the lanes breathe.
 #include "layout/layout.h"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "layout/chart.h"
@@ -35,7 +37,8 @@ Composition fit(ChartInput in) {
     in.label_factor = 0.6;
     in.extra_lines = 1;
     Composition tighter = compose(in);
-    if (tighter.natural < c.natural) c = std::move(tighter);
+    // Narrow wrapping is worth its cramped labels only when it makes the page fit.
+    if (tighter.natural <= fixed + 0.01) return tighter;
     if (c.natural > fixed + 0.01)
       diags->warning({in.timeline->file, 0, 0},
                         fmt::format("the content does not fit the {} page ({:.0f} pt {}); the page was made "
@@ -65,6 +68,11 @@ Detailed layout_detailed(const model::Timeline& timeline, const style::Style& st
   in.resolved = &resolved;
   in.diags = &diags;
   in.page = page_frame(style.page);
+  // Time running down a page wants the page's long side.
+  if (vertical(timeline) && in.page.height > 0 && in.page.width > in.page.height) {
+    std::swap(in.page.width, in.page.height);
+    in.page.name = style.page.size + " portrait";
+  }
   Composition c = fit(in);
   if (c.shortened > 0)
     diags.warning({timeline.file, 0, 0},
