@@ -51,19 +51,32 @@ void usage_error(const std::string& message) {
 }
 
 // Progress on a terminal only, for runs long enough to need it (FORMAT.md §3).
+// A run counts as long from 5000 events, or from a 1 MB input while it is read.
 class Progress {
  public:
-  Progress(bool quiet, std::size_t work) : on_(!quiet && work >= 5000 && ::isatty(STDERR_FILENO)) {}
+  explicit Progress(bool quiet) : allowed_(!quiet && ::isatty(STDERR_FILENO)) {}
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  void expect_events(std::size_t events) { on_ = on_ || (allowed_ && events >= 5000); }
+  void expect_bytes(std::uintmax_t bytes) { on_ = on_ || (allowed_ && bytes >= 1'000'000); }
   void say(const std::string& what) const {
     if (on_) std::fputs(fmt::format("\r\033[Kannals: {}", what).c_str(), stderr);
   }
-  ~Progress() {
+  void clear() const {
     if (on_) std::fputs("\r\033[K", stderr);
   }
+  ~Progress() { clear(); }
 
  private:
-  bool on_;
+  bool allowed_;
+  bool on_ = false;
 };
+
+std::uintmax_t size_of(const std::string& input) {
+  std::error_code ec;
+  const auto size = input == "-" ? 0 : std::filesystem::file_size(input, ec);
+  return ec ? 0 : size;
+}
 
 std::string folder_of(const std::string& input) {
   if (input == "-") return ".";
@@ -193,19 +206,24 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
                const render::Renderer& renderer) {
   Diagnostics diags;
   Prepared p;
+  Progress progress(c.quiet);
+  progress.expect_bytes(size_of(input));
+  progress.say(fmt::format("reading {}", input));
   const auto stop = prepare(c, input, diags, p);
+  progress.clear();
   diags.sort_by_position();
   if (stop) {
     print(diags, c.quiet);
     return *stop;
   }
 
-  Progress progress(c.quiet, p.timeline.events.size());
+  progress.expect_events(p.timeline.events.size());
   progress.say(fmt::format("laying out {} events", p.timeline.events.size()));
   layout::Options options{p.now, p.command_line, "annals " ANNALS_VERSION};
   const scene::Scene scene = layout::layout(p.timeline, p.style, options, renderer.measurer(), diags);
   warn_missing_fonts(scene, renderer, input, diags);
   if (c.strict) diags.promote_warnings();
+  progress.clear();
   print(diags, c.quiet);
   if (diags.has_errors()) return kBadInput;
 
@@ -227,6 +245,7 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
                                            : render::Format::png;
         auto out = renderer.render(scene, f, render_options);
         if (!out.ok()) {
+          progress.clear();
           std::fputs(fmt::format("{}: error: {}\n", t.path, out.error).c_str(), stderr);
           status = kCannotWrite;
           continue;
@@ -239,6 +258,7 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
     const std::string err =
         t.path == "-" ? write_stdout(it->second) : write_file_atomically(t.path, it->second);
     if (!err.empty()) {
+      progress.clear();
       const std::string name = t.path == "-" ? "standard output" : t.path;
       std::fputs(fmt::format("{}: error: cannot write: {}\n", name, err).c_str(), stderr);
       status = kCannotWrite;

@@ -421,6 +421,13 @@ TEST_F(Robustness, ProgressIsShownOnATerminal) {
   EXPECT_TRUE(has(r.out, "annals: laying out 6000 events")) << r.out.substr(0, 500);
 }
 
+TEST_F(Robustness, ReadingALargeFileShowsProgress) {
+  write("in.toml", many_events(30000));  // over 1 MB
+  const auto r = shell("script -qec '\"$ANNALS\" render in.toml -o out.pdf' /dev/null");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "annals: reading in.toml")) << r.out.substr(0, 500);
+}
+
 TEST_F(Robustness, ProgressIsSilentOffATerminal) {
   write("in.toml", many_events(6000));
   const auto r = annals("render in.toml -o out.pdf");
