@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """tools/pandoc/annals.lua with Debian's pandoc: the sample Markdown file to
-HTML (SVG figures) and to LaTeX source (PDF figures whose page box fits the
+HTML (SVG figures, one inline with ids of its own) and to LaTeX source (PDF figures whose page box fits the
 content, fonts embedded); a broken timeline keeps its code block.
 
 usage: pandoc_test.py ANNALS_BINARY SOURCE_DIR WORK_DIR
@@ -64,6 +64,16 @@ if not figure or "<figcaption>Bolivia and the sea, <em>1879–2018</em></figcapt
     problems.append("HTML: no <figure> with the block's caption")
 elif 'id="fig-sea"' not in figure.group(1):
     problems.append("HTML: the figure lost its identifier #fig-sea")
+inline = re.search(r'<figure id="fig-inline" class="annals">\s*<svg (.*?)</svg>\s*<figcaption>(.*?)</figcaption>', html, re.S)
+if not inline or "The ruling, <em>inline</em>" not in inline.group(2):
+    problems.append("HTML: inline=\"true\" should put the SVG and its caption into the page")
+elif "<title>ICJ rules against Bolivia</title>" not in inline.group(1) or "<text " not in inline.group(1) or "xlink:href=\"https://www.icj-cij.org" not in inline.group(1):
+    problems.append("HTML: the inline SVG lacks its text layer or its link")
+ids = re.findall(r'\sid="([^"]+)"', html)
+if len(ids) != len(set(ids)):
+    problems.append(f"HTML: ids used twice: {sorted({i for i in ids if ids.count(i) > 1})[:5]}")
+if dangling := {r for r in re.findall(r'href="#([^"]+)"', html) if r not in ids}:
+    problems.append(f"HTML: references to missing ids: {sorted(dangling)[:5]}")
 if 'alt="Two eras"' not in html:
     problems.append("HTML: an image without caption should take the timeline's title as alt text")
 for src, cm in zip(images, (16, 10)):
@@ -75,8 +85,8 @@ for src, cm in zip(images, (16, 10)):
 pandoc("-s", "-t", "latex", "-o", "out.tex")
 tex = (work / "out.tex").read_text(encoding="utf-8")
 pdfs = re.findall(r"\\includegraphics(?:\[[^]]*\])?\{([^}]+)\}", tex)
-if len(pdfs) != 2 or not all(p.endswith(".pdf") and (work / p).is_file() for p in pdfs):
-    problems.append(f"LaTeX: expected two PDF figures on disk, found {pdfs}")
+if len(pdfs) != 3 or not all(p.endswith(".pdf") and (work / p).is_file() for p in pdfs):
+    problems.append(f"LaTeX: expected three PDF figures on disk (inline is for HTML only), found {pdfs}")
 if "\\caption{Bolivia and the sea, \\emph{1879--2018}}" not in tex or "\\label{fig-sea}" not in tex:
     problems.append("LaTeX: no \\caption and \\label for the first figure")
 if pdfs and (work / pdfs[0]).is_file():

@@ -25,6 +25,9 @@ Attributes (all optional):
   format      svg, pdf or png, overriding the choice from the output format
   dpi         PNG resolution
   now         what "present" means (default: the timeline's now, SOURCE_DATE_EPOCH, today)
+  inline      "true": in HTML, the SVG goes into the page itself instead of an
+              <img>, so its text can be searched and read aloud and its
+              tooltips and links work (ids are prefixed per chart)
   #id         the figure's identifier, for cross-references
 
 The program is `annals` on PATH, or the ANNALS environment variable; figures
@@ -104,13 +107,43 @@ local function figure(block, path, attrs)
   return pandoc.Para({ pandoc.Image(caption, path, "fig:", pandoc.Attr(block.identifier, {}, { { "alt", alt } })) })
 end
 
+local function read_file(path)
+  local f = assert(io.open(path, "rb"))
+  local bytes = f:read("a")
+  f:close()
+  return bytes
+end
+
+-- Several charts share one HTML document: Cairo's ids (glyph-0-1, surface1,
+-- clip1) must not collide, so each chart's ids get a prefix of its own.
+local function prefix_ids(svg, prefix)
+  svg = svg:gsub("^<%?xml[^>]*>%s*", "")
+  svg = svg:gsub(' id="', ' id="' .. prefix)
+  svg = svg:gsub('href="#', 'href="#' .. prefix)
+  svg = svg:gsub("url%(#", "url(#" .. prefix)
+  -- Scale down with the page, keeping the proportions of the viewBox.
+  return (svg:gsub("<svg ", '<svg style="max-width:100%%;height:auto" ', 1))
+end
+
+-- The SVG itself in the page, not an <img>: its text is found by the browser's
+-- search and read by screen readers, its tooltips show and its links work.
+local function inline_figure(block, svg, attrs, name)
+  local caption = caption_inlines(attrs.caption)
+  local id = block.identifier ~= "" and string.format(' id="%s"', block.identifier) or ""
+  local html = string.format('<figure%s class="annals">\n%s', id, prefix_ids(svg, "annals-" .. name:sub(1, 8) .. "-"))
+  if #caption > 0 then
+    html = html .. "<figcaption>" .. pandoc.write(pandoc.Pandoc({ pandoc.Plain(caption) }), "html") .. "</figcaption>\n"
+  end
+  return pandoc.RawBlock("html", html .. "</figure>")
+end
+
 local function render(block)
   local attrs = {}
   for k, v in pairs(block.attributes) do attrs[k] = v end
   local format = image_format(attrs)
   local args = arguments(attrs, format)
-  local path = string.format("%s/%s.%s", figures_dir,
-                             pandoc.sha1(table.concat(args, "\0") .. "\0" .. block.text), format)
+  local name = pandoc.sha1(table.concat(args, "\0") .. "\0" .. block.text)
+  local path = string.format("%s/%s.%s", figures_dir, name, format)
   if not file_exists(path) then
     local ok, bytes = pcall(pandoc.pipe, annals, args, block.text)
     if not ok then
@@ -122,6 +155,9 @@ local function render(block)
     local out = assert(io.open(path, "wb"))
     out:write(bytes)
     out:close()
+  end
+  if format == "svg" and FORMAT:match("html") and (attrs.inline == "true" or attrs.inline == "yes") then
+    return inline_figure(block, read_file(path), attrs, name)
   end
   return figure(block, path, attrs)
 end
