@@ -178,13 +178,15 @@ EventPlan point_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const
   const double s = st.marker_size;
   const double x = clamp_to(ctx.scale->to_page(e.first.begin), ctx.lo, ctx.hi);
   const double xe = clamp_to(ctx.scale->to_page(e.first.end), ctx.lo, ctx.hi);
+  const bool band = xe - x > std::max(kMinBand, 2 * s) || (fuzzy(e.first) && xe - x > kMinBand);
+  // The band is part of the mark: the label starts after it, never over it.
+  const double mark_end = band ? std::max(xe, x + s / 2) : x + s / 2;
   LabelText label = label_for(e, ctx.label_width, m);
-  const Beside at = place_beside(label, e, x - s / 2, x + s / 2, ctx, m);
+  const Beside at = place_beside(label, e, x - s / 2, mark_end, ctx, m);
   const Stack sk = stack(s, label.height(), at.side);
   p.cross = sk.cross;
   const double cy = sk.mark_c;
 
-  const bool band = xe - x > std::max(kMinBand, 2 * s) || (fuzzy(e.first) && xe - x > kMinBand);
   if (band) {
     const double h = s * 0.6;
     scene::Rect r{{x, cy - h / 2, xe - x, h}, h / 2, scene::Paint::solid(with_alpha(st.color, kBandAlpha)), {}};

@@ -33,18 +33,19 @@ Composition fit(ChartInput in) {
   Diagnostics* diags = in.diags;
   Diagnostics repeated;
   in.diags = &repeated;
-  if (c.natural > fixed + 0.01) {
+  // Narrower labels save a few rows, not pages: hopeless cases skip the retry.
+  if (c.natural > fixed + 0.01 && c.natural < 2 * fixed) {
     in.label_factor = 0.6;
     in.extra_lines = 1;
     Composition tighter = compose(in);
     // Narrow wrapping is worth its cramped labels only when it makes the page fit.
     if (tighter.natural <= fixed + 0.01) return tighter;
-    if (c.natural > fixed + 0.01)
-      diags->warning({in.timeline->file, 0, 0},
-                        fmt::format("the content does not fit the {} page ({:.0f} pt {}); the page was made "
-                                    "{:.0f} pt {}",
-                                    in.page.name, fixed, vertical(*in.timeline) ? "wide" : "high", c.natural,
-                                    vertical(*in.timeline) ? "wide" : "high"));
+  }
+  if (c.natural > fixed + 0.01) {
+    diags->warning({in.timeline->file, 0, 0},
+                   fmt::format("the content does not fit the {} page ({:.0f} pt {}); the page was made {:.0f} pt {}",
+                               in.page.name, fixed, vertical(*in.timeline) ? "wide" : "high", c.natural,
+                               vertical(*in.timeline) ? "wide" : "high"));
     return c;
   }
   if (c.natural < fixed - 0.01 && !vertical(*in.timeline)) {

@@ -377,6 +377,26 @@ TEST(Legend, AppearsOnlyForMarksThatNeedIt) {
   EXPECT_EQ(count_kind(decade.run().scene, "legend"), 1u);
 }
 
+TEST(Legend, NamesTagsThatHaveTheirOwnColour) {
+  Chart c;
+  c.style.tags["war"] = {{"event.color", std::string("#922b21"), {}}};
+  auto e = point("Battle", year(1900));
+  e.tags = {"war"};
+  c.add(e);
+  c.add(point("Peace", year(2000)));
+  const auto s = c.run().scene;
+  ASSERT_EQ(count_kind(s, "legend"), 1u);
+  EXPECT_EQ(item(s, "legend", "legend-0").text, "war");
+}
+
+TEST(Legend, NamesLanesWhenTheyHaveNoHeaders) {
+  Chart c;
+  c.timeline.lanes.push_back({"second", "", {}, {}});
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(2000), 1));
+  EXPECT_EQ(count_kind(c.run().scene, "legend"), 2u);
+}
+
 TEST(Metadata, DateIsNowAndCreatorIsPassedThrough) {
   Chart c;
   c.options.creator = "annals 9.9";
