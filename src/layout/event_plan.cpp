@@ -40,11 +40,14 @@ scene::Shape marker(MarkerShape shape, double x, double y, double size, Color c)
   return scene::Rect{{x, y - r, 0, size}, 0, scene::Paint::solid(Color::none()), {}};
 }
 
+// The share of a bar's length given to each faded end.
+double fade_share(double length) { return length > 0 ? clamp_to(12.0 / length, 0.1, 0.45) : 0.3; }
+
 // A horizontal or vertical fade along a bar: solid in the middle, faint at
 // the approximate ends.
 scene::Paint faded(Color c, Point from, Point to, double length, bool fade_start, bool fade_end) {
   if (!fade_start && !fade_end) return scene::Paint::solid(c);
-  const double f = length > 0 ? clamp_to(12.0 / length, 0.1, 0.45) : 0.3;
+  const double f = fade_share(length);
   scene::Paint p;
   p.from = from;
   p.to = to;
@@ -216,8 +219,12 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
   LabelText label = label_for(e, ctx.label_width, m);
   const bool may_inside = st.label_position == LabelPosition::automatic ||
                           st.label_position == LabelPosition::inside;
+  const bool fade_start = fuzzy(e.first), fade_end = fuzzy(e.last) && !e.last.present;
+  // Text inside keeps off the faded ends, where it would not read.
+  const double fade = fade_share(x1 - x0) * (x1 - x0);
+  const double text_x0 = x0 + (fade_start ? fade : 0), text_x1 = x1 - (fade_end ? fade : 0);
   const bool inside = may_inside && label.lines.size() == 1 && !label.shortened &&
-                      label.width + 2 * kInsidePad <= x1 - x0;
+                      label.width + 2 * kInsidePad <= text_x1 - text_x0;
 
   const double bar_h = inside ? std::max(h, label.line_height + 2) : h;
   Beside at;
@@ -226,7 +233,6 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
   p.cross = sk.cross;
   const double cy = sk.mark_c;
 
-  const bool fade_start = fuzzy(e.first), fade_end = fuzzy(e.last) && !e.last.present;
   add_mark(p, scene::Rect{{x0, cy - bar_h / 2, x1 - x0, bar_h}, std::min(st.corner_radius, bar_h / 2),
                           faded(st.color, {x0, cy}, {x1, cy}, x1 - x0, fade_start, fade_end), {}});
   p.uses.fade = fade_start || fade_end;
@@ -238,7 +244,7 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
   p.extent = {p.mark_box.x, p.mark_box.right()};
   if (inside) {
     recolour(label, style::readable_text_on(st.color));
-    add_text(p, label, x0 + kInsidePad, sk.label_y);
+    add_text(p, label, text_x0 + kInsidePad, sk.label_y);
   } else {
     add_text(p, label, at.x, sk.label_y, at.side == Side::left);
     add_leader(p, (x0 + x1) / 2, cy + bar_h / 2, at, sk.label_y, label.width, st.date_color);
