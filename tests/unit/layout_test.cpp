@@ -397,6 +397,37 @@ TEST(Legend, NamesLanesWhenTheyHaveNoHeaders) {
   EXPECT_EQ(count_kind(c.run().scene, "legend"), 2u);
 }
 
+TEST(Robustness, EmptyTimelineStillMakesAPage) {
+  Chart c;
+  c.timeline.header.title = "Nothing yet";
+  const auto s = c.run().scene;
+  EXPECT_GT(s.height, 0);
+  EXPECT_EQ(count_kind(s, "title"), 1u);
+  EXPECT_EQ(count_kind(s, "lane"), 1u);
+}
+
+TEST(Robustness, EventsOutsideTheViewWindowStayOnThePage) {
+  Chart c;
+  c.timeline.header.start = model::LocatedDate{year(1950), {}};
+  c.timeline.header.end = model::LocatedDate{year(1960), {}};
+  c.add(point("Before", year(1800)));
+  c.add(span("Across", year(1900), year(2000)));
+  c.add(point("After", year(2100)));
+  const auto s = c.run().scene;
+  const Box page{0, 0, s.width, s.height};
+  for (const auto& i : s.items) EXPECT_TRUE(page.contains(i.box)) << i.kind << " " << i.id;
+}
+
+TEST(Robustness, EventsAllAtOneInstantGetADomain) {
+  Chart c;
+  const auto t = std::get<dates::Date>(dates::from_ymd_hms(1969, 7, 20, 20, 17, 40));
+  c.add(point("One", t));
+  c.add(point("Two", t));
+  const auto s = c.run().scene;
+  EXPECT_EQ(c.run().lanes[0].rows, 2u);
+  EXPECT_GT(count_kind(s, "tick"), 0u);
+}
+
 TEST(Metadata, DateIsNowAndCreatorIsPassedThrough) {
   Chart c;
   c.options.creator = "annals 9.9";
