@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
   annals::Diagnostics diags;
   auto timeline = annals::load::timeline_file(argv[1], diags);
   // A timeline's own style (a built-in name or a path beside the file), else "default".
-  const std::string style_name = timeline && !timeline->header.style.empty() ? timeline->header.style : "default";
+  const std::string style_name =
+      timeline && !timeline->header.style.empty() ? timeline->header.style : "default";
   const std::string folder = std::filesystem::path(argv[1]).parent_path().string();
   auto style = annals::load::style_named(style_name, folder.empty() ? "." : folder, {}, diags);
   if (!timeline || !style || diags.has_errors()) {
@@ -40,11 +41,12 @@ int main(int argc, char** argv) {
   annals::style::apply(*style, timeline->style, diags);
 
   // A fixed "present" keeps the output reproducible; a real program might use today.
-  const annals::dates::Date now = timeline->header.now ? timeline->header.now->date
-                                                       : annals::dates::from_epoch_seconds(0);
+  const annals::dates::Date now =
+      timeline->header.now ? timeline->header.now->date : annals::dates::from_epoch_seconds(0);
   const annals::render::Renderer renderer;  // owns the fonts; measures and draws
   const annals::layout::Options options{now, {}, "render-timeline"};
-  const annals::scene::Scene scene = annals::layout::layout(*timeline, *style, options, renderer.measurer(), diags);
+  const annals::scene::Scene scene =
+      annals::layout::layout(*timeline, *style, options, renderer.measurer(), diags);
   print(diags);
   if (diags.has_errors()) return 1;
 

@@ -6,12 +6,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
-#include <map>
-#include <type_traits>
 
 namespace annals::render {
 
@@ -65,7 +65,9 @@ std::string rect(const Box& b) {
 }
 
 // xlink:href, not SVG 2's href: every browser and rsvg read it.
-std::string link_open(const std::string& url) { return fmt::format("<a xlink:href=\"{}\">", xml_escape(url)); }
+std::string link_open(const std::string& url) {
+  return fmt::format("<a xlink:href=\"{}\">", xml_escape(url));
+}
 
 std::string link(const scene::Link& l) { return link_open(l.url) + rect(l.box) + "</a>\n"; }
 
@@ -93,8 +95,8 @@ double overlap_area(const Box& a, const Box& b) {
 // One event as the overlay shows it: its mark, its label lines and its link.
 struct EventGroup {
   const scene::Item* event = nullptr;
-  std::vector<Box> boxes;                   // mark and label: hover areas
-  std::vector<const scene::Text*> lines;    // the label's text, in drawing order
+  std::vector<Box> boxes;                 // mark and label: hover areas
+  std::vector<const scene::Text*> lines;  // the label's text, in drawing order
   const scene::Link* link = nullptr;
 };
 
@@ -154,8 +156,8 @@ std::string group(const EventGroup& g) {
 
 struct Grouping {
   std::vector<EventGroup> events;
-  std::vector<const scene::Text*> free_text;    // titles, ticks, lanes, eras, legends
-  std::vector<const scene::Link*> free_links;   // links that belong to no event
+  std::vector<const scene::Text*> free_text;   // titles, ticks, lanes, eras, legends
+  std::vector<const scene::Link*> free_links;  // links that belong to no event
 };
 
 Grouping group_scene(const scene::Scene& scene) {
@@ -235,7 +237,8 @@ std::string svg_overlay(const scene::Scene& scene) {
   if (g.events.empty() && g.free_text.empty() && g.free_links.empty()) return {};
   // Painted (so it can be hovered, selected and found) yet fully transparent:
   // what is seen stays exactly what Cairo drew.
-  std::string out = "<g id=\"annals-text\" fill=\"#000\" fill-opacity=\"0\" stroke=\"none\" xml:space=\"preserve\">\n";
+  std::string out =
+      "<g id=\"annals-text\" fill=\"#000\" fill-opacity=\"0\" stroke=\"none\" xml:space=\"preserve\">\n";
   for (const scene::Text* t : g.free_text) out += text(*t);
   for (const EventGroup& e : g.events) out += group(e);
   for (const scene::Link* l : g.free_links) out += link(*l);

@@ -75,14 +75,17 @@ TEST(SvgOverlay, TextKeepsPositionFontSizeAndDrawnWidth) {
   const std::string out = render::svg_overlay(s);
   // The baseline sits 0.8 of the line box down; the width is what the layout measured.
   EXPECT_NE(out.find("x=\"12.00\" y=\"28.00\""), std::string::npos) << out;
-  EXPECT_NE(out.find("font-family=\"Noto Serif\" font-size=\"14.00\" font-weight=\"700\" font-style=\"italic\""),
-            std::string::npos) << out;
+  EXPECT_NE(
+      out.find("font-family=\"Noto Serif\" font-size=\"14.00\" font-weight=\"700\" font-style=\"italic\""),
+      std::string::npos)
+      << out;
   EXPECT_NE(out.find("textLength=\"50.00\" lengthAdjust=\"spacingAndGlyphs\""), std::string::npos) << out;
 }
 
 TEST(SvgOverlay, LayerIsPaintedButFullyTransparent) {
   const std::string out = render::svg_overlay(one_event());
-  EXPECT_EQ(out.rfind("<g id=\"annals-text\" fill=\"#000\" fill-opacity=\"0\" stroke=\"none\"", 0), 0u) << out;
+  EXPECT_EQ(out.rfind("<g id=\"annals-text\" fill=\"#000\" fill-opacity=\"0\" stroke=\"none\"", 0), 0u)
+      << out;
   EXPECT_EQ(out.find("fill-opacity=\"1"), std::string::npos);
 }
 
@@ -103,8 +106,10 @@ TEST(SvgOverlay, EscapesMarkupInStringsAndFamilies) {
 
 TEST(SvgOverlay, EventTooltipHoldsFullTitleAndDescription) {
   const std::string out = render::svg_overlay(one_event());
-  EXPECT_NE(out.find("<g class=\"event\" id=\"event-war\">\n<title>War of the Pacific\nAtacama is lost.</title>"),
-            std::string::npos) << out;
+  EXPECT_NE(
+      out.find("<g class=\"event\" id=\"event-war\">\n<title>War of the Pacific\nAtacama is lost.</title>"),
+      std::string::npos)
+      << out;
 }
 
 TEST(SvgOverlay, LabelLinesBelongToTheirEventsGroup) {
@@ -117,8 +122,10 @@ TEST(SvgOverlay, LabelLinesBelongToTheirEventsGroup) {
 
 TEST(SvgOverlay, EventHoverAreasCoverMarkAndLabel) {
   const std::string out = render::svg_overlay(one_event());
-  EXPECT_NE(out.find("<rect x=\"10.00\" y=\"10.00\" width=\"10.00\" height=\"10.00\"/>"), std::string::npos) << out;
-  EXPECT_NE(out.find("<rect x=\"24.00\" y=\"9.00\" width=\"90.00\" height=\"20.00\"/>"), std::string::npos) << out;
+  EXPECT_NE(out.find("<rect x=\"10.00\" y=\"10.00\" width=\"10.00\" height=\"10.00\"/>"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<rect x=\"24.00\" y=\"9.00\" width=\"90.00\" height=\"20.00\"/>"), std::string::npos)
+      << out;
 }
 
 TEST(SvgOverlay, EventWithUrlIsWrappedInOneLink) {
@@ -135,7 +142,8 @@ TEST(SvgOverlay, LinkOfNoEventStaysALink) {
   const std::string out = render::svg_overlay(s);
   EXPECT_NE(out.find("<a xlink:href=\"https://example.org\"><rect x=\"0.00\" y=\"0.00\" width=\"5.00\" "
                      "height=\"5.00\"/>\n</a>"),
-            std::string::npos) << out;
+            std::string::npos)
+      << out;
 }
 
 TEST(SvgOverlay, IdsOutsideNamesAreLeftOut) {
@@ -164,7 +172,8 @@ TEST(FinishSvg, LayerGoesLastBeforeTheRootCloses) {
   const std::string out = render::finish_svg(cairo, s);
   EXPECT_NE(out.find("<svg width=\"200pt\" height=\"100pt\">\n<title>Bolivia &amp; the sea</title>\n"
                      "<desc>1879–2018</desc>\n"),
-            std::string::npos) << out;
+            std::string::npos)
+      << out;
   const auto layer = out.find("<g id=\"annals-text\"");
   ASSERT_NE(layer, std::string::npos);
   EXPECT_GT(layer, out.find("<g id=\"surface"));
@@ -197,7 +206,8 @@ std::string read(const std::filesystem::path& p) {
 std::string render_sample(const std::string& flags, const std::string& name) {
   const auto out = temp_dir() / name;
   std::filesystem::remove(out);
-  const std::string command = std::string(ANNALS_BINARY) + " render " ANNALS_SOURCE_DIR
+  const std::string command = std::string(ANNALS_BINARY) +
+                              " render " ANNALS_SOURCE_DIR
                               "/timelines/bolivia-foreign-relations.toml --now 2022-12-31 -q " +
                               flags + " -o " + out.string();
   EXPECT_EQ(std::system(command.c_str()), 0) << command;
@@ -238,7 +248,9 @@ TEST(Embedding, PageOnTheCommandLineOverridesTheStyle) {
 TEST(Embedding, DpiOnTheCommandLineSetsPngPixels) {
   const std::string png = render_sample("--width 4in --dpi 50", "dpi.png");
   ASSERT_GT(png.size(), 24u);
-  const auto byte = [&png](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(png[i])); };
+  const auto byte = [&png](std::size_t i) {
+    return static_cast<unsigned>(static_cast<unsigned char>(png[i]));
+  };
   const unsigned width = byte(16) << 24 | byte(17) << 16 | byte(18) << 8 | byte(19);
   EXPECT_EQ(width, 200u);  // 4 in at 50 dpi
 }
