@@ -92,19 +92,22 @@ local function caption_inlines(text)
   return doc.blocks[1] and doc.blocks[1].content or {}
 end
 
-local function figure(block, path, attrs)
+local function figure(block, path, attrs, format)
   local caption = caption_inlines(attrs.caption)
   local alt = attrs.alt or (#caption > 0 and pandoc.utils.stringify(caption)) or timeline_title(block.text)
-  local image_attr = pandoc.Attr("", {}, { { "alt", alt } })
+  -- SVG and PDF carry their size; a PNG's pixels would be read at 96 dpi.
+  local size = {}
+  if format == "png" and attrs.width then size = { { "width", attrs.width } } end
   if #caption == 0 then
-    return pandoc.Para({ pandoc.Image({ pandoc.Str(alt) }, path, "", pandoc.Attr(block.identifier, {}, {})) })
+    return pandoc.Para({ pandoc.Image({ pandoc.Str(alt) }, path, "", pandoc.Attr(block.identifier, {}, size)) })
   end
   if pandoc.Figure then  -- pandoc 3: a real figure element
-    return pandoc.Figure(pandoc.Plain({ pandoc.Image(caption, path, "", image_attr) }), { pandoc.Plain(caption) },
-                         pandoc.Attr(block.identifier, {}, {}))
+    local image = pandoc.Image(caption, path, "", pandoc.Attr("", {}, { { "alt", alt }, table.unpack(size) }))
+    return pandoc.Figure(pandoc.Plain({ image }), { pandoc.Plain(caption) }, pandoc.Attr(block.identifier, {}, {}))
   end
   -- pandoc 2: an image alone in a paragraph with a "fig:" title is a figure.
-  return pandoc.Para({ pandoc.Image(caption, path, "fig:", pandoc.Attr(block.identifier, {}, { { "alt", alt } })) })
+  return pandoc.Para({ pandoc.Image(caption, path, "fig:",
+                                    pandoc.Attr(block.identifier, {}, { { "alt", alt }, table.unpack(size) })) })
 end
 
 local function read_file(path)
@@ -159,7 +162,7 @@ local function render(block)
   if format == "svg" and FORMAT:match("html") and (attrs.inline == "true" or attrs.inline == "yes") then
     return inline_figure(block, read_file(path), attrs, name)
   end
-  return figure(block, path, attrs)
+  return figure(block, path, attrs, format)
 end
 
 return {
