@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# examples/latex/ with the real pdflatex: a chart rendered at the text width
+# goes in with a bare \includegraphics (no trim, no scale), overfills nothing,
+# and the report's PDF has every font embedded and the chart's text searchable.
+#   latex_test.sh ANNALS_BINARY SOURCE_DIR WORK_DIR
+set -euo pipefail
+annals=$1 source=$2 work=$3
+fail() { echo "FAIL: $*"; exit 1; }
+command -v pdflatex >/dev/null || fail "pdflatex is not installed (tools/setup installs texlive-latex-base)"
+rm -rf "$work" && mkdir -p "$work" && cp "$source"/examples/latex/* "$work"/
+cd "$work"
+
+grep -q '\\includegraphics{timeline}' report.tex || fail "the example should include the chart as it is"
+"$annals" render timeline.toml --width 16cm --set page.margin=0 -q -o timeline.pdf
+width=$(pdfinfo timeline.pdf | sed -n 's/^Page size: *\([0-9.]*\) x.*/\1/p')
+awk -v w="$width" 'BEGIN { exit !(w > 453.5 && w < 453.6) }' || fail "the chart is $width pt wide, not 16 cm"
+
+for pass in 1 2; do  # the second pass resolves the figure reference
+  pdflatex -interaction=nonstopmode -halt-on-error report.tex >pdflatex.out 2>&1 \
+    || { tail -20 pdflatex.out; fail "pdflatex failed"; }
+done
+if grep -E "Overfull|Float too large|LaTeX Warning" report.log; then
+  fail "the chart does not fit the text block as it is"
+fi
+pdffonts report.pdf | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1; print } END { exit bad }' \
+  || fail "fonts not embedded in the report"
+pdftotext report.pdf - | grep -q "ICJ rules against Bolivia" || fail "the chart's text is not in the report"
+echo ok
