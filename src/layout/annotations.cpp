@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "layout/label_text.h"
-#include "layout/packing.h"
 #include "layout/resolve.h"
 
 namespace annals::layout {
@@ -40,6 +39,60 @@ Annotation make(bool is_era, std::size_t index, const style::Style& base, const 
   return an;
 }
 
+struct Placed {
+  double begin = 0, end = 0;  // the title along the time axis, with its gap
+  double rule = 0;            // a marker's position; its rule crosses every row nearer the lanes
+  bool is_marker = false;
+  std::size_t row = 0;
+};
+
+bool clashes(const Placed& p, const Placed& q) {
+  if (p.row == q.row && p.begin < q.end && q.begin < p.end) return true;
+  // A marker's rule runs from its title to the lanes, through the rows below it.
+  if (q.is_marker && p.row < q.row && p.begin <= q.rule && q.rule <= p.end) return true;
+  if (p.is_marker && q.row < p.row && q.begin <= p.rule && p.rule <= q.end) return true;
+  return false;
+}
+
+// The lowest row where `p` meets no title (and, with `rules`, no marker's
+// rule); placed.size() + 1 when there is none.
+std::size_t first_free_row(Placed p, const std::vector<Placed>& placed, bool rules) {
+  for (p.row = 0; p.row <= placed.size(); ++p.row) {
+    const bool blocked = std::any_of(placed.begin(), placed.end(), [&](const Placed& q) {
+      return rules ? clashes(p, q) : (p.row == q.row && p.begin < q.end && q.begin < p.end);
+    });
+    if (!blocked) return p.row;
+  }
+  return p.row;
+}
+
+// Rows counted from the lanes outward. Each title takes the row nearest the
+// lanes where it meets no other title and no marker's rule. Eras and
+// markers are few, so a simple quadratic search is enough.
+std::size_t assign_rows(std::vector<Annotation>& labels, bool vertical) {
+  std::vector<std::size_t> order(labels.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Markers first: their rules are the obstacles that era titles step around.
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (labels[a].is_era != labels[b].is_era) return !labels[a].is_era;
+    return labels[a].pos < labels[b].pos;
+  });
+  std::vector<Placed> placed;
+  std::size_t rows = 0;
+  for (const auto i : order) {
+    auto& an = labels[i];
+    const double along = an.text.empty() ? 0 : (vertical ? an.h : an.w) + kAnnotationGap;
+    Placed p{an.pos, an.pos + along, an.a, !an.is_era, 0};
+    p.row = first_free_row(p, placed, true);
+    // A rule already crossed by a title nearer the lanes: accept the crossing.
+    if (p.row > placed.size()) p.row = first_free_row(p, placed, false);
+    an.row = p.row;
+    rows = std::max(rows, p.row + 1);
+    placed.push_back(p);
+  }
+  return rows;
+}
+
 }  // namespace
 
 double Annotations::total() const {
@@ -63,22 +116,10 @@ Annotations plan_annotations(const model::Timeline& timeline, const style::Style
     const double x = s.to_page(resolved(mk.date.date, now).begin);
     out.labels.push_back(make(false, i, style, mk.style, mk.title, x, x, lo, hi, vertical, m, diags));
   }
-  std::vector<Extent> extents;
-  extents.reserve(out.labels.size());
-  for (const auto& an : out.labels) {
-    if (an.text.empty()) {
-      extents.push_back({an.pos, an.pos});
-      continue;
-    }
-    extents.push_back({an.pos, an.pos + (vertical ? an.h : an.w) + kAnnotationGap});
-  }
-  const auto packed = first_fit(extents);
-  out.row_size.assign(packed.rows, 0);
-  for (std::size_t i = 0; i < out.labels.size(); ++i) {
-    auto& an = out.labels[i];
-    an.row = packed.row_of[i];
+  const auto rows = assign_rows(out.labels, vertical);
+  out.row_size.assign(rows, 0);
+  for (const auto& an : out.labels)
     out.row_size[an.row] = std::max(out.row_size[an.row], vertical ? an.w : an.h);
-  }
   return out;
 }
 

@@ -25,7 +25,7 @@ struct Annotation {
   Color color;
   double w = 0, h = 0;        // the title's measured size
   double pos = 0;             // where the title starts along the time axis
-  std::size_t row = 0;
+  std::size_t row = 0;        // 0 = the row (column) nearest the lanes
 };
 
 struct Annotations {

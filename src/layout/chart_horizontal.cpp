@@ -51,11 +51,13 @@ LaneRows rows_of(const LaneGeometry& g, const ResolvedLane& lane, const std::vec
 
 void draw_annotations(Canvas& cv, const Annotations& ann, double top, double lanes_top, double lanes_bottom,
                       const model::Timeline& t) {
-  std::vector<double> row_y;
-  double y = top;
-  for (const double s : ann.row_size) {
-    row_y.push_back(y);
-    y += s + kAnnotationGap;
+  // Row 0 sits just above the lanes; later rows stack upwards.
+  std::vector<double> row_y(ann.row_size.size());
+  double y = top + ann.total();
+  for (std::size_t r = 0; r < ann.row_size.size(); ++r) {
+    y -= ann.row_size[r];
+    row_y[r] = y;
+    y -= kAnnotationGap;
   }
   for (const auto& an : ann.labels) {
     const double ly = row_y[an.row] + ann.row_size[an.row] - an.h;

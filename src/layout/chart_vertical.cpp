@@ -41,11 +41,13 @@ void pack_lane(LaneColumns& g, const std::vector<EventPlan>& plans, const style:
 // Era and marker titles in their columns; era bands and marker rules across the lanes.
 void draw_annotations(Canvas& cv, const Annotations& ann, double left, double lanes_left, double lanes_right,
                       const model::Timeline& t) {
-  std::vector<double> col_x;
-  double x = left;
-  for (const double s : ann.row_size) {
-    col_x.push_back(x);
-    x += s + kAnnotationGap;
+  // Column 0 sits just left of the lanes; later columns stack leftwards.
+  std::vector<double> col_x(ann.row_size.size());
+  double x = left + ann.total();
+  for (std::size_t c = 0; c < ann.row_size.size(); ++c) {
+    x -= ann.row_size[c];
+    col_x[c] = x;
+    x -= kAnnotationGap;
   }
   for (const auto& an : ann.labels) {
     const double lx = col_x[an.row];

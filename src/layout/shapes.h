@@ -14,7 +14,6 @@ inline Color with_alpha(Color c, double a) {
 }
 
 inline Box union_box(const Box& a, const Box& b) {
-  if (a.w <= 0 && a.h <= 0 && a.x == 0 && a.y == 0) return b;
   const double x0 = std::min(a.x, b.x), y0 = std::min(a.y, b.y);
   const double x1 = std::max(a.right(), b.right()), y1 = std::max(a.bottom(), b.bottom());
   return {x0, y0, x1 - x0, y1 - y0};
