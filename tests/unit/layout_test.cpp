@@ -336,6 +336,24 @@ TEST(Markers, TitlesAtTheSameDateDoNotOverlap) {
   EXPECT_EQ(count_kind(s, "marker"), 2u);
 }
 
+TEST(Markers, RuleNeverRunsThroughAnEraTitle) {
+  Chart c;
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(2000)));
+  c.timeline.eras.push_back({"A long era title reaching back over the marker", {year(1950), {}}, {year(1990), {}}, {}, {}});
+  c.timeline.markers.push_back({"Armistice", {year(1952), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const scene::Line* rule = nullptr;
+  const scene::Text* era_title = nullptr;
+  for (const auto& sh : s.shapes) {
+    if (const auto* l = std::get_if<scene::Line>(&sh); l && !l->stroke.dash.empty()) rule = l;
+    if (const auto* t = std::get_if<scene::Text>(&sh); t && t->text.starts_with("A long era")) era_title = t;
+  }
+  ASSERT_TRUE(rule && era_title);
+  const Box rule_box{rule->from.x - 0.5, rule->from.y, 1, rule->to.y - rule->from.y};
+  EXPECT_FALSE(rule_box.overlaps(era_title->box));
+}
+
 TEST(Page, FixedPageGrowsAndWarnsWhenContentCannotFit) {
   Chart c;
   c.style.page.size = "A6";
