@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "layout/annotations.h"
+#include "layout/axis.h"
 #include "layout/event_plan.h"
 #include "layout/layout.h"
 #include "layout/page_blocks.h"
@@ -66,6 +67,13 @@ struct HeaderText {
 HeaderText header_text(const ResolvedLane& lane, const style::Style& st, double width,
                        const text::TextMeasurer& m);
 double label_width_for(const style::Style& st, double plot_length, double factor);
-void add_marks_used(MarkUse& all, const MarkUse& one);
+
+// Every event's plan in file order; notes the marks used and the labels shortened.
+std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx, bool vertical, MarkUse& uses,
+                                   std::size_t& shortened);
+
+// The page furniture and the axis into their layers, then the whole canvas into the scene.
+void finish(Canvas& cv, Composition& out, AxisBlock axis, Block& title, Block& legend, Block& source,
+            std::vector<EventPlan>& plans, const ChartInput& in, double width, double height);
 
 }  // namespace annals::layout

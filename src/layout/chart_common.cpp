@@ -68,10 +68,44 @@ bool lanes_have_headers(const Resolved& r) {
   return std::any_of(r.lanes.begin(), r.lanes.end(), [](const ResolvedLane& l) { return !l.title.empty(); });
 }
 
-void add_marks_used(MarkUse& all, const MarkUse& one) {
-  all.band = all.band || one.band;
-  all.fade = all.fade || one.fade;
-  all.open = all.open || one.open;
+std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx, bool vertical, MarkUse& uses,
+                                   std::size_t& shortened) {
+  std::vector<EventPlan> plans;
+  plans.reserve(in.resolved->events.size());
+  const auto plan = [&](const ResolvedEvent& e) {
+    return vertical ? plan_vertical(e, ctx, *in.measurer) : plan_horizontal(e, ctx, *in.measurer);
+  };
+  for (const auto& e : in.resolved->events) {
+    if (in.extra_lines > 0) {
+      ResolvedEvent wider = e;
+      wider.style.max_label_lines += in.extra_lines;
+      plans.push_back(plan(wider));
+    } else {
+      plans.push_back(plan(e));
+    }
+    const auto& u = plans.back().uses;
+    uses = {uses.band || u.band, uses.fade || u.fade, uses.open || u.open};
+    if (plans.back().shortened) ++shortened;
+  }
+  return plans;
+}
+
+void finish(Canvas& cv, Composition& out, AxisBlock axis, Block& title, Block& legend, Block& source,
+            std::vector<EventPlan>& plans, const ChartInput& in, double width, double height) {
+  cv.grid = std::move(axis.grid);
+  cv.gaps = std::move(axis.gaps);
+  cv.axis = std::move(axis.shapes);
+  cv.axis_items = std::move(axis.items);
+  for (auto* b : {&title, &legend, &source}) std::move(b->shapes.begin(), b->shapes.end(), std::back_inserter(cv.furniture));
+  cv.title_items = std::move(title.items);
+  cv.legend_items = std::move(legend.items);
+  cv.source_items = std::move(source.items);
+  out.scene.width = width;
+  out.scene.height = height;
+  out.scene.background = in.style->page.background;
+  out.scene.metadata = metadata(*in.timeline, *in.options);
+  cv.plans = &plans;
+  cv.paint(out.scene);
 }
 
 std::vector<LegendEntry> legend_entries(const model::Timeline& t, const style::Style& st, const Resolved& r,

@@ -82,6 +82,42 @@ void draw_annotations(Canvas& cv, const Annotations& ann, double top, double lan
   }
 }
 
+// Lanes: bands, separators, headers, then the events in their rows.
+void draw_lanes(Canvas& cv, Composition& out, const std::vector<LaneGeometry>& lanes, std::vector<EventPlan>& plans,
+                const ChartInput& in, double share) {
+  const auto& st = *in.style;
+  const auto& r = *in.resolved;
+  const auto& t = *in.timeline;
+  const double margin = st.page.margin, width = in.page.width, inner = std::max(1.0, width - 2 * margin);
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    const auto& g = lanes[l];
+    const Box band{margin, g.top, inner, g.height};
+    const Color fill = l % 2 == 0 ? st.lane.band : st.lane.band_alt;
+    cv.bands.push_back(scene::Rect{band, 0, scene::Paint::solid(fill), {}});
+    if (l > 0)
+      cv.separators.push_back(line({margin, g.top}, {width - margin, g.top}, st.lane.separator, st.lane.separator_width));
+    for (const auto& text : g.header.lines) {
+      scene::Shape s = text;
+      translate(s, margin, g.top + st.lane.padding + share / 2);
+      cv.headers.push_back(std::move(s));
+    }
+    scene::Item it;
+    it.kind = "lane";
+    it.id = r.lanes[l].id;
+    it.box = band;
+    it.lane = r.lanes[l].id;
+    it.text = r.lanes[l].title;
+    cv.lane_items.push_back(std::move(it));
+    out.scene.outline.push_back({r.lanes[l].title.empty() ? r.lanes[l].id : r.lanes[l].title, g.top});
+    for (std::size_t k = 0; k < g.events.size(); ++k) {
+      const std::size_t i = g.events[k];
+      const std::size_t row = g.packing.row_of[k];
+      const double dy = g.top + st.lane.padding + share / 2 + g.row_top[row] + (g.row_height[row] - plans[i].cross) / 2;
+      emit_event(cv, t, r, r.events[i], plans[i], 0, dy);
+    }
+  }
+}
+
 }  // namespace
 
 Composition compose_horizontal(const ChartInput& in) {
@@ -113,21 +149,9 @@ Composition compose_horizontal(const ChartInput& in) {
   const auto scale = chart_scale(t, r, in.options->now, domain, plot_lo + inset, plot_hi - inset);
 
   PlanContext ctx{&scale, plot_lo, plot_hi, label_width_for(st, plot_hi - plot_lo, in.label_factor)};
-  std::vector<EventPlan> plans;
-  plans.reserve(r.events.size());
-  cv.reserve_events(r.events.size());
   MarkUse uses;
-  for (const auto& e : r.events) {
-    if (in.extra_lines > 0) {
-      ResolvedEvent wider = e;
-      wider.style.max_label_lines += in.extra_lines;
-      plans.push_back(plan_horizontal(wider, ctx, m));
-    } else {
-      plans.push_back(plan_horizontal(e, ctx, m));
-    }
-    add_marks_used(uses, plans.back().uses);
-    if (plans.back().shortened) ++out.shortened;
-  }
+  std::vector<EventPlan> plans = plan_events(in, ctx, false, uses, out.shortened);
+  cv.reserve_events(r.events.size());
 
   std::vector<LaneGeometry> lanes(r.lanes.size());
   for (std::size_t i = 0; i < r.events.size(); ++i) lanes[r.events[i].lane].events.push_back(i);
@@ -194,52 +218,10 @@ Composition compose_horizontal(const ChartInput& in) {
   const double height = std::max(out.natural, in.page.height);
   move_block(source, margin, height - margin - source.height);
 
-  // Lanes: bands, separators, headers, then the events in their rows.
-  for (std::size_t l = 0; l < lanes.size(); ++l) {
-    const auto& g = lanes[l];
-    const Box band{margin, g.top, inner, g.height};
-    const Color fill = l % 2 == 0 ? st.lane.band : st.lane.band_alt;
-    cv.bands.push_back(scene::Rect{band, 0, scene::Paint::solid(fill), {}});
-    if (l > 0)
-      cv.separators.push_back(line({margin, g.top}, {width - margin, g.top}, st.lane.separator, st.lane.separator_width));
-    for (const auto& text : g.header.lines) {
-      scene::Shape s = text;
-      translate(s, margin, g.top + st.lane.padding + share / 2);
-      cv.headers.push_back(std::move(s));
-    }
-    scene::Item it;
-    it.kind = "lane";
-    it.id = r.lanes[l].id;
-    it.box = band;
-    it.lane = r.lanes[l].id;
-    it.text = r.lanes[l].title;
-    cv.lane_items.push_back(std::move(it));
-    out.scene.outline.push_back({r.lanes[l].title.empty() ? r.lanes[l].id : r.lanes[l].title, g.top});
-    for (std::size_t k = 0; k < g.events.size(); ++k) {
-      const std::size_t i = g.events[k];
-      const std::size_t row = g.packing.row_of[k];
-      const double dy = g.top + st.lane.padding + share / 2 + g.row_top[row] + (g.row_height[row] - plans[i].cross) / 2;
-      emit_event(cv, t, r, r.events[i], plans[i], 0, dy);
-    }
-  }
+  draw_lanes(cv, out, lanes, plans, in, share);
   draw_annotations(cv, ann, ann_top, lanes_top, lanes_bottom, t);
 
-  cv.grid = std::move(axis.grid);
-  cv.gaps = std::move(axis.gaps);
-  cv.axis = std::move(axis.shapes);
-  cv.axis_items = std::move(axis.items);
-  for (auto* b : {&title, &legend, &source})
-    std::move(b->shapes.begin(), b->shapes.end(), std::back_inserter(cv.furniture));
-  cv.title_items = std::move(title.items);
-  cv.legend_items = std::move(legend.items);
-  cv.source_items = std::move(source.items);
-
-  out.scene.width = width;
-  out.scene.height = height;
-  out.scene.background = st.page.background;
-  out.scene.metadata = metadata(t, *in.options);
-  cv.plans = &plans;
-  cv.paint(out.scene);
+  finish(cv, out, std::move(axis), title, legend, source, plans, in, width, height);
   return out;
 }
 

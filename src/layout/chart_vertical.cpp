@@ -117,21 +117,9 @@ Composition compose_vertical(const ChartInput& in) {
   const double per_lane = std::max(60.0, (page_w - margin - lanes_left) / static_cast<double>(std::max<std::size_t>(1, r.lanes.size())));
   PlanContext ctx{&scale, plot_top, plot_bottom,
                   label_width_for(st, per_lane - st.event.marker_size - 2 * st.lane.padding, in.label_factor * 2.2)};
-  std::vector<EventPlan> plans;
-  plans.reserve(r.events.size());
-  cv.reserve_events(r.events.size());
   MarkUse uses;
-  for (const auto& e : r.events) {
-    if (in.extra_lines > 0) {
-      ResolvedEvent wider = e;
-      wider.style.max_label_lines += in.extra_lines;
-      plans.push_back(plan_vertical(wider, ctx, m));
-    } else {
-      plans.push_back(plan_vertical(e, ctx, m));
-    }
-    add_marks_used(uses, plans.back().uses);
-    if (plans.back().shortened) ++out.shortened;
-  }
+  std::vector<EventPlan> plans = plan_events(in, ctx, true, uses, out.shortened);
+  cv.reserve_events(r.events.size());
 
   std::vector<LaneColumns> lanes(r.lanes.size());
   for (std::size_t i = 0; i < r.events.size(); ++i) lanes[r.events[i].lane].events.push_back(i);
@@ -197,22 +185,7 @@ Composition compose_vertical(const ChartInput& in) {
   }
   draw_annotations(cv, ann, ann_left, lanes_left, lanes_right, t);
 
-  cv.grid = std::move(axis.grid);
-  cv.gaps = std::move(axis.gaps);
-  cv.axis = std::move(axis.shapes);
-  cv.axis_items = std::move(axis.items);
-  for (auto* b : {&title, &legend, &source})
-    std::move(b->shapes.begin(), b->shapes.end(), std::back_inserter(cv.furniture));
-  cv.title_items = std::move(title.items);
-  cv.legend_items = std::move(legend.items);
-  cv.source_items = std::move(source.items);
-
-  out.scene.width = width;
-  out.scene.height = height;
-  out.scene.background = st.page.background;
-  out.scene.metadata = metadata(t, *in.options);
-  cv.plans = &plans;
-  cv.paint(out.scene);
+  finish(cv, out, std::move(axis), title, legend, source, plans, in, width, height);
   return out;
 }
 
