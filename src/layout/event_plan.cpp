@@ -180,7 +180,9 @@ EventPlan point_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const
   const auto& st = e.style;
   const double s = st.marker_size;
   const double x = clamp_to(ctx.scale->to_page(e.first.begin), ctx.lo, ctx.hi);
-  const double xe = clamp_to(ctx.scale->to_page(e.first.end), ctx.lo, ctx.hi);
+  // An approximate date always shows its fuzz, however narrow its interval.
+  const double fuzz = fuzzy(e.first) ? 2.5 * s : 0;
+  const double xe = clamp_to(std::max(ctx.scale->to_page(e.first.end), x + fuzz), ctx.lo, ctx.hi);
   const bool band = xe - x > std::max(kMinBand, 2 * s) || (fuzzy(e.first) && xe - x > kMinBand);
   // The band is part of the mark: the label starts after it, never over it.
   const double mark_end = band ? std::max(xe, x + s / 2) : x + s / 2;

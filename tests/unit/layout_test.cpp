@@ -258,6 +258,15 @@ TEST(Uncertainty, DecadeIsDrawnAcrossItsTenYears) {
   EXPECT_GT(decade.box.w, 5 * year_mark.box.w);
 }
 
+TEST(Uncertainty, ApproximatePointShowsItsFuzzEvenWhenItsYearIsNarrow) {
+  Chart c;
+  c.add(point("Founding", parsed("c. 1500")));
+  c.add(point("Plain", year(1501)));
+  c.add(point("End", year(2000)));
+  const auto s = c.run().scene;
+  EXPECT_GT(item(s, "event", "0").box.w, 2 * item(s, "event", "1").box.w);
+}
+
 TEST(Uncertainty, ApproximateEndFades) {
   Chart c;
   c.add(span("Survey", year(2000), parsed("c. 2010")));
