@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -15,14 +14,6 @@
 #include "layout/packing.h"
 #include "style/style.h"
 #include "text/measurer.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define LAYOUT_UNDER_SANITIZER 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define LAYOUT_UNDER_SANITIZER 1
-#endif
-#endif
 
 namespace annals::layout {
 namespace {
@@ -235,7 +226,9 @@ TEST(LayoutProperties, HorizontalChartsKeepEveryGuarantee) { check_seeds(false, 
 
 TEST(LayoutProperties, VerticalChartsKeepEveryGuarantee) { check_seeds(true, 1001, 60); }
 
-TEST(LayoutProperties, HundredThousandEventsLayOutQuickly) {
+// Speed is measured by bench/, never asserted here; this pins that a large
+// input still keeps every guarantee.
+TEST(LayoutProperties, HundredThousandEventsKeepEveryGuarantee) {
   Generator g(424242);
   model::Timeline t;
   t.lanes.push_back({"a", "A", {}, {}});
@@ -253,17 +246,9 @@ TEST(LayoutProperties, HundredThousandEventsLayOutQuickly) {
   st.page.size = "auto";
   const text::FakeMeasurer m;
   Diagnostics diags;
-  const auto start = std::chrono::steady_clock::now();
   const auto d = layout_detailed(t, st, options_now(), m, diags);
-  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-  EXPECT_EQ(d.scene.items.size() > 200'000, true);
-#if defined(LAYOUT_UNDER_SANITIZER)
-  (void)took;  // sanitizers make timing meaningless
-#elif defined(NDEBUG)
-  EXPECT_LT(took.count(), 1.0);
-#else
-  EXPECT_LT(took.count(), 10.0);  // unoptimised builds are several times slower
-#endif
+  EXPECT_GT(d.scene.items.size(), 200'000u);
+  EXPECT_EQ(check(t, d), "");
 }
 
 }  // namespace
