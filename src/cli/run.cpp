@@ -202,6 +202,21 @@ void warn_missing_fonts(const scene::Scene& scene, const render::Renderer& rende
   }
 }
 
+// PDF 1.7 (Annex C) limits a page to 14400 units per side; Acrobat and most
+// viewers refuse or crop larger pages, which Cairo writes without complaint.
+constexpr double kPdfMaxSide = 14400;
+
+void warn_beyond_pdf_limit(const scene::Scene& scene, const std::string& path, bool quiet,
+                           const Progress& progress) {
+  if (quiet || (scene.width <= kPdfMaxSide && scene.height <= kPdfMaxSide)) return;
+  progress.clear();
+  std::fputs(fmt::format("{}: warning: the page is {:.0f} × {:.0f} pt, beyond the {:.0f} pt (200 in) per side "
+                         "that PDF viewers show; split the timeline, narrow its dates, or use SVG\n",
+                         path, scene.width, scene.height, kPdfMaxSide)
+                 .c_str(),
+             stderr);
+}
+
 int render_one(const Command& c, const std::string& input, const std::vector<Target>& targets,
                const render::Renderer& renderer) {
   Diagnostics diags;
@@ -254,6 +269,7 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
       }
       it = bytes_by_format.emplace(t.format, std::move(bytes)).first;
     }
+    if (t.format == "pdf") warn_beyond_pdf_limit(scene, t.path, c.quiet, progress);
     progress.say(fmt::format("writing {}", t.path));
     const std::string err =
         t.path == "-" ? write_stdout(it->second) : write_file_atomically(t.path, it->second);

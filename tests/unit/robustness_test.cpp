@@ -362,6 +362,14 @@ TEST_F(Robustness, PageTooLargeForPngStillWritesPdf) {
   EXPECT_TRUE(fs::file_size(dir_ / "out.pdf") > 0);
 }
 
+TEST_F(Robustness, PdfPageBeyondViewerLimitWarns) {
+  write("in.toml", kGood);
+  const auto r = annals("render in.toml --width 250in -o out.pdf");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(r.err, "out.pdf: warning: the page is 18000 ×")) << r.err;
+  EXPECT_TRUE(has(r.err, "14400 pt (200 in)")) << r.err;
+}
+
 // ---- size ------------------------------------------------------------------
 
 TEST_F(Robustness, TitleOfTwoHundredThousandCharactersRenders) {
