@@ -1,6 +1,7 @@
 // annals: timeline charts from dated events written in TOML.
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 
 #include "cli/atomic_write.h"
@@ -31,7 +32,12 @@ int main(int argc, char** argv) {
   try {
     const auto& c = *parsed.command;
     switch (c.verb) {
-      case annals::cli::Verb::render: return annals::cli::run_render(c);
+      case annals::cli::Verb::render: {
+        // Ends without tearing down the renderer's shaped text (see run_render).
+        const int status = annals::cli::run_render(c);
+        std::fflush(nullptr);
+        std::_Exit(status);
+      }
       case annals::cli::Verb::check: return annals::cli::run_check(c);
       case annals::cli::Verb::styles: return annals::cli::run_styles(c);
       case annals::cli::Verb::help:

@@ -10,112 +10,106 @@ namespace {
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
 
-// Byte offsets of every code point boundary, including 0 and text.size().
-std::vector<std::size_t> boundaries(std::string_view text) {
-  std::vector<std::size_t> cuts;
-  cuts.reserve(text.size() + 1);
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (!is_continuation(text[i])) cuts.push_back(i);
-  cuts.push_back(text.size());
-  return cuts;
-}
-
 std::string_view trim_right(std::string_view s) {
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   return s;
 }
 
-std::vector<std::string_view> words_of(std::string_view text) {
-  std::vector<std::string_view> words;
+// Byte ranges of the words of `text` (runs of non-spaces).
+struct Range {
+  std::size_t begin = 0, end = 0;
+};
+
+std::vector<Range> word_ranges(std::string_view text) {
+  std::vector<Range> words;
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && text[i] == ' ') ++i;
     const std::size_t j = std::min(text.find(' ', i), text.size());
-    if (j > i) words.push_back(text.substr(i, j - i));
+    if (j > i) words.push_back({i, j});
     i = j;
   }
   return words;
 }
 
-// How many bytes of `word` fit after `line` within `max_width` (at least one
-// code point when `line` is empty, so wrapping always makes progress).
-std::size_t fitting_bytes(const std::string& line, std::string_view word, double max_width,
-                          const FontSpec& font, const text::TextMeasurer& m) {
-  const auto cuts = boundaries(word);
-  std::size_t lo = 0, hi = cuts.size() - 1;  // indices into cuts; lo always fits
-  while (lo < hi) {
-    const std::size_t mid = (lo + hi + 1) / 2;
-    if (m.measure(line + std::string(word.substr(0, cuts[mid])), font).width <= max_width)
-      lo = mid;
-    else
-      hi = mid - 1;
+// A title shaped once, with the advance at each byte offset: every candidate
+// line's width is a subtraction, not another shaping.
+struct Shaped {
+  std::string_view text;
+  std::vector<double> carets;
+  double width(std::size_t a, std::size_t b) const { return carets[b] - carets[a]; }
+  // The last code point boundary k in (a, text.size()] with width(a, k) <= room;
+  // `a` itself when not even one character fits.
+  std::size_t fit(std::size_t a, double room) const {
+    std::size_t best = a;
+    for (std::size_t k = a + 1; k <= text.size(); ++k) {
+      if (k < text.size() && is_continuation(text[k])) continue;
+      if (width(a, k) > room) break;
+      best = k;
+    }
+    return best;
   }
-  if (lo == 0 && line.empty() && cuts.size() > 1) lo = 1;
-  return cuts[lo];
-}
-
-struct Wrapped {
-  std::vector<std::string> lines;
-  bool shortened = false;
+  std::size_t next_boundary(std::size_t a) const {
+    std::size_t b = std::min(a + 1, text.size());
+    while (b < text.size() && is_continuation(text[b])) ++b;
+    return b;
+  }
 };
 
-std::string join_words(std::span<const std::string_view> words) {
-  std::string out;
-  for (const auto w : words) {
-    if (!out.empty()) out += ' ';
-    out += w;
-  }
-  return out;
-}
+struct Wrapped {
+  std::vector<Range> lines;  // byte ranges of the title; an empty first range = the date alone
+  bool shortened = false;
+  std::size_t cut = 0;       // where the shortened last line ends (before the ellipsis)
+};
 
-// Greedy word wrap; the last allowed line takes the rest and is shortened.
-Wrapped wrap(const std::string& prefix, std::string_view title, double max_width, int max_lines,
-             const FontSpec& font, const text::TextMeasurer& m) {
+// Greedy word wrap of the title after a date prefix of width `prefix_width`;
+// the last allowed line takes the rest and is shortened with an ellipsis.
+Wrapped wrap(const Shaped& t, double prefix_width, double max_width, int max_lines, double ellipsis_width) {
   Wrapped out;
-  const auto words = words_of(title);
+  auto words = word_ranges(t.text);
   const auto last_line = static_cast<std::size_t>(std::max(1, max_lines)) - 1;
-  std::string line = prefix;
-  bool has_word = false;
-  std::string pending;  // the rest of a word broken across lines
-  for (std::size_t i = 0; i < words.size() || !pending.empty();) {
-    const std::string word = pending.empty() ? std::string(words[i]) : pending;
-    const bool from_pending = !pending.empty();
-    const std::string candidate = has_word ? line + " " + word : line + word;
-    auto next = [&] {
-      if (from_pending) pending.clear(); else ++i;
-    };
-    if (m.measure(candidate, font).width <= max_width) {
-      line = candidate;
-      has_word = true;
-      next();
-      continue;
-    }
+  double room = max_width - prefix_width;  // the first line shares its width with the date
+  std::size_t w = 0;
+  while (w < words.size()) {
+    const std::size_t begin = words[w].begin;
     if (out.lines.size() == last_line) {
-      std::string rest = candidate;
-      if (!from_pending) ++i;
-      if (i < words.size()) rest += " " + join_words(std::span(words).subspan(i));
-      out.lines.push_back(ellipsize(rest, max_width, font, m));
-      out.shortened = true;
+      const std::size_t end = words.back().end;
+      if (t.width(begin, end) <= room) {
+        out.lines.push_back({begin, end});
+      } else {
+        std::size_t cut = t.fit(begin, room - ellipsis_width);
+        while (cut > begin && t.text[cut - 1] == ' ') --cut;
+        out.lines.push_back({begin, cut});
+        out.shortened = true;
+        out.cut = cut;
+      }
       return out;
     }
-    const bool only_date = !has_word && !line.empty();
-    if (has_word || (only_date && m.measure(word, font).width <= max_width)) {
-      // Start a new line with this word (the date keeps a line to itself
-      // rather than split the word).
-      out.lines.push_back(std::string(trim_right(line)));
-      line.clear();
-      has_word = false;
+    std::size_t end = words[w].end;
+    if (t.width(begin, end) > room) {
+      if (out.lines.empty() && prefix_width > 0 && t.width(begin, end) <= max_width) {
+        out.lines.push_back({begin, begin});  // the date keeps a line to itself rather than split the word
+        room = max_width;
+        continue;
+      }
+      // A word wider than a whole line: break it between characters.
+      std::size_t cut = t.fit(begin, room);
+      if (cut == begin) cut = t.next_boundary(begin);
+      out.lines.push_back({begin, cut});
+      room = max_width;
+      // The rest of the word starts the next line.
+      if (cut < words[w].end)
+        words[w].begin = cut;
+      else
+        ++w;
       continue;
     }
-    // A word wider than a whole line: break it between code points.
-    const std::size_t n = fitting_bytes(line, word, max_width, font, m);
-    line += word.substr(0, n);
-    out.lines.push_back(line);
-    line.clear();
-    pending = word.substr(n);
-    if (!from_pending) ++i;
+    ++w;
+    while (w < words.size() && t.width(begin, words[w].end) <= room) end = words[w++].end;
+    out.lines.push_back({begin, end});
+    room = max_width;
   }
-  if (!line.empty() || out.lines.empty()) out.lines.push_back(line);
+  if (out.lines.empty()) out.lines.push_back({0, 0});
   return out;
 }
 
@@ -132,20 +126,11 @@ std::string LabelText::joined() const {
 
 std::string ellipsize(std::string_view text, double max_width, const FontSpec& font,
                       const text::TextMeasurer& measurer) {
-  if (measurer.measure(text, font).width <= max_width) return std::string(text);
-  const auto cuts = boundaries(text);
-  auto with_ellipsis = [&](std::size_t k) {
-    return std::string(trim_right(text.substr(0, cuts[k]))) + std::string(kEllipsis);
-  };
-  std::size_t lo = 0, hi = cuts.size() - 1;
-  while (lo < hi) {
-    const std::size_t mid = (lo + hi + 1) / 2;
-    if (measurer.measure(with_ellipsis(mid), font).width <= max_width)
-      lo = mid;
-    else
-      hi = mid - 1;
-  }
-  return with_ellipsis(lo);
+  Shaped t{text, {}};
+  measurer.measure_carets(text, font, t.carets);
+  if (t.width(0, text.size()) <= max_width) return std::string(text);
+  std::size_t cut = t.fit(0, max_width - measurer.measure(kEllipsis, font).width);
+  return std::string(trim_right(text.substr(0, cut))) + std::string(kEllipsis);
 }
 
 LabelText compose_label(const LabelRequest& r, const text::TextMeasurer& m) {
@@ -153,34 +138,39 @@ LabelText compose_label(const LabelRequest& r, const text::TextMeasurer& m) {
   out.font = r.font;
   const std::string prefix =
       r.date.empty() ? std::string() : std::string(r.date) + std::string(kDateSeparator);
-  const std::string full = prefix + std::string(r.title);
-  const auto whole = m.measure(full, r.font);
-  out.line_height = whole.height;
+  // The date and the title are measured apart and drawn as the same two
+  // strings, so the renderer reuses these very shapings.
   const double prefix_width = prefix.empty() ? 0 : m.measure(prefix, r.font).width;
+  Shaped title{r.title, {}};
+  const text::Extent whole = m.measure_carets(r.title, r.font, title.carets);
+  out.line_height = r.title.empty() && !prefix.empty() ? m.measure(prefix, r.font).height : whole.height;
   // Never wrap so narrowly that the date alone fills a line.
   const double max_width = std::max(r.max_width, prefix_width + 3 * r.font.size);
 
   Wrapped wrapped;
-  if (whole.width <= max_width)
-    wrapped.lines.push_back(full);
+  if (prefix_width + whole.width <= max_width)
+    wrapped.lines.push_back({0, r.title.size()});
   else
-    wrapped = wrap(prefix, r.title, max_width, r.max_lines, r.font, m);
+    wrapped = wrap(title, prefix_width, max_width, r.max_lines, m.measure(kEllipsis, r.font).width);
   out.shortened = wrapped.shortened;
 
   for (std::size_t i = 0; i < wrapped.lines.size(); ++i) {
-    const std::string& s = wrapped.lines[i];
+    const Range range = wrapped.lines[i];
+    std::string text(r.title.substr(range.begin, range.end - range.begin));
+    const bool last = i + 1 == wrapped.lines.size();
+    const double ellipsis = last && wrapped.shortened ? m.measure(kEllipsis, r.font).width : 0;
+    if (last && wrapped.shortened) text += kEllipsis;
+    const double title_width = range.begin == 0 && range.end == r.title.size()
+                                   ? whole.width
+                                   : title.width(range.begin, range.end) + ellipsis;
     TextLine line;
-    line.width = (wrapped.lines.size() == 1 && s == full) ? whole.width : m.measure(s, r.font).width;
-    const bool split = i == 0 && !prefix.empty() && s.size() > prefix.size() &&
-                       s.compare(0, prefix.size(), prefix) == 0;
-    if (split) {
+    double dx = 0;
+    if (i == 0 && !prefix.empty()) {
       line.runs.push_back({prefix, r.date_color, 0, prefix_width});
-      line.runs.push_back({s.substr(prefix.size()), r.title_color, prefix_width,
-                           std::max(0.0, line.width - prefix_width)});
-    } else {
-      const bool is_date = i == 0 && !prefix.empty();  // the date alone, or shortened into it
-      line.runs.push_back({s, is_date ? r.date_color : r.title_color, 0, line.width});
+      dx = prefix_width;
     }
+    if (!text.empty()) line.runs.push_back({text, r.title_color, dx, title_width});
+    line.width = dx + (text.empty() ? 0 : title_width);
     out.width = std::max(out.width, line.width);
     out.lines.push_back(std::move(line));
   }

@@ -99,6 +99,36 @@ text::Extent PangoMeasurer::measure(std::string_view text, const FontSpec& font)
           static_cast<double>(pango_layout_get_baseline(l)) / PANGO_SCALE};
 }
 
+text::Extent PangoMeasurer::measure_carets(std::string_view text, const FontSpec& font,
+                                           std::vector<double>& carets) const {
+  PangoLayout* l = layout(text, font);
+  carets.assign(text.size() + 1, 0.0);
+  // Cluster widths in logical order (the iterator walks visual order, which
+  // differs inside right-to-left runs); their running sum gives the carets.
+  // Invalid bytes were replaced before shaping, so offsets are clamped to the text.
+  std::vector<std::pair<std::size_t, double>> clusters;
+  PangoLayoutIter* it = pango_layout_get_iter(l);
+  do {
+    PangoRectangle logical{};
+    pango_layout_iter_get_cluster_extents(it, nullptr, &logical);
+    const auto index = static_cast<std::size_t>(std::max(0, pango_layout_iter_get_index(it)));
+    clusters.emplace_back(std::min(index, text.size()), static_cast<double>(logical.width) / PANGO_SCALE);
+  } while (pango_layout_iter_next_cluster(it));
+  pango_layout_iter_free(it);
+  std::sort(clusters.begin(), clusters.end());
+
+  // Offsets inside a cluster carry the cluster's start.
+  double x = 0;
+  for (std::size_t c = 0; c < clusters.size(); ++c) {
+    const std::size_t end = c + 1 < clusters.size() ? clusters[c + 1].first : text.size();
+    for (std::size_t i = clusters[c].first; i < end; ++i) carets[i] = x;
+    x += clusters[c].second;
+  }
+  const text::Extent whole = measure(text, font);
+  carets[text.size()] = whole.width;
+  return whole;
+}
+
 int PangoMeasurer::unknown_glyphs(std::string_view text, const FontSpec& font) const {
   return pango_layout_get_unknown_glyphs_count(layout(text, font));
 }

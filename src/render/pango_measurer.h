@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "text/measurer.h"
 
@@ -25,6 +26,8 @@ class PangoMeasurer final : public text::TextMeasurer {
   PangoMeasurer();
 
   text::Extent measure(std::string_view text, const FontSpec& font) const override;
+  text::Extent measure_carets(std::string_view text, const FontSpec& font,
+                              std::vector<double>& carets) const override;
   // The shaped layout for `text` in `font` (shaped now if not measured before).
   PangoLayout* layout(std::string_view text, const FontSpec& font) const;
   // Glyphs no installed font has (drawn as hex boxes).

@@ -16,6 +16,13 @@ bool is_wide(std::uint32_t cp) {
 }  // namespace
 
 Extent FakeMeasurer::measure(std::string_view text, const FontSpec& font) const {
+  std::vector<double> carets;
+  return measure_carets(text, font, carets);
+}
+
+Extent FakeMeasurer::measure_carets(std::string_view text, const FontSpec& font,
+                                    std::vector<double>& carets) const {
+  carets.assign(text.size() + 1, 0.0);
   double ems = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -23,9 +30,11 @@ Extent FakeMeasurer::measure(std::string_view text, const FontSpec& font) const 
     std::uint32_t cp = c < 0x80 ? c : c < 0xE0 ? (c & 0x1Fu) : c < 0xF0 ? (c & 0x0Fu) : (c & 0x07u);
     for (std::size_t k = 1; k < len && i + k < text.size(); ++k)
       cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+    for (std::size_t k = i; k < i + len && k < text.size(); ++k) carets[k] = ems * font.size;
     ems += is_wide(cp) ? 1.0 : 0.6;
     i += len;
   }
+  carets[text.size()] = ems * font.size;
   return {ems * font.size, 1.2 * font.size, 0.9 * font.size};
 }
 

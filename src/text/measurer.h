@@ -1,6 +1,7 @@
 #pragma once
 // How layout learns the size of text, without knowing how it is drawn.
 #include <string_view>
+#include <vector>
 
 #include "base/font.h"
 
@@ -17,6 +18,15 @@ class TextMeasurer {
   virtual ~TextMeasurer() = default;
   // One line of text (no wrapping); `text` is UTF-8.
   virtual Extent measure(std::string_view text, const FontSpec& font) const = 0;
+
+  // Like measure(), and fills `carets` (text.size() + 1 entries) with the
+  // advance from the start of the text to each byte offset, in logical
+  // order; offsets inside a character or cluster carry its start. The width
+  // of text[a, b) is then carets[b] - carets[a]: wrapping and shortening a
+  // label need one shaping, not one per candidate line. The default measures
+  // every prefix; real measurers override it.
+  virtual Extent measure_carets(std::string_view text, const FontSpec& font,
+                                std::vector<double>& carets) const;
 };
 
 // Deterministic metrics for tests: every code point is 0.6 em wide (1 em for
@@ -24,6 +34,8 @@ class TextMeasurer {
 class FakeMeasurer final : public TextMeasurer {
  public:
   Extent measure(std::string_view text, const FontSpec& font) const override;
+  Extent measure_carets(std::string_view text, const FontSpec& font,
+                        std::vector<double>& carets) const override;
 };
 
 }  // namespace annals::text
