@@ -11,6 +11,7 @@
 #include <string>
 
 #include "render/raster.h"
+#include "raster_golden.h"
 
 namespace annals::render {
 namespace {
@@ -315,30 +316,7 @@ TEST(RasterCompare, DifferentSizesNeverMatch) {
   EXPECT_EQ(c.differing_fraction(), 1.0);
 }
 
-// Compares a render with tests/golden/raster/NAME.png (ARCHITECTURE.md:
-// tolerance 2 per channel, at most 0.05 % of pixels). UPDATE_GOLDEN=1
-// rewrites the reference and fails, so a regeneration is never green.
-void expect_matches_golden(const std::string& png, const std::string& name) {
-  const fs::path golden = fs::path(ANNALS_SOURCE_DIR) / "tests/golden/raster" / (name + ".png");
-  const char* update = std::getenv("UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    write_file(golden, png);
-    FAIL() << "rewrote " << golden << "; run again without UPDATE_GOLDEN";
-  }
-  const std::optional<Raster> expected = decode_png(read_file(golden));
-  ASSERT_TRUE(expected) << "no reference image " << golden << " (UPDATE_GOLDEN=1 makes it)";
-  const std::optional<Raster> actual = decode_png(png);
-  ASSERT_TRUE(actual);
-  const RasterComparison c = compare(*expected, *actual);
-  if (c.same_size && c.differing_fraction() <= 0.0005) return;
-  const fs::path report = fs::path(ANNALS_BUILD_DIR) / "raster-diff" / (name + ".png");
-  fs::create_directories(report.parent_path());
-  write_file(report, encode_png(c.same_size ? side_by_side(*expected, c.diff, *actual)
-                                            : side_by_side(*expected, Raster{}, *actual)));
-  ADD_FAILURE() << name << ": " << c.differing << " of " << c.total << " pixels differ (size "
-                << actual->width << "×" << actual->height << ", expected " << expected->width << "×"
-                << expected->height << "); expected | diff | actual in " << report;
-}
+using annals::testing::expect_matches_golden;
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
