@@ -357,3 +357,62 @@ TEST_F(Cli, SeveralInputsWithOneOutputIsAUsageError) {
   write("b.toml", kGood);
   EXPECT_EQ(annals("render a.toml b.toml -o x.svg").status, 2);
 }
+
+// Every kind of error in a timeline file, through the real binary: the exact
+// position and message, exit status 1, and no output file.
+struct ErrorCase {
+  const char* name;
+  const char* text;
+  const char* expected;  // the first line of standard error, after "NAME.toml:"
+};
+
+class CliErrorKinds : public Cli, public ::testing::WithParamInterface<ErrorCase> {};
+
+TEST_P(CliErrorKinds, PointsAtTheProblemAndWritesNothing) {
+  const ErrorCase& c = GetParam();
+  const std::string file = std::string(c.name) + ".toml";
+  write(file, c.text);
+  const auto r = annals("render " + file + " -o out.svg");
+  EXPECT_EQ(r.status, 1) << r.err;
+  const std::string first_line = r.err.substr(0, r.err.find('\n'));
+  EXPECT_EQ(first_line, file + ":" + c.expected);
+  EXPECT_FALSE(exists("out.svg"));
+  EXPECT_TRUE(stray_files().empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cli, CliErrorKinds,
+    ::testing::Values(
+        ErrorCase{"malformed", "[[event]]\ntitle = \"a\"\ndate = \"19x6\"\n",
+                  "3:9: error: could not read '19x6' as a date; expected forms like 1879, 1996-12, "
+                  "1996-12-17, \"Oct 2018\", \"490 BCE\", \"1960s\", \"c. 1964\""},
+        ErrorCase{"feb31", "[[event]]\ntitle = \"a\"\ndate = \"1996-02-31\"\n",
+                  "3:17: error: day 31 does not exist in February 1996"},
+        ErrorCase{"month13", "[[event]]\ntitle = \"a\"\ndate = \"1996-13\"\n",
+                  "3:14: error: month 13 does not exist"},
+        ErrorCase{"year0", "[[event]]\ntitle = \"a\"\ndate = 0\n",
+                  "3:8: error: there is no year 0 (1 BCE is followed by 1 CE)"},
+        ErrorCase{"range", "[[event]]\ntitle = \"a\"\ndate = \"10000 BCE\"\n",
+                  "3:9: error: year 10000 BCE is outside the supported range 9999 BCE to 9999 CE"},
+        ErrorCase{"endbefore", "[[event]]\ntitle = \"a\"\nstart = 1990\nend = 1980\n",
+                  "4:7: error: 'end' (1980) is before 'start' (1990)"},
+        ErrorCase{"presentstart", "[[event]]\ntitle = \"a\"\nstart = \"present\"\nend = 1980\n",
+                  "3:9: error: 'present' cannot be a start; it may only end a span or date a marker"},
+        ErrorCase{"dateandspan", "[[event]]\ntitle = \"a\"\ndate = 1990\nstart = 1980\nend = 1985\n",
+                  "3:1: error: an event has either a 'date' or a 'start' and an 'end', not both"},
+        ErrorCase{"notitle", "[[event]]\ndate = 1990\n", "1:1: error: [[event]] needs a 'title'"},
+        ErrorCase{"wrongtype", "[[event]]\ntitle = 5\ndate = 1990\n",
+                  "2:9: error: 'title' must be a string, found an integer"},
+        ErrorCase{"unknownlane", "[[lane]]\ntitle = \"A\"\n\n[[event]]\ntitle = \"a\"\ndate = 1990\nlane = \"B\"\n",
+                  "7:8: error: unknown lane 'B'"},
+        ErrorCase{"dupid",
+                  "[[event]]\nid = \"x\"\ntitle = \"a\"\ndate = 1990\n\n[[event]]\nid = \"x\"\ntitle = \"b\"\n"
+                  "date = 1991\n",
+                  "7:6: error: duplicate event id 'x'"},
+        ErrorCase{"badcolor", "[[event]]\ntitle = \"a\"\ndate = 1990\ncolor = \"#12\"\n",
+                  "4:9: error: '#12' is not a colour: write #rgb, #rrggbb, #rrggbbaa, a CSS colour name or 'none'"},
+        ErrorCase{"badutf8", "[[event]]\ntitle = \"a\xff\"\ndate = 1990\n", "2:11: error: invalid UTF-8 byte 0xFF"},
+        ErrorCase{"tomlsyntax", "[[event]\ntitle = \"a\"\n",
+                  "1:9: error: Error while parsing table header: expected ']', saw '\\n'"},
+        ErrorCase{"empty", "", " error: no [[event]] in the file"}),
+    [](const ::testing::TestParamInfo<ErrorCase>& p) { return std::string(p.param.name); });
