@@ -45,18 +45,6 @@ std::unique_ptr<PangoFontDescription, FontDescriptionFree> description(const Fon
   return d;
 }
 
-std::string cache_key(std::string_view text, const FontSpec& f) {
-  std::string key = f.family;
-  key += '\0';
-  key += std::to_string(std::lround(usable_size(f.size) * PANGO_SCALE));
-  key += '\0';
-  key += std::to_string(f.weight);
-  key += f.italic ? "i" : "n";
-  key += '\0';
-  key += text;
-  return key;
-}
-
 }  // namespace
 
 PangoMeasurer::PangoMeasurer()
@@ -77,17 +65,26 @@ PangoMeasurer::PangoMeasurer()
   pango_context_set_language(context_.get(), pango_language_from_string("en"));
 }
 
+PangoMeasurer::FontCache& PangoMeasurer::cache_for(const FontSpec& font) const {
+  for (auto& c : caches_)
+    if (c->font == font) return *c;
+  auto d = description(font);
+  caches_.push_back(std::unique_ptr<FontCache>(
+      new FontCache{font, {d.release(), pango_font_description_free}, {}}));
+  return *caches_.back();
+}
+
 PangoLayout* PangoMeasurer::layout(std::string_view text, const FontSpec& font) const {
-  std::string key = cache_key(text, font);
-  auto found = layouts_.find(key);
-  if (found != layouts_.end()) return found->second.get();
+  FontCache& cache = cache_for(font);
+  auto found = cache.layouts.find(text);
+  if (found != cache.layouts.end()) return found->second.get();
   GPtr<PangoLayout> l(pango_layout_new(context_.get()));
   const std::string valid = valid_utf8(text);
   pango_layout_set_text(l.get(), valid.data(), static_cast<int>(valid.size()));
-  pango_layout_set_font_description(l.get(), description(font).get());
+  pango_layout_set_font_description(l.get(), cache.description.get());
   // The direction is left to Pango (auto-dir), so Arabic and Hebrew shape right to left.
   PangoLayout* raw = l.get();
-  layouts_.emplace(std::move(key), std::move(l));
+  cache.layouts.emplace(std::string(text), std::move(l));
   return raw;
 }
 

@@ -34,9 +34,23 @@ class PangoMeasurer final : public text::TextMeasurer {
   int unknown_glyphs(std::string_view text, const FontSpec& font) const;
 
  private:
+  // Lookups by string_view, so finding a shaped label allocates nothing.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Layouts = std::unordered_map<std::string, GPtr<PangoLayout>, TextHash, std::equal_to<>>;
+  // A chart uses a handful of fonts: one table of shaped texts per font.
+  struct FontCache {
+    FontSpec font;
+    std::unique_ptr<PangoFontDescription, void (*)(PangoFontDescription*)> description;
+    Layouts layouts;
+  };
+  FontCache& cache_for(const FontSpec& font) const;
+
   GPtr<PangoFontMap> font_map_;
   GPtr<PangoContext> context_;
-  mutable std::unordered_map<std::string, GPtr<PangoLayout>> layouts_;
+  mutable std::vector<std::unique_ptr<FontCache>> caches_;
 };
 
 }  // namespace annals::render
