@@ -27,10 +27,12 @@ Annotation make(bool is_era, std::size_t index, const style::Style& base, const 
   an.a = clamp_to(std::min(a, b), lo, hi);
   an.b = clamp_to(std::max(a, b), lo, hi);
   const double room = vertical ? 200 : std::max(20.0, hi - lo);
-  an.text = ellipsize(title, room, an.font, m);
+  // An era may keep its band and drop its title.
+  const bool hidden = is_era && an.era.label_position == "none";
+  an.text = hidden ? std::string() : ellipsize(title, room, an.font, m);
   const auto ext = m.measure(an.text, an.font);
-  an.w = ext.width;
-  an.h = ext.height;
+  an.w = hidden ? 0 : ext.width;
+  an.h = hidden ? 0 : ext.height;
   const double along = vertical ? an.h : an.w;
   // Centred over what it marks; an era too narrow for its title starts at its beginning.
   const double centre = (an.a + an.b) / 2 - along / 2;

@@ -21,7 +21,10 @@ std::vector<scale::Tick> ticks_for(const scale::TimeScale& s, const style::Style
     const double h = m.measure("0", font).height;
     return scale::ticks(s, [h](std::string_view) { return h; }, 6);
   }
-  return scale::ticks(s, [&](std::string_view t) { return m.measure(t, font).width; });
+  // Labels breathe: about three label heights between neighbours, so a decade
+  // reads in years rather than in a crowd of month names.
+  const double gap = 3 * m.measure("0", font).height;
+  return scale::ticks(s, [&](std::string_view t) { return m.measure(t, font).width; }, gap);
 }
 
 scene::Item tick_item(std::size_t n, const scene::Text& t) {
@@ -37,9 +40,6 @@ void add_gaps(AxisBlock& b, const scale::TimeScale& s, const AxisFrame& f, bool 
   const auto& seg = s.segments();
   for (std::size_t i = 0; i + 1 < seg.size(); ++i) {
     const double g0 = seg[i].x1, g1 = seg[i + 1].x0;
-    const Box gap = vertical ? Box{f.plot_lo, g0, f.plot_hi - f.plot_lo, g1 - g0}
-                             : Box{g0, f.plot_lo, g1 - g0, f.plot_hi - f.plot_lo};
-    b.gaps.push_back(scene::Rect{gap, 0, scene::Paint::solid(f.background), {}});
     const double mid = (g0 + g1) / 2;
     for (const double d : {-kBreakSlant, kBreakSlant}) {
       const double c = mid + d;
@@ -52,6 +52,29 @@ void add_gaps(AxisBlock& b, const scale::TimeScale& s, const AxisFrame& f, bool 
 }
 
 }  // namespace
+
+std::vector<std::pair<double, double>> unbroken(const scale::TimeScale& s, double a, double b) {
+  std::vector<std::pair<double, double>> out;
+  const auto& seg = s.segments();
+  double from = a;
+  for (std::size_t i = 0; i + 1 < seg.size(); ++i) {
+    const double g0 = seg[i].x1, g1 = seg[i + 1].x0;
+    if (g0 > from && g1 < b) {
+      out.emplace_back(from, g0);
+      from = g1;
+    }
+  }
+  out.emplace_back(from, b);
+  return out;
+}
+
+std::vector<Box> cut_at_breaks(const Box& box, const scale::TimeScale& s, bool vertical) {
+  std::vector<Box> out;
+  const double a = vertical ? box.y : box.x, b = vertical ? box.bottom() : box.right();
+  for (const auto& [p, q] : unbroken(s, a, b))
+    out.push_back(vertical ? Box{box.x, p, box.w, q - p} : Box{p, box.y, q - p, box.h});
+  return out;
+}
 
 AxisBlock horizontal_axis(const scale::TimeScale& s, const style::Style& st, const AxisFrame& f,
                           const text::TextMeasurer& m) {

@@ -1,7 +1,10 @@
 #pragma once
 // The time axis: its line, ticks with concise labels, the grid behind the
 // lanes and the marks of collapsed stretches (axis breaks).
+#include <utility>
 #include <vector>
+
+#include "base/geometry.h"
 
 #include "scale/time_scale.h"
 #include "scene/scene.h"
@@ -12,7 +15,7 @@ namespace annals::layout {
 
 struct AxisBlock {
   std::vector<scene::Shape> grid;    // behind everything in the plot
-  std::vector<scene::Shape> gaps;    // page-coloured bands over collapsed stretches
+  std::vector<scene::Shape> gaps;    // unused: breaks are left unpainted (bands are cut instead)
   std::vector<scene::Shape> shapes;  // axis line, ticks, labels, break strokes
   std::vector<scene::Item> items;    // the axis and every labelled tick
   double size = 0;                   // how far the block reaches from the axis line
@@ -32,5 +35,12 @@ AxisBlock horizontal_axis(const scale::TimeScale& s, const style::Style& st, con
 // Time top to bottom; labels left of the line.
 AxisBlock vertical_axis(const scale::TimeScale& s, const style::Style& st, const AxisFrame& f,
                         const text::TextMeasurer& m);
+
+// The stretches of [a, b] (page coordinates along the time axis) outside the
+// axis breaks: bands, bars and rules are cut there, so a break shows the page
+// itself, transparent or not.
+std::vector<std::pair<double, double>> unbroken(const scale::TimeScale& s, double a, double b);
+// `box` cut at the axis breaks (along x, or along y when time runs down).
+std::vector<Box> cut_at_breaks(const Box& box, const scale::TimeScale& s, bool vertical);
 
 }  // namespace annals::layout

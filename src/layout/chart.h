@@ -64,8 +64,13 @@ struct HeaderText {
   std::vector<scene::Text> lines;
   double width = 0, height = 0;
 };
+// In the lane's colour it is darkened (or lightened) until it reads on `band`.
 HeaderText header_text(const ResolvedLane& lane, const style::Style& st, double width,
-                       const text::TextMeasurer& m);
+                       const text::TextMeasurer& m, Color band);
+// The colour the eye sees behind lane `index`'s title: its band over the page.
+Color lane_backdrop(const style::Style& st, std::size_t index);
+// The colour of a lane's title as drawn on `band`.
+Color lane_title_color(const ResolvedLane& lane, const style::Style& st, Color band);
 double label_width_for(const style::Style& st, double plot_length, double factor);
 
 // Every event's plan in file order; notes the marks used and the labels shortened.

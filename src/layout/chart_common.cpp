@@ -168,12 +168,33 @@ scene::Metadata metadata(const model::Timeline& t, const Options& o) {
   return md;
 }
 
+namespace {
+
+// `top` composited over an opaque `bottom`.
+Color over(Color top, Color bottom) {
+  const double a = std::clamp(top.a, 0.0, 1.0);
+  return {top.r * a + bottom.r * (1 - a), top.g * a + bottom.g * (1 - a), top.b * a + bottom.b * (1 - a), 1};
+}
+
+}  // namespace
+
+Color lane_backdrop(const style::Style& st, std::size_t index) {
+  // A transparent page is most often embedded on white.
+  const Color page = st.page.background.is_none() ? Color{1, 1, 1, 1} : over(st.page.background, {1, 1, 1, 1});
+  return over(index % 2 == 0 ? st.lane.band : st.lane.band_alt, page);
+}
+
+Color lane_title_color(const ResolvedLane& lane, const style::Style& st, Color band) {
+  if (!st.lane.title_uses_lane_color) return st.lane.title.color;
+  return style::text_color_on(lane.color, band);
+}
+
 HeaderText header_text(const ResolvedLane& lane, const style::Style& st, double width,
-                       const text::TextMeasurer& m) {
+                       const text::TextMeasurer& m, Color band) {
   HeaderText h;
   if (lane.title.empty()) return h;
   const auto& ts = st.lane.title;
-  const Color c = st.lane.title_uses_lane_color ? lane.color : ts.color;
+  const Color c = lane_title_color(lane, st, band);
   LabelRequest req;
   req.title = lane.title;
   req.font = ts.font;

@@ -22,7 +22,7 @@ struct LaneGeometry {
 };
 
 // Rows of one lane: packed extents, each row as tall as its tallest item.
-void pack_lane(LaneGeometry& g, const std::vector<EventPlan>& plans, const style::Style& st) {
+void pack_lane(LaneGeometry& g, const std::vector<EventPlan>& plans) {
   std::vector<Extent> extents;
   extents.reserve(g.events.size());
   for (const auto i : g.events) extents.push_back(plans[i].extent);
@@ -32,12 +32,19 @@ void pack_lane(LaneGeometry& g, const std::vector<EventPlan>& plans, const style
     auto& h = g.row_height[g.packing.row_of[k]];
     h = std::max(h, plans[g.events[k]].cross);
   }
-  double y = 0;
+}
+
+// Rows stacked inside the lane, `spread` of spare height added to every gap
+// between rows and half of it above the first and below the last.
+void place_rows(LaneGeometry& g, const style::Style& st, double spread) {
+  const double gap = st.event.row_gap + spread;
+  double y = spread / 2;
+  g.row_top.clear();
   for (const double h : g.row_height) {
     g.row_top.push_back(y);
-    y += h + st.event.row_gap;
+    y += h + gap;
   }
-  const double rows = g.row_height.empty() ? st.event.marker_size : y - st.event.row_gap;
+  const double rows = g.row_height.empty() ? st.event.marker_size + spread : y - gap + spread / 2;
   g.height = std::max(rows, g.header.height) + 2 * st.lane.padding;
 }
 
@@ -50,7 +57,7 @@ LaneRows rows_of(const LaneGeometry& g, const ResolvedLane& lane, const std::vec
 }
 
 void draw_annotations(Canvas& cv, const Annotations& ann, double top, double lanes_top, double lanes_bottom,
-                      const model::Timeline& t) {
+                      const model::Timeline& t, const scale::TimeScale& scale) {
   // Row 0 sits just above the lanes; later rows stack upwards.
   std::vector<double> row_y(ann.row_size.size());
   double y = top + ann.total();
@@ -66,7 +73,8 @@ void draw_annotations(Canvas& cv, const Annotations& ann, double top, double lan
     it.text = an.is_era ? t.eras[an.index].title : t.markers[an.index].title;
     if (an.is_era) {
       const Box band{an.a, lanes_top, std::max(0.0, an.b - an.a), lanes_bottom - lanes_top};
-      cv.eras.push_back(scene::Rect{band, 0, scene::Paint::solid(with_alpha(an.era.fill, an.era.opacity)), {}});
+      for (const Box& piece : cut_at_breaks(band, scale, false))
+        cv.eras.push_back(scene::Rect{piece, 0, scene::Paint::solid(with_alpha(an.era.fill, an.era.opacity)), {}});
       it.kind = "era";
       it.box = band;
       cv.era_items.push_back(std::move(it));
@@ -84,7 +92,7 @@ void draw_annotations(Canvas& cv, const Annotations& ann, double top, double lan
 
 // Lanes: bands, separators, headers, then the events in their rows.
 void draw_lanes(Canvas& cv, Composition& out, const std::vector<LaneGeometry>& lanes, std::vector<EventPlan>& plans,
-                const ChartInput& in, double share) {
+                const ChartInput& in, const scale::TimeScale& scale) {
   const auto& st = *in.style;
   const auto& r = *in.resolved;
   const auto& t = *in.timeline;
@@ -93,12 +101,15 @@ void draw_lanes(Canvas& cv, Composition& out, const std::vector<LaneGeometry>& l
     const auto& g = lanes[l];
     const Box band{margin, g.top, inner, g.height};
     const Color fill = l % 2 == 0 ? st.lane.band : st.lane.band_alt;
-    cv.bands.push_back(scene::Rect{band, 0, scene::Paint::solid(fill), {}});
-    if (l > 0)
-      cv.separators.push_back(line({margin, g.top}, {width - margin, g.top}, st.lane.separator, st.lane.separator_width));
+    for (const Box& piece : cut_at_breaks(band, scale, false)) {
+      cv.bands.push_back(scene::Rect{piece, 0, scene::Paint::solid(fill), {}});
+      if (l > 0)
+        cv.separators.push_back(
+            line({piece.x, g.top}, {piece.right(), g.top}, st.lane.separator, st.lane.separator_width));
+    }
     for (const auto& text : g.header.lines) {
       scene::Shape s = text;
-      translate(s, margin, g.top + st.lane.padding + share / 2);
+      translate(s, margin, g.top + st.lane.padding + (g.row_top.empty() ? 0 : g.row_top[0]));
       cv.headers.push_back(std::move(s));
     }
     scene::Item it;
@@ -112,7 +123,7 @@ void draw_lanes(Canvas& cv, Composition& out, const std::vector<LaneGeometry>& l
     for (std::size_t k = 0; k < g.events.size(); ++k) {
       const std::size_t i = g.events[k];
       const std::size_t row = g.packing.row_of[k];
-      const double dy = g.top + st.lane.padding + share / 2 + g.row_top[row] + (g.row_height[row] - plans[i].cross) / 2;
+      const double dy = g.top + st.lane.padding + g.row_top[row] + (g.row_height[row] - plans[i].cross) / 2;
       emit_event(cv, t, r, r.events[i], plans[i], 0, dy);
     }
   }
@@ -155,11 +166,17 @@ Composition compose_horizontal(const ChartInput& in) {
 
   std::vector<LaneGeometry> lanes(r.lanes.size());
   for (std::size_t i = 0; i < r.events.size(); ++i) lanes[r.events[i].lane].events.push_back(i);
-  const double share = r.lanes.empty() ? 0 : std::min(in.stretch / static_cast<double>(r.lanes.size()), 6 * unit);
+  std::size_t row_count = 0;
   for (std::size_t l = 0; l < lanes.size(); ++l) {
-    if (headers) lanes[l].header = header_text(r.lanes[l], st, header_w, m);
-    pack_lane(lanes[l], plans, st);
-    lanes[l].height += share;
+    if (headers) lanes[l].header = header_text(r.lanes[l], st, header_w, m, lane_backdrop(st, l));
+    pack_lane(lanes[l], plans);
+    row_count += std::max<std::size_t>(1, lanes[l].packing.rows);
+  }
+  // Spare height on a fixed page loosens the rows by at most a comfortable
+  // gap; the rest stays below the chart, so lanes keep to their content.
+  const double spread = row_count == 0 ? 0 : std::min(in.stretch / static_cast<double>(row_count), unit);
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    place_rows(lanes[l], st, spread);
     out.lanes.push_back(rows_of(lanes[l], r.lanes[l], plans));
   }
 
@@ -218,8 +235,8 @@ Composition compose_horizontal(const ChartInput& in) {
   const double height = std::max(out.natural, in.page.height);
   move_block(source, margin, height - margin - source.height);
 
-  draw_lanes(cv, out, lanes, plans, in, share);
-  draw_annotations(cv, ann, ann_top, lanes_top, lanes_bottom, t);
+  draw_lanes(cv, out, lanes, plans, in, scale);
+  draw_annotations(cv, ann, ann_top, lanes_top, lanes_bottom, t, scale);
 
   finish(cv, out, std::move(axis), title, legend, source, plans, in, width, height);
   return out;

@@ -40,7 +40,7 @@ void pack_lane(LaneColumns& g, const std::vector<EventPlan>& plans, const style:
 
 // Era and marker titles in their columns; era bands and marker rules across the lanes.
 void draw_annotations(Canvas& cv, const Annotations& ann, double left, double lanes_left, double lanes_right,
-                      const model::Timeline& t) {
+                      const model::Timeline& t, const scale::TimeScale& scale) {
   // Column 0 sits just left of the lanes; later columns stack leftwards.
   std::vector<double> col_x(ann.row_size.size());
   double x = left + ann.total();
@@ -56,7 +56,8 @@ void draw_annotations(Canvas& cv, const Annotations& ann, double left, double la
     it.text = an.is_era ? t.eras[an.index].title : t.markers[an.index].title;
     if (an.is_era) {
       const Box band{lanes_left, an.a, lanes_right - lanes_left, std::max(0.0, an.b - an.a)};
-      cv.eras.push_back(scene::Rect{band, 0, scene::Paint::solid(with_alpha(an.era.fill, an.era.opacity)), {}});
+      for (const Box& piece : cut_at_breaks(band, scale, true))
+        cv.eras.push_back(scene::Rect{piece, 0, scene::Paint::solid(with_alpha(an.era.fill, an.era.opacity)), {}});
       it.kind = "era";
       it.box = band;
       cv.era_items.push_back(std::move(it));
@@ -161,11 +162,15 @@ Composition compose_vertical(const ChartInput& in) {
   for (std::size_t l = 0; l < lanes.size(); ++l) {
     const auto& g = lanes[l];
     const Box band{g.left, header_top, g.width, plot_bottom + st.lane.padding - header_top};
-    cv.bands.push_back(scene::Rect{band, 0, scene::Paint::solid(l % 2 == 0 ? st.lane.band : st.lane.band_alt), {}});
-    if (l > 0)
-      cv.separators.push_back(line({g.left, header_top}, {g.left, band.bottom()}, st.lane.separator, st.lane.separator_width));
+    for (const Box& piece : cut_at_breaks(band, scale, true)) {
+      cv.bands.push_back(
+          scene::Rect{piece, 0, scene::Paint::solid(l % 2 == 0 ? st.lane.band : st.lane.band_alt), {}});
+      if (l > 0)
+        cv.separators.push_back(
+            line({g.left, piece.y}, {g.left, piece.bottom()}, st.lane.separator, st.lane.separator_width));
+    }
     if (headers && !r.lanes[l].title.empty()) {
-      const Color c = st.lane.title_uses_lane_color ? r.lanes[l].color : st.lane.title.color;
+      const Color c = lane_title_color(r.lanes[l], st, lane_backdrop(st, l));
       const std::string shown = ellipsize(r.lanes[l].title, g.width - 2 * st.lane.padding, st.lane.title.font, m);
       const double w = m.measure(shown, st.lane.title.font).width;
       cv.headers.push_back(scene::Text{{g.left + st.lane.padding, header_top, w, header_h}, shown, st.lane.title.font, c});
@@ -183,7 +188,7 @@ Composition compose_vertical(const ChartInput& in) {
       emit_event(cv, t, r, r.events[i], plans[i], g.left + g.col_left[g.packing.row_of[k]], 0);
     }
   }
-  draw_annotations(cv, ann, ann_left, lanes_left, lanes_right, t);
+  draw_annotations(cv, ann, ann_left, lanes_left, lanes_right, t, scale);
 
   finish(cv, out, std::move(axis), title, legend, source, plans, in, width, height);
   return out;

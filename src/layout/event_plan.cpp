@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout/axis.h"
 #include "layout/label_text.h"
 #include "layout/shapes.h"
 #include "style/style.h"
@@ -24,20 +25,27 @@ constexpr double kFadeAlpha = 0.12;  // where an approximate end fades to
 
 double clamp_to(double v, double lo, double hi) { return std::max(lo, std::min(v, hi)); }
 
-// The mark of a point event, centred on (x, y).
-scene::Shape marker(MarkerShape shape, double x, double y, double size, Color c) {
+// The mark of a point event, centred on (x, y); a style's outline keeps pale
+// marks visible on white paper.
+scene::Shape marker(MarkerShape shape, double x, double y, double size, Color c, const scene::Stroke& outline) {
   const double r = size / 2;
   const auto fill = scene::Paint::solid(c);
   switch (shape) {
-    case MarkerShape::circle: return scene::Circle{{x, y}, r, fill, {}};
-    case MarkerShape::square: return scene::Rect{{x - r, y - r, size, size}, 0, fill, {}};
+    case MarkerShape::circle: return scene::Circle{{x, y}, r, fill, outline};
+    case MarkerShape::square: return scene::Rect{{x - r, y - r, size, size}, 0, fill, outline};
     case MarkerShape::diamond:
-      return scene::Path{{{x, y - r}, {x + r, y}, {x, y + r}, {x - r, y}}, true, fill, {}};
+      return scene::Path{{{x, y - r}, {x + r, y}, {x, y + r}, {x - r, y}}, true, fill, outline};
     case MarkerShape::triangle:
-      return scene::Path{{{x, y - r}, {x + r, y + r}, {x - r, y + r}}, true, fill, {}};
+      return scene::Path{{{x, y - r}, {x + r, y + r}, {x - r, y + r}}, true, fill, outline};
     case MarkerShape::none: break;
   }
   return scene::Rect{{x, y - r, 0, size}, 0, scene::Paint::solid(Color::none()), {}};
+}
+
+// What a bar's outline and fill look like, from the style.
+scene::Stroke outline_of(const style::EventStyle& st) {
+  if (st.outline.is_none() || st.outline_width <= 0) return {};
+  return scene::Stroke{st.outline, st.outline_width, {}};
 }
 
 // The share of a bar's length given to each faded end.
@@ -199,13 +207,47 @@ EventPlan point_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const
     add_mark(p, std::move(r));
     p.uses.band = true;
   }
-  add_mark(p, marker(st.marker, x, cy, s, st.color));
+  add_mark(p, marker(st.marker, x, cy, s, st.color, outline_of(st)));
   p.extent = {p.mark_box.x, p.mark_box.right()};
   add_text(p, label, at.x, sk.label_y, at.side == Side::left);
   add_leader(p, x, cy + s / 2, at, sk.label_y, label.width, st.date_color);
   extend_for_label(p, at, label.width, st.label_gap);
   return p;
 }
+
+// Where a label fits inside a bar on one line, with its padding.
+struct Inside {
+  bool fits = false;
+  double x = 0;
+};
+
+// The first piece of the bar that holds the label on one line. A label
+// wrapped for the plot's label width may still fit a long bar unwrapped.
+Inside inside_label(LabelText& label, const ResolvedEvent& e, const std::vector<std::pair<double, double>>& bar,
+                    double fade_lo, double fade_hi, const PlanContext& ctx, const text::TextMeasurer& m) {
+  for (std::size_t i = 0; i < bar.size(); ++i) {
+    const double lo = i == 0 ? fade_lo : bar[i].first, hi = i + 1 == bar.size() ? fade_hi : bar[i].second;
+    const double room = hi - lo - 2 * kInsidePad;
+    if (room <= 0) continue;
+    const bool one_line = label.lines.size() == 1 && !label.shortened;
+    if (one_line && label.width <= room) return {true, lo + kInsidePad};
+    if (one_line || room <= ctx.label_width) continue;
+    LabelText wide = label_for(e, room, m);
+    if (wide.lines.size() == 1 && !wide.shortened && wide.width <= room) {
+      label = std::move(wide);
+      return {true, lo + kInsidePad};
+    }
+  }
+  return {};
+}
+
+// The bar's colour as the eye sees it over a light lane: what text inside must read against.
+Color seen_fill(const style::EventStyle& st) {
+  const double a = std::clamp(st.fill_opacity, 0.0, 1.0) * st.color.a;
+  return {st.color.r * a + (1 - a), st.color.g * a + (1 - a), st.color.b * a + (1 - a), 1};
+}
+
+constexpr double kInsideTextPad = 2;  // pt above and below a label inside its bar
 
 EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
   EventPlan p;
@@ -218,6 +260,7 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
     x1 = x0 + kMinSpan;
     if (x1 > ctx.hi - arrow) x0 = (x1 = ctx.hi - arrow) - kMinSpan;
   }
+  const auto bar = unbroken(*ctx.scale, x0, x1);
   LabelText label = label_for(e, ctx.label_width, m);
   const bool may_inside = st.label_position == LabelPosition::automatic ||
                           st.label_position == LabelPosition::inside;
@@ -225,31 +268,38 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
   // Text inside keeps off the faded ends, where it would not read.
   const double fade = fade_share(x1 - x0) * (x1 - x0);
   const double text_x0 = x0 + (fade_start ? fade : 0), text_x1 = x1 - (fade_end ? fade : 0);
-  const bool inside = may_inside && label.lines.size() == 1 && !label.shortened &&
-                      label.width + 2 * kInsidePad <= text_x1 - text_x0;
+  const Inside in = may_inside ? inside_label(label, e, bar, text_x0, text_x1, ctx, m) : Inside{};
+  const bool inside = in.fits;
 
-  const double bar_h = inside ? std::max(h, label.line_height + 2) : h;
+  // A bar that carries its label is tall enough for one line of it.
+  const double bar_h = inside ? std::max(h, label.line_height + 2 * kInsideTextPad) : h;
   Beside at;
   if (!inside) at = place_beside(label, e, x0, x1 + arrow, ctx, m);
   const Stack sk = inside ? Stack{bar_h, bar_h / 2, (bar_h - label.height()) / 2} : stack(bar_h, label.height(), at.side);
   p.cross = sk.cross;
   const double cy = sk.mark_c;
 
-  add_mark(p, scene::Rect{{x0, cy - bar_h / 2, x1 - x0, bar_h}, std::min(st.corner_radius, bar_h / 2),
-                          faded(st.color, {x0, cy}, {x1, cy}, x1 - x0, fade_start, fade_end), {}});
+  const auto fill = faded(with_alpha(st.color, std::clamp(st.fill_opacity, 0.0, 1.0)), {x0, cy}, {x1, cy}, x1 - x0,
+                          fade_start, fade_end);
+  for (const auto& [a, b] : bar)
+    add_mark(p, scene::Rect{{a, cy - bar_h / 2, b - a, bar_h}, std::min(st.corner_radius, bar_h / 2), fill,
+                            outline_of(st)});
   p.uses.fade = fade_start || fade_end;
   if (arrow > 0) {
     add_mark(p, scene::Path{{{x1, cy - bar_h / 2}, {x1 + arrow, cy}, {x1, cy + bar_h / 2}}, true,
-                            scene::Paint::solid(st.color), {}});
+                            scene::Paint::solid(st.color), outline_of(st)});
     p.uses.open = true;
   }
   p.extent = {p.mark_box.x, p.mark_box.right()};
   if (inside) {
-    recolour(label, style::readable_text_on(st.color));
-    add_text(p, label, text_x0 + kInsidePad, sk.label_y);
+    recolour(label, style::readable_text_on(seen_fill(st)));
+    add_text(p, label, in.x, sk.label_y);
   } else {
     add_text(p, label, at.x, sk.label_y, at.side == Side::left);
-    add_leader(p, (x0 + x1) / 2, cy + bar_h / 2, at, sk.label_y, label.width, st.date_color);
+    // Straight down from the bar into the label, near the label's start.
+    const double from = std::max(x0, at.x), to = std::min(x1, at.x + label.width);
+    add_leader(p, from + std::min(6.0, std::max(0.0, to - from) / 2), cy + bar_h / 2, at, sk.label_y, label.width,
+               st.date_color);
     extend_for_label(p, at, label.width, st.label_gap);
   }
   return p;
@@ -267,11 +317,14 @@ EventPlan vertical(const ResolvedEvent& e, const PlanContext& ctx, const text::T
     y0 = std::min(y0, ctx.hi - arrow - kMinSpan);
     const double y1 = std::max(y0 + kMinSpan, clamp_to(ctx.scale->to_page(e.last.end), ctx.lo, ctx.hi - arrow));
     const bool fade_start = fuzzy(e.first), fade_end = fuzzy(e.last) && !e.last.present;
-    add_mark(p, scene::Rect{{0, y0, thick, y1 - y0}, std::min(st.corner_radius, thick / 2),
-                            faded(st.color, {cx, y0}, {cx, y1}, y1 - y0, fade_start, fade_end), {}});
+    const auto fill = faded(with_alpha(st.color, std::clamp(st.fill_opacity, 0.0, 1.0)), {cx, y0}, {cx, y1},
+                            y1 - y0, fade_start, fade_end);
+    for (const auto& [a, b] : unbroken(*ctx.scale, y0, y1))
+      add_mark(p, scene::Rect{{0, a, thick, b - a}, std::min(st.corner_radius, thick / 2), fill, outline_of(st)});
     p.uses.fade = fade_start || fade_end;
     if (arrow > 0) {
-      add_mark(p, scene::Path{{{0, y1}, {cx, y1 + arrow}, {thick, y1}}, true, scene::Paint::solid(st.color), {}});
+      add_mark(p, scene::Path{{{0, y1}, {cx, y1 + arrow}, {thick, y1}}, true, scene::Paint::solid(st.color),
+                              outline_of(st)});
       p.uses.open = true;
     }
   } else {
@@ -283,7 +336,7 @@ EventPlan vertical(const ResolvedEvent& e, const PlanContext& ctx, const text::T
       add_mark(p, std::move(r));
       p.uses.band = true;
     }
-    add_mark(p, marker(st.marker, cx, y0, thick, st.color));
+    add_mark(p, marker(st.marker, cx, y0, thick, st.color, outline_of(st)));
   }
   const LabelText label = label_for(e, ctx.label_width, m);
   // The label's first line is centred on the point (or level with a bar's top).

@@ -467,20 +467,213 @@ TEST(Metadata, DateIsNowAndCreatorIsPassedThrough) {
   ASSERT_EQ(s.outline.size(), 1u);
 }
 
-TEST(Axis, BreakLeavesAGapInTheLaneBands) {
+const scene::Text* text_shape(const scene::Scene& s, std::string_view text) {
+  for (const auto& sh : s.shapes)
+    if (const auto* t = std::get_if<scene::Text>(&sh); t && t->text == text) return t;
+  return nullptr;
+}
+
+// Rects whose box covers the point (x, y).
+std::size_t rects_at(const scene::Scene& s, double x, double y) {
+  return static_cast<std::size_t>(std::count_if(s.shapes.begin(), s.shapes.end(), [&](const scene::Shape& sh) {
+    const auto* r = std::get_if<scene::Rect>(&sh);
+    return r && r->box.x < x && x < r->box.right() && r->box.y < y && y < r->box.bottom();
+  }));
+}
+
+std::vector<int> tick_years(const scene::Scene& s) {
+  std::vector<int> years;
+  for (const auto& i : s.items)
+    if (i.kind == "tick" && !i.text.empty() && std::all_of(i.text.begin(), i.text.end(), ::isdigit))
+      years.push_back(std::stoi(i.text));
+  return years;
+}
+
+bool has_tick_between(const scene::Scene& s, int lo, int hi) {
+  const auto ys = tick_years(s);
+  return std::any_of(ys.begin(), ys.end(), [&](int y) { return lo <= y && y <= hi; });
+}
+
+// The Bolivia sample in small: a war, a demand running ever since, and a
+// crowd of events from the 1960s on.
+void sea_access(Chart& c) {
+  c.style.event.show_dates = false;
+  c.add(span("War of the Pacific", year(1879), year(1883)));
+  c.add(span("Demand for a sovereign corridor", year(1884), parsed("present")));
+  c.add(point("Cuba", parsed("1960s")));
+  for (int y = 1962; y <= 2018; y += 8) c.add(point("Event " + std::to_string(y), year(y)));
+}
+
+TEST(Axis, BreakShowsThePageNotABandOrAPaintedGap) {
   Chart c;
   c.timeline.header.scale = model::ScaleKind::collapsed;
+  c.style.page.background = Color::none();
   c.add(point("A", year(1000)));
   c.add(point("B", year(1001)));
   c.add(point("C", year(1900)));
   c.add(point("D", year(1901)));
   const auto s = c.run().scene;
   const auto& lane = item(s, "lane", "main");
-  const bool gap = std::any_of(s.shapes.begin(), s.shapes.end(), [&](const scene::Shape& sh) {
-    const auto* r = std::get_if<scene::Rect>(&sh);
-    return r && r->fill.color == s.background && r->box.y <= lane.box.y && r->box.bottom() >= lane.box.bottom();
+  const double mid = (item(s, "event", "1").box.right() + item(s, "event", "2").box.x) / 2;
+  EXPECT_EQ(rects_at(s, mid, lane.box.y + lane.box.h / 2), 0u);
+}
+
+TEST(Axis, AutoCollapsesAnEmptyStretchThatOnlyASpanCrosses) {
+  Chart c;
+  c.timeline.header.scale = model::ScaleKind::automatic;
+  sea_access(c);
+  EXPECT_FALSE(has_tick_between(c.run().scene, 1900, 1950));
+}
+
+TEST(Axis, LinearNeverCollapsesEvenWhenASpanCrossesAnEmptyStretch) {
+  Chart c;
+  c.timeline.header.scale = model::ScaleKind::linear;
+  sea_access(c);
+  EXPECT_TRUE(has_tick_between(c.run().scene, 1900, 1950));
+}
+
+TEST(Axis, AutoKeepsALoneSpanWhole) {
+  Chart c;
+  c.timeline.header.scale = model::ScaleKind::automatic;
+  c.add(span("Reign", year(1000), year(1900)));
+  EXPECT_TRUE(has_tick_between(c.run().scene, 1300, 1600));
+}
+
+TEST(Spans, BarCrossingABreakIsDrawnInTwoPiecesWithItsLabelInOne) {
+  Chart c;
+  c.timeline.header.scale = model::ScaleKind::automatic;
+  sea_access(c);
+  const auto s = c.run().scene;
+  const auto& bar = item(s, "event", "1");
+  const auto& label = item(s, "label", "1");
+  std::vector<Box> pieces;
+  for (const auto& sh : s.shapes)
+    if (const auto* r = std::get_if<scene::Rect>(&sh); r && bar.box.contains(r->box) && r->box.h == bar.box.h)
+      pieces.push_back(r->box);
+  ASSERT_EQ(pieces.size(), 2u);
+  EXPECT_TRUE(pieces[0].contains(label.box) || pieces[1].contains(label.box));
+}
+
+TEST(Spans, LongBarCarriesItsWholeLabelInsideOnOneLine) {
+  Chart c;
+  c.add(span("Demand for a sovereign corridor to the Pacific", year(1884), parsed("present")));
+  c.add(point("War", year(1879)));
+  const auto s = c.run().scene;
+  const auto& label = item(s, "label", "0");
+  EXPECT_EQ(label.text.find('\n'), std::string::npos);
+  EXPECT_TRUE(item(s, "event", "0").box.contains(label.box));
+}
+
+TEST(Spans, BarCarryingItsLabelKeepsTwoPointsAboveAndBelowIt) {
+  Chart c;
+  c.style.event.show_dates = false;
+  c.add(span("Reign", year(1900), year(1990)));
+  const auto s = c.run().scene;
+  const auto& bar = item(s, "event", "0");
+  const auto& label = item(s, "label", "0");
+  EXPECT_GE(bar.box.h, label.box.h + 4 - 1e-6);
+}
+
+TEST(Spans, LabelBelowABarIsTiedByAShortStraightLeader) {
+  Chart c;
+  c.style.event.label_position = style::LabelPosition::right;
+  c.style.event.show_dates = false;
+  c.timeline.header.start = model::LocatedDate{year(1900), {}};
+  c.timeline.header.end = model::LocatedDate{year(2000), {}};
+  c.add(span("Reign of the king", year(1900), year(2000)));
+  const auto s = c.run().scene;
+  const auto& label = item(s, "label", "0");
+  const auto& bar = item(s, "event", "0");
+  ASSERT_GE(label.box.y, bar.box.bottom());
+  std::size_t leaders = 0;
+  for (const auto& sh : s.shapes)
+    if (const auto* l = std::get_if<scene::Line>(&sh); l && std::abs(l->to.y - label.box.y) < 1e-6) {
+      ++leaders;
+      EXPECT_DOUBLE_EQ(l->from.x, l->to.x);
+      EXPECT_LT(l->to.y - l->from.y, 10);
+    }
+  EXPECT_EQ(leaders, 1u);
+}
+
+TEST(Spans, TextInsideAPaleBarIsDarkEnoughToRead) {
+  Chart c;
+  c.style.event.show_dates = false;
+  c.timeline.lanes[0].style = {{"lane.color", std::string("#ffe64d"), {}}};
+  c.add(span("Reign", year(1900), year(1990)));
+  const auto s = c.run().scene;
+  ASSERT_TRUE(item(s, "event", "0").box.contains(item(s, "label", "0").box));
+  const auto* text = text_shape(s, "Reign");
+  ASSERT_NE(text, nullptr);
+  EXPECT_GE(style::contrast_ratio(text->color, {1.0, 0.902, 0.302, 1}), 4.5);
+}
+
+TEST(Marks, StyleOutlineIsDrawnAroundPointsAndBars) {
+  Chart c;
+  c.style.event.outline = {0.1, 0.1, 0.1, 1};
+  c.style.event.outline_width = 0.6;
+  c.add(point("Founding", year(1900)));
+  c.add(span("Reign", year(1910), year(1990)));
+  const auto s = c.run().scene;
+  std::size_t outlined = 0;
+  for (const auto& sh : s.shapes) {
+    if (const auto* ci = std::get_if<scene::Circle>(&sh); ci && ci->stroke.width == 0.6) ++outlined;
+    if (const auto* r = std::get_if<scene::Rect>(&sh); r && r->stroke.width == 0.6) ++outlined;
+  }
+  EXPECT_EQ(outlined, 2u);
+}
+
+TEST(Eras, TitleCanBeHidden) {
+  Chart c;
+  c.style.era.label_position = "none";
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(2000)));
+  c.timeline.eras.push_back({"Military governments", {year(1964), {}}, {year(1982), {}}, {}, {}});
+  const auto s = c.run().scene;
+  EXPECT_EQ(count_kind(s, "era"), 1u);
+  const bool titled = std::any_of(s.shapes.begin(), s.shapes.end(), [](const scene::Shape& sh) {
+    const auto* t = std::get_if<scene::Text>(&sh);
+    return t && t->text == "Military governments";
   });
-  EXPECT_TRUE(gap);
+  EXPECT_FALSE(titled);
+}
+
+TEST(Lanes, TitleInAPaleLaneColourIsDarkenedUntilItReads) {
+  Chart c;
+  c.timeline.lanes[0].title = "Trade";
+  c.timeline.lanes[0].style = {{"lane.color", std::string("#ffe64d"), {}}};
+  c.add(point("A", year(1900)));
+  const auto s = c.run().scene;
+  const auto* text = text_shape(s, "Trade");
+  ASSERT_NE(text, nullptr);
+  EXPECT_GE(style::contrast_ratio(text->color, c.style.lane.band), 4.5);
+}
+
+TEST(Page, SpareHeightOfAFixedPageStaysBelowTheLanes) {
+  Chart c;
+  c.style.page.size = "A4";
+  c.style.page.landscape = true;
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(2000)));
+  const auto s = c.run().scene;
+  // One row of 7 pt marks: its lane stays a row's height, not a third of the page.
+  EXPECT_LT(item(s, "lane", "main").box.h, 45);
+}
+
+TEST(Axis, TickLabelsOnALineKeepThreeLabelHeightsApart) {
+  Chart c;
+  c.style.page.width = 453.5;  // 16 cm
+  c.add(point("A", year(1990)));
+  c.add(point("B", year(1995)));
+  const auto s = c.run().scene;
+  std::vector<Box> line;  // the finest labels, all on the first line below the axis
+  double top = 1e9;
+  for (const auto& i : s.items)
+    if (i.kind == "tick") top = std::min(top, i.box.y);
+  for (const auto& i : s.items)
+    if (i.kind == "tick" && std::abs(i.box.y - top) < 1e-6) line.push_back(i.box);
+  std::sort(line.begin(), line.end(), [](const Box& a, const Box& b) { return a.x < b.x; });
+  ASSERT_GT(line.size(), 2u);
+  for (std::size_t k = 1; k < line.size(); ++k) EXPECT_GE(line[k].x - line[k - 1].right(), 2.5 * line[k].h);
 }
 
 TEST(Axis, EveryLabelledTickIsAnItemWithItsText) {
