@@ -13,7 +13,7 @@ double clamp_to(double v, double lo, double hi) { return std::max(lo, std::min(v
 
 Annotation make(bool is_era, std::size_t index, const style::Style& base, const PropertySheet& sheet,
                 const std::string& title, double a, double b, double lo, double hi, bool vertical,
-                const text::TextMeasurer& m, Diagnostics& diags) {
+                const text::TextMeasurer& m, Diagnostics& diags, TitleSide side) {
   Annotation an;
   an.is_era = is_era;
   an.index = index;
@@ -28,7 +28,9 @@ Annotation make(bool is_era, std::size_t index, const style::Style& base, const 
   an.b = clamp_to(std::max(a, b), lo, hi);
   const double room = vertical ? 200 : std::max(20.0, hi - lo);
   // An era may keep its band and drop its title.
-  const bool hidden = is_era && an.era.label_position == "none";
+  // Time running down has no bottom row: its era titles stay in their column.
+  const bool below = is_era && an.era.label_position == "bottom" && !vertical;
+  const bool hidden = is_era && (an.era.label_position == "none" || below != (side == TitleSide::below));
   an.text = hidden ? std::string() : ellipsize(title, room, an.font, m);
   const auto ext = m.measure(an.text, an.font);
   an.w = hidden ? 0 : ext.width;
@@ -106,17 +108,19 @@ double Annotations::total() const {
 
 Annotations plan_annotations(const model::Timeline& timeline, const style::Style& style, const dates::Date& now,
                              const scale::TimeScale& s, double lo, double hi, bool vertical,
-                             const text::TextMeasurer& m, Diagnostics& diags) {
+                             const text::TextMeasurer& m, Diagnostics& diags, TitleSide side) {
   Annotations out;
   for (std::size_t i = 0; i < timeline.eras.size(); ++i) {
     const auto& e = timeline.eras[i];
-    out.labels.push_back(make(true, i, style, e.style, e.title, s.to_page(resolved(e.start.date, now).begin),
-                              s.to_page(resolved(e.end.date, now).end), lo, hi, vertical, m, diags));
+    auto an = make(true, i, style, e.style, e.title, s.to_page(resolved(e.start.date, now).begin),
+                   s.to_page(resolved(e.end.date, now).end), lo, hi, vertical, m, diags, side);
+    // Below the chart only titles are drawn; the band belongs to the plan above.
+    if (side == TitleSide::above || !an.text.empty()) out.labels.push_back(std::move(an));
   }
-  for (std::size_t i = 0; i < timeline.markers.size(); ++i) {
+  for (std::size_t i = 0; side == TitleSide::above && i < timeline.markers.size(); ++i) {
     const auto& mk = timeline.markers[i];
     const double x = s.to_page(resolved(mk.date.date, now).begin);
-    out.labels.push_back(make(false, i, style, mk.style, mk.title, x, x, lo, hi, vertical, m, diags));
+    out.labels.push_back(make(false, i, style, mk.style, mk.title, x, x, lo, hi, vertical, m, diags, side));
   }
   const auto rows = assign_rows(out.labels, vertical);
   out.row_size.assign(rows, 0);

@@ -36,9 +36,14 @@ struct Annotations {
 
 inline constexpr double kAnnotationGap = 4;  // pt between rows and between titles
 
+// Which titles a plan holds: those above the lanes (markers, and eras titled
+// "top"; every era keeps its band here) or the era titles asked "bottom".
+enum class TitleSide { above, below };
+
 // `lo`/`hi` bound the plot along the time axis.
 Annotations plan_annotations(const model::Timeline& timeline, const style::Style& style,
                              const dates::Date& now, const scale::TimeScale& s, double lo, double hi,
-                             bool vertical, const text::TextMeasurer& m, Diagnostics& diags);
+                             bool vertical, const text::TextMeasurer& m, Diagnostics& diags,
+                             TitleSide side = TitleSide::above);
 
 }  // namespace annals::layout

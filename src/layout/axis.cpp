@@ -11,6 +11,7 @@ namespace {
 
 constexpr double kLabelGap = 2;  // pt between a tick and its label
 constexpr double kBreakSlant = 3;
+constexpr double kDefaultBreak = 24;  // pt: a break at body sizes up to about 10 pt
 
 double clamp_to(double v, double lo, double hi) { return std::max(lo, std::min(v, hi)); }
 
@@ -41,17 +42,21 @@ void add_gaps(AxisBlock& b, const scale::TimeScale& s, const AxisFrame& f, bool 
   for (std::size_t i = 0; i + 1 < seg.size(); ++i) {
     const double g0 = seg[i].x1, g1 = seg[i + 1].x0;
     const double mid = (g0 + g1) / 2;
-    for (const double d : {-kBreakSlant, kBreakSlant}) {
+    // The strokes grow with the break, so a poster's break is as plain as a report's.
+    const double k = std::max(1.0, (g1 - g0) / kDefaultBreak);
+    for (const double d : {-kBreakSlant * k, kBreakSlant * k}) {
       const double c = mid + d;
       if (vertical)
-        b.shapes.push_back(line({f.at - 4, c + 2}, {f.at + 4, c - 2}, axis, 1));
+        b.shapes.push_back(line({f.at - 4 * k, c + 2 * k}, {f.at + 4 * k, c - 2 * k}, axis, k));
       else
-        b.shapes.push_back(line({c - 2, f.at + 4}, {c + 2, f.at - 4}, axis, 1));
+        b.shapes.push_back(line({c - 2 * k, f.at + 4 * k}, {c + 2 * k, f.at - 4 * k}, axis, k));
     }
   }
 }
 
 }  // namespace
+
+double break_gap(const style::Style& st) { return std::max(kDefaultBreak, 2.5 * st.axis.label.font.size); }
 
 std::vector<std::pair<double, double>> unbroken(const scale::TimeScale& s, double a, double b) {
   std::vector<std::pair<double, double>> out;

@@ -36,6 +36,9 @@ AxisBlock horizontal_axis(const scale::TimeScale& s, const style::Style& st, con
 AxisBlock vertical_axis(const scale::TimeScale& s, const style::Style& st, const AxisFrame& f,
                         const text::TextMeasurer& m);
 
+// The page length of an axis break: wide enough to read as a break at the axis's type size.
+double break_gap(const style::Style& st);
+
 // The stretches of [a, b] (page coordinates along the time axis) outside the
 // axis breaks: bands, bars and rules are cut there, so a break shows the page
 // itself, transparent or not.

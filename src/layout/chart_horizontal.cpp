@@ -90,6 +90,17 @@ void draw_annotations(Canvas& cv, const Annotations& ann, double top, double lan
   }
 }
 
+void draw_titles_below(Canvas& cv, const Annotations& ann, double top) {
+  std::vector<double> row_y(ann.row_size.size());
+  double y = top;
+  for (std::size_t r = 0; r < ann.row_size.size(); ++r) {
+    row_y[r] = y;
+    y += ann.row_size[r] + kAnnotationGap;
+  }
+  for (const auto& an : ann.labels)
+    cv.notes.push_back(scene::Text{{an.pos, row_y[an.row], an.w, an.h}, an.text, an.font, an.color});
+}
+
 // Lanes: bands, separators, headers, then the events in their rows.
 void draw_lanes(Canvas& cv, Composition& out, const std::vector<LaneGeometry>& lanes, std::vector<EventPlan>& plans,
                 const ChartInput& in, const scale::TimeScale& scale) {
@@ -157,7 +168,8 @@ Composition compose_horizontal(const ChartInput& in) {
   const double inset = std::max(2.0, st.event.marker_size / 2);
 
   const Domain domain = chart_domain(t, r, in.options->now);
-  const auto scale = chart_scale(t, r, in.options->now, domain, plot_lo + inset, plot_hi - inset);
+  const auto scale = chart_scale(t, r, in.options->now, domain, plot_lo + inset, plot_hi - inset,
+                                 break_gap(st));
 
   PlanContext ctx{&scale, plot_lo, plot_hi, label_width_for(st, plot_hi - plot_lo, in.label_factor)};
   MarkUse uses;
@@ -222,6 +234,16 @@ Composition compose_horizontal(const ChartInput& in) {
       std::move(top.shapes.begin(), top.shapes.end(), std::back_inserter(axis.shapes));
       std::move(top.items.begin(), top.items.end(), std::back_inserter(axis.items));
     }
+  }
+
+  // Era titles asked below the chart: under the axis, rows stacking downward.
+  Diagnostics repeated;  // the plan above already reported each era's style
+  const Annotations below =
+      plan_annotations(t, st, in.options->now, scale, plot_lo, plot_hi, false, m, repeated, TitleSide::below);
+  if (below.total() > 0) {
+    y += unit / 2;
+    draw_titles_below(cv, below, y);
+    y += below.total();
   }
 
   if (!legend_top && legend.height > 0) {

@@ -105,7 +105,8 @@ Composition compose_vertical(const ChartInput& in) {
   const double inset = std::max(2.0, st.event.marker_size / 2);
 
   const Domain domain = chart_domain(t, r, in.options->now);
-  const auto scale = chart_scale(t, r, in.options->now, domain, plot_top + inset, plot_bottom - inset);
+  const auto scale = chart_scale(t, r, in.options->now, domain, plot_top + inset, plot_bottom - inset,
+                                 break_gap(st));
 
   // The axis first, to know how much room its labels take on the left.
   AxisFrame probe{0, 0, 0, plot_top, plot_bottom, st.page.background};

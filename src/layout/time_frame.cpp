@@ -97,7 +97,7 @@ struct TwoBest {
 }  // namespace
 
 scale::TimeScale chart_scale(const model::Timeline& timeline, const Resolved& r, const dates::Date& now,
-                             Domain domain, double x0, double x1) {
+                             Domain domain, double x0, double x1, double gap) {
   const auto kind = timeline.header.scale;
   if (kind == model::ScaleKind::linear) return scale::linear(domain.begin, domain.end, x0, x1);
 
@@ -129,6 +129,7 @@ scale::TimeScale chart_scale(const model::Timeline& timeline, const Resolved& r,
   }
   scale::CollapseOptions options;
   options.force = kind == model::ScaleKind::collapsed;
+  options.gap = gap;
   return scale::collapsed(domain.begin, domain.end, x0, x1, std::move(occupied), options);
 }
 

@@ -17,7 +17,8 @@ Domain chart_domain(const model::Timeline& timeline, const Resolved& resolved, c
 
 // The scale over [x0, x1] for `domain`, with long empty stretches collapsed
 // when the timeline asks for it (or, with "auto", when worthwhile).
+// `gap` is the page length of each break (larger type wants a wider break).
 scale::TimeScale chart_scale(const model::Timeline& timeline, const Resolved& resolved,
-                             const dates::Date& now, Domain domain, double x0, double x1);
+                             const dates::Date& now, Domain domain, double x0, double x1, double gap = 24);
 
 }  // namespace annals::layout

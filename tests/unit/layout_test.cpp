@@ -637,6 +637,37 @@ TEST(Eras, TitleCanBeHidden) {
   EXPECT_FALSE(titled);
 }
 
+TEST(Eras, TitleCanSitBelowTheChart) {
+  Chart c;
+  c.style.era.label_position = "bottom";
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(2000)));
+  c.timeline.eras.push_back({"Military governments", {year(1964), {}}, {year(1982), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto* title = text_shape(s, "Military governments");
+  ASSERT_NE(title, nullptr);
+  EXPECT_GE(title->box.y, item(s, "axis", "axis").box.bottom());
+  EXPECT_LE(title->box.bottom(), s.height);
+}
+
+TEST(Axis, BreakWidensWithTheAxisType) {
+  Chart c;
+  c.timeline.header.scale = model::ScaleKind::collapsed;
+  c.style.axis.label.font.size = 20;
+  c.add(point("A", year(1000)));
+  c.add(point("B", year(1001)));
+  c.add(point("C", year(1900)));
+  c.add(point("D", year(1901)));
+  const auto s = c.run().scene;
+  const auto& lane = item(s, "lane", "main");
+  std::vector<Box> bands;
+  for (const auto& sh : s.shapes)
+    if (const auto* r = std::get_if<scene::Rect>(&sh); r && r->box.y == lane.box.y && r->box.h == lane.box.h)
+      bands.push_back(r->box);
+  ASSERT_EQ(bands.size(), 2u);
+  EXPECT_GE(bands[1].x - bands[0].right(), 2.5 * 20 - 1e-6);
+}
+
 TEST(Lanes, TitleInAPaleLaneColourIsDarkenedUntilItReads) {
   Chart c;
   c.timeline.lanes[0].title = "Trade";
