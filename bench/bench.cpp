@@ -84,6 +84,12 @@ int stages(const std::string& file, int runs) {
                                     {}, "annals-bench"};
     t["layout"].push_back(timed([&] { scene = annals::layout::layout(*timeline, *style, options,
                                                                      renderer.measurer(), diags); }));
+    if (r == 0) {
+      std::map<std::size_t, std::size_t> kinds;
+      for (const auto& shape : scene.shapes) ++kinds[shape.index()];
+      std::fprintf(stderr, "shapes: rect %zu circle %zu path %zu line %zu text %zu link %zu\n", kinds[0], kinds[1],
+                   kinds[2], kinds[3], kinds[4], kinds[5]);
+    }
     std::string json;
     t["json"].push_back(timed([&] { json = annals::scene::to_json(scene); }));
     for (auto [name, format] : {std::pair{"svg", annals::render::Format::svg},
