@@ -18,13 +18,10 @@ double clamp_to(double v, double lo, double hi) { return std::max(lo, std::min(v
 std::vector<scale::Tick> ticks_for(const scale::TimeScale& s, const style::Style& st, const text::TextMeasurer& m,
                                    bool vertical) {
   const auto& font = st.axis.label.font;
-  if (vertical) {
-    const double h = m.measure("0", font).height;
-    return scale::ticks(s, [h](std::string_view) { return h; }, 6);
-  }
   // Labels breathe: about three label heights between neighbours, so a decade
   // reads in years rather than in a crowd of month names.
-  const double gap = 3 * m.measure("0", font).height;
+  const double h = m.measure("0", font).height, gap = 3 * h;
+  if (vertical) return scale::ticks(s, [h](std::string_view) { return h; }, gap);
   return scale::ticks(s, [&](std::string_view t) { return m.measure(t, font).width; }, gap);
 }
 

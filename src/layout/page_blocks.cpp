@@ -13,6 +13,7 @@ namespace {
 constexpr double kAutoWidth = 453.54;  // 16 cm
 constexpr double kSwatchW = 14, kSwatchH = 8;
 constexpr double kSwatchGap = 4, kEntryGap = 14;
+constexpr double kSwatchTextSize = 8;  // pt: the legend text size the swatches above are drawn for
 
 double aligned_x(style::Align a, double width, double text_width) {
   switch (a) {
@@ -40,27 +41,29 @@ void add_line(Block& b, const std::string& id, const std::string& s, const style
   b.height = std::max(b.height, y + ext.height);
 }
 
-scene::Shape swatch(const LegendEntry& e, double x, double y) {
-  const Box box{x, y, kSwatchW, kSwatchH};
-  const double cy = y + kSwatchH / 2;
+// A swatch `k` times its size at body text sizes, so a poster's legend keeps
+// its proportions.
+scene::Shape swatch(const LegendEntry& e, double x, double y, double k) {
+  const double w = kSwatchW * k, h = kSwatchH * k;
+  const Box box{x, y, w, h};
+  const double cy = y + h / 2;
   switch (e.swatch) {
     case LegendEntry::Swatch::band:
-      return scene::Rect{{x, cy - 2.5, kSwatchW, 5}, 2.5, scene::Paint::solid(with_alpha(e.color, 0.28)), {}};
+      return scene::Rect{{x, cy - 2.5 * k, w, 5 * k}, 2.5 * k, scene::Paint::solid(with_alpha(e.color, 0.28)), {}};
     case LegendEntry::Swatch::fade: {
       scene::Paint p;
       p.from = {x, cy};
-      p.to = {x + kSwatchW, cy};
+      p.to = {x + w, cy};
       p.stops = {{0, e.color}, {1, with_alpha(e.color, 0.12)}};
-      return scene::Rect{box, 2, p, {}};
+      return scene::Rect{box, 2 * k, p, {}};
     }
     case LegendEntry::Swatch::open:
-      return scene::Path{{{x, y}, {x + kSwatchW - 5, y}, {x + kSwatchW, cy}, {x + kSwatchW - 5, y + kSwatchH},
-                          {x, y + kSwatchH}},
+      return scene::Path{{{x, y}, {x + w - 5 * k, y}, {x + w, cy}, {x + w - 5 * k, y + h}, {x, y + h}},
                          true, scene::Paint::solid(e.color), {}};
     case LegendEntry::Swatch::lane:
     case LegendEntry::Swatch::solid: break;
   }
-  return scene::Rect{box, 2, scene::Paint::solid(e.color), {}};
+  return scene::Rect{box, 2 * k, scene::Paint::solid(e.color), {}};
 }
 
 }  // namespace
@@ -101,19 +104,21 @@ Block legend_block(const std::vector<LegendEntry>& entries, const style::LegendS
                    const text::TextMeasurer& m) {
   Block b;
   if (entries.empty()) return b;
-  const double line_h = std::max(kSwatchH, m.measure("0", st.label.font).height);
+  const double k = std::max(1.0, st.label.font.size / kSwatchTextSize);
+  const double sw_w = kSwatchW * k, sw_h = kSwatchH * k, sw_gap = kSwatchGap * k;
+  const double line_h = std::max(sw_h, m.measure("0", st.label.font).height);
   double x = 0, y = 0;
   std::size_t n = 0;
   for (const auto& e : entries) {
-    const std::string text = ellipsize(e.text, std::max(20.0, width - kSwatchW - kSwatchGap), st.label.font, m);
+    const std::string text = ellipsize(e.text, std::max(20.0, width - sw_w - sw_gap), st.label.font, m);
     const auto ext = m.measure(text, st.label.font);
-    const double w = kSwatchW + kSwatchGap + ext.width;
+    const double w = sw_w + sw_gap + ext.width;
     if (x > 0 && x + w > width) {
       x = 0;
-      y += line_h + 4;
+      y += line_h + 4 * k;
     }
-    auto sw = swatch(e, x, y + (line_h - kSwatchH) / 2);
-    scene::Text t{{x + kSwatchW + kSwatchGap, y + (line_h - ext.height) / 2, ext.width, ext.height}, text,
+    auto sw = swatch(e, x, y + (line_h - sw_h) / 2, k);
+    scene::Text t{{x + sw_w + sw_gap, y + (line_h - ext.height) / 2, ext.width, ext.height}, text,
                   st.label.font, st.label.color};
     scene::Item it;
     it.kind = "legend";
@@ -123,7 +128,7 @@ Block legend_block(const std::vector<LegendEntry>& entries, const style::LegendS
     b.items.push_back(std::move(it));
     b.shapes.push_back(std::move(sw));
     b.shapes.push_back(std::move(t));
-    x += w + kEntryGap;
+    x += w + kEntryGap * k;
   }
   b.height = y + line_h;
   return b;

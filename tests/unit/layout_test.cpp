@@ -70,6 +70,12 @@ std::size_t count_kind(const scene::Scene& s, std::string_view kind) {
       std::count_if(s.items.begin(), s.items.end(), [&](const scene::Item& i) { return i.kind == kind; }));
 }
 
+const scene::Text* text_shape(const scene::Scene& s, std::string_view text) {
+  for (const auto& sh : s.shapes)
+    if (const auto* t = std::get_if<scene::Text>(&sh); t && t->text == text) return t;
+  return nullptr;
+}
+
 TEST(Packing, OverlappingExtentsTakeTwoRows) {
   const std::vector<Extent> e{{0, 10}, {5, 15}};
   EXPECT_EQ(first_fit(e).rows, 2u);
@@ -416,6 +422,19 @@ TEST(Legend, NamesTagsThatHaveTheirOwnColour) {
   EXPECT_EQ(item(s, "legend", "legend-0").text, "war");
 }
 
+TEST(Legend, SwatchGrowsWithPosterSizedText) {
+  Chart c;
+  c.style.legend.label.font.size = 16;
+  c.add(point("A", parsed("1960s")));
+  c.add(point("B", year(2000)));
+  const auto s = c.run().scene;
+  const auto& entry = item(s, "legend", "legend-0");
+  const auto* text = text_shape(s, entry.text);
+  ASSERT_NE(text, nullptr);
+  // The swatch is what the entry holds left of its text.
+  EXPECT_GE(text->box.x - entry.box.x, 2 * 14);
+}
+
 TEST(Legend, NamesLanesWhenTheyHaveNoHeaders) {
   Chart c;
   c.timeline.lanes.push_back({"second", "", {}, {}});
@@ -465,12 +484,6 @@ TEST(Metadata, DateIsNowAndCreatorIsPassedThrough) {
   EXPECT_EQ(s.metadata.creator, "annals 9.9");
   EXPECT_EQ(s.metadata.title, "T");
   ASSERT_EQ(s.outline.size(), 1u);
-}
-
-const scene::Text* text_shape(const scene::Scene& s, std::string_view text) {
-  for (const auto& sh : s.shapes)
-    if (const auto* t = std::get_if<scene::Text>(&sh); t && t->text == text) return t;
-  return nullptr;
 }
 
 // Rects whose box covers the point (x, y).
@@ -705,6 +718,24 @@ TEST(Axis, TickLabelsOnALineKeepThreeLabelHeightsApart) {
   std::sort(line.begin(), line.end(), [](const Box& a, const Box& b) { return a.x < b.x; });
   ASSERT_GT(line.size(), 2u);
   for (std::size_t k = 1; k < line.size(); ++k) EXPECT_GE(line[k].x - line[k - 1].right(), 2.5 * line[k].h);
+}
+
+TEST(Axis, VerticalTickLabelsKeepThreeLabelHeightsApart) {
+  Chart c;
+  c.timeline.header.orientation = model::Orientation::vertical;
+  c.add(point("A", year(1870)));
+  c.add(point("B", year(2030)));
+  const auto s = c.run().scene;
+  std::vector<Box> column;  // the finest labels, right-aligned next to the axis
+  double right = -1e9;
+  for (const auto& i : s.items)
+    if (i.kind == "tick") right = std::max(right, i.box.right());
+  for (const auto& i : s.items)
+    if (i.kind == "tick" && std::abs(i.box.right() - right) < 1e-6) column.push_back(i.box);
+  std::sort(column.begin(), column.end(), [](const Box& a, const Box& b) { return a.y < b.y; });
+  ASSERT_GT(column.size(), 2u);
+  for (std::size_t k = 1; k < column.size(); ++k)
+    EXPECT_GE(column[k].y - column[k - 1].bottom(), 2.5 * column[k].h);
 }
 
 TEST(Axis, EveryLabelledTickIsAnItemWithItsText) {
