@@ -73,10 +73,12 @@ std::vector<fs::path> sources_of(const std::string& module) {
 }  // namespace
 
 TEST(Architecture, EveryModuleFolderHasRules) {
-  for (const auto& e : fs::directory_iterator(fs::path(ANNALS_SOURCE_DIR) / "src"))
-    if (e.is_directory())
+  for (const auto& e : fs::directory_iterator(fs::path(ANNALS_SOURCE_DIR) / "src")) {
+    if (e.is_directory()) {
       EXPECT_TRUE(allowed().count(e.path().filename().string()))
           << "src/" << e.path().filename().string() << " has no dependency rules";
+    }
+  }
 }
 
 TEST(Architecture, ModulesIncludeOnlyTheModulesTheyMayUse) {
@@ -102,9 +104,10 @@ TEST(Architecture, BackendLibrariesStayInTheirModule) {
         for (const auto& [prefix, owner] : owned_headers()) {
           if (inc.target.rfind(prefix, 0) == 0 && inc.target.size() > prefix.size() &&
               (inc.target[prefix.size()] == '/' || inc.target[prefix.size()] == '.' ||
-               inc.target[prefix.size()] == '-'))
+               inc.target[prefix.size()] == '-')) {
             EXPECT_EQ(module, owner) << inc.file << ":" << inc.line << ": only " << owner
                                      << " may include " << inc.target;
+          }
         }
       }
     }
