@@ -11,6 +11,7 @@
 #include <type_traits>
 
 #include "render/pango_measurer.h"
+#include "render/png_writer.h"
 #include "render/render.h"
 #include "render/svg_post.h"
 
@@ -255,11 +256,9 @@ Output render_png(const scene::Scene& scene, const PangoMeasurer& text, double d
   draw_shapes(cr.get(), scene, text);
   if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
     return {{}, status_error("PNG", cairo_status(cr.get()))};
-  cairo_surface_flush(surface.get());
   Output out;
-  const cairo_status_t status =
-      cairo_surface_write_to_png_stream(surface.get(), append_to_string, &out.bytes);
-  if (status != CAIRO_STATUS_SUCCESS) return {{}, status_error("PNG", status)};
+  if (std::string error = write_png(surface.get(), out.bytes); !error.empty())
+    return {{}, "could not write the PNG: " + error};
   return out;
 }
 

@@ -34,7 +34,7 @@ const std::map<std::string, std::set<std::string>>& allowed() {
 // Third-party headers that only one module may include.
 const std::map<std::string, std::string>& owned_headers() {
   static const std::map<std::string, std::string> owners = {
-      {"toml++", "load"}, {"cairo", "render"}, {"pango", "render"}, {"CLI", "cli"},
+      {"toml++", "load"}, {"cairo", "render"}, {"pango", "render"}, {"png", "render"}, {"CLI", "cli"},
   };
   return owners;
 }

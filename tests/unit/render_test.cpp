@@ -261,6 +261,28 @@ TEST_F(RenderTest, BackgroundColourFillsThePage) {
   EXPECT_EQ(png_of(renderer, s, 72).at(100, 50), 0xFFFF0000u);
 }
 
+// The IHDR colour type: byte 25 of a PNG (2 = RGB, 6 = RGBA).
+int png_colour_type(const std::string& png) { return png.size() > 25 ? static_cast<unsigned char>(png[25]) : -1; }
+
+TEST_F(RenderTest, OpaquePageIsWrittenAsRgb) {
+  EXPECT_EQ(png_colour_type(renderer.render(small_scene(), Format::png, Options{72}).bytes), 2);
+}
+
+TEST_F(RenderTest, TranslucentPixelsKeepTheirColourThroughThePng) {
+  scene::Scene s = small_scene();
+  s.background = {0.2, 0.4, 0.8, 0.5};
+  const std::string png = renderer.render(s, Format::png, Options{72}).bytes;
+  EXPECT_EQ(png_colour_type(png), 6);
+  const auto r = decode_png(png);
+  ASSERT_TRUE(r);
+  // Premultiplied again on reading: alpha 0x80 and each channel scaled by it, within rounding.
+  const std::uint32_t p = r->at(0, 0);
+  EXPECT_NEAR(static_cast<int>(p >> 24), 128, 1);
+  EXPECT_NEAR(static_cast<int>((p >> 16) & 0xFF), 26, 1);
+  EXPECT_NEAR(static_cast<int>((p >> 8) & 0xFF), 51, 1);
+  EXPECT_NEAR(static_cast<int>(p & 0xFF), 102, 1);
+}
+
 TEST_F(RenderTest, PngIsByteIdenticalAcrossRenders) {
   scene::Scene s = small_scene();
   s.shapes.push_back(label(renderer, "Hello", 10, 10));
