@@ -179,10 +179,12 @@ int floor_mode(const std::string& file, int runs) {
         layouts.push_back(l);
       }
     }));
-    auto draw = [&](cairo_surface_t* surface) {
+    // The labels on a page with a background, as a chart has: Cairo's PDF
+    // analysis then keeps one region instead of one rectangle per label
+    // (quadratic). `scale` is the PNG's pixels per point.
+    auto draw_labels = [&](cairo_surface_t* surface, double scale) {
       cairo_t* cr = cairo_create(surface);
-      // A page background first, as a chart has: Cairo's PDF analysis then
-      // keeps one region instead of one rectangle per label (quadratic).
+      cairo_scale(cr, scale, scale);
       cairo_set_source_rgb(cr, 1, 1, 1);
       cairo_paint(cr);
       cairo_set_source_rgb(cr, 0, 0, 0);
@@ -193,24 +195,19 @@ int floor_mode(const std::string& file, int runs) {
         ++i;
       }
       cairo_destroy(cr);
+    };
+    auto vector_page = [&](cairo_surface_t* surface) {
+      draw_labels(surface, 1);
       cairo_surface_finish(surface);
       cairo_surface_destroy(surface);
     };
-    t["pdf"].push_back(timed([&] { draw(cairo_pdf_surface_create_for_stream(discard, nullptr, width, height)); }));
-    t["svg"].push_back(timed([&] { draw(cairo_svg_surface_create_for_stream(discard, nullptr, width, height)); }));
+    t["pdf"].push_back(timed([&] { vector_page(cairo_pdf_surface_create_for_stream(discard, nullptr, width, height)); }));
+    t["svg"].push_back(timed([&] { vector_page(cairo_svg_surface_create_for_stream(discard, nullptr, width, height)); }));
     if (height * 2 < 32767)
       t["png"].push_back(timed([&] {
         cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(width * 2),
                                                         static_cast<int>(height * 2));
-        cairo_t* cr = cairo_create(s);
-        cairo_scale(cr, 2, 2);
-        std::size_t i = 0;
-        for (PangoLayout* l : layouts) {
-          cairo_move_to(cr, 20 + static_cast<double>(i % 8) * 140, 20 + static_cast<double>(i / 8) * 12);
-          pango_cairo_show_layout(cr, l);
-          ++i;
-        }
-        cairo_destroy(cr);
+        draw_labels(s, 2);
         cairo_surface_write_to_png_stream(s, discard, nullptr);
         cairo_surface_destroy(s);
       }));

@@ -11,22 +11,14 @@
 
 #include <gtest/gtest.h>
 
+#include "run_annals.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using annals::testing::Outcome;
+using annals::testing::slurp;
 
 class Cli : public ::testing::Test {
  protected:
@@ -46,14 +38,7 @@ class Cli : public ::testing::Test {
 
   // Runs `annals ARGS` in the test's folder; `prefix` goes before the command (environment, pipes).
   Outcome annals(const std::string& args, const std::string& prefix = "") const {
-    const std::string cmd = "cd '" + dir_.string() + "' && " + prefix + " '" + ANNALS_BINARY + "' " + args +
-                            " >out.txt 2>err.txt";
-    Outcome r;
-    const int raw = std::system(cmd.c_str());
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-    r.out = slurp(dir_ / "out.txt");
-    r.err = slurp(dir_ / "err.txt");
-    return r;
+    return annals::testing::run_in(dir_, prefix + " '" + ANNALS_BINARY + "' " + args);
   }
 
   bool exists(const std::string& name) const { return fs::exists(dir_ / name); }

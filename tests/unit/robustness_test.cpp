@@ -17,23 +17,15 @@
 
 #include <gtest/gtest.h>
 
+#include "run_annals.h"
+
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 namespace {
 
-struct Outcome {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using annals::testing::Outcome;
+using annals::testing::slurp;
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -106,14 +98,7 @@ class Robustness : public ::testing::Test {
 
   // Runs a shell command line in the test's folder; $ANNALS names the binary.
   Outcome shell(const std::string& line) const {
-    const std::string cmd = "cd '" + dir_.string() + "' && export ANNALS='" + ANNALS_BINARY + "' && " + line +
-                            " >out.txt 2>err.txt";
-    Outcome r;
-    const int raw = std::system(cmd.c_str());
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-    r.out = slurp(dir_ / "out.txt");
-    r.err = slurp(dir_ / "err.txt");
-    return r;
+    return annals::testing::run_in(dir_, "export ANNALS='" + std::string(ANNALS_BINARY) + "' && " + line);
   }
 
   Outcome annals(const std::string& args) const { return shell("\"$ANNALS\" " + args); }
