@@ -103,7 +103,7 @@ AxisBlock horizontal_axis(const scale::TimeScale& s, const style::Style& st, con
     const double x = clamp_to(t.level == 0 ? t.x - w / 2 : t.x, f.page_lo, f.page_hi - w);
     const double reach = ax.tick_length + kLabelGap + line_h * t.level;
     const double y = f.labels_before ? f.at - reach - line_h : f.at + reach;
-    scene::Text text{{x, y, w, line_h}, t.label, ax.label.font, ax.label.color};
+    scene::Text text{{x, y, w, line_h}, t.label, ax.label.font, ax.label.color, {}};
     b.items.push_back(tick_item(n++, text));
     b.shapes.push_back(std::move(text));
     levels = std::max(levels, t.level + 1);
@@ -143,7 +143,7 @@ AxisBlock vertical_axis(const scale::TimeScale& s, const style::Style& st, const
     const double w = m.measure(t.label, ax.label.font).width;
     const double right = f.at - ax.tick_length - kLabelGap - (t.level == 0 ? 0 : w0 + 2 * kLabelGap);
     const double y = clamp_to(t.level == 0 ? t.x - line_h / 2 : t.x, f.page_lo, f.page_hi - line_h);
-    scene::Text text{{right - w, y, w, line_h}, t.label, ax.label.font, ax.label.color};
+    scene::Text text{{right - w, y, w, line_h}, t.label, ax.label.font, ax.label.color, {}};
     reach = std::max(reach, f.at - (right - w));
     b.items.push_back(tick_item(n++, text));
     b.shapes.push_back(std::move(text));

@@ -205,9 +205,8 @@ HeaderText header_text(const ResolvedLane& lane, const style::Style& st, double 
   const LabelText t = compose_label(req, m);
   for (std::size_t i = 0; i < t.lines.size(); ++i) {
     const auto& line = t.lines[i];
-    std::string s;
-    for (const auto& run : line.runs) s += run.text;
-    h.lines.push_back(scene::Text{{0, t.line_height * static_cast<double>(i), line.width, t.line_height}, s, ts.font, c});
+    h.lines.push_back(
+        scene::Text{{0, t.line_height * static_cast<double>(i), line.width, t.line_height}, line.text, ts.font, c, {}});
   }
   h.width = t.width;
   h.height = t.height();

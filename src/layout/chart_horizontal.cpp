@@ -86,7 +86,7 @@ void draw_annotations(Canvas& cv, const Annotations& ann, double top, double lan
       it.box = {an.a - mk.width / 2, rule_top, mk.width, lanes_bottom - rule_top};
       cv.marker_items.push_back(std::move(it));
     }
-    if (!an.text.empty()) cv.notes.push_back(scene::Text{{an.pos, ly, an.w, an.h}, an.text, an.font, an.color});
+    if (!an.text.empty()) cv.notes.push_back(scene::Text{{an.pos, ly, an.w, an.h}, an.text, an.font, an.color, {}});
   }
 }
 
@@ -98,7 +98,7 @@ void draw_titles_below(Canvas& cv, const Annotations& ann, double top) {
     y += ann.row_size[r] + kAnnotationGap;
   }
   for (const auto& an : ann.labels)
-    cv.notes.push_back(scene::Text{{an.pos, row_y[an.row], an.w, an.h}, an.text, an.font, an.color});
+    cv.notes.push_back(scene::Text{{an.pos, row_y[an.row], an.w, an.h}, an.text, an.font, an.color, {}});
 }
 
 // Lanes: bands, separators, headers, then the events in their rows.

@@ -69,7 +69,7 @@ void draw_annotations(Canvas& cv, const Annotations& ann, double left, double la
       it.box = {rule_left, an.a - mk.width / 2, lanes_right - rule_left, mk.width};
       cv.marker_items.push_back(std::move(it));
     }
-    if (!an.text.empty()) cv.notes.push_back(scene::Text{{lx, an.pos, an.w, an.h}, an.text, an.font, an.color});
+    if (!an.text.empty()) cv.notes.push_back(scene::Text{{lx, an.pos, an.w, an.h}, an.text, an.font, an.color, {}});
   }
 }
 
@@ -174,7 +174,7 @@ Composition compose_vertical(const ChartInput& in) {
       const Color c = lane_title_color(r.lanes[l], st, lane_backdrop(st, l));
       const std::string shown = ellipsize(r.lanes[l].title, g.width - 2 * st.lane.padding, st.lane.title.font, m);
       const double w = m.measure(shown, st.lane.title.font).width;
-      cv.headers.push_back(scene::Text{{g.left + st.lane.padding, header_top, w, header_h}, shown, st.lane.title.font, c});
+      cv.headers.push_back(scene::Text{{g.left + st.lane.padding, header_top, w, header_h}, shown, st.lane.title.font, c, {}});
     }
     scene::Item it;
     it.kind = "lane";

@@ -81,26 +81,26 @@ LabelText label_for(const ResolvedEvent& e, double max_width, const text::TextMe
   return compose_label(r, m);
 }
 
-// Text runs of `t` with its top-left corner at (x, y); lines flush right
+// The lines of `t` with its top-left corner at (x, y); lines flush right
 // when the label sits on the left of its mark.
 void add_text(EventPlan& p, const LabelText& t, double x, double y, bool flush_right = false) {
   for (std::size_t i = 0; i < t.lines.size(); ++i) {
+    const TextLine& line = t.lines[i];
+    if (line.text.empty()) continue;
     const double ly = y + t.line_height * static_cast<double>(i);
-    const double lx = flush_right ? x + t.width - t.lines[i].width : x;
-    for (const auto& run : t.lines[i].runs) {
-      if (run.text.empty()) continue;
-      p.label.push_back(scene::Text{{lx + run.dx, ly, run.width, t.line_height}, run.text, t.font, run.color});
-    }
+    const double lx = flush_right ? x + t.width - line.width : x;
+    const bool date_only = line.date_end >= line.text.size();
+    scene::Text text{{lx, ly, line.width, t.line_height}, line.text, t.font,
+                     date_only ? t.date_color : t.title_color, {}};
+    if (!date_only && line.date_end > 0) text.spans.push_back({0, line.date_end, t.date_color});
+    p.label.push_back(std::move(text));
   }
   p.label_box = {x, y, t.width, t.height()};
   p.label_text = t.joined();
   p.shortened = t.shortened;
 }
 
-void recolour(LabelText& t, Color c) {
-  for (auto& line : t.lines)
-    for (auto& run : line.runs) run.color = c;
-}
+void recolour(LabelText& t, Color c) { t.date_color = t.title_color = c; }
 
 void add_mark(EventPlan& p, scene::Shape s) {
   p.mark_box = p.marks.empty() ? box_of(s) : union_box(p.mark_box, box_of(s));

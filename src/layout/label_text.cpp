@@ -20,9 +20,9 @@ struct Range {
   std::size_t begin = 0, end = 0;
 };
 
-std::vector<Range> word_ranges(std::string_view text) {
+std::vector<Range> word_ranges(std::string_view text, std::size_t from) {
   std::vector<Range> words;
-  std::size_t i = 0;
+  std::size_t i = from;
   while (i < text.size()) {
     while (i < text.size() && text[i] == ' ') ++i;
     const std::size_t j = std::min(text.find(' ', i), text.size());
@@ -32,8 +32,8 @@ std::vector<Range> word_ranges(std::string_view text) {
   return words;
 }
 
-// A title shaped once, with the advance at each byte offset: every candidate
-// line's width is a subtraction, not another shaping.
+// A label (date prefix and title) shaped once, with the advance at each byte
+// offset: every candidate line's width is a subtraction, not another shaping.
 struct Shaped {
   std::string_view text;
   std::vector<double> carets;
@@ -62,11 +62,13 @@ struct Wrapped {
   std::size_t cut = 0;       // where the shortened last line ends (before the ellipsis)
 };
 
-// Greedy word wrap of the title after a date prefix of width `prefix_width`;
-// the last allowed line takes the rest and is shortened with an ellipsis.
-Wrapped wrap(const Shaped& t, double prefix_width, double max_width, int max_lines, double ellipsis_width) {
+// Greedy word wrap of the title, which starts at byte `title_begin` after a
+// date prefix of width `prefix_width`; the last allowed line takes the rest
+// and is shortened with an ellipsis.
+Wrapped wrap(const Shaped& t, std::size_t title_begin, double prefix_width, double max_width, int max_lines,
+             double ellipsis_width) {
   Wrapped out;
-  auto words = word_ranges(t.text);
+  auto words = word_ranges(t.text, title_begin);
   const auto last_line = static_cast<std::size_t>(std::max(1, max_lines)) - 1;
   double room = max_width - prefix_width;  // the first line shares its width with the date
   std::size_t w = 0;
@@ -109,7 +111,7 @@ Wrapped wrap(const Shaped& t, double prefix_width, double max_width, int max_lin
     out.lines.push_back({begin, end});
     room = max_width;
   }
-  if (out.lines.empty()) out.lines.push_back({0, 0});
+  if (out.lines.empty()) out.lines.push_back({title_begin, title_begin});
   return out;
 }
 
@@ -119,7 +121,7 @@ std::string LabelText::joined() const {
   std::string out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) out += '\n';
-    for (const auto& r : lines[i].runs) out += r.text;
+    out += lines[i].text;
   }
   return out;
 }
@@ -136,41 +138,38 @@ std::string ellipsize(std::string_view text, double max_width, const FontSpec& f
 LabelText compose_label(const LabelRequest& r, const text::TextMeasurer& m) {
   LabelText out;
   out.font = r.font;
-  const std::string prefix =
-      r.date.empty() ? std::string() : std::string(r.date) + std::string(kDateSeparator);
-  // The date and the title are measured apart and drawn as the same two
-  // strings, so the renderer reuses these very shapings.
-  const double prefix_width = prefix.empty() ? 0 : m.measure(prefix, r.font).width;
-  Shaped title{r.title, {}};
-  const text::Extent whole = m.measure_carets(r.title, r.font, title.carets);
-  out.line_height = r.title.empty() && !prefix.empty() ? m.measure(prefix, r.font).height : whole.height;
+  out.date_color = r.date_color;
+  out.title_color = r.title_color;
+  std::string full = r.date.empty() ? std::string() : std::string(r.date) + std::string(kDateSeparator);
+  const std::size_t title_begin = full.size();
+  full += r.title;
+  // Shaped as the renderer draws a label that fits on one line, so that
+  // drawing reuses this very shaping.
+  Shaped shaped{full, {}};
+  const text::Extent whole = m.measure_carets(full, r.font, shaped.carets);
+  out.line_height = whole.height;
+  const double prefix_width = shaped.width(0, title_begin);
   // Never wrap so narrowly that the date alone fills a line.
   const double max_width = std::max(r.max_width, prefix_width + 3 * r.font.size);
+  const double ellipsis_width = m.measure(kEllipsis, r.font).width;
 
   Wrapped wrapped;
-  if (prefix_width + whole.width <= max_width)
-    wrapped.lines.push_back({0, r.title.size()});
+  if (whole.width <= max_width)
+    wrapped.lines.push_back({title_begin, full.size()});
   else
-    wrapped = wrap(title, prefix_width, max_width, r.max_lines, m.measure(kEllipsis, r.font).width);
+    wrapped = wrap(shaped, title_begin, prefix_width, max_width, r.max_lines, ellipsis_width);
   out.shortened = wrapped.shortened;
 
   for (std::size_t i = 0; i < wrapped.lines.size(); ++i) {
-    const Range range = wrapped.lines[i];
-    std::string text(r.title.substr(range.begin, range.end - range.begin));
-    const bool last = i + 1 == wrapped.lines.size();
-    const double ellipsis = last && wrapped.shortened ? m.measure(kEllipsis, r.font).width : 0;
-    if (last && wrapped.shortened) text += kEllipsis;
-    const double title_width = range.begin == 0 && range.end == r.title.size()
-                                   ? whole.width
-                                   : title.width(range.begin, range.end) + ellipsis;
-    TextLine line;
-    double dx = 0;
-    if (i == 0 && !prefix.empty()) {
-      line.runs.push_back({prefix, r.date_color, 0, prefix_width});
-      dx = prefix_width;
+    // The first line starts with the date.
+    const std::size_t begin = i == 0 ? 0 : wrapped.lines[i].begin;
+    const std::size_t end = wrapped.lines[i].end;
+    TextLine line{full.substr(begin, end - begin), i == 0 ? title_begin : 0,
+                  end == full.size() && begin == 0 ? whole.width : shaped.width(begin, end)};
+    if (i + 1 == wrapped.lines.size() && wrapped.shortened) {
+      line.text += kEllipsis;
+      line.width += ellipsis_width;
     }
-    if (!text.empty()) line.runs.push_back({text, r.title_color, dx, title_width});
-    line.width = dx + (text.empty() ? 0 : title_width);
     out.width = std::max(out.width, line.width);
     out.lines.push_back(std::move(line));
   }

@@ -1,7 +1,9 @@
 #pragma once
 // The text of an event label: the date in a quieter colour, then the title,
 // wrapped to a width and a number of lines, shortened with an ellipsis when
-// it still does not fit. Positions are relative to the label's top-left.
+// it still does not fit. Date and title are shaped together, once, as the
+// renderer draws them.
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,21 +14,18 @@
 
 namespace annals::layout {
 
-struct TextRun {
-  std::string text;
-  Color color;
-  double dx = 0;     // from the left edge of the label
-  double width = 0;
-};
-
+// One line of a label, drawn as one text run: the date (its first
+// `date_end` bytes) in the quieter date colour, then the title.
 struct TextLine {
-  std::vector<TextRun> runs;
+  std::string text;
+  std::size_t date_end = 0;
   double width = 0;
 };
 
 struct LabelText {
   std::vector<TextLine> lines;
   FontSpec font;
+  Color date_color, title_color;
   double width = 0;        // the widest line
   double line_height = 0;
   bool shortened = false;  // an ellipsis replaced part of the title

@@ -30,7 +30,7 @@ void add_line(Block& b, const std::string& id, const std::string& s, const style
   const std::string shown = ellipsize(s, width, st.font, m);
   const auto ext = m.measure(shown, st.font);
   const double x = std::max(0.0, aligned_x(align, width, ext.width));
-  scene::Text t{{x, y, ext.width, ext.height}, shown, st.font, st.color};
+  scene::Text t{{x, y, ext.width, ext.height}, shown, st.font, st.color, {}};
   scene::Item it;
   it.kind = "title";
   it.id = id;
@@ -119,7 +119,7 @@ Block legend_block(const std::vector<LegendEntry>& entries, const style::LegendS
     }
     auto sw = swatch(e, x, y + (line_h - sw_h) / 2, k);
     scene::Text t{{x + sw_w + sw_gap, y + (line_h - ext.height) / 2, ext.width, ext.height}, text,
-                  st.label.font, st.label.color};
+                  st.label.font, st.label.color, {}};
     scene::Item it;
     it.kind = "legend";
     it.id = "legend-" + std::to_string(n++);

@@ -63,6 +63,7 @@ PangoMeasurer::PangoMeasurer()
   // A fixed language instead of the process locale, so fallback fonts and
   // shaping do not change with LANG.
   pango_context_set_language(context_.get(), pango_language_from_string("en"));
+  pango_context_set_base_dir(context_.get(), PANGO_DIRECTION_LTR);
 }
 
 PangoMeasurer::FontCache& PangoMeasurer::cache_for(const FontSpec& font) const {
@@ -82,7 +83,10 @@ PangoLayout* PangoMeasurer::layout(std::string_view text, const FontSpec& font) 
   const std::string valid = valid_utf8(text);
   pango_layout_set_text(l.get(), valid.data(), static_cast<int>(valid.size()));
   pango_layout_set_font_description(l.get(), cache.description.get());
-  // The direction is left to Pango (auto-dir), so Arabic and Hebrew shape right to left.
+  // Lines read left to right, as the chart does: a label's date stays before
+  // its title even when the title is Arabic or Hebrew, whose words still run
+  // right to left inside the line.
+  pango_layout_set_auto_dir(l.get(), FALSE);
   PangoLayout* raw = l.get();
   cache.layouts.emplace(std::string(text), std::move(l));
   return raw;

@@ -95,6 +95,13 @@ std::string tag_string(std::string_view s) {
   return out;
 }
 
+// The colour the byte at `index` of a text is drawn in.
+Color color_at(const scene::Text& t, std::size_t index) {
+  for (const scene::ColorSpan& s : t.spans)
+    if (index >= s.begin && index < s.end) return s.color;
+  return t.color;
+}
+
 struct Painter {
   cairo_t* cr;
   const PangoMeasurer& text;
@@ -124,10 +131,48 @@ struct Painter {
     stroke(cr, l.stroke);
   }
   void operator()(const scene::Text& t) const {
-    if (t.color.is_none() || t.text.empty()) return;
-    set_color(cr, t.color);
-    cairo_move_to(cr, t.box.x, t.box.y);
-    pango_cairo_show_layout(cr, text.layout(t.text, t.font));
+    if (t.text.empty()) return;
+    PangoLayout* layout = text.layout(t.text, t.font);
+    if (t.spans.empty()) {
+      if (t.color.is_none()) return;
+      set_color(cr, t.color);
+      cairo_move_to(cr, t.box.x, t.box.y);
+      pango_cairo_show_layout(cr, layout);
+      return;
+    }
+    show_in_colors(t, layout);
+  }
+  // Draws the glyphs of one shaping in the colours of their bytes: a label's
+  // date and title are one run of text, shaped once, drawn in two colours.
+  void show_in_colors(const scene::Text& t, PangoLayout* layout) const {
+    PangoLayoutIter* it = pango_layout_get_iter(layout);
+    do {
+      PangoLayoutRun* run = pango_layout_iter_get_run_readonly(it);
+      if (run == nullptr) continue;
+      PangoRectangle logical{};
+      pango_layout_iter_get_run_extents(it, nullptr, &logical);
+      double x = t.box.x + static_cast<double>(logical.x) / PANGO_SCALE;
+      const double y = t.box.y + static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
+      PangoGlyphString* glyphs = run->glyphs;
+      const auto color_of = [&](int g) {
+        return color_at(t, static_cast<std::size_t>(run->item->offset + glyphs->log_clusters[g]));
+      };
+      // Glyphs are in visual order: draw each stretch of one colour where it stands.
+      for (int g = 0; g < glyphs->num_glyphs;) {
+        const Color c = color_of(g);
+        int e = g + 1;
+        while (e < glyphs->num_glyphs && color_of(e) == c) ++e;
+        PangoGlyphString part{e - g, glyphs->glyphs + g, glyphs->log_clusters + g, 0};
+        if (!c.is_none()) {
+          set_color(cr, c);
+          cairo_move_to(cr, x, y);
+          pango_cairo_show_glyph_string(cr, run->item->analysis.font, &part);
+        }
+        x += static_cast<double>(pango_glyph_string_get_width(&part)) / PANGO_SCALE;
+        g = e;
+      }
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
   }
   void operator()(const scene::Link& l) const {
     // Only the PDF surface makes annotations of link tags; the others ignore them.

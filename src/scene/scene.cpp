@@ -186,8 +186,10 @@ std::string shape_line(const Shape& shape) {
           return fmt::format("line {} {} stroke={}", text_point(s.from), text_point(s.to),
                              text_stroke(s.stroke));
         } else if constexpr (std::is_same_v<T, Text>) {
-          return fmt::format("text {} font={} color={} {}", text_box(s.box), text_font(s.font), hex(s.color),
-                             quoted(s.text));
+          std::string spans;
+          for (const ColorSpan& sp : s.spans) spans += fmt::format(" {}..{}={}", sp.begin, sp.end, hex(sp.color));
+          return fmt::format("text {} font={} color={}{} {}", text_box(s.box), text_font(s.font), hex(s.color),
+                             spans, quoted(s.text));
         } else {
           return fmt::format("link {} {}", text_box(s.box), quoted(s.url));
         }

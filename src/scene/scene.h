@@ -2,6 +2,7 @@
 // The display list: everything final (points, colours, fonts, strings), like
 // a resolved SVG tree. Layout writes it; the renderer draws exactly it; the
 // JSON dump (FORMAT.md §4) is written from it.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <variant>
@@ -61,12 +62,20 @@ struct Line {
   Stroke stroke;
 };
 
-// One line of text, drawn with its logical box's top-left corner at box.x, box.y.
+// A stretch of a Text, in bytes, drawn in a colour of its own (a label's date).
+struct ColorSpan {
+  std::size_t begin = 0, end = 0;
+  Color color;
+};
+
+// One line of text, drawn with its logical box's top-left corner at box.x, box.y,
+// in `color` except where a span says otherwise.
 struct Text {
   Box box;  // logical extent as measured by the layout's TextMeasurer
   std::string text;
   FontSpec font;
   Color color;
+  std::vector<ColorSpan> spans;
 };
 
 // A clickable area (PDF link annotation; SVG <a>).

@@ -18,7 +18,7 @@ namespace annals {
 namespace {
 
 scene::Text line(std::string text, Box box, FontSpec font = {}) {
-  return scene::Text{box, std::move(text), std::move(font), Color{0, 0, 0, 1}};
+  return scene::Text{box, std::move(text), std::move(font), Color{0, 0, 0, 1}, {}};
 }
 
 scene::Item event_item(std::string id, Box box, std::string title, std::string description = {},
@@ -91,7 +91,7 @@ TEST(SvgOverlay, LayerIsPaintedButFullyTransparent) {
 
 TEST(SvgOverlay, InvisibleTextIsSkipped) {
   scene::Scene s;
-  s.shapes.push_back(scene::Text{{0, 0, 10, 10}, "hidden", {}, Color::none()});
+  s.shapes.push_back(scene::Text{{0, 0, 10, 10}, "hidden", {}, Color::none(), {}});
   s.shapes.push_back(line("", {0, 20, 0, 10}));
   EXPECT_EQ(render::svg_overlay(s), "");
 }

@@ -176,7 +176,7 @@ TEST(Labels, LongTitleWrapsAtWordsThenEndsWithAnEllipsis) {
   r.max_lines = 2;
   const auto t = compose_label(r, m);
   ASSERT_EQ(t.lines.size(), 2u);
-  EXPECT_EQ(t.lines[0].runs[0].text, "one two");
+  EXPECT_EQ(t.lines[0].text, "one two");
   EXPECT_TRUE(t.shortened);
   EXPECT_TRUE(t.joined().ends_with("\u2026"));
   EXPECT_LE(t.width, 60.0);
@@ -191,10 +191,27 @@ TEST(Labels, DateRunIsQuieterThanTheTitle) {
   r.title_color = {0, 0, 0, 1};
   r.max_width = 500;
   const auto t = compose_label(r, m);
-  ASSERT_EQ(t.lines[0].runs.size(), 2u);
-  EXPECT_EQ(t.lines[0].runs[0].color, r.date_color);
-  EXPECT_EQ(t.lines[0].runs[1].text, "War");
-  EXPECT_DOUBLE_EQ(t.lines[0].runs[1].dx, t.lines[0].runs[0].width);
+  ASSERT_EQ(t.lines.size(), 1u);
+  EXPECT_EQ(t.lines[0].text, "1879 \u00b7 War");
+  EXPECT_EQ(t.lines[0].date_end, std::string_view("1879 \u00b7 ").size());
+  EXPECT_EQ(t.date_color, r.date_color);
+  EXPECT_EQ(t.title_color, r.title_color);
+}
+
+TEST(Labels, DateAndTitleAreOneTextWithTheDateInItsOwnColour) {
+  Chart c;
+  c.add(point("Founding", year(1879)));
+  const auto s = c.run().scene;
+  std::vector<const scene::Text*> texts;
+  for (const auto& shape : s.shapes)
+    if (const auto* t = std::get_if<scene::Text>(&shape); t && t->text.find("Founding") != std::string::npos)
+      texts.push_back(t);
+  ASSERT_EQ(texts.size(), 1u);
+  EXPECT_EQ(texts[0]->text, "1879 \u00b7 Founding");
+  ASSERT_EQ(texts[0]->spans.size(), 1u);
+  EXPECT_EQ(texts[0]->spans[0].begin, 0u);
+  EXPECT_EQ(texts[0]->spans[0].end, std::string_view("1879 \u00b7 ").size());
+  EXPECT_NE(texts[0]->spans[0].color, texts[0]->color);
 }
 
 TEST(Labels, AWordWiderThanTheLineIsBrokenBetweenCharacters) {

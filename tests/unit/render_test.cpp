@@ -38,7 +38,7 @@ scene::Scene small_scene() {
 
 scene::Text label(const Renderer& r, std::string text, double x, double y, FontSpec font = {}) {
   const text::Extent e = r.measurer().measure(text, font);
-  return scene::Text{{x, y, e.width, e.height}, std::move(text), font, black};
+  return scene::Text{{x, y, e.width, e.height}, std::move(text), font, black, {}};
 }
 
 std::string read_file(const fs::path& p) {
@@ -259,6 +259,37 @@ TEST_F(RenderTest, BackgroundColourFillsThePage) {
   scene::Scene s = small_scene();
   s.background = {1, 0, 0, 1};
   EXPECT_EQ(png_of(renderer, s, 72).at(100, 50), 0xFFFF0000u);
+}
+
+// Whether any pixel of columns [x0, x1) is mostly `channel` (0 red, 1 green, 2 blue).
+bool has_ink_of(const Raster& r, int x0, int x1, int channel) {
+  for (int y = 0; y < r.height; ++y)
+    for (int x = x0; x < x1; ++x) {
+      const std::uint32_t p = r.at(x, y);
+      const int c[3] = {static_cast<int>((p >> 16) & 0xFF), static_cast<int>((p >> 8) & 0xFF),
+                        static_cast<int>(p & 0xFF)};
+      if (c[channel] < 100 && c[(channel + 1) % 3] < 100 && c[(channel + 2) % 3] < 100) continue;
+      if (c[channel] > 150 && c[(channel + 1) % 3] < 80 && c[(channel + 2) % 3] < 80) return true;
+    }
+  return false;
+}
+
+TEST_F(RenderTest, TextSpanDrawsItsBytesInItsOwnColour) {
+  scene::Scene s = small_scene();
+  FontSpec font;
+  font.size = 20;
+  scene::Text t = label(renderer, "IIII MMMM", 10, 10, font);
+  t.color = {0, 0, 1, 1};
+  t.spans.push_back({0, 4, {1, 0, 0, 1}});
+  std::vector<double> carets;
+  renderer.measurer().measure_carets(t.text, font, carets);
+  const int split = 10 + static_cast<int>(carets[5]);
+  s.shapes.push_back(t);
+  const Raster r = png_of(renderer, s, 72);
+  EXPECT_TRUE(has_ink_of(r, 0, split, 0));
+  EXPECT_FALSE(has_ink_of(r, 0, split, 2));
+  EXPECT_TRUE(has_ink_of(r, split, 200, 2));
+  EXPECT_FALSE(has_ink_of(r, split, 200, 0));
 }
 
 // The IHDR colour type: byte 25 of a PNG (2 = RGB, 6 = RGBA).

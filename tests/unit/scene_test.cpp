@@ -117,7 +117,7 @@ TEST(SceneJson, LaneOmitsEventFields) {
 TEST(SceneText, WritesOneLinePerShapeAndItem) {
   Scene s = page_with({label("a", {1, 2, 3, 4})});
   s.shapes.push_back(Rect{{0, 0, 10, 5}, 2, Paint::solid({1, 0, 0, 1}), {}});
-  s.shapes.push_back(Text{{1, 2, 3, 4}, "Hi", FontSpec{}, {0, 0, 0, 1}});
+  s.shapes.push_back(Text{{1, 2, 3, 4}, "Hi", FontSpec{}, {0, 0, 0, 1}, {}});
   EXPECT_EQ(to_text(s),
             "page 200.00 100.00 background=#ffffffff\n"
             "rect 0.00 0.00 10.00 5.00 r=2.00 fill=#ff0000ff stroke=none\n"
