@@ -4,6 +4,7 @@
 
 #include "layout/label_text.h"
 #include "layout/resolve.h"
+#include "layout/time_frame.h"
 
 namespace annals::layout {
 
@@ -110,8 +111,11 @@ Annotations plan_annotations(const model::Timeline& timeline, const style::Style
                              const scale::TimeScale& s, double lo, double hi, bool vertical,
                              const text::TextMeasurer& m, Diagnostics& diags, TitleSide side) {
   Annotations out;
+  // What lies wholly outside the view window is not drawn (layout() warns of it).
+  const Domain window{s.domain_begin(), s.domain_end()};
   for (std::size_t i = 0; i < timeline.eras.size(); ++i) {
     const auto& e = timeline.eras[i];
+    if (!in_window(era_time(e, now), window)) continue;
     auto an = make(true, i, style, e.style, e.title, s.to_page(resolved(e.start.date, now).begin),
                    s.to_page(resolved(e.end.date, now).end), lo, hi, vertical, m, diags, side);
     // Below the chart only titles are drawn; the band belongs to the plan above.
@@ -119,6 +123,7 @@ Annotations plan_annotations(const model::Timeline& timeline, const style::Style
   }
   for (std::size_t i = 0; side == TitleSide::above && i < timeline.markers.size(); ++i) {
     const auto& mk = timeline.markers[i];
+    if (!in_window(marker_time(mk, now), window)) continue;
     const double x = s.to_page(resolved(mk.date.date, now).begin);
     out.labels.push_back(make(false, i, style, mk.style, mk.title, x, x, lo, hi, vertical, m, diags, side));
   }

@@ -10,6 +10,7 @@
 #include "layout/layout.h"
 #include "layout/page_blocks.h"
 #include "layout/resolve.h"
+#include "layout/time_frame.h"
 
 namespace annals::layout {
 
@@ -18,8 +19,9 @@ struct ChartInput {
   const style::Style* style = nullptr;
   const Options* options = nullptr;
   const text::TextMeasurer* measurer = nullptr;
-  const Resolved* resolved = nullptr;
+  const Resolved* resolved = nullptr;  // only the events inside the view window
   Diagnostics* diags = nullptr;
+  Domain domain;                        // the view window
   PageFrame page;
   double label_factor = 1;  // < 1 wraps labels narrower to save space
   int extra_lines = 0;      // lines allowed beyond the style's max_label_lines
@@ -31,6 +33,7 @@ struct Composition {
   std::vector<LaneRows> lanes;
   double natural = 0;       // the page length the content needs
   std::size_t shortened = 0;  // labels shortened with an ellipsis
+  std::vector<AxisBreak> breaks;
 };
 
 Composition compose_horizontal(const ChartInput& in);
@@ -69,9 +72,23 @@ HeaderText header_text(const ResolvedLane& lane, const style::Style& st, double 
                        const text::TextMeasurer& m, Color band);
 // The colour the eye sees behind lane `index`'s title: its band over the page.
 Color lane_backdrop(const style::Style& st, std::size_t index);
+std::vector<Color> lane_backdrops(const style::Style& st, std::size_t lanes);
+std::vector<AxisBreak> breaks_of(const scale::TimeScale& s);
 // The colour of a lane's title as drawn on `band`.
 Color lane_title_color(const ResolvedLane& lane, const style::Style& st, Color band);
 double label_width_for(const style::Style& st, double plot_length, double factor);
+
+// The time scale over [x0, x1] and every event's plan on it (ctx's scale is
+// set here). A label that could not stay between two axis breaks keeps the
+// time under it on the axis: the scale is made again with that time
+// occupied, a few times at most and then linear, so no label runs across a break.
+struct Planned {
+  scale::TimeScale scale;
+  std::vector<EventPlan> plans;
+  MarkUse uses;
+  std::size_t shortened = 0;
+};
+Planned plan_on_scale(const ChartInput& in, PlanContext ctx, bool vertical, double x0, double x1, double gap);
 
 // Every event's plan in file order; notes the marks used and the labels shortened.
 std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx, bool vertical, MarkUse& uses,

@@ -5,6 +5,7 @@
 
 #include "layout/label_text.h"
 #include "layout/shapes.h"
+#include "layout/time_frame.h"
 
 namespace annals::layout {
 
@@ -88,6 +89,32 @@ std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx,
     if (plans.back().shortened) ++shortened;
   }
   return plans;
+}
+
+Planned plan_on_scale(const ChartInput& in, PlanContext ctx, bool vertical, double x0, double x1, double gap) {
+  const auto& t = *in.timeline;
+  std::vector<scale::Interval> kept;  // time under labels that crossed a break
+  Planned p;
+  constexpr int kTries = 4;
+  for (int attempt = 0;; ++attempt) {
+    p.scale = attempt < kTries ? chart_scale(t, *in.resolved, in.options->now, in.domain, x0, x1, gap, kept)
+                               : scale::linear(in.domain.begin, in.domain.end, x0, x1);
+    ctx.scale = &p.scale;
+    p.uses = {};
+    p.shortened = 0;
+    p.plans = plan_events(in, ctx, vertical, p.uses, p.shortened);
+    const auto breaks = breaks_of(p.scale);
+    if (breaks.empty()) return p;
+    const std::size_t before = kept.size();
+    for (const auto& plan : p.plans) {
+      const Box& b = plan.label_box;
+      const double lo = vertical ? b.y : b.x, hi = vertical ? b.bottom() : b.right();
+      const bool crosses = std::any_of(breaks.begin(), breaks.end(),
+                                       [&](const AxisBreak& k) { return lo < k.b && hi > k.a; });
+      if (crosses) kept.push_back({p.scale.to_time(lo), p.scale.to_time(hi)});
+    }
+    if (kept.size() == before) return p;
+  }
 }
 
 void finish(Canvas& cv, Composition& out, AxisBlock axis, Block& title, Block& legend, Block& source,
@@ -182,6 +209,19 @@ Color lane_backdrop(const style::Style& st, std::size_t index) {
   // A transparent page is most often embedded on white.
   const Color page = st.page.background.is_none() ? Color{1, 1, 1, 1} : over(st.page.background, {1, 1, 1, 1});
   return over(index % 2 == 0 ? st.lane.band : st.lane.band_alt, page);
+}
+
+std::vector<Color> lane_backdrops(const style::Style& st, std::size_t lanes) {
+  std::vector<Color> out;
+  for (std::size_t l = 0; l < lanes; ++l) out.push_back(lane_backdrop(st, l));
+  return out;
+}
+
+std::vector<AxisBreak> breaks_of(const scale::TimeScale& s) {
+  std::vector<AxisBreak> out;
+  const auto& seg = s.segments();
+  for (std::size_t i = 0; i + 1 < seg.size(); ++i) out.push_back({seg[i].t1, seg[i + 1].t0, seg[i].x1, seg[i + 1].x0});
+  return out;
 }
 
 Color lane_title_color(const ResolvedLane& lane, const style::Style& st, Color band) {

@@ -167,13 +167,14 @@ Composition compose_horizontal(const ChartInput& in) {
   const double plot_lo = margin + header_w + (headers ? unit : 0), plot_hi = width - margin;
   const double inset = std::max(2.0, st.event.marker_size / 2);
 
-  const Domain domain = chart_domain(t, r, in.options->now);
-  const auto scale = chart_scale(t, r, in.options->now, domain, plot_lo + inset, plot_hi - inset,
-                                 break_gap(st));
-
-  PlanContext ctx{&scale, plot_lo, plot_hi, label_width_for(st, plot_hi - plot_lo, in.label_factor)};
-  MarkUse uses;
-  std::vector<EventPlan> plans = plan_events(in, ctx, false, uses, out.shortened);
+  const std::vector<Color> backdrops = lane_backdrops(st, r.lanes.size());
+  const PlanContext ctx{nullptr, plot_lo, plot_hi, label_width_for(st, plot_hi - plot_lo, in.label_factor), backdrops};
+  Planned planned = plan_on_scale(in, ctx, false, plot_lo + inset, plot_hi - inset, break_gap(st));
+  const scale::TimeScale& scale = planned.scale;
+  std::vector<EventPlan>& plans = planned.plans;
+  const MarkUse uses = planned.uses;
+  out.shortened = planned.shortened;
+  out.breaks = breaks_of(scale);
   cv.reserve_events(r.events.size());
 
   std::vector<LaneGeometry> lanes(r.lanes.size());

@@ -104,23 +104,34 @@ Composition compose_vertical(const ChartInput& in) {
   const double plot_bottom = plot_top + length;
   const double inset = std::max(2.0, st.event.marker_size / 2);
 
-  const Domain domain = chart_domain(t, r, in.options->now);
-  const auto scale = chart_scale(t, r, in.options->now, domain, plot_top + inset, plot_bottom - inset,
-                                 break_gap(st));
-
+  const double x0 = plot_top + inset, x1 = plot_bottom - inset;
   // The axis first, to know how much room its labels take on the left.
   AxisFrame probe{0, 0, 0, plot_top, plot_bottom, st.page.background};
-  const double axis_w = vertical_axis(scale, st, probe, m).size;
+  // Where the lanes start on a scale: after the axis labels and the era and marker columns.
+  const auto lanes_left_on = [&](const scale::TimeScale& s, Diagnostics& diags) {
+    const double ann = plan_annotations(t, st, in.options->now, s, plot_top, plot_bottom, true, m, diags).total();
+    return margin + vertical_axis(s, st, probe, m).size + unit + (ann > 0 ? ann + unit : 0);
+  };
+  Diagnostics repeated;  // the annotations below report each era's and marker's style once
+  const double first_left =
+      lanes_left_on(chart_scale(t, r, in.options->now, in.domain, x0, x1, break_gap(st)), repeated);
+  const double per_lane = std::max(60.0, (page_w - margin - first_left) / static_cast<double>(std::max<std::size_t>(1, r.lanes.size())));
+  const std::vector<Color> backdrops = lane_backdrops(st, r.lanes.size());
+  const PlanContext ctx{nullptr, plot_top, plot_bottom,
+                        label_width_for(st, per_lane - st.event.marker_size - 2 * st.lane.padding, in.label_factor * 2.2),
+                        backdrops};
+  // Labels that could not stay between breaks may have changed the scale: the
+  // axis and annotations are measured again on the scale the plans use.
+  Planned planned = plan_on_scale(in, ctx, true, x0, x1, break_gap(st));
+  const scale::TimeScale& scale = planned.scale;
+  std::vector<EventPlan>& plans = planned.plans;
+  const MarkUse uses = planned.uses;
+  out.shortened = planned.shortened;
+  out.breaks = breaks_of(scale);
+  const double axis_x = margin + vertical_axis(scale, st, probe, m).size;
   const Annotations ann = plan_annotations(t, st, in.options->now, scale, plot_top, plot_bottom, true, m, *in.diags);
-  const double axis_x = margin + axis_w;
   const double ann_left = axis_x + unit;
   const double lanes_left = ann_left + (ann.total() > 0 ? ann.total() + unit : 0);
-
-  const double per_lane = std::max(60.0, (page_w - margin - lanes_left) / static_cast<double>(std::max<std::size_t>(1, r.lanes.size())));
-  PlanContext ctx{&scale, plot_top, plot_bottom,
-                  label_width_for(st, per_lane - st.event.marker_size - 2 * st.lane.padding, in.label_factor * 2.2)};
-  MarkUse uses;
-  std::vector<EventPlan> plans = plan_events(in, ctx, true, uses, out.shortened);
   cv.reserve_events(r.events.size());
 
   std::vector<LaneColumns> lanes(r.lanes.size());

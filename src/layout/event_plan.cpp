@@ -25,6 +25,53 @@ constexpr double kFadeAlpha = 0.12;  // where an approximate end fades to
 
 double clamp_to(double v, double lo, double hi) { return std::max(lo, std::min(v, hi)); }
 
+// The plot narrowed to the unbroken stretch that holds [a, b]: a label kept
+// inside it never runs across an axis break to sit over other dates.
+PlanContext within(const PlanContext& ctx, double a, double b) {
+  PlanContext local = ctx;
+  const auto& seg = ctx.scale->segments();
+  for (std::size_t i = 0; i + 1 < seg.size(); ++i) {
+    if (seg[i + 1].x0 <= a) local.lo = std::max(local.lo, seg[i + 1].x0);
+    if (seg[i].x1 >= b) local.hi = std::min(local.hi, seg[i].x1);
+  }
+  return local;
+}
+
+// A quarter circle of `r` around (cx, cy) from angle a0 (radians, y down),
+// clockwise on the page.
+void arc(std::vector<Point>& pts, double cx, double cy, double r, double a0) {
+  constexpr int kSteps = 4;
+  constexpr double kQuarter = 1.5707963267948966;
+  for (int i = 0; i <= kSteps; ++i) {
+    const double a = a0 + kQuarter * i / kSteps;
+    pts.push_back({cx + r * std::cos(a), cy + r * std::sin(a)});
+  }
+}
+
+// A bar over `box` with rounded ends, except where it is cut (at an axis
+// break or the view window's edge): a square cut end reads as "continues",
+// a rounded one as the event's start or end. `vertical` bars start at the top.
+scene::Shape bar_shape(const Box& box, double radius, bool cut_start, bool cut_end, bool vertical,
+                       scene::Paint fill, scene::Stroke stroke) {
+  if (radius <= 0 || (!cut_start && !cut_end)) return scene::Rect{box, radius, std::move(fill), std::move(stroke)};
+  constexpr double kPi = 3.141592653589793;
+  const double x = box.x, y = box.y, r = radius, R = box.right(), B = box.bottom();
+  // Corners clockwise from the top left; each is round when its end is.
+  const bool tl = !cut_start, tr = vertical ? !cut_start : !cut_end, br = !cut_end, bl = vertical ? !cut_end : !cut_start;
+  std::vector<Point> pts;
+  const auto corner = [&](bool round, Point at, Point centre, double a0) {
+    if (round)
+      arc(pts, centre.x, centre.y, r, a0);
+    else
+      pts.push_back(at);
+  };
+  corner(tl, {x, y}, {x + r, y + r}, kPi);
+  corner(tr, {R, y}, {R - r, y + r}, 1.5 * kPi);
+  corner(br, {R, B}, {R - r, B - r}, 0);
+  corner(bl, {x, B}, {x + r, B - r}, 0.5 * kPi);
+  return scene::Path{std::move(pts), true, std::move(fill), std::move(stroke)};
+}
+
 // The mark of a point event, centred on (x, y); a style's outline keeps pale
 // marks visible on white paper.
 scene::Shape marker(MarkerShape shape, double x, double y, double size, Color c, const scene::Stroke& outline) {
@@ -152,6 +199,20 @@ Beside place_beside(LabelText& label, const ResolvedEvent& e, double a, double b
   return at;
 }
 
+// A label beside [a, b], kept within the stretch between axis breaks that
+// holds the mark. One wider than its whole stretch (its date alone is) is
+// placed on the whole plot instead; the chart then keeps the time under it
+// on the axis (compose's plan_on_scale), so it never crosses a break.
+Beside place_label(LabelText& label, const ResolvedEvent& e, double a, double b, const PlanContext& ctx,
+                   const text::TextMeasurer& m) {
+  const PlanContext local = within(ctx, a, b);
+  LabelText whole = label;
+  const Beside at = place_beside(label, e, a, b, local, m);
+  if (label.width <= local.hi - local.lo) return at;
+  label = std::move(whole);
+  return place_beside(label, e, a, b, ctx, m);
+}
+
 // How a mark and its label stack across the time axis.
 struct Stack {
   double cross = 0;    // the item's whole size
@@ -168,13 +229,15 @@ Stack stack(double mark_h, double label_h, Side side) {
   return {c, c / 2, c / 2 - label_h / 2};
 }
 
-void extend_for_label(EventPlan& p, const Beside& at, double width, double gap) {
-  // A label keeps a gap on its far side so that neighbours in a row never touch it.
-  const double x0 = at.side == Side::left ? at.x - gap : at.x;
-  const double x1 = at.side == Side::left ? at.x + width : at.x + width + gap;
-  p.extent.begin = std::min(p.extent.begin, x0);
-  p.extent.end = std::max(p.extent.end, x1);
+void extend_for_label(EventPlan& p, const Beside& at, double width) {
+  p.extent.begin = std::min(p.extent.begin, at.x);
+  p.extent.end = std::max(p.extent.end, at.x + width);
 }
+
+// Neighbours in a row keep `gap` between them, so two spans that meet in time
+// (1879–1883, 1884–present) never read as one bar and no label touches the
+// next mark: the extent ends that far after the mark and label.
+void keep_apart(EventPlan& p, double gap) { p.extent.end += gap; }
 
 // A label that had to leave its mark's side is tied back to it.
 void add_leader(EventPlan& p, double mark_x, double mark_bottom, const Beside& at, double label_y, double width,
@@ -187,7 +250,7 @@ EventPlan point_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const
   EventPlan p;
   const auto& st = e.style;
   const double s = st.marker_size;
-  const double x = clamp_to(ctx.scale->to_page(e.first.begin), ctx.lo, ctx.hi);
+  const double x = clamp_to(ctx.scale->to_page(std::max(e.first.begin, ctx.scale->domain_begin())), ctx.lo, ctx.hi);
   // An approximate date always shows its fuzz, however narrow its interval.
   const double fuzz = fuzzy(e.first) ? 2.5 * s : 0;
   const double xe = clamp_to(std::max(ctx.scale->to_page(e.first.end), x + fuzz), ctx.lo, ctx.hi);
@@ -195,7 +258,7 @@ EventPlan point_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const
   // The band is part of the mark: the label starts after it, never over it.
   const double mark_end = band ? std::max(xe, x + s / 2) : x + s / 2;
   LabelText label = label_for(e, ctx.label_width, m);
-  const Beside at = place_beside(label, e, x - s / 2, mark_end, ctx, m);
+  const Beside at = place_label(label, e, x - s / 2, mark_end, ctx, m);
   const Stack sk = stack(s, label.height(), at.side);
   p.cross = sk.cross;
   const double cy = sk.mark_c;
@@ -211,7 +274,8 @@ EventPlan point_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const
   p.extent = {p.mark_box.x, p.mark_box.right()};
   add_text(p, label, at.x, sk.label_y, at.side == Side::left);
   add_leader(p, x, cy + s / 2, at, sk.label_y, label.width, st.date_color);
-  extend_for_label(p, at, label.width, st.label_gap);
+  extend_for_label(p, at, label.width);
+  keep_apart(p, st.label_gap);
   return p;
 }
 
@@ -241,11 +305,18 @@ Inside inside_label(LabelText& label, const ResolvedEvent& e, const std::vector<
   return {};
 }
 
-// The bar's colour as the eye sees it over a light lane: what text inside must read against.
-Color seen_fill(const style::EventStyle& st) {
-  const double a = std::clamp(st.fill_opacity, 0.0, 1.0) * st.color.a;
-  return {st.color.r * a + (1 - a), st.color.g * a + (1 - a), st.color.b * a + (1 - a), 1};
+// The bar's colour as the eye sees it over what lies below it (its lane's
+// band over the page): what text inside must read against.
+Color seen_fill(const ResolvedEvent& e, const PlanContext& ctx) {
+  const Color below = e.lane < ctx.backdrops.size() ? ctx.backdrops[e.lane] : Color{1, 1, 1, 1};
+  const auto& st = e.style;
+  const double a = std::clamp(st.fill_opacity, 0.0, 1.0) * std::clamp(st.color.a, 0.0, 1.0);
+  const auto mix = [a](double top, double bottom) { return top * a + bottom * (1 - a); };
+  return {mix(st.color.r, below.r), mix(st.color.g, below.g), mix(st.color.b, below.b), 1};
 }
+
+// WCAG AA for body text: below this, a label leaves the bar for its side.
+constexpr double kMinContrast = 4.5;
 
 constexpr double kInsideTextPad = 2;  // pt above and below a label inside its bar
 
@@ -253,18 +324,24 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
   EventPlan p;
   const auto& st = e.style;
   const double h = st.span_height;
-  const double arrow = e.last.present ? h * 0.6 : 0;
-  double x0 = clamp_to(ctx.scale->to_page(e.first.begin), ctx.lo, ctx.hi - arrow);
-  double x1 = clamp_to(ctx.scale->to_page(e.last.end), ctx.lo, ctx.hi - arrow);
+  // Clipped to the view window; a cut end continues beyond it, so it has
+  // no arrow, fade or rounded corner.
+  const auto w0 = ctx.scale->domain_begin(), w1 = ctx.scale->domain_end();
+  const bool cut_start = e.first.begin < w0, cut_end = e.last.end > w1;
+  const double arrow = e.last.present && !cut_end ? h * 0.6 : 0;
+  double x0 = clamp_to(ctx.scale->to_page(std::max(e.first.begin, w0)), ctx.lo, ctx.hi - arrow);
+  double x1 = clamp_to(ctx.scale->to_page(std::min(e.last.end, w1)), ctx.lo, ctx.hi - arrow);
   if (x1 - x0 < kMinSpan) {
     x1 = x0 + kMinSpan;
     if (x1 > ctx.hi - arrow) x0 = (x1 = ctx.hi - arrow) - kMinSpan;
   }
   const auto bar = unbroken(*ctx.scale, x0, x1);
   LabelText label = label_for(e, ctx.label_width, m);
-  const bool may_inside = st.label_position == LabelPosition::automatic ||
-                          st.label_position == LabelPosition::inside;
-  const bool fade_start = fuzzy(e.first), fade_end = fuzzy(e.last) && !e.last.present;
+  const Color seen = seen_fill(e, ctx), ink = style::readable_text_on(seen);
+  const bool may_inside = (st.label_position == LabelPosition::automatic ||
+                           st.label_position == LabelPosition::inside) &&
+                          style::contrast_ratio(ink, seen) >= kMinContrast;
+  const bool fade_start = fuzzy(e.first) && !cut_start, fade_end = fuzzy(e.last) && !e.last.present && !cut_end;
   // Text inside keeps off the faded ends, where it would not read.
   const double fade = fade_share(x1 - x0) * (x1 - x0);
   const double text_x0 = x0 + (fade_start ? fade : 0), text_x1 = x1 - (fade_end ? fade : 0);
@@ -274,16 +351,19 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
   // A bar that carries its label is tall enough for one line of it.
   const double bar_h = inside ? std::max(h, label.line_height + 2 * kInsideTextPad) : h;
   Beside at;
-  if (!inside) at = place_beside(label, e, x0, x1 + arrow, ctx, m);
+  if (!inside) at = place_label(label, e, x0, x1 + arrow, ctx, m);
   const Stack sk = inside ? Stack{bar_h, bar_h / 2, (bar_h - label.height()) / 2} : stack(bar_h, label.height(), at.side);
   p.cross = sk.cross;
   const double cy = sk.mark_c;
 
   const auto fill = faded(with_alpha(st.color, std::clamp(st.fill_opacity, 0.0, 1.0)), {x0, cy}, {x1, cy}, x1 - x0,
                           fade_start, fade_end);
-  for (const auto& [a, b] : bar)
-    add_mark(p, scene::Rect{{a, cy - bar_h / 2, b - a, bar_h}, std::min(st.corner_radius, bar_h / 2), fill,
-                            outline_of(st)});
+  // Pieces of a bar cut by an axis break are square at the cut: one event, continued.
+  for (std::size_t i = 0; i < bar.size(); ++i) {
+    const auto [a, b] = bar[i];
+    add_mark(p, bar_shape({a, cy - bar_h / 2, b - a, bar_h}, std::min(st.corner_radius, bar_h / 2),
+                          i > 0 || cut_start, i + 1 < bar.size() || cut_end, false, fill, outline_of(st)));
+  }
   p.uses.fade = fade_start || fade_end;
   if (arrow > 0) {
     add_mark(p, scene::Path{{{x1, cy - bar_h / 2}, {x1 + arrow, cy}, {x1, cy + bar_h / 2}}, true,
@@ -292,7 +372,7 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
   }
   p.extent = {p.mark_box.x, p.mark_box.right()};
   if (inside) {
-    recolour(label, style::readable_text_on(seen_fill(st)));
+    recolour(label, ink);
     add_text(p, label, in.x, sk.label_y);
   } else {
     add_text(p, label, at.x, sk.label_y, at.side == Side::left);
@@ -300,8 +380,9 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
     const double from = std::max(x0, at.x), to = std::min(x1, at.x + label.width);
     add_leader(p, from + std::min(6.0, std::max(0.0, to - from) / 2), cy + bar_h / 2, at, sk.label_y, label.width,
                st.date_color);
-    extend_for_label(p, at, label.width, st.label_gap);
+    extend_for_label(p, at, label.width);
   }
+  keep_apart(p, st.label_gap);
   return p;
 }
 
@@ -311,16 +392,24 @@ EventPlan vertical(const ResolvedEvent& e, const PlanContext& ctx, const text::T
   const auto& st = e.style;
   const double thick = e.span ? st.span_height : st.marker_size;
   const double cx = thick / 2;
-  double y0 = clamp_to(ctx.scale->to_page(e.first.begin), ctx.lo, ctx.hi);
+  // Clipped to the view window, as in span_horizontal.
+  const auto w0 = ctx.scale->domain_begin(), w1 = ctx.scale->domain_end();
+  double y0 = clamp_to(ctx.scale->to_page(std::max(e.first.begin, w0)), ctx.lo, ctx.hi);
   if (e.span) {
-    const double arrow = e.last.present ? thick * 0.6 : 0;
+    const bool cut_start = e.first.begin < w0, cut_end = e.last.end > w1;
+    const double arrow = e.last.present && !cut_end ? thick * 0.6 : 0;
     y0 = std::min(y0, ctx.hi - arrow - kMinSpan);
-    const double y1 = std::max(y0 + kMinSpan, clamp_to(ctx.scale->to_page(e.last.end), ctx.lo, ctx.hi - arrow));
-    const bool fade_start = fuzzy(e.first), fade_end = fuzzy(e.last) && !e.last.present;
+    const double y1 =
+        std::max(y0 + kMinSpan, clamp_to(ctx.scale->to_page(std::min(e.last.end, w1)), ctx.lo, ctx.hi - arrow));
+    const bool fade_start = fuzzy(e.first) && !cut_start, fade_end = fuzzy(e.last) && !e.last.present && !cut_end;
     const auto fill = faded(with_alpha(st.color, std::clamp(st.fill_opacity, 0.0, 1.0)), {cx, y0}, {cx, y1},
                             y1 - y0, fade_start, fade_end);
-    for (const auto& [a, b] : unbroken(*ctx.scale, y0, y1))
-      add_mark(p, scene::Rect{{0, a, thick, b - a}, std::min(st.corner_radius, thick / 2), fill, outline_of(st)});
+    const auto bar = unbroken(*ctx.scale, y0, y1);
+    for (std::size_t i = 0; i < bar.size(); ++i) {
+      const auto [a, b] = bar[i];
+      add_mark(p, bar_shape({0, a, thick, b - a}, std::min(st.corner_radius, thick / 2), i > 0 || cut_start,
+                            i + 1 < bar.size() || cut_end, true, fill, outline_of(st)));
+    }
     p.uses.fade = fade_start || fade_end;
     if (arrow > 0) {
       add_mark(p, scene::Path{{{0, y1}, {cx, y1 + arrow}, {thick, y1}}, true, scene::Paint::solid(st.color),
@@ -339,12 +428,16 @@ EventPlan vertical(const ResolvedEvent& e, const PlanContext& ctx, const text::T
     add_mark(p, marker(st.marker, cx, y0, thick, st.color, outline_of(st)));
   }
   const LabelText label = label_for(e, ctx.label_width, m);
-  // The label's first line is centred on the point (or level with a bar's top).
+  // The label's first line is centred on the point (or level with a bar's
+  // top), kept within the stretch between axis breaks that holds it.
   const double anchor = e.span ? y0 + label.line_height / 2 : y0;
-  const double ly = clamp_to(anchor - label.line_height / 2, ctx.lo, ctx.hi - label.height());
+  PlanContext local = within(ctx, y0, y0);
+  if (label.height() > local.hi - local.lo) local = ctx;  // as in place_label
+  const double ly = clamp_to(anchor - label.line_height / 2, local.lo, local.hi - label.height());
   add_text(p, label, thick + st.label_gap, ly);
   p.cross = thick + st.label_gap + label.width;
-  p.extent = {std::min(p.mark_box.y, ly), std::max(p.mark_box.bottom(), ly + label.height() + st.row_gap / 2)};
+  p.extent = {std::min(p.mark_box.y, ly), std::max(p.mark_box.bottom(), ly + label.height())};
+  keep_apart(p, std::max(st.label_gap, st.row_gap / 2));
   return p;
 }
 

@@ -3,6 +3,7 @@
 // occupies (for row packing) and the shapes that draw it. Shapes are in a
 // local frame: the time coordinate is final, the cross coordinate runs from
 // 0 to `cross` and is moved into its row later.
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,9 +17,12 @@
 namespace annals::layout {
 
 struct PlanContext {
-  const scale::TimeScale* scale = nullptr;
+  const scale::TimeScale* scale = nullptr;  // its domain is the view window: marks are clipped to it
   double lo = 0, hi = 0;     // the plot's bounds along the time axis
   double label_width = 200;  // labels wider than this wrap
+  // Per lane, the opaque colour a bar sits on (its band over the page): text
+  // inside a bar is judged against the bar composited over it. Empty = white.
+  std::span<const Color> backdrops;
 };
 
 // Marks that the legend has to explain.

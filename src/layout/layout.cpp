@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "layout/chart.h"
+#include "layout/time_frame.h"
 
 namespace annals::layout {
 
@@ -56,12 +57,48 @@ Composition fit(ChartInput in) {
   return c;
 }
 
+// The view window as written ("1980–1985"), for messages.
+std::string window_text(const model::Header& h, Domain d) {
+  if (h.start && h.end) return dates::span_label(h.start->date, h.end->date);
+  if (h.start) return "from " + dates::label(h.start->date);
+  if (h.end) return "up to " + dates::label(h.end->date);
+  return dates::iso(d.begin) + "–" + dates::iso(d.end);
+}
+
+// Events, eras and markers wholly outside the view window are not drawn
+// (placed anywhere, they would sit at a false date); each is named in a
+// warning. Returns the events that stay.
+std::vector<ResolvedEvent> inside_window(const model::Timeline& t, std::vector<ResolvedEvent> events, Domain d,
+                                         const dates::Date& now, Diagnostics& diags) {
+  const std::string window = window_text(t.header, d);
+  const auto omit = [&](const SourceLocation& where, const std::string& what, const std::string& title,
+                        const std::string& when) {
+    diags.warning(where, fmt::format("{}'{}' ({}) lies outside the view window {} and is not drawn", what, title,
+                                     when, window));
+  };
+  std::erase_if(events, [&](const ResolvedEvent& e) {
+    if (in_window({e.begin, std::max(e.begin, e.end)}, d)) return false;
+    const auto& src = t.events[e.index];
+    omit(src.where, "", e.title, e.span ? dates::span_label(e.first, e.last) : dates::label(e.first));
+    return true;
+  });
+  for (const auto& era : t.eras)
+    if (!in_window(era_time(era, now), d))
+      omit(era.where, "era ", era.title, dates::span_label(era.start.date, era.end.date));
+  for (const auto& m : t.markers)
+    if (!in_window(marker_time(m, now), d)) omit(m.where, "marker ", m.title, dates::label(m.date.date));
+  return events;
+}
+
 }  // namespace
 
 Detailed layout_detailed(const model::Timeline& timeline, const style::Style& style, const Options& options,
                          const text::TextMeasurer& measurer, Diagnostics& diags) {
-  const Resolved resolved = resolve(timeline, style, options.now, options.command_line, diags);
+  Resolved resolved = resolve(timeline, style, options.now, options.command_line, diags);
+  const Domain domain = chart_domain(timeline, resolved, options.now);
+  resolved.events = inside_window(timeline, std::move(resolved.events), domain, options.now, diags);
   ChartInput in;
+  in.domain = domain;
   in.timeline = &timeline;
   in.style = &style;
   in.options = &options;
@@ -79,7 +116,7 @@ Detailed layout_detailed(const model::Timeline& timeline, const style::Style& st
     diags.warning({timeline.file, 0, 0},
                   fmt::format("{} event label{} shortened with an ellipsis to fit", c.shortened,
                               c.shortened == 1 ? " was" : "s were"));
-  return {std::move(c.scene), std::move(c.lanes)};
+  return {std::move(c.scene), std::move(c.lanes), std::move(c.breaks)};
 }
 
 scene::Scene layout(const model::Timeline& timeline, const style::Style& style, const Options& options,

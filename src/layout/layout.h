@@ -33,9 +33,17 @@ struct LaneRows {
   std::vector<Extent> extents;
 };
 
+// A collapsed stretch of the time axis: the time left out and the page
+// interval along the time axis that stands for it.
+struct AxisBreak {
+  dates::Seconds t0 = 0, t1 = 0;
+  double a = 0, b = 0;
+};
+
 struct Detailed {
   scene::Scene scene;
   std::vector<LaneRows> lanes;
+  std::vector<AxisBreak> breaks;
 };
 
 // layout() with what it decided on the way, for tests and tools.

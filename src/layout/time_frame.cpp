@@ -6,6 +6,25 @@
 
 namespace annals::layout {
 
+std::vector<scale::Interval> occupied_time(const model::Timeline& t, const Resolved& r, const dates::Date& now) {
+  std::vector<scale::Interval> out;
+  out.reserve(r.events.size() + t.eras.size() + t.markers.size());
+  for (const auto& e : r.events) out.push_back({e.begin, std::max(e.begin, e.end)});
+  for (const auto& era : t.eras) out.push_back(era_time(era, now));
+  for (const auto& m : t.markers) out.push_back(marker_time(m, now));
+  return out;
+}
+
+scale::Interval era_time(const model::Era& era, const dates::Date& now) {
+  const auto a = resolved(era.start.date, now).begin, b = resolved(era.end.date, now).end;
+  return {a, std::max(a, b)};
+}
+
+scale::Interval marker_time(const model::Marker& m, const dates::Date& now) {
+  const auto d = resolved(m.date.date, now).begin;
+  return {d, d};
+}
+
 namespace {
 
 constexpr dates::Seconds kYear = 31'556'952;  // mean Gregorian year
@@ -22,13 +41,7 @@ struct Bounds {
 
 Bounds dated_bounds(const model::Timeline& t, const Resolved& r, const dates::Date& now) {
   Bounds b;
-  for (const auto& e : r.events) b.add(e.begin, e.end);
-  for (const auto& era : t.eras)
-    b.add(resolved(era.start.date, now).begin, resolved(era.end.date, now).end);
-  for (const auto& m : t.markers) {
-    const auto d = resolved(m.date.date, now);
-    b.add(d.begin, d.begin);
-  }
+  for (const auto& iv : occupied_time(t, r, now)) b.add(iv.begin, iv.end);
   return b;
 }
 
@@ -48,34 +61,12 @@ Domain chart_domain(const model::Timeline& timeline, const Resolved& resolved_mo
   return d;
 }
 
-namespace {
-
-// A dated thing as the collapsing sees it: the interval its start date
-// denotes and the interval its end date denotes (the same for a point).
-struct Dated {
-  scale::Interval first, last;
-  bool span = false;
-};
-
-std::vector<Dated> dated_things(const model::Timeline& t, const Resolved& r, const dates::Date& now) {
-  std::vector<Dated> out;
-  out.reserve(r.events.size() + t.eras.size() + t.markers.size());
-  for (const auto& e : r.events) {
-    if (e.span)
-      out.push_back({{e.first.begin, e.first.end}, {e.last.begin, e.last.end}, true});
-    else
-      out.push_back({{e.begin, e.end}, {e.begin, e.end}, false});
-  }
-  for (const auto& era : t.eras) {
-    const auto a = resolved(era.start.date, now), b = resolved(era.end.date, now);
-    out.push_back({{a.begin, a.end}, {b.begin, b.end}, true});
-  }
-  for (const auto& m : t.markers) {
-    const auto d = resolved(m.date.date, now);
-    out.push_back({{d.begin, d.begin}, {d.begin, d.begin}, false});
-  }
-  return out;
+bool in_window(scale::Interval iv, Domain d) {
+  if (iv.end <= iv.begin) return d.begin <= iv.begin && iv.begin <= d.end;
+  return iv.begin < d.end && iv.end > d.begin;
 }
+
+namespace {
 
 // The two smallest values and where the smallest came from, so that "the
 // smallest among the others" costs O(1) per item.
@@ -94,39 +85,58 @@ struct TwoBest {
   dates::Seconds without(std::size_t i) const { return i == at ? second : best; }
 };
 
+// The time a chart must keep on its axis. A span occupies all of its time,
+// except one whose inside bridges half the chart or more (1884–present over an empty
+// century): that one keeps only its two dates, or it alone would forbid every
+// break, and it is drawn continuing across the break. It bridges only when
+// something else lies wholly before its end and wholly after its start: a
+// span alone has nothing to gain from a break.
+std::vector<scale::Interval> kept_time(const Resolved& r, std::vector<scale::Interval> others, Domain domain) {
+  const dates::Seconds long_inside = (domain.end - domain.begin) / 2;
+  TwoBest earliest_end, latest_begin;  // latest begin kept negated
+  const std::size_t n = r.events.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    earliest_end.add(r.events[i].last.end, i);
+    latest_begin.add(-r.events[i].first.begin, i);
+  }
+  for (std::size_t i = 0; i < others.size(); ++i) {
+    earliest_end.add(others[i].end, n + i);
+    latest_begin.add(-others[i].begin, n + i);
+  }
+  std::vector<scale::Interval> out = std::move(others);
+  out.reserve(out.size() + 2 * n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const ResolvedEvent& e = r.events[i];
+    const bool bridges = e.span && e.last.begin - e.first.end >= long_inside &&
+                         earliest_end.without(i) <= e.last.begin && -latest_begin.without(i) >= e.first.end;
+    if (bridges) {
+      out.push_back({e.first.begin, e.first.end});
+      out.push_back({e.last.begin, e.last.end});
+    } else {
+      out.push_back({e.begin, std::max(e.begin, e.end)});
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 scale::TimeScale chart_scale(const model::Timeline& timeline, const Resolved& r, const dates::Date& now,
-                             Domain domain, double x0, double x1, double gap) {
+                             Domain domain, double x0, double x1, double gap,
+                             const std::vector<scale::Interval>& also) {
   const auto kind = timeline.header.scale;
   if (kind == model::ScaleKind::linear) return scale::linear(domain.begin, domain.end, x0, x1);
 
+  // Eras, markers and the time kept under labels are whole; events as kept_time() says.
+  std::vector<scale::Interval> others;
+  others.reserve(timeline.eras.size() + timeline.markers.size() + also.size());
+  for (const auto& era : timeline.eras) others.push_back(era_time(era, now));
+  for (const auto& m : timeline.markers) others.push_back(marker_time(m, now));
+  others.insert(others.end(), also.begin(), also.end());
+  std::vector<scale::Interval> occupied = kept_time(r, std::move(others), domain);
   // Pad what is occupied so that marks near a break keep some air around them.
   const auto pad = std::max<dates::Seconds>(1, (domain.end - domain.begin) / 50);
-  const std::vector<Dated> things = dated_things(timeline, r, now);
-  // A span occupies its two dates, not its inside: a long span must not keep
-  // an otherwise empty century on the page. It is drawn broken at the break.
-  // Only when something else lies wholly before its end and wholly after its
-  // start, though: a span alone has nothing to gain from a break.
-  TwoBest earliest_end, latest_begin;  // latest begin kept negated
-  for (std::size_t i = 0; i < things.size(); ++i) {
-    earliest_end.add(things[i].last.end, i);
-    latest_begin.add(-things[i].first.begin, i);
-  }
-  std::vector<scale::Interval> occupied;
-  occupied.reserve(2 * things.size());
-  auto add = [&](dates::Seconds b, dates::Seconds e) { occupied.push_back({b - pad, std::max(b, e) + pad}); };
-  for (std::size_t i = 0; i < things.size(); ++i) {
-    const auto& d = things[i];
-    const bool bridged = d.span && earliest_end.without(i) <= d.last.begin &&
-                         -latest_begin.without(i) >= d.first.end;
-    if (bridged) {
-      add(d.first.begin, d.first.end);
-      add(d.last.begin, d.last.end);
-    } else {
-      add(d.first.begin, d.last.end);
-    }
-  }
+  for (auto& iv : occupied) iv = {iv.begin - pad, iv.end + pad};
   scale::CollapseOptions options;
   options.force = kind == model::ScaleKind::collapsed;
   options.gap = gap;

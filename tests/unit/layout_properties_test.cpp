@@ -1,12 +1,15 @@
 // Properties every layout must have, checked on generated timelines:
 // labels never overlap, no label covers another event's mark, everything is
-// on the page, every event is labelled, and rows are as few as possible.
+// on the page, every event is labelled, rows are as few as possible, no axis
+// break lies inside anything dated and no label runs across a break.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <random>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -172,6 +175,39 @@ std::string first_collision(const std::vector<Tagged>& boxes) {
   return "";
 }
 
+Options options_now();
+
+// What each event, era and marker covers, [begin, end): a span from its
+// start's beginning to its end's end (now's end for "present"), a point or
+// marker its date's interval (a marker's moment). A span whose inside bridges
+// half the chart or more may be drawn across a break: only its two
+// dates count for it.
+std::vector<std::tuple<std::string, dates::Seconds, dates::Seconds>> dated(const model::Timeline& t) {
+  const auto now = options_now().now;
+  const auto end_of = [&](const dates::Date& d) { return d.present ? dates::resolve_present(d, now).end : d.end; };
+  dates::Seconds lo = std::numeric_limits<dates::Seconds>::max(), hi = std::numeric_limits<dates::Seconds>::min();
+  for (const auto& e : t.events) {
+    lo = std::min(lo, (e.date ? e.date->date : e.start->date).begin);
+    hi = std::max(hi, end_of(e.date ? e.date->date : e.end->date));
+  }
+  std::vector<std::tuple<std::string, dates::Seconds, dates::Seconds>> out;
+  for (const auto& e : t.events) {
+    const auto& first = e.date ? e.date->date : e.start->date;
+    const auto& last = e.date ? e.date->date : e.end->date;
+    const std::string what = "event " + std::to_string(e.index);
+    const dates::Seconds last_begin = last.present ? dates::resolve_present(last, now).begin : last.begin;
+    if (e.end && last_begin - first.end >= (hi - lo) / 2) {
+      out.emplace_back(what, first.begin, first.end);
+      out.emplace_back(what, last_begin, std::max(last_begin, end_of(last)));
+    } else {
+      out.emplace_back(what, first.begin, std::max(first.end, end_of(last)));
+    }
+  }
+  for (const auto& era : t.eras) out.emplace_back("era " + era.title, era.start.date.begin, end_of(era.end.date));
+  for (const auto& m : t.markers) out.emplace_back("marker " + m.title, m.date.date.begin, m.date.date.begin + 1);
+  return out;
+}
+
 std::string check(const model::Timeline& t, const Detailed& d) {
   const auto& s = d.scene;
   std::vector<Tagged> boxes;
@@ -195,6 +231,18 @@ std::string check(const model::Timeline& t, const Detailed& d) {
     if (labels[id] != 1) return "event " + id + " has " + std::to_string(labels[id]) + " labels";
   }
   if (auto c = first_collision(boxes); !c.empty()) return c + " overlap";
+  // Along the time axis: x, or y when time runs down.
+  const bool vertical = t.header.orientation == model::Orientation::vertical;
+  for (const auto& it : s.items) {
+    if (it.kind != "label") continue;
+    const double lo = vertical ? it.box.y : it.box.x, hi = vertical ? it.box.bottom() : it.box.right();
+    for (const auto& b : d.breaks)
+      if (lo < b.b - 0.01 && hi > b.a + 0.01) return "label " + it.id + " crosses an axis break";
+  }
+  for (const auto& [what, begin, end] : dated(t)) {
+    for (const auto& b : d.breaks)
+      if (b.t0 < end && b.t1 > begin) return what + " has an axis break inside it";
+  }
   for (const auto& lane : d.lanes)
     if (lane.rows != max_overlap(lane.extents))
       return "lane " + lane.lane + " uses " + std::to_string(lane.rows) + " rows for " +

@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <variant>
 #include <string>
 #include <vector>
 
+#include "layout/event_plan.h"
 #include "layout/label_text.h"
 #include "layout/layout.h"
 #include "layout/packing.h"
+#include "layout/shapes.h"
 #include "style/style.h"
 #include "text/measurer.h"
 
@@ -108,12 +112,30 @@ TEST(Rows, OverlappingEventsTakeTwoRows) {
   EXPECT_EQ(c.run().lanes[0].rows, 2u);
 }
 
-TEST(Rows, TouchingEventsShareOneRow) {
+// Spans that meet in time (1900–1949, 1950–1999) would read as one bar in
+// one row: they go to another row, or keep a visible gap between them.
+TEST(Rows, SpansThatMeetInTimeNeverReadAsOneBar) {
   Chart c;
   c.style.event.show_dates = false;
   c.add(span("A", year(1900), year(1949)));
   c.add(span("B", year(1950), year(1999)));
-  EXPECT_EQ(c.run().lanes[0].rows, 1u);
+  const auto d = c.run();
+  const auto &a = item(d.scene, "event", "0").box, &b = item(d.scene, "event", "1").box;
+  const bool same_row = std::abs(a.y - b.y) < 1e-6;
+  EXPECT_TRUE(!same_row || b.x - a.right() >= c.style.event.label_gap - 1e-6);
+  EXPECT_EQ(d.lanes[0].rows, 2u);
+}
+
+TEST(Rows, VerticalSpansThatMeetInTimeNeverReadAsOneBar) {
+  Chart c;
+  c.timeline.header.orientation = model::Orientation::vertical;
+  c.style.event.show_dates = false;
+  c.add(span("A", year(1879), year(1883)));
+  c.add(span("B", year(1884), parsed("present")));
+  const auto d = c.run();
+  const auto &a = item(d.scene, "event", "0").box, &b = item(d.scene, "event", "1").box;
+  const bool same_column = std::abs(a.x - b.x) < 1e-6;
+  EXPECT_TRUE(!same_column || b.y - a.bottom() >= c.style.event.label_gap - 1e-6);
 }
 
 TEST(Labels, PointNearTheRightEdgeIsLabelledOnTheLeft) {
@@ -481,6 +503,50 @@ TEST(Robustness, EventsOutsideTheViewWindowStayOnThePage) {
   for (const auto& i : s.items) EXPECT_TRUE(page.contains(i.box)) << i.kind << " " << i.id;
 }
 
+// Placed anywhere, an event outside the window would sit at a false date.
+TEST(Window, EventsErasAndMarkersWhollyOutsideAreNotDrawnAndEachIsNamed) {
+  Chart c;
+  c.timeline.header.start = model::LocatedDate{year(1980), {}};
+  c.timeline.header.end = model::LocatedDate{year(1985), {}};
+  c.add(point("Inside", year(1982)));
+  c.add(point("Late", year(1990)));
+  c.timeline.events.back().where = {"test.toml", 7, 1};
+  c.timeline.eras.push_back({"Old era", {year(1900), {}}, {year(1910), {}}, {}, {"test.toml", 12, 1}});
+  c.timeline.markers.push_back({"Later", {year(1999), {}}, {}, {"test.toml", 16, 1}});
+  const auto s = c.run().scene;
+  EXPECT_EQ(count_kind(s, "event"), 1u);
+  EXPECT_EQ(count_kind(s, "label"), 1u);
+  EXPECT_EQ(count_kind(s, "era"), 0u);
+  EXPECT_EQ(count_kind(s, "marker"), 0u);
+  EXPECT_EQ(text_shape(s, "1990 \u00b7 Late"), nullptr);
+  std::vector<std::string> messages;
+  for (const auto& d : c.diags.all()) messages.push_back(format(d));
+  EXPECT_EQ(messages, (std::vector<std::string>{
+                          "test.toml:7:1: warning: 'Late' (1990) lies outside the view window 1980–1985 and is not drawn\n",
+                          "test.toml:12:1: warning: era 'Old era' (1900–1910) lies outside the view window 1980–1985 "
+                          "and is not drawn\n",
+                          "test.toml:16:1: warning: marker 'Later' (1999) lies outside the view window 1980–1985 and "
+                          "is not drawn\n"}));
+}
+
+TEST(Window, SpanPartlyOutsideIsClippedAtTheWindowWithASquareEnd) {
+  Chart c;
+  c.timeline.header.start = model::LocatedDate{year(1980), {}};
+  c.timeline.header.end = model::LocatedDate{year(1985), {}};
+  c.add(span("Long reign", year(1970), year(1983)));
+  c.add(point("Start", year(1980)));
+  const auto s = c.run().scene;
+  const auto& bar = item(s, "event", "0").box;
+  const auto& dot = item(s, "event", "1").box;
+  EXPECT_NEAR(bar.x, dot.x + c.style.event.marker_size / 2, 0.01);  // begins at 1 Jan 1980, not before
+  const scene::Path* piece = nullptr;
+  for (const auto& sh : s.shapes)
+    if (const auto* p = std::get_if<scene::Path>(&sh); p && box_of(*p).contains(bar) && bar.contains(box_of(*p))) piece = p;
+  ASSERT_NE(piece, nullptr);  // not a Rect with rounded corners
+  EXPECT_TRUE(std::any_of(piece->points.begin(), piece->points.end(),
+                          [&](const Point& p) { return std::abs(p.x - bar.x) < 1e-9 && std::abs(p.y - bar.y) < 1e-9; }));
+}
+
 TEST(Robustness, EventsAllAtOneInstantGetADomain) {
   Chart c;
   const auto t = std::get<dates::Date>(dates::from_ymd_hms(1969, 7, 20, 20, 17, 40));
@@ -548,11 +614,82 @@ TEST(Axis, BreakShowsThePageNotABandOrAPaintedGap) {
   EXPECT_EQ(rects_at(s, mid, lane.box.y + lane.box.h / 2), 0u);
 }
 
-TEST(Axis, AutoCollapsesAnEmptyStretchThatOnlyASpanCrosses) {
+// The time inside a span is the event's own: a break there would remove it
+// (FORMAT, issue 4: only stretches nothing touches collapse).
+TEST(Axis, AutoCollapsesAnEmptyStretchThatOnlyALongSpanCrosses) {
   Chart c;
   c.timeline.header.scale = model::ScaleKind::automatic;
   sea_access(c);
+  const auto d = c.run();
+  EXPECT_FALSE(d.breaks.empty());
+  EXPECT_FALSE(has_tick_between(d.scene, 1900, 1950));
+}
+
+// The bounding box of a piece of a bar: a rectangle, or a polygon with
+// rounded or square corners (not the three-point arrow of an open end).
+std::optional<Box> bar_box(const scene::Shape& sh) {
+  if (const auto* r = std::get_if<scene::Rect>(&sh)) return r->box;
+  const auto* p = std::get_if<scene::Path>(&sh);
+  if (!p || p->points.size() < 4) return std::nullopt;
+  double x0 = p->points[0].x, x1 = x0, y0 = p->points[0].y, y1 = y0;
+  for (const auto& pt : p->points) {
+    x0 = std::min(x0, pt.x), x1 = std::max(x1, pt.x);
+    y0 = std::min(y0, pt.y), y1 = std::max(y1, pt.y);
+  }
+  return Box{x0, y0, x1 - x0, y1 - y0};
+}
+
+TEST(Spans, BarCrossingABreakIsDrawnInTwoPiecesWithItsLabelInOne) {
+  Chart c;
+  c.timeline.header.scale = model::ScaleKind::automatic;
+  sea_access(c);
+  const auto s = c.run().scene;
+  const auto& bar = item(s, "event", "1");
+  const auto& label = item(s, "label", "1");
+  std::vector<Box> pieces;
+  for (const auto& sh : s.shapes)
+    if (const auto b = bar_box(sh); b && bar.box.contains(*b) && std::abs(b->h - bar.box.h) < 0.01 && b->w > 1)
+      pieces.push_back(*b);
+  ASSERT_EQ(pieces.size(), 2u);
+  EXPECT_TRUE(pieces[0].contains(label.box) || pieces[1].contains(label.box));
+}
+
+TEST(Axis, AutoCollapsesAStretchThatNothingTouches) {
+  Chart c;
+  c.timeline.header.scale = model::ScaleKind::automatic;
+  sea_access(c);
+  c.timeline.events.erase(c.timeline.events.begin() + 1);  // without the demand running since 1884
+  for (std::size_t i = 0; i < c.timeline.events.size(); ++i) c.timeline.events[i].index = i;
   EXPECT_FALSE(has_tick_between(c.run().scene, 1900, 1950));
+}
+
+// The break must miss [begin, end) of every dated thing.
+void expect_no_break_inside(const Detailed& d, dates::Seconds begin, dates::Seconds end) {
+  for (const auto& b : d.breaks) EXPECT_TRUE(b.t1 <= begin || b.t0 >= end) << b.t0 << "–" << b.t1;
+}
+
+TEST(Axis, CollapsedScaleKeepsEveryMinuteOfAnHoursLongSpan) {
+  Chart c;
+  c.style.page.width = 1200;  // room for the labels on each side of the night's break
+  c.timeline.header.scale = model::ScaleKind::collapsed;
+  const auto at = [](int d, int h, int mi) { return std::get<dates::Date>(dates::from_ymd_hms(1969, 7, d, h, mi, 0)); };
+  c.add(span("Powered descent", at(20, 20, 5), at(20, 20, 17)));
+  c.add(point("Eagle has landed", at(20, 20, 17)));
+  c.add(span("EVA", at(21, 2, 39), at(21, 5, 11)));
+  c.add(point("First step", at(21, 2, 56)));
+  const auto d = c.run();
+  expect_no_break_inside(d, at(21, 2, 39).begin, at(21, 5, 11).end);
+  EXPECT_FALSE(d.breaks.empty());  // the night between landing and EVA still collapses
+}
+
+TEST(Axis, CollapsedScaleKeepsAnOpenSpanUpToNow) {
+  Chart c;
+  c.timeline.header.scale = model::ScaleKind::collapsed;
+  c.add(span("Current project", year(2019), parsed("present")));
+  c.add(span("Survey", parsed("c. 2015"), parsed("2018~")));
+  c.add(point("Uncertain meeting", parsed("2016?")));
+  c.timeline.markers.push_back({"Now", {parsed("present"), {}}, {}, {}});
+  expect_no_break_inside(c.run(), year(2019).begin, c.options.now.end);
 }
 
 TEST(Axis, LinearNeverCollapsesEvenWhenASpanCrossesAnEmptyStretch) {
@@ -569,19 +706,72 @@ TEST(Axis, AutoKeepsALoneSpanWhole) {
   EXPECT_TRUE(has_tick_between(c.run().scene, 1300, 1600));
 }
 
-TEST(Spans, BarCrossingABreakIsDrawnInTwoPiecesWithItsLabelInOne) {
+// A break never lies inside an event in a chart (see Axis.AutoNeverCollapses…),
+// but a plan on any scale must still draw a cut bar as one event: square at
+// the cut, in one colour.
+TEST(Spans, PiecesOfABarCutByABreakAreSquareAtTheCutAndOneColour) {
+  const scale::TimeScale s({{year(1000).begin, year(1100).begin, 0, 200}, {year(1800).begin, year(1900).begin, 224, 424}});
+  PlanContext ctx{&s, 0, 424, 200, {}};
+  ResolvedEvent e;
+  e.title = "Reign";
+  e.span = true;
+  e.first = year(1050);
+  e.last = year(1849);
+  e.begin = e.first.begin;
+  e.end = e.last.end;
+  e.style.corner_radius = 3;
+  const text::FakeMeasurer m;
+  const EventPlan p = plan_horizontal(e, ctx, m);
+  std::vector<const scene::Path*> pieces;
+  for (const auto& sh : p.marks)
+    if (const auto* path = std::get_if<scene::Path>(&sh)) pieces.push_back(path);
+  ASSERT_EQ(pieces.size(), 2u);
+  const auto has = [](const scene::Path& path, double x, double y) {
+    return std::any_of(path.points.begin(), path.points.end(),
+                       [&](const Point& q) { return std::abs(q.x - x) < 1e-9 && std::abs(q.y - y) < 1e-9; });
+  };
+  const Box a = box_of(*pieces[0]), b = box_of(*pieces[1]);
+  EXPECT_DOUBLE_EQ(a.right(), 200);
+  EXPECT_DOUBLE_EQ(b.x, 224);
+  EXPECT_TRUE(has(*pieces[0], a.right(), a.y) && has(*pieces[0], a.right(), a.bottom()));  // square at the cut
+  EXPECT_FALSE(has(*pieces[0], a.x, a.y));                                                 // rounded at its start
+  EXPECT_TRUE(has(*pieces[1], b.x, b.y) && has(*pieces[1], b.x, b.bottom()));
+  EXPECT_FALSE(has(*pieces[1], b.right(), b.y));
+  EXPECT_EQ(pieces[0]->fill.color.r, pieces[1]->fill.color.r);
+  EXPECT_EQ(pieces[0]->fill.color.a, pieces[1]->fill.color.a);
+}
+
+// Across a break a label would sit over dates it does not name.
+void expect_no_label_across_a_break(const Detailed& d) {
+  for (const auto& it : d.scene.items) {
+    if (it.kind != "label") continue;
+    for (const auto& b : d.breaks)
+      EXPECT_TRUE(it.box.right() <= b.a + 1e-6 || it.box.x >= b.b - 1e-6) << it.text << " crosses " << b.a;
+  }
+}
+
+TEST(Labels, NeverRunAcrossAnAxisBreak) {
+  Chart c;
+  c.timeline.header.scale = model::ScaleKind::collapsed;
+  c.add(point("Landing", std::get<dates::Date>(dates::from_ymd_hms(1969, 7, 20, 20, 17, 40))));
+  c.add(point("First step", std::get<dates::Date>(dates::from_ymd(1969, 7, 20))));
+  c.add(point("Press conference", std::get<dates::Date>(dates::from_ymd(1969, 7, 20))));
+  c.add(point("Splashdown", std::get<dates::Date>(dates::from_ymd(1969, 7, 24))));
+  const auto d = c.run();
+  ASSERT_FALSE(d.breaks.empty());
+  expect_no_label_across_a_break(d);
+}
+
+TEST(Labels, OfAWideOpenSpanNeverRunAcrossAnAxisBreakOnAnA4Page) {
   Chart c;
   c.timeline.header.scale = model::ScaleKind::automatic;
-  sea_access(c);
-  const auto s = c.run().scene;
-  const auto& bar = item(s, "event", "1");
-  const auto& label = item(s, "label", "1");
-  std::vector<Box> pieces;
-  for (const auto& sh : s.shapes)
-    if (const auto* r = std::get_if<scene::Rect>(&sh); r && bar.box.contains(r->box) && r->box.h == bar.box.h)
-      pieces.push_back(r->box);
-  ASSERT_EQ(pieces.size(), 2u);
-  EXPECT_TRUE(pieces[0].contains(label.box) || pieces[1].contains(label.box));
+  c.style.page.size = "A4";
+  c.style.page.landscape = true;
+  c.add(span("War of the Pacific", year(1879), year(1883)));
+  c.add(point("Treaty of Peace and Friendship", year(1904)));
+  c.add(span("Relations with Chile broken again over access to the sea", year(1978), parsed("present")));
+  c.add(point("Relations with Chile resumed", year(1975)));
+  expect_no_label_across_a_break(c.run());
 }
 
 TEST(Spans, LongBarCarriesItsWholeLabelInsideOnOneLine) {
@@ -635,6 +825,37 @@ TEST(Spans, TextInsideAPaleBarIsDarkEnoughToRead) {
   const auto* text = text_shape(s, "Reign");
   ASSERT_NE(text, nullptr);
   EXPECT_GE(style::contrast_ratio(text->color, {1.0, 0.902, 0.302, 1}), 4.5);
+}
+
+// #787878 gives 4.4:1 with white and 4.0:1 with the dark ink: neither reads.
+TEST(Spans, LabelLeavesABarOnWhichNoTextReachesFourAndAHalfToOne) {
+  Chart c;
+  c.style.event.show_dates = false;
+  c.timeline.lanes[0].style = {{"lane.color", std::string("#787878"), {}}};
+  c.add(span("Reign", year(1900), year(1990)));
+  const auto s = c.run().scene;
+  EXPECT_FALSE(item(s, "event", "0").box.overlaps(item(s, "label", "0").box, 0.01));
+}
+
+// A translucent bar shows the dark page through it: its text is judged
+// against that, not against the bar over white paper.
+TEST(Spans, TextInsideATranslucentBarOnADarkPageReadsAgainstWhatShowsThrough) {
+  Chart c;
+  c.style.event.show_dates = false;
+  c.style.page.background = *style::parse_color("#1c1e22");
+  c.style.lane.band = *style::parse_color("#23262b");
+  c.style.lane.band_alt = Color::none();
+  c.style.event.fill_opacity = 0.35;
+  c.timeline.lanes[0].style = {{"lane.color", std::string("#56b4e9"), {}}};
+  c.add(span("Reign", year(1900), year(1990)));
+  const auto s = c.run().scene;
+  ASSERT_TRUE(item(s, "event", "0").box.contains(item(s, "label", "0").box));
+  const auto* text = text_shape(s, "Reign");
+  ASSERT_NE(text, nullptr);
+  // #56b4e9 at 35 % over the band #23262b.
+  const auto mix = [](double bar, double band) { return (0.35 * bar + 0.65 * band) / 255; };
+  const Color seen{mix(0x56, 0x23), mix(0xb4, 0x26), mix(0xe9, 0x2b), 1};
+  EXPECT_GE(style::contrast_ratio(text->color, seen), 4.5);
 }
 
 TEST(Marks, StyleOutlineIsDrawnAroundPointsAndBars) {
