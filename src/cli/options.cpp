@@ -87,7 +87,10 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
   } else if (styles->parsed()) {
     c.verb = Verb::styles;
   } else {
-    r.out = app.help();
+    // No verb at all is a wrong command line (FORMAT.md §3): the help goes
+    // where errors go, so a script that forgot its arguments fails loudly.
+    r.exit_code = 2;
+    r.err = app.help();
     return r;
   }
 

@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -20,6 +23,7 @@
 #include "cli/atomic_write.h"
 #include "dates/date.h"
 #include "layout/layout.h"
+#include "layout/resolve.h"
 #include "load/load.h"
 #include "render/render.h"
 #include "scene/scene.h"
@@ -50,6 +54,21 @@ void usage_error(const std::string& message) {
   std::fputs(fmt::format("annals: error: {}\n", message).c_str(), stderr);
 }
 
+// Problems of command-line values have no file position: their location
+// names the option ("--page", "--set KEY=VALUE"), printed as
+// "annals: error: --page: ...".
+void print_command_line(const Diagnostics& diags, bool quiet) {
+  for (Diagnostic d : diags.all()) {
+    if (quiet && d.severity != Severity::error) continue;
+    const std::string option = d.where.file;
+    if (!option.empty()) d.message = fmt::format("{}: {}", option, d.message);
+    for (auto& n : d.notes)
+      if (n.where.file == option) n.where = {};
+    d.where = {};
+    std::fputs(format(d).c_str(), stderr);
+  }
+}
+
 // Progress on a terminal only, for runs long enough to need it (FORMAT.md §3).
 // A run counts as long from 5000 events, or from a 1 MB input while it is read.
 class Progress {
@@ -78,10 +97,11 @@ std::uintmax_t size_of(const std::string& input) {
   return ec ? 0 : size;
 }
 
+// Where paths written in the input are relative to; "" for the current folder,
+// so that they are printed as written.
 std::string folder_of(const std::string& input) {
-  if (input == "-") return ".";
-  const auto parent = std::filesystem::path(input).parent_path();
-  return parent.empty() ? std::string(".") : parent.string();
+  if (input == "-") return "";
+  return std::filesystem::path(input).parent_path().string();
 }
 
 std::string stem_of(const std::string& input) {
@@ -89,9 +109,46 @@ std::string stem_of(const std::string& input) {
   return std::filesystem::path(input).stem().string();
 }
 
+// The chosen "now" and where it came from, for notes about "present".
+struct Now {
+  dates::Date date;
+  Note origin;
+};
+
+// A `now` must be a certain date in the supported range; "" when it is.
+std::string now_problem(const dates::Date& d) {
+  if (d.present) return "'now' must be a date, not 'present'";
+  if (d.approximate || d.uncertain) return "'now' cannot be approximate or uncertain; write the date itself";
+  return "";
+}
+
+// SOURCE_DATE_EPOCH as a date; a number beyond 9999 CE (or before 9999 BCE)
+// is the range error a date written there would be.
+std::optional<dates::Date> epoch_date(const char* text, Diagnostics& diags) {
+  char* end = nullptr;
+  errno = 0;
+  const long long seconds = std::strtoll(text, &end, 10);
+  const bool number = end != text && end && *end == '\0';
+  constexpr long long kFar = 1LL << 60;  // civil arithmetic cannot overflow well inside this
+  if (number && errno == 0 && seconds > -kFar && seconds < kFar) {
+    const dates::Seconds first = dates::seconds_from_civil({dates::kMinYear, 1, 1, 0, 0, 0});
+    const dates::Seconds after = dates::seconds_from_civil({dates::kMaxYear + 1, 1, 1, 0, 0, 0});
+    if (seconds >= first && seconds < after) return dates::from_epoch_seconds(seconds);
+    usage_error(fmt::format("SOURCE_DATE_EPOCH='{}': year {} is outside the supported range {}", text,
+                            dates::year_label(dates::civil_from_seconds(seconds).year), dates::kRangeText));
+    return std::nullopt;
+  }
+  if (number && (errno == 0 || errno == ERANGE)) {
+    usage_error(fmt::format("SOURCE_DATE_EPOCH='{}': the date is outside the supported range {}", text,
+                            dates::kRangeText));
+    return std::nullopt;
+  }
+  diags.warning({}, fmt::format("SOURCE_DATE_EPOCH='{}' is not a number of seconds; using today", text));
+  return dates::from_epoch_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+}
+
 // What "present" means: --now, the file's now, SOURCE_DATE_EPOCH, today (FORMAT.md §1.5).
-std::optional<dates::Date> choose_now(const Command& c, const model::Timeline& t,
-                                      Diagnostics& diags) {
+std::optional<Now> choose_now(const Command& c, const model::Timeline& t, Diagnostics& diags) {
   if (!c.now.empty()) {
     const auto parsed = dates::parse(c.now);
     if (const auto* err = std::get_if<dates::ParseError>(&parsed)) {
@@ -99,84 +156,97 @@ std::optional<dates::Date> choose_now(const Command& c, const model::Timeline& t
       return std::nullopt;
     }
     const auto& d = std::get<dates::Date>(parsed);
-    if (d.present) {
-      usage_error("--now must be a date, not 'present'");
+    if (const std::string problem = now_problem(d); !problem.empty()) {
+      usage_error(fmt::format("--now '{}': {}", c.now, problem));
       return std::nullopt;
     }
-    return d;
+    return Now{d, {fmt::format("from --now {}", c.now), {}}};
   }
-  if (t.header.now) return t.header.now->date;
+  if (t.header.now) return Now{t.header.now->date, {"from the file's 'now'", t.header.now->where}};
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-    char* end = nullptr;
-    errno = 0;
-    const long long seconds = std::strtoll(epoch, &end, 10);
-    if (errno == 0 && end && *end == '\0') return dates::from_epoch_seconds(seconds);
-    diags.warning({}, fmt::format("SOURCE_DATE_EPOCH='{}' is not a number of seconds; using today", epoch));
+    auto d = epoch_date(epoch, diags);
+    if (!d) return std::nullopt;
+    return Now{*d, {fmt::format("from SOURCE_DATE_EPOCH={}", epoch), {}}};
   }
-  return dates::from_epoch_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+  return Now{dates::from_epoch_seconds(static_cast<std::int64_t>(std::time(nullptr))), {"today's date", {}}};
 }
 
 struct Prepared {
-  model::Timeline timeline;
-  style::Style style;
+  std::optional<model::Timeline> timeline;  // set once the file could be read
+  std::optional<style::Style> style;        // set once the style could be read
   PropertySheet command_line;
   dates::Date now;
 };
 
 // Loads the timeline and its style and applies the cascade's outer layers.
-// Returns the exit status to stop with, or nullopt to go on.
+// Returns the exit status to stop with, or nullopt to go on. What was read
+// stays in `out` even when it stops, so that check can report more.
 std::optional<int> prepare(const Command& c, const std::string& input, Diagnostics& diags,
                            Prepared& out) {
-  auto timeline = load::timeline_file(input, diags);
-  if (!timeline) return kBadInput;
+  out.timeline = load::timeline_file(input, diags);
+  if (!out.timeline) return kBadInput;
+  const model::Timeline& timeline = *out.timeline;
 
   // Command-line values are checked apart from the files: a bad one is a usage error.
   Diagnostics cli_diags;
   for (const auto& s : c.sets) {
     if (auto p = load::command_line_property(s, cli_diags)) out.command_line.push_back(std::move(*p));
   }
-  auto add_cli = [&out](std::string key, std::string value) {
+  auto add_cli = [&out](const char* option, std::string key, std::string value) {
     out.command_line.insert(out.command_line.begin(),
-                            Property{std::move(key), std::move(value), SourceLocation{"--" + key, 0, 0}});
+                            Property{std::move(key), std::move(value), SourceLocation{option, 0, 0}});
   };
   if (!c.width.empty()) {
-    add_cli("page.width", c.width);
-    if (c.page.empty()) add_cli("page.size", "auto");
+    add_cli("--width", "page.width", c.width);
+    if (c.page.empty()) add_cli("--width", "page.size", "auto");
   }
-  if (!c.page.empty()) add_cli("page.size", c.page);
+  if (!c.page.empty()) add_cli("--page", "page.size", c.page);
 
   std::string style_name = "default";
-  std::string style_dir = ".";
+  std::string style_dir;  // --style is relative to the current folder
   SourceLocation style_where{"--style", 0, 0};
   if (!c.style.empty()) {
     style_name = c.style;
-  } else if (!timeline->header.style.empty()) {
-    style_name = timeline->header.style;
+  } else if (!timeline.header.style.empty()) {
+    style_name = timeline.header.style;
     style_dir = folder_of(input);
-    style_where = timeline->header.style_where;
+    style_where = timeline.header.style_where;
   }
-  auto style = load::style_named(style_name, style_dir, style_where, diags);
-  if (style) {
-    style::apply(*style, timeline->style, diags);
-    style::apply(*style, out.command_line, cli_diags);
+  out.style = load::style_named(style_name, style_dir, style_where, diags);
+  if (out.style) {
+    style::apply(*out.style, timeline.style, diags);
+    style::apply(*out.style, out.command_line, cli_diags);
   }
-  print(cli_diags, c.quiet);
-  if (cli_diags.has_errors()) return kUsage;
+  // A bad value is a usage error (2); an unknown key is a warning, which
+  // --strict fails like any other warning (1).
+  const bool usage = cli_diags.has_errors();
+  if (c.strict) cli_diags.promote_warnings();
+  print_command_line(cli_diags, c.quiet);
+  if (usage) return kUsage;
 
-  auto now = choose_now(c, *timeline, diags);
+  const auto now = choose_now(c, timeline, diags);
   if (!now) return kUsage;
+  out.now = now->date;
+  load::check_present(timeline, now->date, now->origin, diags);
 
   if (c.strict) diags.promote_warnings();
-  if (diags.has_errors() || !style) return kBadInput;
-  out.timeline = std::move(*timeline);
-  out.style = std::move(*style);
-  out.now = *now;
+  if (cli_diags.has_errors() || diags.has_errors() || !out.style) return kBadInput;
   return std::nullopt;
+}
+
+// The styles that render resolves while laying out (each lane's, each
+// event's own and inline keys, each era's and marker's), resolved the same
+// way without laying out, so that check reports what render would.
+void check_styles(const Prepared& p, Diagnostics& diags) {
+  (void)layout::resolve(*p.timeline, *p.style, p.now, p.command_line, diags);
+  for (const auto& era : p.timeline->eras) (void)style::era_style(*p.style, era.style, diags);
+  for (const auto& marker : p.timeline->markers) (void)style::marker_style(*p.style, marker.style, diags);
 }
 
 std::optional<std::string> format_of(const Command& c, const std::string& output) {
   if (!c.format.empty()) return c.format;
-  const std::string ext = std::filesystem::path(output).extension().string();
+  std::string ext = std::filesystem::path(output).extension().string();
+  for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));  // m.SVG, m.Pdf
   for (const char* f : {"svg", "pdf", "png", "json"})
     if (ext == std::string(".") + f) return std::string(f);
   return std::nullopt;
@@ -186,6 +256,30 @@ struct Target {
   std::string path;
   std::string format;
 };
+
+// Whether writing `output` would replace `input`: the same file (device and
+// inode, so links and other spellings count) or, when one of them does not
+// exist yet, the same path.
+bool same_file(const std::string& output, const std::string& input) {
+  namespace fs = std::filesystem;
+  if (output == "-" || input == "-") return false;
+  std::error_code ec1, ec2;
+  if (fs::exists(output, ec1) && fs::exists(input, ec2)) return fs::equivalent(output, input, ec1) && !ec1;
+  const fs::path a = fs::weakly_canonical(output, ec1), b = fs::weakly_canonical(input, ec2);
+  if (ec1 || ec2) return fs::path(output).lexically_normal() == fs::path(input).lexically_normal();
+  return a == b;
+}
+
+// The files a render reads that an output must not replace: the timelines
+// and a --style file. Returns the one `output` would overwrite, or "".
+std::string input_overwritten_by(const Command& c, const std::string& output) {
+  for (const auto& input : c.inputs)
+    if (same_file(output, input)) return input;
+  std::error_code ec;
+  if (!c.style.empty() && std::filesystem::is_regular_file(c.style, ec) && same_file(output, c.style))
+    return c.style;
+  return "";
+}
 
 // Pango quietly substitutes a font that is not installed; a user who named
 // one should hear which font is drawn instead.
@@ -232,10 +326,10 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
     return *stop;
   }
 
-  progress.expect_events(p.timeline.events.size());
-  progress.say(fmt::format("laying out {} events", p.timeline.events.size()));
+  progress.expect_events(p.timeline->events.size());
+  progress.say(fmt::format("laying out {} events", p.timeline->events.size()));
   layout::Options options{p.now, p.command_line, "annals " ANNALS_VERSION};
-  const scene::Scene scene = layout::layout(p.timeline, p.style, options, renderer.measurer(), diags);
+  const scene::Scene scene = layout::layout(*p.timeline, *p.style, options, renderer.measurer(), diags);
   warn_missing_fonts(scene, renderer, input, diags);
   if (c.strict) diags.promote_warnings();
   progress.clear();
@@ -304,6 +398,15 @@ int run_render(const Command& c) {
       }
       targets.push_back({o, *f});
     }
+    // A command-line mistake (2), found before anything is read or written.
+    for (const auto& t : targets) {
+      const std::string read = input_overwritten_by(c, t.path);
+      if (read.empty()) continue;
+      std::string message = fmt::format("{}: error: the output would overwrite the input\n", t.path);
+      if (read != t.path) message += fmt::format("{}: note: it is the same file as '{}'\n", t.path, read);
+      std::fputs(message.c_str(), stderr);
+      return kUsage;
+    }
     plans.push_back(std::move(targets));
   }
   if (c.outputs.empty()) {
@@ -334,10 +437,15 @@ int run_check(const Command& c) {
   for (const auto& input : c.inputs) {
     Diagnostics diags;
     Prepared p;
-    const auto stop = prepare(c, input, diags, p);
+    int status = prepare(c, input, diags, p).value_or(kOk);
+    if (p.timeline && p.style && status != kUsage) {
+      check_styles(p, diags);
+      if (c.strict) diags.promote_warnings();
+      if (diags.has_errors()) status = std::max(status, kBadInput);
+    }
     diags.sort_by_position();
     print(diags, c.quiet);
-    if (stop && *stop > worst) worst = *stop;
+    worst = std::max(worst, status);
   }
   return worst;
 }

@@ -96,7 +96,9 @@ Date resolve_present(const Date& d, const Date& now) {
   Date r;
   r.precision = Precision::day;
   r.present = true;
-  r.begin = floor_div(now.begin, detail::kSecondsPerDay) * detail::kSecondsPerDay;
+  // The last day of now's interval: with `now = 2010`, a span "to present"
+  // covers all of 2010, as `end = 2010` would.
+  r.begin = floor_div(now.end - 1, detail::kSecondsPerDay) * detail::kSecondsPerDay;
   r.end = r.begin + detail::kSecondsPerDay;
   return r;
 }

@@ -65,7 +65,8 @@ DateResult from_ymd(std::int64_t year, int month, int day);
 DateResult from_ymd_hms(std::int64_t year, int month, int day, int hour, int minute, int second,
                         bool has_seconds = true);
 
-// A "present" date replaced by `now` (day precision, keeping present = true).
+// A "present" date replaced by the last day of `now`'s interval (day
+// precision, keeping present = true): now = 2010 makes present 31 Dec 2010.
 // Any other date is returned unchanged.
 Date resolve_present(const Date& d, const Date& now);
 

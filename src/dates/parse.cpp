@@ -277,6 +277,11 @@ class IsoReader {
     auto y = era_year(year, negative, era_);
     if (auto* e = std::get_if<ParseError>(&y)) return *e;
     w_.year = std::get<std::int64_t>(y);
+    // ISO 8601 writes a year in four digits with astronomical numbering, as
+    // the layout dump does (-0489 = 490 BCE), so the dump's dates read back.
+    // A shorter negative year is the historical one ("-490" = 490 BCE), as
+    // an integer is; a longer one is outside the range either way.
+    if (negative && year.s.size() == 4) w_.year -= 1;
     at_.year = negative ? year.at - 1 : year.at;
     if (done()) return detail::build(w_, at_);
     return read_month();

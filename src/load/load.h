@@ -18,6 +18,13 @@ namespace annals::load {
 std::optional<model::Timeline> timeline(std::string_view text, const std::string& file,
                                         Diagnostics& diags);
 
+// Spans ending at "present" (events, eras, the view window) once `now` is
+// chosen: an "end before start" error where present falls before the start.
+// `origin` says where now came from ("from the file's 'now'" at its value,
+// "from --now 1980" without a position) and becomes a note of each error.
+void check_present(const model::Timeline& timeline, const dates::Date& now, const Note& origin,
+                   Diagnostics& diags);
+
 // Reads a file from disk (or standard input for "-") and parses it.
 std::optional<model::Timeline> timeline_file(const std::string& path, Diagnostics& diags);
 

@@ -35,7 +35,13 @@ std::string builtin_names() {
 
 std::optional<fs::path> find_style_file(const std::string& name, const std::string& base_dir) {
   fs::path path(name);
-  if (path.is_relative() && !base_dir.empty()) path = fs::path(base_dir) / path;
+  // Messages name the file as written, without "./" noise ("././mine.toml:2:7"):
+  // "." as the folder adds nothing, and a leading "./" adds nothing to a folder.
+  if (path.is_relative() && !base_dir.empty() && base_dir != ".") {
+    std::string_view rest = name;
+    while (rest.starts_with("./")) rest.remove_prefix(2);
+    path = fs::path(base_dir) / fs::path(rest);
+  }
   std::error_code ec;
   if (fs::exists(path, ec)) return path;
   if (path.extension() != ".toml") {

@@ -82,6 +82,11 @@ DateField date_field(const toml::table& t, std::string_view key, Role role, cons
     r.error(*n, fmt::format("'present' cannot be {}; it may only end a span or date a marker", role_text(role)));
     d.reset();
   }
+  // "present" must be one day, so the day that `now` names must be certain.
+  if (d && role == Role::now && (d->date.approximate || d->date.uncertain)) {
+    r.error(*n, "'now' cannot be approximate or uncertain; write the date itself");
+    d.reset();
+  }
   return {true, std::move(d)};
 }
 
@@ -133,12 +138,37 @@ void read_style(const toml::table& t, const std::string& prefix, PropertySheet& 
   }
 }
 
-bool require_title(const toml::table& t, std::string_view table_name, std::string& out, const Reader& r) {
-  if (t.get("title") == nullptr) {
-    r.error(t, fmt::format("{} needs a 'title'", table_name));
-    return false;
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
+
+// An event's title: required, not blank, one line (FORMAT.md §1.1). A line
+// break is only a warning; it becomes a space, so the layout sees one line.
+void read_event_title(const toml::table& t, std::string& out, const Reader& r) {
+  const toml::node* n = t.get("title");
+  if (n == nullptr) {
+    r.error(t, "[[event]] needs a 'title'");
+    return;
   }
   read_string(t, "title", out, r);
+  if (!n->is_string()) return;
+  if (is_blank(out)) {
+    r.error(*n, "an event needs a non-empty title");
+    return;
+  }
+  if (out.find_first_of("\r\n") == std::string::npos) return;
+  r.diags.warning(r.at(*n), "a title is one line; its line breaks are drawn as spaces");
+  std::string one_line;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '\r' && i + 1 < out.size() && out[i + 1] == '\n') continue;  // CR LF is one break
+    one_line += (out[i] == '\r' || out[i] == '\n') ? ' ' : out[i];
+  }
+  out = std::move(one_line);
+}
+
+// An `id` that is written must name something: "" could never be referred to.
+bool empty_id(const toml::table& t, std::string_view table_name, const Reader& r) {
+  const toml::node* n = t.get("id");
+  if (n == nullptr || !n->is_string() || !n->as_string()->get().empty()) return false;
+  r.error(*n, fmt::format("an id cannot be empty; give the {} a name or leave 'id' out", table_name));
   return true;
 }
 
@@ -243,6 +273,7 @@ void read_lane(const toml::table& t, std::vector<model::Lane>& lanes, LaneIndex&
   lane.where = r.at(t);
   read_string(t, "title", lane.title, r);
   read_string(t, "id", lane.id, r);
+  empty_id(t, "lane", r);  // reported; the lane is kept so its events do not also fail
   const bool has_id = t.get("id") != nullptr;
   if (!has_id && t.get("title") == nullptr) {
     r.error(t, "[[lane]] needs a 'title' or an 'id'");
@@ -325,11 +356,11 @@ std::optional<model::Event> read_event(const toml::table& t, std::size_t index, 
   e.where = r.at(t);
   e.lane = kNoLane;
   read_string(t, "id", e.id, r);
-  if (const toml::node* n = t.get("id"); n != nullptr && n->is_string()) {
+  if (const toml::node* n = t.get("id"); n != nullptr && n->is_string() && !empty_id(t, "event", r)) {
     const auto [it, fresh] = ids.first.emplace(e.id, r.at(*n));
     if (!fresh) r.error(*n, fmt::format("duplicate event id '{}'", e.id), {{"first used here", it->second}});
   }
-  require_title(t, "[[event]]", e.title, r);
+  read_event_title(t, e.title, r);
   const bool dated = read_event_dates(t, e, r);
   if (const toml::node* n = t.get("lane")) {
     if (auto name = detail::string_value(*n, "lane", r)) {
@@ -417,7 +448,7 @@ void read_timeline(const toml::table& root, model::Timeline& tl, const Reader& r
     if (auto e = read_event(t, index, tl.lanes, lane_index, ids, r)) tl.events.push_back(std::move(*e));
   });
   if (const toml::node* events = root.get("event"); events == nullptr)
-    r.diags.error({tl.file, 0, 0}, "no [[event]] in the file");
+    r.diags.error({tl.file, 1, 1}, "no [[event]] in the file");  // an empty file still has a line 1
   else if (const auto* array = events->as_array(); array != nullptr && array->empty())
     r.error(*events, "no [[event]] in the file");
   assign_default_lane(tl);
@@ -441,6 +472,25 @@ std::optional<model::Timeline> timeline(std::string_view text, const std::string
   }
   detail::move_sorted(local, diags);
   return result;
+}
+
+void check_present(const model::Timeline& tl, const dates::Date& now, const Note& origin, Diagnostics& diags) {
+  auto check = [&](const LocatedDate* start, const LocatedDate* end) {
+    if (!start || !end || !end->date.present || start->date.present) return;
+    dates::Date present = dates::resolve_present(end->date, now);
+    if (present.end > start->date.begin) return;  // as check_order: the end of its end is after the start
+    present.present = false;                       // so that it is labelled as the day it is
+    diags.error(end->where,
+                fmt::format("'end' (present, {}) is before 'start' ({})", dates::label(present),
+                            dates::label(start->date)),
+                {{"the start is here", start->where},
+                 {fmt::format("'present' is {}, {}", dates::label(present), origin.message), origin.where}});
+  };
+  const auto* no_date = static_cast<const LocatedDate*>(nullptr);
+  auto ptr = [&](const std::optional<LocatedDate>& d) { return d ? &*d : no_date; };
+  check(ptr(tl.header.start), ptr(tl.header.end));
+  for (const auto& e : tl.events) check(ptr(e.start), ptr(e.end));
+  for (const auto& era : tl.eras) check(&era.start, &era.end);
 }
 
 std::optional<model::Timeline> timeline_file(const std::string& path, Diagnostics& diags) {

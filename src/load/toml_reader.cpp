@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <regex>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -62,6 +63,34 @@ std::optional<model::LocatedDate> date_time_date(const toml::value<toml::date_ti
                  r.at(v), r, 0);
 }
 
+// toml++ checks TOML dates itself, in its own words and pointing past the
+// value ("Error while parsing date: expected day between 1 and 29"). The
+// calendar says it as it does for a quoted date ("day 31 does not exist in
+// February 1996"), at the column where the value starts.
+bool report_date_error(std::string_view text, const toml::parse_error& e, const Reader& r) {
+  if (!e.description().starts_with("Error while parsing date")) return false;  // "date" and "date-time"
+  const auto line_no = static_cast<std::size_t>(e.source().begin.line);
+  std::size_t from = 0;
+  for (std::size_t n = 1; n < line_no && from != std::string_view::npos; ++n) {
+    from = text.find('\n', from);
+    if (from != std::string_view::npos) ++from;
+  }
+  if (from == std::string_view::npos) return false;
+  const std::string line(text.substr(from, text.find('\n', from) - from));
+  if (line.size() > 4096) return false;  // a machine-made line; keep toml++'s words rather than scan it
+  // TOML's own forms; a fraction of a second or an offset do not change which field is wrong.
+  static const std::regex kDate(R"(\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2})?)?)");
+  for (auto it = std::sregex_iterator(line.begin(), line.end(), kDate); it != std::sregex_iterator(); ++it) {
+    const dates::DateResult parsed = dates::parse(it->str());
+    const auto* err = std::get_if<dates::ParseError>(&parsed);
+    if (err == nullptr || err->message.starts_with("could not read")) continue;
+    const int col = 1 + code_points(std::string_view(line).substr(0, static_cast<std::size_t>(it->position())));
+    r.diags.error({r.file, static_cast<int>(line_no), col}, err->message);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 SourceLocation Reader::at(const toml::source_region& region) const {
@@ -89,7 +118,7 @@ std::optional<toml::table> parse(std::string_view text, const Reader& r) {
   try {
     return toml::parse(text, std::string_view(r.file));
   } catch (const toml::parse_error& e) {
-    r.diags.error(r.at(e.source()), std::string(e.description()));
+    if (!report_date_error(text, e, r)) r.diags.error(r.at(e.source()), std::string(e.description()));
   } catch (const std::exception& e) {  // toml++ allocates; nothing else may escape the loader
     r.diags.error({r.file, 0, 0}, fmt::format("cannot parse: {}", e.what()));
   }

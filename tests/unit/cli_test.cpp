@@ -349,6 +349,164 @@ TEST_F(Cli, SeveralInputsWithOneOutputIsAUsageError) {
   EXPECT_EQ(annals("render a.toml b.toml -o x.svg").status, 2);
 }
 
+TEST_F(Cli, NoArgumentsPrintsHelpToStandardErrorAndExitsTwo) {
+  const auto r = annals("");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  for (const char* verb : {"render", "check", "styles"}) EXPECT_NE(r.err.find(verb), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, OutputExtensionsAreCaseInsensitive) {
+  write("t.toml", kGood);
+  const auto r = annals("render t.toml -o m.SVG -o m.Pdf -o m.JSON -o m.pNg");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(slurp(dir_ / "m.SVG").find("<svg"), std::string::npos);
+  EXPECT_EQ(slurp(dir_ / "m.Pdf").rfind("%PDF", 0), 0u);
+  EXPECT_EQ(slurp(dir_ / "m.JSON").front(), '{');
+  EXPECT_EQ(slurp(dir_ / "m.pNg").substr(1, 3), "PNG");
+}
+
+TEST_F(Cli, NowOptionBeforeAnOpenSpanIsEndBeforeStart) {
+  write("open.toml", "[[event]]\ntitle = \"ongoing\"\nstart = 1990\nend = \"present\"\n");
+  const auto r = annals("render open.toml --now 1980 -o a.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err,
+            "open.toml:4:7: error: 'end' (present, 31 Dec 1980) is before 'start' (1990)\n"
+            "open.toml:3:9: note: the start is here\n"
+            "open.toml:4:7: note: 'present' is 31 Dec 1980, from --now 1980\n");
+  EXPECT_FALSE(exists("a.svg"));
+}
+
+TEST_F(Cli, CoarseNowMeansTheEndOfItsInterval) {
+  write("open.toml", "[timeline]\nnow = 2010\n\n[[event]]\ntitle = \"ongoing\"\nstart = 2000\nend = \"present\"\n");
+  const auto r = annals("render open.toml --format json -o -");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"end\":\"2010-12-31\""), std::string::npos) << r.out.substr(0, 600);
+  const auto option = annals("render open.toml --now 2015-06 --format json -o -");
+  ASSERT_EQ(option.status, 0) << option.err;
+  EXPECT_NE(option.out.find("\"end\":\"2015-06-30\""), std::string::npos) << option.out.substr(0, 600);
+}
+
+TEST_F(Cli, ApproximateNowOptionIsAUsageError) {
+  write("t.toml", kGood);
+  const auto r = annals("render t.toml --now '2010?' -o a.svg");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "annals: error: --now '2010?': 'now' cannot be approximate or uncertain; write the date itself\n");
+  EXPECT_FALSE(exists("a.svg"));
+}
+
+TEST_F(Cli, SourceDateEpochBeyondTheRangeIsTheRangeError) {
+  write("open.toml", "[[event]]\ntitle = \"ongoing\"\nstart = 2000\nend = \"present\"\n");
+  const auto r = annals("render open.toml -o a.svg", "SOURCE_DATE_EPOCH=253402300800");  // 10000-01-01
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "annals: error: SOURCE_DATE_EPOCH='253402300800': year 10000 is outside the supported range "
+                   "9999 BCE to 9999 CE\n");
+  EXPECT_FALSE(exists("a.svg"));
+  const auto huge = annals("render open.toml -o a.svg", "SOURCE_DATE_EPOCH=99999999999999999999");
+  EXPECT_EQ(huge.status, 2);
+  EXPECT_NE(huge.err.find("annals: error: SOURCE_DATE_EPOCH='99999999999999999999': "), std::string::npos) << huge.err;
+  EXPECT_NE(huge.err.find("outside the supported range 9999 BCE to 9999 CE"), std::string::npos) << huge.err;
+  EXPECT_FALSE(exists("a.svg"));
+  // The last second of 9999 is still in range.
+  EXPECT_EQ(annals("render open.toml -o a.svg", "SOURCE_DATE_EPOCH=253402300799").status, 0);
+}
+
+TEST_F(Cli, StrictMakesUnknownSetKeysErrors) {
+  write("t.toml", kGood);
+  const auto lenient = annals("render t.toml --set event.markr=diamond -o a.svg");
+  EXPECT_EQ(lenient.status, 0) << lenient.err;
+  EXPECT_EQ(lenient.err.substr(0, lenient.err.find('\n')),
+            "annals: warning: --set event.markr=diamond: unknown style key 'event.markr'");
+  fs::remove(dir_ / "a.svg");
+  const auto strict = annals("render t.toml --set event.markr=diamond --strict -o a.svg");
+  EXPECT_EQ(strict.status, 1);
+  EXPECT_EQ(strict.err.substr(0, strict.err.find('\n')),
+            "annals: error: --set event.markr=diamond: unknown style key 'event.markr'");
+  EXPECT_FALSE(exists("a.svg"));
+}
+
+TEST_F(Cli, CommandLineValueProblemsNameTheOption) {
+  write("t.toml", kGood);
+  const auto page = annals("render t.toml --page A9 -o a.svg");
+  EXPECT_EQ(page.status, 2);
+  EXPECT_EQ(page.err.rfind("annals: error: --page: 'page.size' must be one of ", 0), 0u) << page.err;
+  const auto width = annals("render t.toml --width 3furlongs -o a.svg");
+  EXPECT_EQ(width.status, 2);
+  EXPECT_EQ(width.err.rfind("annals: error: --width: 'page.width' must be a length", 0), 0u) << width.err;
+  const auto set = annals("render t.toml --set page.size=A9 -o a.svg");
+  EXPECT_EQ(set.status, 2);
+  EXPECT_EQ(set.err.rfind("annals: error: --set page.size=A9: 'page.size' must be one of ", 0), 0u) << set.err;
+  EXPECT_FALSE(exists("a.svg"));
+}
+
+TEST_F(Cli, StyleFileIsNamedAsGiven) {
+  write("t.toml", kGood);
+  write("mystyle.toml", "[event]\nmarker = 3\n");
+  write("sub/t.toml", "[timeline]\nstyle = \"./mystyle.toml\"\n\n[[event]]\ntitle = \"a\"\ndate = 1990\n");
+  write("sub/mystyle.toml", "[event]\nmarker = 3\n");
+  for (const std::string line : {"render t.toml --style ./mystyle.toml -o a.svg", "check t.toml --style ./mystyle.toml"}) {
+    const auto r = annals(line);
+    EXPECT_EQ(r.status, 1) << line;
+    EXPECT_EQ(r.err.rfind("./mystyle.toml:2:10: error: ", 0), 0u) << r.err;
+  }
+  const auto plain = annals("check t.toml --style mystyle.toml");
+  EXPECT_EQ(plain.err.rfind("mystyle.toml:2:10: error: ", 0), 0u) << plain.err;
+  const auto relative = annals("check sub/t.toml");
+  EXPECT_EQ(relative.err.rfind("sub/mystyle.toml:2:10: error: ", 0), 0u) << relative.err;
+}
+
+// check validates what render resolves while laying out: inline event
+// styles, lanes, eras and markers, from the timeline and the style file.
+TEST_F(Cli, CheckReportsEveryStyleProblemThatRenderReports) {
+  write("styled.toml",
+        "[[lane]]\ntitle = \"L\"\nstyle = { marker = \"hexagon\" }\n\n"
+        "[[event]]\ntitle = \"a\"\ndate = 1990\nlane = \"L\"\n"
+        "style = { markr = \"diamond\", color = \"#zz\", marker = \"star\" }\n\n"
+        "[[era]]\ntitle = \"e\"\nstart = 1980\nend = 1985\nstyle = { fil = \"red\" }\n\n"
+        "[[marker]]\ntitle = \"m\"\ndate = 1988\nstyle = { dash = \"x\" }\n");
+  const auto render = annals("render styled.toml -o a.svg");
+  const auto check = annals("check styled.toml");
+  EXPECT_EQ(render.status, 1) << render.err;
+  EXPECT_EQ(check.status, 1) << check.err;
+  EXPECT_EQ(check.err, render.err);
+  for (const char* where : {"styled.toml:3:", "styled.toml:9:", "styled.toml:15:", "styled.toml:20:"})
+    EXPECT_NE(check.err.find(where), std::string::npos) << where << "\n" << check.err;
+  EXPECT_FALSE(exists("a.svg"));
+}
+
+TEST_F(Cli, CheckReportsInlineStyleWarningsAndStrictFailsThem) {
+  write("typo.toml", "[[event]]\ntitle = \"a\"\ndate = 1990\nstyle = { markr = \"diamond\" }\n");
+  const auto lenient = annals("check typo.toml");
+  EXPECT_EQ(lenient.status, 0);
+  EXPECT_EQ(lenient.err,
+            "typo.toml:4:19: warning: unknown style key 'event.markr'\n"
+            "typo.toml:4:19: note: did you mean 'event.marker'?\n");
+  const auto strict = annals("check --strict typo.toml");
+  EXPECT_EQ(strict.status, 1);
+  EXPECT_EQ(strict.err.rfind("typo.toml:4:19: error: unknown style key 'event.markr'", 0), 0u) << strict.err;
+}
+
+TEST_F(Cli, TitleWithALineBreakWarnsAndIsDrawnOnOneLine) {
+  write("t.toml", "[[event]]\ntitle = \"War of\\nthe Pacific\"\ndate = 1879\n");
+  const auto r = annals("render t.toml --now 2022-12-31 --format json -o -");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "t.toml:2:9: warning: a title is one line; its line breaks are drawn as spaces\n");
+  EXPECT_NE(r.out.find("\"title\":\"War of the Pacific\""), std::string::npos) << r.out.substr(0, 800);
+}
+
+TEST_F(Cli, DumpedBceDatesReadBackAsTheSameInterval) {
+  write("bce.toml", "[[event]]\ntitle = \"Persian Wars\"\nstart = -499\nend = -449\n");
+  const auto first = annals("render bce.toml --now 2022-12-31 --format json -o -");
+  ASSERT_EQ(first.status, 0) << first.err;
+  ASSERT_NE(first.out.find("\"start\":\"-0498-01-01\",\"end\":\"-0448-12-31\""), std::string::npos)
+      << first.out.substr(0, 800);
+  write("again.toml", "[[event]]\ntitle = \"Persian Wars\"\nstart = \"-0498-01-01\"\nend = \"-0448-12-31\"\n");
+  const auto again = annals("render again.toml --now 2022-12-31 --format json -o -");
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_NE(again.out.find("\"start\":\"-0498-01-01\",\"end\":\"-0448-12-31\""), std::string::npos)
+      << again.out.substr(0, 800);
+}
+
 // Every kind of error in a timeline file, through the real binary: the exact
 // position and message, exit status 1, and no output file.
 struct ErrorCase {
@@ -405,5 +563,21 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"badutf8", "[[event]]\ntitle = \"a\xff\"\ndate = 1990\n", "2:11: error: invalid UTF-8 byte 0xFF"},
         ErrorCase{"tomlsyntax", "[[event]\ntitle = \"a\"\n",
                   "1:9: error: Error while parsing table header: expected ']', saw '\\n'"},
-        ErrorCase{"empty", "", " error: no [[event]] in the file"}),
+        ErrorCase{"empty", "", "1:1: error: no [[event]] in the file"},
+        ErrorCase{"commentonly", "# nothing yet\n", "1:1: error: no [[event]] in the file"},
+        ErrorCase{"presentbeforenow",
+                  "[timeline]\nnow = 2010-05-05\n\n[[event]]\ntitle = \"a\"\nstart = 2011\nend = \"present\"\n",
+                  "7:7: error: 'end' (present, 5 May 2010) is before 'start' (2011)"},
+        ErrorCase{"approximatenow", "[timeline]\nnow = \"c. 2010\"\n\n[[event]]\ntitle = \"a\"\ndate = 1990\n",
+                  "2:7: error: 'now' cannot be approximate or uncertain; write the date itself"},
+        ErrorCase{"uncertainnow", "[timeline]\nnow = \"2010?\"\n\n[[event]]\ntitle = \"a\"\ndate = 1990\n",
+                  "2:7: error: 'now' cannot be approximate or uncertain; write the date itself"},
+        ErrorCase{"blanktitle", "[[event]]\ntitle = \"  \"\ndate = 1990\n",
+                  "2:9: error: an event needs a non-empty title"},
+        ErrorCase{"emptyid", "[[event]]\nid = \"\"\ntitle = \"a\"\ndate = 1990\n",
+                  "2:6: error: an id cannot be empty; give the event a name or leave 'id' out"},
+        ErrorCase{"tomlfeb31", "[[event]]\ntitle = \"a\"\ndate = 1996-02-31\n",
+                  "3:8: error: day 31 does not exist in February 1996"},
+        ErrorCase{"inlinestyle", "[[event]]\ntitle = \"a\"\ndate = 1990\nstyle = { marker = \"star\" }\n",
+                  "4:20: error: 'event.marker' must be one of circle, diamond, square, triangle, none; found 'star'"}),
     [](const ::testing::TestParamInfo<ErrorCase>& p) { return std::string(p.param.name); });

@@ -526,6 +526,116 @@ TEST(Load, ReportsPresentAsNow) {
   EXPECT_EQ(position(only(l.diags).where), "t.toml:2:7");
 }
 
+TEST(Load, ReportsApproximateNowAtTheValue) {
+  for (const char* now : {"\"c. 2010\"", "\"2010?\"", "\"~2010-05\""}) {
+    SCOPED_TRACE(now);
+    const auto l = load_text(std::string("[timeline]\nnow = ") + now + "\n[[event]]\ntitle = \"e\"\ndate = 1\n");
+    const auto& d = only(l.diags);
+    EXPECT_EQ(position(d.where), "t.toml:2:7");
+    EXPECT_EQ(d.message, "'now' cannot be approximate or uncertain; write the date itself");
+  }
+}
+
+TEST(Load, ReportsBlankTitleAtTheTitle) {
+  for (const char* title : {"\"\"", "\"   \"", "\"\\t\\n\""}) {
+    SCOPED_TRACE(title);
+    const auto l = load_text(std::string("[[event]]\ntitle = ") + title + "\ndate = 1990\n");
+    const auto& d = only(l.diags);
+    EXPECT_EQ(position(d.where), "t.toml:2:9");
+    EXPECT_EQ(d.message, "an event needs a non-empty title");
+  }
+}
+
+TEST(Load, TitleLineBreaksBecomeSpacesWithAWarning) {
+  const auto l = load_text("[[event]]\ntitle = \"War of\\nthe Pacific\\r\\n(1879)\"\ndate = 1879\n");
+  EXPECT_FALSE(l.diags.has_errors());
+  const auto& d = only(l.diags, Severity::warning);
+  EXPECT_EQ(position(d.where), "t.toml:2:9");
+  EXPECT_EQ(d.message, "a title is one line; its line breaks are drawn as spaces");
+  ASSERT_TRUE(l.tl);
+  ASSERT_EQ(l.tl->events.size(), 1u);
+  EXPECT_EQ(l.tl->events[0].title, "War of the Pacific (1879)");
+}
+
+TEST(Load, ReportsEmptyEventIdAtTheValue) {
+  const auto l = load_text("[[event]]\nid = \"\"\ntitle = \"e\"\ndate = 1990\n");
+  const auto& d = only(l.diags);
+  EXPECT_EQ(position(d.where), "t.toml:2:6");
+  EXPECT_EQ(d.message, "an id cannot be empty; give the event a name or leave 'id' out");
+}
+
+TEST(Load, ReportsEmptyLaneIdAtTheValue) {
+  const auto l = load_text("[[lane]]\nid = \"\"\ntitle = \"L\"\n[[event]]\ntitle = \"e\"\ndate = 1990\nlane = \"L\"\n");
+  const auto& d = only(l.diags);
+  EXPECT_EQ(position(d.where), "t.toml:2:6");
+  EXPECT_THAT(d.message, HasSubstr("an id cannot be empty"));
+}
+
+TEST(Load, ReportsImpossibleTomlDateInOurWordsAtTheValue) {
+  const auto l = load_text("[[event]]\ntitle = \"e\"\ndate = 1996-02-31\n");
+  const auto& d = only(l.diags);
+  EXPECT_EQ(position(d.where), "t.toml:3:8");
+  EXPECT_EQ(d.message, "day 31 does not exist in February 1996");
+}
+
+TEST(Load, ReportsImpossibleTomlDateTimeInOurWordsAtTheValue) {
+  const auto l = load_text("[[event]]\ntitle = \"e\"\nstart = 1990\nend = 2001-04-31T10:00:00\n");
+  const auto& d = only(l.diags);
+  EXPECT_EQ(position(d.where), "t.toml:4:7");
+  EXPECT_EQ(d.message, "day 31 does not exist in April 2001");
+}
+
+TEST(Load, ReportsImpossibleTomlDateAtItsColumnInCodePoints) {
+  const auto l = load_text("[[event]]\ntitle = \"e\"\ndate = 1990\nstyle = { label = \"\xC3\xA9\", x = 1996-13-01 }\n");
+  const auto& d = only(l.diags);
+  EXPECT_EQ(position(d.where), "t.toml:4:28");
+  EXPECT_EQ(d.message, "month 13 does not exist");
+}
+
+TEST(Load, ReportsEmptyFileAtLineOne) {
+  for (const char* text : {"", "# only a comment\n", "\n\n"}) {
+    SCOPED_TRACE(text);
+    const auto l = load_text(text);
+    EXPECT_EQ(position(only(l.diags).where), "t.toml:1:1");
+  }
+}
+
+// "present" is known only once now is chosen: an open span may then end before it starts.
+TEST(Load, ReportsPresentBeforeTheStartOnceNowIsKnown) {
+  const auto l = load_text("[timeline]\nnow = 2010-05-05\n[[event]]\ntitle = \"e\"\nstart = 2011\nend = \"present\"\n");
+  ASSERT_TRUE(l.tl);
+  ASSERT_FALSE(l.diags.has_errors());
+  Diagnostics diags;
+  load::check_present(*l.tl, l.tl->header.now->date, {"from the file's 'now'", l.tl->header.now->where}, diags);
+  const auto& d = only(diags);
+  EXPECT_EQ(position(d.where), "t.toml:6:7");
+  EXPECT_EQ(d.message, "'end' (present, 5 May 2010) is before 'start' (2011)");
+  ASSERT_EQ(d.notes.size(), 2u);
+  EXPECT_EQ(position(d.notes[0].where), "t.toml:5:9");
+  EXPECT_EQ(d.notes[1].message, "'present' is 5 May 2010, from the file's 'now'");
+  EXPECT_EQ(position(d.notes[1].where), "t.toml:2:7");
+}
+
+TEST(Load, AcceptsPresentOnTheDayOfTheStartAndLater) {
+  const auto l = load_text(
+      "[[event]]\ntitle = \"e\"\nstart = 2010-05-05\nend = \"present\"\n"
+      "[[era]]\ntitle = \"r\"\nstart = 2000\nend = \"present\"\n");
+  ASSERT_TRUE(l.tl);
+  Diagnostics diags;
+  load::check_present(*l.tl, std::get<dates::Date>(dates::parse("2010-05-05")), {"from --now", {}}, diags);
+  EXPECT_FALSE(diags.has_errors());
+}
+
+TEST(Load, ReportsEraEndingAtPresentBeforeItStarts) {
+  const auto l = load_text("[[event]]\ntitle = \"e\"\ndate = 1\n[[era]]\ntitle = \"r\"\nstart = 2000\nend = \"present\"\n");
+  ASSERT_TRUE(l.tl);
+  Diagnostics diags;
+  load::check_present(*l.tl, std::get<dates::Date>(dates::parse("1999")), {"from --now 1999", {}}, diags);
+  const auto& d = only(diags);
+  EXPECT_EQ(position(d.where), "t.toml:7:7");
+  EXPECT_EQ(d.message, "'end' (present, 31 Dec 1999) is before 'start' (2000)");
+}
+
 TEST(Load, ReportsViewWindowEndingBeforeItStarts) {
   const auto l = load_text("[timeline]\nstart = 2000\nend = 1990\n[[event]]\ntitle = \"e\"\ndate = 1995\n");
   EXPECT_EQ(position(only(l.diags).where), "t.toml:3:7");

@@ -183,6 +183,37 @@ TEST_F(Robustness, OutputThroughASymlinkUpdatesTheFileItPointsTo) {
   EXPECT_TRUE(has(slurp(dir_ / "real" / "out.svg"), "<svg"));
 }
 
+// An output onto an input would destroy what the run reads: a command-line
+// mistake (exit 2), found before anything is written, by path or by inode.
+TEST_F(Robustness, OutputOntoTheInputIsRefusedAndTheInputKept) {
+  write("in.toml", kGood);
+  write("mystyle.toml", "[event]\nmarker = \"diamond\"\n");
+  fs::create_symlink("in.toml", dir_ / "link.json");
+  fs::create_hard_link(dir_ / "in.toml", dir_ / "hard.svg");
+  struct Case {
+    std::string args, first_line;
+  };
+  const std::vector<Case> cases = {
+      {"render in.toml --format json -o in.toml", "in.toml: error: the output would overwrite the input"},
+      {"render in.toml --format json -o ./in.toml", "./in.toml: error: the output would overwrite the input"},
+      {"render in.toml -o a.svg -o link.json", "link.json: error: the output would overwrite the input"},
+      {"render in.toml -o hard.svg", "hard.svg: error: the output would overwrite the input"},
+      {"render in.toml --style mystyle.toml --format svg -o mystyle.toml",
+       "mystyle.toml: error: the output would overwrite the input"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.args);
+    const auto r = annals(c.args);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err.substr(0, r.err.find('\n')), c.first_line) << r.err;
+    EXPECT_EQ(slurp(dir_ / "in.toml"), kGood);
+    EXPECT_FALSE(fs::exists(dir_ / "a.svg"));
+    EXPECT_TRUE(stray_files().empty());
+  }
+  EXPECT_EQ(slurp(dir_ / "mystyle.toml"), "[event]\nmarker = \"diamond\"\n");
+  EXPECT_TRUE(has(annals("render in.toml -o link.json").err, "link.json: note: it is the same file as 'in.toml'"));
+}
+
 TEST_F(Robustness, FullDiskExitsThreeSayingSo) {
   write("in.toml", kGood);
   const auto r = annals("render in.toml --format svg -o /dev/full");
