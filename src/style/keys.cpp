@@ -154,7 +154,11 @@ constexpr Key<Style> kStyleKeys[] = {
 };
 
 constexpr Key<EventStyle> kEventKeys[] = {
-    {"event.color", kColor, [](EventStyle& e, const Value& v) { e.color = v.color; }},
+    {"event.color", kColor,
+     [](EventStyle& e, const Value& v) {
+       e.color = v.color;
+       e.color_given = true;
+     }},
     {"event.marker", choice(kMarkers), [](EventStyle& e, const Value& v) { e.marker = as<MarkerShape>(v); }},
     {"event.marker_size", kLength, [](EventStyle& e, const Value& v) { e.marker_size = v.number; }},
     {"event.span_height", kLength, [](EventStyle& e, const Value& v) { e.span_height = v.number; }},

@@ -161,7 +161,7 @@ void apply(Style& s, const PropertySheet& sheet, Diagnostics& diags) {
 }
 
 Color lane_color(const Style& s, std::size_t lane_index, const PropertySheet& lane, Diagnostics& diags) {
-  Color color = s.palette.empty() ? s.event.color : s.palette[lane_index % s.palette.size()];
+  Color color = s.palette.empty() || s.event.color_given ? s.event.color : s.palette[lane_index % s.palette.size()];
   EventStyle scratch = s.event;
   for (const auto& p : lane) {
     if (p.key == "lane.color") {

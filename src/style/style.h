@@ -71,6 +71,7 @@ struct LaneStyle {
 
 struct EventStyle {
   Color color{0.12, 0.47, 0.71, 1};  // the mark; defaults to the lane colour
+  bool color_given = false;      // a style set `event.color`: it beats the palette
   MarkerShape marker = MarkerShape::circle;
   double marker_size = 7;        // pt, diameter
   double span_height = 10;       // pt
@@ -139,7 +140,7 @@ void apply(Style& s, const PropertySheet& sheet, Diagnostics& diags);
 // sheet, the event's tags, the event's own sheet and then the command
 // line's `--set event.*` applied in that order (FORMAT.md §2).
 // The colour of lane number `lane_index`: the lane sheet's "lane.color" when
-// given, else the palette's colours in turn. Checks the whole lane sheet once
+// given, else a style's own `event.color`, else the palette's colours in turn. Checks the whole lane sheet once
 // (event_style() does not report its problems again).
 Color lane_color(const Style& s, std::size_t lane_index, const PropertySheet& lane, Diagnostics& diags);
 

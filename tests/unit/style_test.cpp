@@ -433,6 +433,16 @@ TEST(Lanes, OwnColourWins) {
   EXPECT_TRUE(d.all().empty());
 }
 
+TEST(Lanes, StyleEventColourBeatsThePaletteButNotTheLanesOwn) {
+  Style s = defaults();
+  Diagnostics d;
+  apply(s, prop("event.color", std::string("#ff0000")), d);
+  expect_color(lane_color(s, 0, {}, d), *parse_color("#ff0000"));
+  expect_color(lane_color(s, 3, {}, d), *parse_color("#ff0000"));
+  expect_color(lane_color(s, 1, {prop("lane.color", std::string("#b03a2e"))}, d), *parse_color("#b03a2e"));
+  EXPECT_TRUE(d.all().empty());
+}
+
 TEST(Lanes, BadLaneColourIsAnErrorAndFallsBackToThePalette) {
   const Style s = defaults();
   Diagnostics d;
