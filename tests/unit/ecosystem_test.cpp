@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "render/raster.h"
 #include "render/svg_post.h"
 #include "scene/scene.h"
 
@@ -256,11 +257,20 @@ TEST(Embedding, DpiOnTheCommandLineSetsPngPixels) {
 }
 
 TEST(Embedding, TransparentBackgroundLeavesPngCornerClear) {
-  // PNG colour type 6 (RGBA) is the only way the corner can be clear; Cairo
-  // writes RGB (2) for opaque images.
+  // PNG colour type 6 (RGBA); opaque images are written as RGB (2).
   const std::string png = render_sample("--width 4in --dpi 50 --set page.background=none", "clear.png");
   ASSERT_GT(png.size(), 26u);
   EXPECT_EQ(static_cast<unsigned char>(png[25]), 6);
+  const auto raster = render::decode_png(png);
+  ASSERT_TRUE(raster);
+  // Every corner is see-through; the chart itself is not.
+  for (const auto& [x, y] : {std::pair{0, 0}, {raster->width - 1, 0}, {0, raster->height - 1},
+                             {raster->width - 1, raster->height - 1}})
+    EXPECT_EQ(raster->at(x, y) >> 24, 0u) << x << "," << y;
+  std::size_t opaque = 0;
+  for (int y = 0; y < raster->height; ++y)
+    for (int x = 0; x < raster->width; ++x) opaque += (raster->at(x, y) >> 24) == 0xFF;
+  EXPECT_GT(opaque, 100u);
 }
 
 }  // namespace

@@ -67,6 +67,13 @@ TEST_F(RenderTest, MeasuredWidthScalesExactlyWithSize) {
   EXPECT_NEAR(w2 / w1, 2.0, 0.002);
 }
 
+TEST_F(RenderTest, PinnedFontsAreTheTestFontsOnly) {
+  EXPECT_TRUE(renderer.has_family("DejaVu Sans"));
+  // Installed system fonts and the folders system rules add (TeX's Latin Modern) stay out.
+  EXPECT_FALSE(renderer.has_family("Noto Sans"));
+  EXPECT_FALSE(renderer.has_family("Latin Modern Roman"));
+}
+
 TEST_F(RenderTest, BoldTextIsWiderThanRegular) {
   FontSpec bold;
   bold.weight = 700;
@@ -157,7 +164,7 @@ TEST_F(RenderTest, SvgLinksBecomeAnchors) {
 }
 
 TEST_F(RenderTest, SvgWithTextLinksAndGradientParsesAsXml) {
-  if (std::system("xmllint --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "xmllint is not installed";
+  ASSERT_EQ(std::system("xmllint --version > /dev/null 2>&1"), 0) << "xmllint is not installed (tools/setup installs it)";
   scene::Scene s = small_scene();
   scene::Paint fade;
   fade.stops = {{0, black}, {1, Color::none()}};
@@ -193,7 +200,7 @@ TEST_F(RenderTest, PdfDatesComeFromTheScene) {
 }
 
 TEST_F(RenderTest, PdfWithLinkAndOutlinePassesQpdfCheck) {
-  if (std::system("qpdf --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "qpdf is not installed";
+  ASSERT_EQ(std::system("qpdf --version > /dev/null 2>&1"), 0) << "qpdf is not installed (tools/setup installs it)";
   scene::Scene s = small_scene();
   s.shapes.push_back(scene::Rect{{0, 0, 200, 50}, 0, scene::Paint::solid({0.9, 0.9, 0.9, 1}), {}});
   s.shapes.push_back(label(renderer, "Linked", 10, 10));
@@ -432,8 +439,8 @@ double differing_fraction_via(const Renderer& r, Format format, const std::strin
 }
 
 TEST_F(RenderTest, SvgRasterisesLikeThePng) {
-  if (std::system("rsvg-convert --version > /dev/null 2>&1") != 0)
-    GTEST_SKIP() << "rsvg-convert is not installed";
+  ASSERT_EQ(std::system("rsvg-convert --version > /dev/null 2>&1"), 0)
+      << "rsvg-convert is not installed (tools/setup installs it)";
   const double off =
       differing_fraction_via(renderer, Format::svg, "rsvg-convert -d 144 -p 144 -o {out} {in}");
   EXPECT_GE(off, 0);
@@ -441,7 +448,7 @@ TEST_F(RenderTest, SvgRasterisesLikeThePng) {
 }
 
 TEST_F(RenderTest, PdfRasterisesLikeThePng) {
-  if (std::system("pdftocairo -v > /dev/null 2>&1") != 0) GTEST_SKIP() << "pdftocairo is not installed";
+  ASSERT_EQ(std::system("pdftocairo -v > /dev/null 2>&1"), 0) << "pdftocairo is not installed (tools/setup installs it)";
   const double off =
       differing_fraction_via(renderer, Format::pdf, "pdftocairo -png -r 144 -singlefile {in} {out_stem}");
   EXPECT_GE(off, 0);
