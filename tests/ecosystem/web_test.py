@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """An SVG from annals in a real browser (headless Chromium): it renders, its
 size in CSS pixels is its size in points * 4/3, its text can be found with the
-browser's search, tooltips and links are there, and the invisible text layer
-changes no pixel of what Cairo drew.
+browser's search, tooltips and links are there, screen readers get the chart's
+title and each event's full title and description as accessible names, and the
+invisible text layer changes no pixel of what Cairo drew.
 
 usage: web_test.py ANNALS_BINARY SOURCE_DIR WORK_DIR
 """
@@ -74,6 +75,12 @@ window.addEventListener('load', () => {
   out.title = svg.querySelector(':scope > title').textContent;
   out.tooltips = Array.from(svg.querySelectorAll('g.event > title')).map(t => t.textContent);
   out.links = Array.from(svg.querySelectorAll("a")).map(x => x.getAttribute("xlink:href") || x.getAttribute("href"));
+  // What the accessibility tree holds (Chromium's computed accessibility info).
+  out.a11y_name = svg.computedName;
+  out.a11y_events = Array.from(svg.querySelectorAll('g.event')).map(g => [g.computedRole, g.computedName]);
+  out.a11y_hidden_text = Array.from(svg.querySelectorAll('#annals-text text'))
+      .filter(t => t.closest('[aria-hidden="true"]') || getComputedStyle(t).visibility === 'hidden'
+                   || getComputedStyle(t).display === 'none').length;
   document.getElementById('result').textContent = JSON.stringify(out);
 });
 </script></body></html>""" % {"inline": root, "full": data_url(root), "bare": data_url(bare)}
@@ -84,13 +91,15 @@ with tempfile.TemporaryDirectory() as profile:
     run = subprocess.run(
         [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--user-data-dir=" + profile, "--virtual-time-budget=10000", "--dump-dom", html.as_uri()],
+         "--user-data-dir=" + profile, "--virtual-time-budget=10000",
+         "--force-renderer-accessibility", "--enable-blink-features=ComputedAccessibilityInfo",
+         "--dump-dom", html.as_uri()],
         capture_output=True, text=True, timeout=120)
 m = re.search(r'<pre id="result">(.*?)</pre>', run.stdout, re.S)
 if not m or not m.group(1):
     sys.exit("FAIL: the page did not report; chromium said:\n" + run.stderr[-2000:])
 got = json.loads(m.group(1).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
-print(json.dumps({k: v for k, v in got.items() if k != "tooltips"}, ensure_ascii=False))
+print(json.dumps({k: v for k, v in got.items() if k not in ("tooltips", "a11y_events")}, ensure_ascii=False))
 
 problems = []
 want_w, want_h = dump["page"]["width"] * 4 / 3, dump["page"]["height"] * 4 / 3
@@ -117,6 +126,14 @@ if len(got["tooltips"]) != sum(1 for i in dump["items"] if i["kind"] == "event")
 urls = {i["url"] for i in dump["items"] if i["kind"] == "event" and i.get("url")}
 if not urls <= set(got["links"]):
     problems.append(f"links {got['links']} miss event urls {urls}")
+if got["a11y_name"] != "Bolivia's foreign relations":
+    problems.append(f"screen readers name the chart {got['a11y_name']!r}")
+if len(got["a11y_events"]) != len(got["tooltips"]) or any(role != "group" for role, _ in got["a11y_events"]):
+    problems.append(f"event groups are not accessible groups: {got['a11y_events'][:3]}")
+if not any(name.startswith("War of the Pacific") and "Atacama" in name for _, name in got["a11y_events"]):
+    problems.append("no accessible name with the full title and description of 'War of the Pacific'")
+if got["a11y_hidden_text"]:
+    problems.append(f"{got['a11y_hidden_text']} lines of the text layer are hidden from screen readers")
 for p in problems:
     print("FAIL:", p)
 sys.exit(1 if problems else 0)
