@@ -35,8 +35,12 @@ int main(int argc, char** argv) {
       case annals::cli::Verb::render: {
         // Ends without tearing down the renderer's shaped text (see run_render).
         const int status = annals::cli::run_render(c);
+#ifdef ANNALS_FULL_TEARDOWN
+        return status;
+#else
         std::fflush(nullptr);
         std::_Exit(status);
+#endif
       }
       case annals::cli::Verb::check: return annals::cli::run_check(c);
       case annals::cli::Verb::styles: return annals::cli::run_styles(c);

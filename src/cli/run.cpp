@@ -422,8 +422,12 @@ int run_render(const Command& c) {
   // The renderer keeps every shaped label so drawing reuses the layout's
   // shaping. Tearing 100k of them down costs a sixth of a large run just
   // before the process ends, so it is left to the operating system: main()
-  // ends a render with std::_Exit.
+  // ends a render with std::_Exit. Sanitized builds tear down, to be leak-checked.
+#ifdef ANNALS_FULL_TEARDOWN
+  const render::Renderer renderer;
+#else
   const auto& renderer = *new render::Renderer;
+#endif
   int worst = kOk;
   for (std::size_t i = 0; i < c.inputs.size(); ++i) {
     const int status = render_one(c, c.inputs[i], plans[i], renderer);
