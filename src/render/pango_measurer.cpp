@@ -64,6 +64,11 @@ PangoMeasurer::PangoMeasurer()
   // shaping do not change with LANG.
   pango_context_set_language(context_.get(), pango_language_from_string("en"));
   pango_context_set_base_dir(context_.get(), PANGO_DIRECTION_LTR);
+  layout_.reset(pango_layout_new(context_.get()));
+  // Lines read left to right, as the chart does: a label's date stays before
+  // its title even when the title is Arabic or Hebrew, whose words still run
+  // right to left inside the line.
+  pango_layout_set_auto_dir(layout_.get(), FALSE);
 }
 
 PangoMeasurer::FontCache& PangoMeasurer::cache_for(const FontSpec& font) const {
@@ -75,48 +80,61 @@ PangoMeasurer::FontCache& PangoMeasurer::cache_for(const FontSpec& font) const {
   return *caches_.back();
 }
 
-PangoLayout* PangoMeasurer::layout(std::string_view text, const FontSpec& font) const {
+const ShapedText& PangoMeasurer::shaped(std::string_view text, const FontSpec& font) const {
   FontCache& cache = cache_for(font);
-  auto found = cache.layouts.find(text);
-  if (found != cache.layouts.end()) return found->second.get();
-  GPtr<PangoLayout> l(pango_layout_new(context_.get()));
-  const std::string valid = valid_utf8(text);
-  pango_layout_set_text(l.get(), valid.data(), static_cast<int>(valid.size()));
-  pango_layout_set_font_description(l.get(), cache.description.get());
-  // Lines read left to right, as the chart does: a label's date stays before
-  // its title even when the title is Arabic or Hebrew, whose words still run
-  // right to left inside the line.
-  pango_layout_set_auto_dir(l.get(), FALSE);
-  PangoLayout* raw = l.get();
-  cache.layouts.emplace(std::string(text), std::move(l));
-  return raw;
+  auto found = cache.texts.find(text);
+  if (found != cache.texts.end()) return found->second;
+  ShapedText out;
+  out.text = valid_utf8(text);
+  PangoLayout* l = layout_.get();
+  pango_layout_set_font_description(l, cache.description.get());
+  pango_layout_set_text(l, out.text.data(), static_cast<int>(out.text.size()));
+  PangoRectangle logical{};
+  pango_layout_get_extents(l, nullptr, &logical);
+  out.extent = {static_cast<double>(logical.width) / PANGO_SCALE, static_cast<double>(logical.height) / PANGO_SCALE,
+                static_cast<double>(pango_layout_get_baseline(l)) / PANGO_SCALE};
+  // Keep the glyph runs and let the layout go: it costs several times their memory.
+  PangoLayoutIter* it = pango_layout_get_iter(l);
+  do {
+    PangoLayoutRun* run = pango_layout_iter_get_run_readonly(it);
+    if (run == nullptr) continue;
+    PangoRectangle extents{};
+    pango_layout_iter_get_run_extents(it, nullptr, &extents);
+    out.runs.push_back({std::unique_ptr<PangoGlyphItem, GlyphItemFree>(pango_glyph_item_copy(run)),
+                        static_cast<double>(extents.x) / PANGO_SCALE,
+                        static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE});
+  } while (pango_layout_iter_next_run(it));
+  pango_layout_iter_free(it);
+  return cache.texts.emplace(std::string(text), std::move(out)).first->second;
 }
 
 text::Extent PangoMeasurer::measure(std::string_view text, const FontSpec& font) const {
-  PangoLayout* l = layout(text, font);
-  PangoRectangle logical{};
-  pango_layout_get_extents(l, nullptr, &logical);
-  return {static_cast<double>(logical.width) / PANGO_SCALE, static_cast<double>(logical.height) / PANGO_SCALE,
-          static_cast<double>(pango_layout_get_baseline(l)) / PANGO_SCALE};
+  return shaped(text, font).extent;
 }
 
 text::Extent PangoMeasurer::measure_carets(std::string_view text, const FontSpec& font,
                                            std::vector<double>& carets) const {
-  PangoLayout* l = layout(text, font);
+  const ShapedText& s = shaped(text, font);
   carets.assign(text.size() + 1, 0.0);
-  // Cluster widths in logical order (the iterator walks visual order, which
-  // differs inside right-to-left runs); their running sum gives the carets.
-  // Invalid bytes were replaced before shaping, so offsets are clamped to the text.
+  // Cluster widths in logical order (runs and glyphs are in visual order,
+  // which differs inside right-to-left runs); their running sum gives the
+  // carets. Invalid bytes were replaced before shaping, so offsets are
+  // clamped to the text.
   std::vector<std::pair<std::size_t, double>> clusters;
-  PangoLayoutIter* it = pango_layout_get_iter(l);
-  do {
-    PangoRectangle logical{};
-    pango_layout_iter_get_cluster_extents(it, nullptr, &logical);
-    const auto index = static_cast<std::size_t>(std::max(0, pango_layout_iter_get_index(it)));
-    clusters.emplace_back(std::min(index, text.size()), static_cast<double>(logical.width) / PANGO_SCALE);
-  } while (pango_layout_iter_next_cluster(it));
-  pango_layout_iter_free(it);
-  std::sort(clusters.begin(), clusters.end());
+  for (const GlyphRun& run : s.runs) {
+    const PangoGlyphString* g = run.glyphs->glyphs;
+    const int offset = run.glyphs->item->offset;
+    for (int i = 0; i < g->num_glyphs; ++i) {
+      const auto index = static_cast<std::size_t>(std::max(0, offset + g->log_clusters[i]));
+      const double w = static_cast<double>(g->glyphs[i].geometry.width) / PANGO_SCALE;
+      if (!clusters.empty() && clusters.back().first == std::min(index, text.size()))
+        clusters.back().second += w;  // the next glyph of the same cluster
+      else
+        clusters.emplace_back(std::min(index, text.size()), w);
+    }
+  }
+  std::stable_sort(clusters.begin(), clusters.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
 
   // Offsets inside a cluster carry the cluster's start.
   double x = 0;
@@ -125,13 +143,17 @@ text::Extent PangoMeasurer::measure_carets(std::string_view text, const FontSpec
     for (std::size_t i = clusters[c].first; i < end; ++i) carets[i] = x;
     x += clusters[c].second;
   }
-  const text::Extent whole = measure(text, font);
-  carets[text.size()] = whole.width;
-  return whole;
+  carets[text.size()] = s.extent.width;
+  return s.extent;
 }
 
 int PangoMeasurer::unknown_glyphs(std::string_view text, const FontSpec& font) const {
-  return pango_layout_get_unknown_glyphs_count(layout(text, font));
+  int unknown = 0;
+  for (const GlyphRun& run : shaped(text, font).runs) {
+    const PangoGlyphString* g = run.glyphs->glyphs;
+    for (int i = 0; i < g->num_glyphs; ++i) unknown += (g->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0;
+  }
+  return unknown;
 }
 
 }  // namespace annals::render

@@ -19,7 +19,26 @@ struct GObjectUnref {
 template <typename T>
 using GPtr = std::unique_ptr<T, GObjectUnref>;
 
-// Shapes every (text, font) once and keeps the layout, so the renderer draws
+struct GlyphItemFree {
+  void operator()(PangoGlyphItem* g) const { pango_glyph_item_free(g); }
+};
+
+// One run of glyphs of a shaped text, where it stands in the text's box.
+struct GlyphRun {
+  std::unique_ptr<PangoGlyphItem, GlyphItemFree> glyphs;  // item (font, byte range) and glyphs
+  double x = 0;         // from the left of the text box, pt
+  double baseline = 0;  // from the top of the text box, pt
+};
+
+// A text as Pango shaped it, kept without the layout around it: its glyph
+// runs hold a fraction of a layout's memory and draw with one call each.
+struct ShapedText {
+  text::Extent extent;
+  std::string text;  // the valid UTF-8 that was shaped; runs index into it
+  std::vector<GlyphRun> runs;
+};
+
+// Shapes every (text, font) once and keeps the glyphs, so the renderer draws
 // the very glyphs the layout measured. Not thread-safe: one per Renderer.
 class PangoMeasurer final : public text::TextMeasurer {
  public:
@@ -28,10 +47,12 @@ class PangoMeasurer final : public text::TextMeasurer {
   text::Extent measure(std::string_view text, const FontSpec& font) const override;
   text::Extent measure_carets(std::string_view text, const FontSpec& font,
                               std::vector<double>& carets) const override;
-  // The shaped layout for `text` in `font` (shaped now if not measured before).
-  PangoLayout* layout(std::string_view text, const FontSpec& font) const;
+  // `text` in `font` as shaped (now, if it was not measured before).
+  const ShapedText& shaped(std::string_view text, const FontSpec& font) const;
   // Glyphs no installed font has (drawn as hex boxes).
   int unknown_glyphs(std::string_view text, const FontSpec& font) const;
+  // The context every text is shaped in (its font map answers font questions).
+  PangoContext* context() const { return context_.get(); }
 
  private:
   // Lookups by string_view, so finding a shaped label allocates nothing.
@@ -39,17 +60,18 @@ class PangoMeasurer final : public text::TextMeasurer {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  using Layouts = std::unordered_map<std::string, GPtr<PangoLayout>, TextHash, std::equal_to<>>;
+  using Shapings = std::unordered_map<std::string, ShapedText, TextHash, std::equal_to<>>;
   // A chart uses a handful of fonts: one table of shaped texts per font.
   struct FontCache {
     FontSpec font;
     std::unique_ptr<PangoFontDescription, void (*)(PangoFontDescription*)> description;
-    Layouts layouts;
+    Shapings texts;
   };
   FontCache& cache_for(const FontSpec& font) const;
 
   GPtr<PangoFontMap> font_map_;
   GPtr<PangoContext> context_;
+  GPtr<PangoLayout> layout_;  // reused for every shaping
   mutable std::vector<std::unique_ptr<FontCache>> caches_;
 };
 

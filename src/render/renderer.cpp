@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "render/pango_measurer.h"
 #include "render/png_writer.h"
@@ -132,47 +133,44 @@ struct Painter {
   }
   void operator()(const scene::Text& t) const {
     if (t.text.empty()) return;
-    PangoLayout* layout = text.layout(t.text, t.font);
-    if (t.spans.empty()) {
-      if (t.color.is_none()) return;
-      set_color(cr, t.color);
-      cairo_move_to(cr, t.box.x, t.box.y);
-      pango_cairo_show_layout(cr, layout);
+    const ShapedText& shaped = text.shaped(t.text, t.font);
+    for (const GlyphRun& run : shaped.runs) show_run(t, shaped.text, run);
+  }
+  // Draws one run of glyphs in the colours of its bytes: a label's date and
+  // title are one text, shaped once, drawn in two colours. A run that holds
+  // both is split at the colour's edge (rarely more than once per label).
+  void show_run(const scene::Text& t, const std::string& shaped, const GlyphRun& run) const {
+    PangoGlyphItem* whole = run.glyphs.get();
+    const int begin = whole->item->offset, end = begin + whole->item->length;
+    std::vector<std::unique_ptr<PangoGlyphItem, GlyphItemFree>> parts;  // logical order
+    std::unique_ptr<PangoGlyphItem, GlyphItemFree> rest;
+    for (const scene::ColorSpan& span : t.spans)
+      for (const std::size_t edge : {span.begin, span.end}) {
+        const int at = static_cast<int>(edge);
+        const PangoGlyphItem* current = rest ? rest.get() : whole;
+        if (at <= current->item->offset || at >= end) continue;
+        if (!rest) rest.reset(pango_glyph_item_copy(whole));
+        parts.emplace_back(pango_glyph_item_split(rest.get(), shaped.c_str(), at - rest->item->offset));
+      }
+    double x = t.box.x + run.x;
+    const double y = t.box.y + run.baseline;
+    if (parts.empty()) {
+      show(color_at(t, static_cast<std::size_t>(begin)), x, y, shaped, whole);
       return;
     }
-    show_in_colors(t, layout);
+    parts.push_back(std::move(rest));
+    // Right-to-left glyphs stand in reverse logical order.
+    if (whole->item->analysis.level % 2 == 1) std::reverse(parts.begin(), parts.end());
+    for (const auto& part : parts) {
+      show(color_at(t, static_cast<std::size_t>(part->item->offset)), x, y, shaped, part.get());
+      x += static_cast<double>(pango_glyph_string_get_width(part->glyphs)) / PANGO_SCALE;
+    }
   }
-  // Draws the glyphs of one shaping in the colours of their bytes: a label's
-  // date and title are one run of text, shaped once, drawn in two colours.
-  void show_in_colors(const scene::Text& t, PangoLayout* layout) const {
-    PangoLayoutIter* it = pango_layout_get_iter(layout);
-    do {
-      PangoLayoutRun* run = pango_layout_iter_get_run_readonly(it);
-      if (run == nullptr) continue;
-      PangoRectangle logical{};
-      pango_layout_iter_get_run_extents(it, nullptr, &logical);
-      double x = t.box.x + static_cast<double>(logical.x) / PANGO_SCALE;
-      const double y = t.box.y + static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
-      PangoGlyphString* glyphs = run->glyphs;
-      const auto color_of = [&](int g) {
-        return color_at(t, static_cast<std::size_t>(run->item->offset + glyphs->log_clusters[g]));
-      };
-      // Glyphs are in visual order: draw each stretch of one colour where it stands.
-      for (int g = 0; g < glyphs->num_glyphs;) {
-        const Color c = color_of(g);
-        int e = g + 1;
-        while (e < glyphs->num_glyphs && color_of(e) == c) ++e;
-        PangoGlyphString part{e - g, glyphs->glyphs + g, glyphs->log_clusters + g, 0};
-        if (!c.is_none()) {
-          set_color(cr, c);
-          cairo_move_to(cr, x, y);
-          pango_cairo_show_glyph_string(cr, run->item->analysis.font, &part);
-        }
-        x += static_cast<double>(pango_glyph_string_get_width(&part)) / PANGO_SCALE;
-        g = e;
-      }
-    } while (pango_layout_iter_next_run(it));
-    pango_layout_iter_free(it);
+  void show(const Color& c, double x, double y, const std::string& shaped, PangoGlyphItem* glyphs) const {
+    if (c.is_none()) return;
+    set_color(cr, c);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_glyph_item(cr, shaped.c_str(), glyphs);
   }
   void operator()(const scene::Link& l) const {
     // Only the PDF surface makes annotations of link tags; the others ignore them.
@@ -349,9 +347,7 @@ bool is_generic(std::string_view lower) {
   return false;
 }
 
-PangoFontMap* font_map_of(const PangoMeasurer& m) {
-  return pango_context_get_font_map(pango_layout_get_context(m.layout("", FontSpec{})));
-}
+PangoFontMap* font_map_of(const PangoMeasurer& m) { return pango_context_get_font_map(m.context()); }
 
 }  // namespace
 
@@ -378,7 +374,7 @@ std::string Renderer::family_used(const FontSpec& font) const {
   PangoFontDescription* desc = pango_font_description_new();
   pango_font_description_set_family(desc, font.family.c_str());
   pango_font_description_set_absolute_size(desc, 10 * PANGO_SCALE);
-  PangoContext* context = pango_layout_get_context(impl_->measurer.layout("", font));
+  PangoContext* context = impl_->measurer.context();
   std::string name = font.family;
   if (PangoFont* loaded = pango_context_load_font(context, desc)) {
     PangoFontDescription* used = pango_font_describe(loaded);
