@@ -330,6 +330,8 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
   progress.say(fmt::format("laying out {} events", p.timeline->events.size()));
   layout::Options options{p.now, p.command_line, "annals " ANNALS_VERSION};
   const scene::Scene scene = layout::layout(*p.timeline, *p.style, options, renderer.measurer(), diags);
+  // The scene holds all that is drawn: the model's memory goes back before drawing.
+  p.timeline.reset();
   warn_missing_fonts(scene, renderer, input, diags);
   if (c.strict) diags.promote_warnings();
   progress.clear();
@@ -373,6 +375,10 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
       std::fputs(fmt::format("{}: error: cannot write: {}\n", name, err).c_str(), stderr);
       status = kCannotWrite;
     }
+    // Keep a format's bytes only while a later target still writes them.
+    const bool again = std::any_of(&t + 1, targets.data() + targets.size(),
+                                   [&](const Target& later) { return later.format == t.format; });
+    if (!again) bytes_by_format.erase(it);
   }
   return status;
 }
