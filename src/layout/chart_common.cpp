@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
+#include <variant>
 
 #include "layout/label_text.h"
 #include "layout/shapes.h"
@@ -40,9 +42,59 @@ scene::EventDates dates_of(const ResolvedEvent& e) {
   return d;
 }
 
+constexpr double kRuleClearance = 2;  // pt a rule stops short of a label
+
+// A marker's rule stops short of every event label it would run through, so
+// that no text is struck out (the rule's item keeps its whole length).
+// Rules are few; labels are checked in one pass per rule.
+void cut_rules(std::vector<scene::Shape>& rules, const std::vector<scene::Item>& items) {
+  std::vector<scene::Shape> out;
+  for (auto& shape : rules) {
+    const auto* l = std::get_if<scene::Line>(&shape);
+    const bool down = l && l->from.x == l->to.x, across = l && l->from.y == l->to.y;
+    if (!down && !across) {
+      out.push_back(std::move(shape));
+      continue;
+    }
+    // The rule's course and the label stretches along it that it must skip.
+    const double at = down ? l->from.x : l->from.y;
+    double lo = down ? std::min(l->from.y, l->to.y) : std::min(l->from.x, l->to.x);
+    const double hi = down ? std::max(l->from.y, l->to.y) : std::max(l->from.x, l->to.x);
+    std::vector<std::pair<double, double>> skip;
+    for (const auto& it : items) {
+      if (it.kind != "label") continue;
+      const Box& b = it.box;
+      const bool crosses = down ? b.x - kRuleClearance < at && at < b.right() + kRuleClearance
+                                : b.y - kRuleClearance < at && at < b.bottom() + kRuleClearance;
+      if (crosses)
+        skip.emplace_back(down ? b.y - kRuleClearance : b.x - kRuleClearance,
+                          down ? b.bottom() + kRuleClearance : b.right() + kRuleClearance);
+    }
+    if (skip.empty()) {
+      out.push_back(std::move(shape));
+      continue;
+    }
+    std::sort(skip.begin(), skip.end());
+    const auto piece = [&](double a, double b) {
+      if (b - a <= 0.5) return;
+      scene::Line part = *l;
+      part.from = down ? Point{at, a} : Point{a, at};
+      part.to = down ? Point{at, b} : Point{b, at};
+      out.push_back(std::move(part));
+    };
+    for (const auto& [a, b] : skip) {
+      piece(lo, std::min(a, hi));
+      lo = std::max(lo, b);
+    }
+    piece(lo, hi);
+  }
+  rules = std::move(out);
+}
+
 }  // namespace
 
 void Canvas::paint(scene::Scene& s) {
+  cut_rules(rules, event_items);
   std::size_t shapes = 0, items = 0;
   for (const auto* layer : {&bands, &grid, &eras, &gaps, &separators, &rules, &headers, &notes, &links, &axis,
                             &furniture})

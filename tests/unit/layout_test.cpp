@@ -408,6 +408,28 @@ TEST(Markers, RuleNeverRunsThroughAnEraTitle) {
   EXPECT_FALSE(rule_box.overlaps(era_title->box));
 }
 
+TEST(Markers, RuleStopsShortOfTheLabelsItWouldStrikeThrough) {
+  Chart c;
+  c.add(point("A", year(1900)));
+  c.add(point("Talks on the border question begin", year(1950)));
+  c.add(point("B", year(2000)));
+  c.timeline.markers.push_back({"Today", {year(1955), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto& label = item(s, "label", "1");
+  std::size_t pieces = 0;
+  for (const auto& sh : s.shapes) {
+    const auto* l = std::get_if<scene::Line>(&sh);
+    if (!l || l->stroke.dash.empty()) continue;
+    ++pieces;
+    const Box rule_box{l->from.x - 0.5, std::min(l->from.y, l->to.y), 1, std::abs(l->to.y - l->from.y)};
+    EXPECT_FALSE(rule_box.overlaps(label.box));
+  }
+  EXPECT_GE(pieces, 1u);
+  // The rule crosses the label's line, so it is drawn in two pieces around it.
+  EXPECT_TRUE(label.box.x < item(s, "marker", "0").box.x && item(s, "marker", "0").box.x < label.box.right());
+  EXPECT_EQ(pieces, 2u);
+}
+
 TEST(Page, FixedPageGrowsAndWarnsWhenContentCannotFit) {
   Chart c;
   c.style.page.size = "A6";
