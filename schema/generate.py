@@ -61,7 +61,10 @@ def kind_schema(spec):
               "{Kind::page_size}": {"$ref": "#/definitions/page_size"},
               "{Kind::colors}": {"$ref": "#/definitions/colors"},
               "{Kind::dash}": {"$ref": "#/definitions/dash"},
-              "{Kind::text}": {"type": "string"}}
+              "{Kind::text}": {"type": "string"},
+              "kMarkerList": {"description": "Marker shapes, in order.", "type": "array", "minItems": 1,
+                              "items": {"type": "string", "pattern": anycase(
+                                  ["circle", "diamond", "square", "triangle", "none"])}}}
     if spec in simple:
         return dict(simple[spec])
     m = re.fullmatch(r"choice\((\w+)\)", spec)

@@ -30,7 +30,12 @@ Resolved resolve(const model::Timeline& timeline, const style::Style& style, con
   if (out.lanes.empty()) out.lanes.push_back({"default", "", style::lane_color(style, 0, {}, diags)});
 
   LaneStyleCache cache{std::vector<std::optional<style::EventStyle>>(out.lanes.size())};
-  const PropertySheet no_sheet;
+  // What each lane gives its events: its own keys after the palette's mark for it.
+  std::vector<PropertySheet> lane_sheets;
+  lane_sheets.reserve(out.lanes.size());
+  for (std::size_t i = 0; i < out.lanes.size(); ++i)
+    lane_sheets.push_back(
+        style::lane_event_sheet(style, i, i < timeline.lanes.size() ? timeline.lanes[i].style : PropertySheet{}));
   out.events.reserve(timeline.events.size());
   for (const auto& e : timeline.events) {
     ResolvedEvent r;
@@ -50,7 +55,7 @@ Resolved resolve(const model::Timeline& timeline, const style::Style& style, con
     r.end = std::max(r.last.end, r.first.end);
     const std::size_t lane = std::min(e.lane, out.lanes.size() - 1);
     r.lane = lane;
-    const auto& lane_sheet = lane < timeline.lanes.size() ? timeline.lanes[lane].style : no_sheet;
+    const auto& lane_sheet = lane_sheets[lane];
     const bool plain = e.tags.empty() && e.style.empty();
     if (plain && cache.plain[lane]) {
       r.style = *cache.plain[lane];

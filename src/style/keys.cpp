@@ -1,5 +1,6 @@
 #include "style/keys.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -29,6 +30,7 @@ constexpr Spec kFamily{Kind::family};
 constexpr Spec kWeight{Kind::weight};
 constexpr Spec kOpacity{Kind::number, {}, 0, 1};
 constexpr Spec kLines{Kind::integer, {}, 1, 10};
+constexpr Spec kMarkerList{Kind::choices, kMarkers};
 
 template <std::size_t N>
 constexpr Spec choice(const std::array<std::string_view, N>& choices) {
@@ -151,6 +153,11 @@ constexpr Key<Style> kStyleKeys[] = {
     {"legend.color", kColor, [](Style& s, const Value& v) { s.legend.label.color = v.color; }},
 
     {"palette.colors", {Kind::colors}, [](Style& s, const Value& v) { s.palette = v.colors; }},
+    {"palette.markers", kMarkerList,
+     [](Style& s, const Value& v) {
+       s.palette_markers.clear();
+       for (const std::size_t i : v.picks) s.palette_markers.push_back(static_cast<MarkerShape>(i));
+     }},
 };
 
 constexpr Key<EventStyle> kEventKeys[] = {
@@ -159,7 +166,11 @@ constexpr Key<EventStyle> kEventKeys[] = {
        e.color = v.color;
        e.color_given = true;
      }},
-    {"event.marker", choice(kMarkers), [](EventStyle& e, const Value& v) { e.marker = as<MarkerShape>(v); }},
+    {"event.marker", choice(kMarkers),
+     [](EventStyle& e, const Value& v) {
+       e.marker = as<MarkerShape>(v);
+       e.marker_given = true;
+     }},
     {"event.marker_size", kLength, [](EventStyle& e, const Value& v) { e.marker_size = v.number; }},
     {"event.span_height", kLength, [](EventStyle& e, const Value& v) { e.span_height = v.number; }},
     {"event.corner_radius", kLength, [](EventStyle& e, const Value& v) { e.corner_radius = v.number; }},
@@ -316,6 +327,23 @@ struct Checker {
     return fail(fmt::format("one of {}", join(spec.choices)));
   }
 
+  std::optional<Value> choices() const {
+    const auto* list = std::get_if<std::vector<std::string>>(&p.value);
+    if (!list || list->empty())
+      return fail(fmt::format("a non-empty array of {}", join(spec.choices)));
+    Value v;
+    for (const auto& item : *list) {
+      const std::string word = lowercase(item);
+      const auto at = std::find(spec.choices.begin(), spec.choices.end(), word);
+      if (at == spec.choices.end()) {
+        diags.error(p.where, fmt::format("'{}' must be an array of {}; found '{}' in it", key, join(spec.choices), item));
+        return std::nullopt;
+      }
+      v.picks.push_back(static_cast<std::size_t>(at - spec.choices.begin()));
+    }
+    return v;
+  }
+
   std::optional<Value> family() const {
     const auto* s = string_of(p.value);
     if (!s || s->empty()) return fail("a font family name like \"DejaVu Sans\"");
@@ -412,6 +440,7 @@ std::optional<Value> convert(std::string_view key, const Spec& spec, const Prope
     case Kind::colors: return check.colors();
     case Kind::boolean: return check.boolean();
     case Kind::choice: return check.choice();
+    case Kind::choices: return check.choices();
     case Kind::family: return check.family();
     case Kind::weight: return check.weight();
     case Kind::dash: return check.dash();

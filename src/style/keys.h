@@ -21,6 +21,7 @@ enum class Kind {
   colors,     // an array of colours
   boolean,
   choice,     // one of `choices`
+  choices,    // an array of `choices`
   family,     // a font family name
   weight,     // 100–900 or a name ("bold")
   dash,       // an array of lengths, or "solid", "dashed", "dotted"
@@ -43,6 +44,7 @@ struct Value {
   std::vector<Color> colors;
   std::vector<double> numbers;
   std::size_t choice = 0;  // index into Spec::choices
+  std::vector<std::size_t> picks;  // indices into Spec::choices, in order
   std::string text;
 };
 

@@ -177,6 +177,17 @@ Color lane_color(const Style& s, std::size_t lane_index, const PropertySheet& la
   return color;
 }
 
+PropertySheet lane_event_sheet(const Style& s, std::size_t lane_index, const PropertySheet& lane) {
+  if (s.palette_markers.empty() || s.event.marker_given) return lane;
+  constexpr std::string_view kNames[] = {"circle", "diamond", "square", "triangle", "none"};
+  const MarkerShape mark = s.palette_markers[lane_index % s.palette_markers.size()];
+  PropertySheet out;
+  out.reserve(lane.size() + 1);
+  out.push_back({"event.marker", std::string(kNames[static_cast<std::size_t>(mark)]), {}});
+  out.insert(out.end(), lane.begin(), lane.end());
+  return out;
+}
+
 EventStyle event_style(const Style& s, const Color& lane_hue, const PropertySheet& lane,
                        const std::vector<std::string>& tags, const PropertySheet& event,
                        const PropertySheet& command_line, Diagnostics& diags) {

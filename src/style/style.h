@@ -73,6 +73,7 @@ struct EventStyle {
   Color color{0.12, 0.47, 0.71, 1};  // the mark; defaults to the lane colour
   bool color_given = false;      // a style set `event.color`: it beats the palette
   MarkerShape marker = MarkerShape::circle;
+  bool marker_given = false;     // a style set `event.marker`: it beats palette.markers
   double marker_size = 7;        // pt, diameter
   double span_height = 10;       // pt
   double corner_radius = 2;      // pt
@@ -121,6 +122,7 @@ struct Style {
   MarkerStyle marker;
   LegendStyle legend;
   std::vector<Color> palette;
+  std::vector<MarkerShape> palette_markers;  // lanes' point marks in turn; empty = event.marker
   std::map<std::string, PropertySheet> tags;  // [tag.NAME]: applied per event
 };
 
@@ -143,6 +145,12 @@ void apply(Style& s, const PropertySheet& sheet, Diagnostics& diags);
 // given, else a style's own `event.color`, else the palette's colours in turn. Checks the whole lane sheet once
 // (event_style() does not report its problems again).
 Color lane_color(const Style& s, std::size_t lane_index, const PropertySheet& lane, Diagnostics& diags);
+
+// The sheet lane number `lane_index` gives its events: the palette's mark for
+// that lane (palette.markers, when the style has them and sets no
+// event.marker of its own), then the lane's own keys, which win. Lanes are
+// then told apart by shape where colour alone is not enough (grey print).
+PropertySheet lane_event_sheet(const Style& s, std::size_t lane_index, const PropertySheet& lane);
 
 // Problems in `lane` are reported by lane_color(), those of the tag sheets
 // when the style was applied and those of `command_line` when it was applied

@@ -443,6 +443,39 @@ TEST(Lanes, StyleEventColourBeatsThePaletteButNotTheLanesOwn) {
   EXPECT_TRUE(d.all().empty());
 }
 
+TEST(Lanes, PaletteMarkersGiveEachLaneItsShapeInTurn) {
+  Style s = defaults();
+  Diagnostics d;
+  apply(s, prop("palette.markers", std::vector<std::string>{"circle", "Square"}), d);
+  EXPECT_TRUE(d.all().empty());
+  const auto marker_of = [&](std::size_t lane, const PropertySheet& own = {}) {
+    return event_style(s, Color{}, lane_event_sheet(s, lane, own), {}, {}, {}, d).marker;
+  };
+  EXPECT_EQ(marker_of(0), MarkerShape::circle);
+  EXPECT_EQ(marker_of(1), MarkerShape::square);
+  EXPECT_EQ(marker_of(2), MarkerShape::circle);
+  // The lane's own mark wins over the palette's.
+  EXPECT_EQ(marker_of(1, {prop("event.marker", std::string("triangle"))}), MarkerShape::triangle);
+}
+
+TEST(Lanes, AStylesOwnEventMarkerBeatsPaletteMarkers) {
+  Style s = defaults();
+  Diagnostics d;
+  apply(s, prop("palette.markers", std::vector<std::string>{"square"}), d);
+  apply(s, prop("event.marker", std::string("diamond")), d);
+  EXPECT_EQ(event_style(s, Color{}, lane_event_sheet(s, 0, {}), {}, {}, {}, d).marker, MarkerShape::diamond);
+}
+
+TEST(Lanes, UnknownPaletteMarkerIsAnErrorNamingTheChoices) {
+  Style s = defaults();
+  Diagnostics d;
+  apply(s, prop("palette.markers", std::vector<std::string>{"circle", "hexagon"}), d);
+  ASSERT_EQ(d.error_count(), 1u);
+  EXPECT_NE(d.all()[0].message.find("hexagon"), std::string::npos);
+  EXPECT_NE(d.all()[0].message.find("triangle"), std::string::npos);
+  EXPECT_TRUE(s.palette_markers.empty());
+}
+
 TEST(Lanes, BadLaneColourIsAnErrorAndFallsBackToThePalette) {
   const Style s = defaults();
   Diagnostics d;
