@@ -206,6 +206,8 @@ Beside place_beside(LabelText& label, const ResolvedEvent& e, double a, double b
 Beside place_label(LabelText& label, const ResolvedEvent& e, double a, double b, const PlanContext& ctx,
                    const text::TextMeasurer& m) {
   const PlanContext local = within(ctx, a, b);
+  // Without a break near the mark the stretch is the whole plot: no copy to keep.
+  if (local.lo == ctx.lo && local.hi == ctx.hi) return place_beside(label, e, a, b, ctx, m);
   LabelText whole = label;
   const Beside at = place_beside(label, e, a, b, local, m);
   if (label.width <= local.hi - local.lo) return at;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 
 namespace annals::render {
 
@@ -22,15 +23,12 @@ double usable_size(double size) {
 }
 
 // Pango warns about and boxes invalid UTF-8; the scene may carry any bytes.
-std::string valid_utf8(std::string_view text) {
-  std::string out;
-  if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
-    out.assign(text);
-  } else {
-    gchar* fixed = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
-    out = fixed;
-    g_free(fixed);
-  }
+// Nothing when `text` is valid (which excludes NUL bytes) and is shaped as it is.
+std::optional<std::string> repaired_utf8(std::string_view text) {
+  if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) return std::nullopt;
+  gchar* fixed = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
+  std::string out = fixed;
+  g_free(fixed);
   std::erase(out, '\0');
   return out;
 }
@@ -85,10 +83,12 @@ const ShapedText& PangoMeasurer::shaped(std::string_view text, const FontSpec& f
   auto found = cache.texts.find(text);
   if (found != cache.texts.end()) return found->second;
   ShapedText out;
-  out.text = valid_utf8(text);
+  std::optional<std::string> repaired = repaired_utf8(text);
+  if (repaired) out.repaired = std::move(*repaired);
+  const std::string_view shaped_text = repaired ? std::string_view(out.repaired) : text;
   PangoLayout* l = layout_.get();
   pango_layout_set_font_description(l, cache.description.get());
-  pango_layout_set_text(l, out.text.data(), static_cast<int>(out.text.size()));
+  pango_layout_set_text(l, shaped_text.data(), static_cast<int>(shaped_text.size()));
   PangoRectangle logical{};
   pango_layout_get_extents(l, nullptr, &logical);
   out.extent = {static_cast<double>(logical.width) / PANGO_SCALE, static_cast<double>(logical.height) / PANGO_SCALE,
@@ -105,7 +105,11 @@ const ShapedText& PangoMeasurer::shaped(std::string_view text, const FontSpec& f
                         static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE});
   } while (pango_layout_iter_next_run(it));
   pango_layout_iter_free(it);
-  return cache.texts.emplace(std::string(text), std::move(out)).first->second;
+  // The text shaped is the table's own key unless it had to be repaired
+  // (both live as long as the entry, which never moves).
+  auto& [key, entry] = *cache.texts.emplace(std::string(text), std::move(out)).first;
+  entry.text = repaired ? std::string_view(entry.repaired) : std::string_view(key);
+  return entry;
 }
 
 text::Extent PangoMeasurer::measure(std::string_view text, const FontSpec& font) const {

@@ -34,7 +34,8 @@ struct GlyphRun {
 // runs hold a fraction of a layout's memory and draw with one call each.
 struct ShapedText {
   text::Extent extent;
-  std::string text;  // the valid UTF-8 that was shaped; runs index into it
+  std::string_view text;  // the valid UTF-8 that was shaped; runs index into it
+  std::string repaired;   // what `text` views when the input was not valid UTF-8
   std::vector<GlyphRun> runs;
 };
 

@@ -139,7 +139,7 @@ struct Painter {
   // Draws one run of glyphs in the colours of its bytes: a label's date and
   // title are one text, shaped once, drawn in two colours. A run that holds
   // both is split at the colour's edge (rarely more than once per label).
-  void show_run(const scene::Text& t, const std::string& shaped, const GlyphRun& run) const {
+  void show_run(const scene::Text& t, std::string_view shaped, const GlyphRun& run) const {
     PangoGlyphItem* whole = run.glyphs.get();
     const int begin = whole->item->offset, end = begin + whole->item->length;
     std::vector<std::unique_ptr<PangoGlyphItem, GlyphItemFree>> parts;  // logical order
@@ -150,7 +150,7 @@ struct Painter {
         const PangoGlyphItem* current = rest ? rest.get() : whole;
         if (at <= current->item->offset || at >= end) continue;
         if (!rest) rest.reset(pango_glyph_item_copy(whole));
-        parts.emplace_back(pango_glyph_item_split(rest.get(), shaped.c_str(), at - rest->item->offset));
+        parts.emplace_back(pango_glyph_item_split(rest.get(), shaped.data(), at - rest->item->offset));
       }
     double x = t.box.x + run.x;
     const double y = t.box.y + run.baseline;
@@ -166,11 +166,11 @@ struct Painter {
       x += static_cast<double>(pango_glyph_string_get_width(part->glyphs)) / PANGO_SCALE;
     }
   }
-  void show(const Color& c, double x, double y, const std::string& shaped, PangoGlyphItem* glyphs) const {
+  void show(const Color& c, double x, double y, std::string_view shaped, PangoGlyphItem* glyphs) const {
     if (c.is_none()) return;
     set_color(cr, c);
     cairo_move_to(cr, x, y);
-    pango_cairo_show_glyph_item(cr, shaped.c_str(), glyphs);
+    pango_cairo_show_glyph_item(cr, shaped.data(), glyphs);
   }
   void operator()(const scene::Link& l) const {
     // Only the PDF surface makes annotations of link tags; the others ignore them.
