@@ -48,8 +48,11 @@ std::string read_file(const fs::path& p) {
 
 void write_file(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
 
+// One folder per test: CTest runs the tests of this file in parallel, and two
+// of them writing the same file name in one folder read each other's output.
 fs::path temp_dir() {
-  const fs::path dir = fs::path(ANNALS_BUILD_DIR) / "test-tmp" / "render";
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const fs::path dir = fs::path(ANNALS_BUILD_DIR) / "test-tmp" / "render" / info->name();
   fs::create_directories(dir);
   return dir;
 }
