@@ -261,9 +261,23 @@ Output render_pdf(const scene::Scene& scene, const PangoMeasurer& text) {
 
 // ---- SVG ----
 
+// About what Cairo writes for `scene`: it places each glyph with its own
+// <use> element (about 70 bytes). Growing the buffer by doubling instead
+// would copy tens of megabytes several times; pages reserved and never
+// written cost no memory.
+std::size_t svg_size_estimate(const scene::Scene& scene) {
+  std::size_t bytes = 64 * 1024;
+  for (const scene::Shape& shape : scene.shapes) {
+    const auto* t = std::get_if<scene::Text>(&shape);
+    bytes += t != nullptr ? 80 * t->text.size() : 300;
+  }
+  return bytes;
+}
+
 Output render_svg(const scene::Scene& scene, const PangoMeasurer& text) {
   Output out;
   std::string raw;
+  raw.reserve(svg_size_estimate(scene));
   {
     Surface surface(cairo_svg_surface_create_for_stream(append_to_string, &raw, scene.width, scene.height));
     cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
@@ -272,7 +286,7 @@ Output render_svg(const scene::Scene& scene, const PangoMeasurer& text) {
     draw_shapes(cr.get(), scene, text);
     out.error = finish("SVG", cr.get(), surface.get());
   }
-  if (out.ok()) out.bytes = finish_svg(std::move(raw), scene);
+  if (out.ok()) out.bytes = finish_svg(raw, scene);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -17,32 +18,28 @@ namespace annals::render {
 
 namespace {
 
-// Cairo names its surfaces "surfaceN" from a process-wide counter: number
-// them in order of appearance instead.
-std::string renumber_surfaces(const std::string& svg) {
+// Cairo names its surfaces "surfaceN" from a process-wide counter: appends
+// `svg` to `out` with them numbered in order of appearance instead.
+void append_renumbered(std::string_view svg, std::map<std::string, int, std::less<>>& ids, std::string& out) {
   constexpr std::string_view word = "surface";
-  std::map<std::string, int, std::less<>> ids;
-  std::string out;
-  out.reserve(svg.size());
   std::size_t pos = 0;
   while (true) {
     const std::size_t at = svg.find(word, pos);
-    if (at == std::string::npos) break;
+    if (at == std::string_view::npos) break;
     std::size_t end = at + word.size();
     while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end]))) ++end;
     const bool reference = at > 0 && (svg[at - 1] == '"' || svg[at - 1] == '#');
     out.append(svg, pos, at - pos);
     if (reference && end > at + word.size()) {
-      const std::string number = svg.substr(at + word.size(), end - at - word.size());
-      const auto [it, fresh] = ids.try_emplace(number, static_cast<int>(ids.size()) + 1);
-      out += fmt::format("{}{}", word, it->second);
+      const std::string_view number = svg.substr(at + word.size(), end - at - word.size());
+      const auto [it, fresh] = ids.try_emplace(std::string(number), static_cast<int>(ids.size()) + 1);
+      fmt::format_to(std::back_inserter(out), "{}{}", word, it->second);
     } else {
       out.append(svg, at, end - at);
     }
     pos = end;
   }
   out.append(svg, pos);
-  return out;
 }
 
 std::string head(const scene::Metadata& m) {
@@ -245,16 +242,28 @@ std::string svg_overlay(const scene::Scene& scene) {
   return out + "</g>\n";
 }
 
-std::string finish_svg(std::string cairo_svg, const scene::Scene& scene) {
-  std::string svg = renumber_surfaces(cairo_svg);
-  const std::size_t root = svg.find("<svg");
-  const std::size_t root_end = root == std::string::npos ? root : svg.find('>', root);
-  if (root_end == std::string::npos) return svg;
+std::string finish_svg(std::string_view cairo_svg, const scene::Scene& scene) {
+  // One pass into one buffer: a chart's SVG runs to tens of megabytes, and
+  // every insert into the middle of it would move all that follows.
+  const std::size_t root = cairo_svg.find("<svg");
+  const std::size_t root_end = root == std::string_view::npos ? root : cairo_svg.find('>', root);
+  std::map<std::string, int, std::less<>> ids;
+  std::string svg;
+  if (root_end == std::string_view::npos) {
+    append_renumbered(cairo_svg, ids, svg);
+    return svg;
+  }
   const std::string metadata = head(scene.metadata);
+  const std::string overlay = svg_overlay(scene);
+  svg.reserve(cairo_svg.size() + metadata.size() + overlay.size() + 16);
+  const std::size_t found_close = cairo_svg.rfind("</svg>");
+  const std::size_t close = found_close == std::string_view::npos ? cairo_svg.size() : found_close;
+  append_renumbered(cairo_svg.substr(0, root_end + 1), ids, svg);
   // Cairo ends the root element's line itself; keep one element per line.
-  if (!metadata.empty()) svg.insert(root_end + 1, "\n" + metadata.substr(0, metadata.size() - 1));
-  const std::size_t close = svg.rfind("</svg>");
-  if (close != std::string::npos) svg.insert(close, svg_overlay(scene));
+  if (!metadata.empty()) svg.append("\n").append(metadata, 0, metadata.size() - 1);
+  append_renumbered(cairo_svg.substr(root_end + 1, close - root_end - 1), ids, svg);
+  if (found_close != std::string_view::npos) svg += overlay;
+  svg.append(cairo_svg.substr(close));
   return svg;
 }
 

@@ -10,7 +10,7 @@ namespace annals::render {
 // Cairo's SVG with: ids that do not depend on how many surfaces the process
 // made before (reproducible bytes), <title>/<desc> from the metadata right
 // after the root element, and svg_overlay() above the drawing.
-std::string finish_svg(std::string cairo_svg, const scene::Scene& scene);
+std::string finish_svg(std::string_view cairo_svg, const scene::Scene& scene);
 
 // XML character data / attribute value: escapes markup characters and drops
 // code points XML 1.0 forbids.

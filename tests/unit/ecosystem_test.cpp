@@ -181,6 +181,21 @@ TEST(FinishSvg, LayerGoesLastBeforeTheRootCloses) {
   EXPECT_EQ(out.find("</svg>"), out.rfind("</g>\n") + 5);
 }
 
+TEST(FinishSvg, SurfacesAreNumberedInOrderOfAppearance) {
+  // Cairo's numbers come from a process-wide counter; ours from the file alone.
+  const std::string cairo =
+      "<svg>\n<g id=\"surface42\"><use xlink:href=\"#surface7\"/></g>\n"
+      "<use xlink:href=\"#surface42\"/><text>surface9 and surface</text>\n</svg>\n";
+  const std::string out = render::finish_svg(cairo, scene::Scene{});
+  EXPECT_EQ(out,
+            "<svg>\n<g id=\"surface1\"><use xlink:href=\"#surface2\"/></g>\n"
+            "<use xlink:href=\"#surface1\"/><text>surface9 and surface</text>\n</svg>\n");
+}
+
+TEST(FinishSvg, TextWithoutARootIsOnlyRenumbered) {
+  EXPECT_EQ(render::finish_svg("<g id=\"surface3\"/>", one_event()), "<g id=\"surface1\"/>");
+}
+
 TEST(FinishSvg, SameSceneGivesSameBytes) {
   const std::string cairo = "<svg>\n</svg>\n";
   EXPECT_EQ(render::finish_svg(cairo, one_event("https://example.org")),
