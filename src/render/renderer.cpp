@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -35,8 +36,22 @@ using Pattern = std::unique_ptr<cairo_pattern_t, PatternDestroy>;
 
 constexpr int max_png_side = 32767;
 
+// Cairo's write callbacks: an exception must not unwind through Cairo's C frames.
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  try {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  } catch (const std::bad_alloc&) {
+    return CAIRO_STATUS_NO_MEMORY;
+  }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_status_t append_to_svg(void* closure, const unsigned char* data, unsigned int length) {
+  try {
+    static_cast<SvgFinisher*>(closure)->append({reinterpret_cast<const char*>(data), length});
+  } catch (const std::bad_alloc&) {
+    return CAIRO_STATUS_NO_MEMORY;
+  }
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -276,17 +291,16 @@ std::size_t svg_size_estimate(const scene::Scene& scene) {
 
 Output render_svg(const scene::Scene& scene, const PangoMeasurer& text) {
   Output out;
-  std::string raw;
-  raw.reserve(svg_size_estimate(scene));
+  SvgFinisher finisher(scene, svg_size_estimate(scene));
   {
-    Surface surface(cairo_svg_surface_create_for_stream(append_to_string, &raw, scene.width, scene.height));
+    Surface surface(cairo_svg_surface_create_for_stream(append_to_svg, &finisher, scene.width, scene.height));
     cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
     Context cr(cairo_create(surface.get()));
     paint_background(cr.get(), scene.background);
     draw_shapes(cr.get(), scene, text);
     out.error = finish("SVG", cr.get(), surface.get());
   }
-  if (out.ok()) out.bytes = finish_svg(raw, scene);
+  if (out.ok()) out.bytes = std::move(finisher).finish();
   return out;
 }
 

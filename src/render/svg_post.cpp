@@ -242,29 +242,71 @@ std::string svg_overlay(const scene::Scene& scene) {
   return out + "</g>\n";
 }
 
-std::string finish_svg(std::string_view cairo_svg, const scene::Scene& scene) {
-  // One pass into one buffer: a chart's SVG runs to tens of megabytes, and
-  // every insert into the middle of it would move all that follows.
-  const std::size_t root = cairo_svg.find("<svg");
-  const std::size_t root_end = root == std::string_view::npos ? root : cairo_svg.find('>', root);
-  std::map<std::string, int, std::less<>> ids;
-  std::string svg;
-  if (root_end == std::string_view::npos) {
-    append_renumbered(cairo_svg, ids, svg);
-    return svg;
+SvgFinisher::SvgFinisher(const scene::Scene& scene, std::size_t expected_size)
+    : metadata_(head(scene.metadata)), overlay_(svg_overlay(scene)) {
+  out_.reserve(expected_size + metadata_.size() + overlay_.size());
+}
+
+void SvgFinisher::emit(std::string_view piece) {
+  if (!rooted_) {
+    // Everything up to the end of the root element's start tag waits in
+    // `pending_` (a few hundred bytes), so <title> and <desc> go right after it.
+    pending_.append(piece);
+    const std::size_t root = pending_.find("<svg");
+    const std::size_t root_end = root == std::string::npos ? root : pending_.find('>', root);
+    if (root_end == std::string::npos) return;
+    rooted_ = true;
+    const std::string rest = pending_.substr(root_end + 1);
+    append_renumbered(std::string_view(pending_).substr(0, root_end + 1), ids_, out_);
+    // Cairo ends the root element's line itself; keep one element per line.
+    if (!metadata_.empty()) out_.append("\n").append(metadata_, 0, metadata_.size() - 1);
+    pending_.clear();
+    append(rest);
+    return;
   }
-  const std::string metadata = head(scene.metadata);
-  const std::string overlay = svg_overlay(scene);
-  svg.reserve(cairo_svg.size() + metadata.size() + overlay.size() + 16);
-  const std::size_t found_close = cairo_svg.rfind("</svg>");
-  const std::size_t close = found_close == std::string_view::npos ? cairo_svg.size() : found_close;
-  append_renumbered(cairo_svg.substr(0, root_end + 1), ids, svg);
-  // Cairo ends the root element's line itself; keep one element per line.
-  if (!metadata.empty()) svg.append("\n").append(metadata, 0, metadata.size() - 1);
-  append_renumbered(cairo_svg.substr(root_end + 1, close - root_end - 1), ids, svg);
-  if (found_close != std::string_view::npos) svg += overlay;
-  svg.append(cairo_svg.substr(close));
-  return svg;
+  append_renumbered(piece, ids_, out_);
+}
+
+void SvgFinisher::append(std::string_view bytes) {
+  // Renumbering works on whole lines: an id never spans a line break, so a
+  // line cut between two of Cairo's writes is held back until it ends.
+  if (!rooted_) {
+    emit(bytes);
+    return;
+  }
+  const std::size_t last_break = bytes.rfind('\n');
+  if (last_break == std::string_view::npos) {
+    line_.append(bytes);
+    return;
+  }
+  if (!line_.empty()) {
+    const std::size_t first_break = bytes.find('\n');
+    line_.append(bytes.substr(0, first_break + 1));
+    emit(line_);
+    line_.clear();
+    bytes.remove_prefix(first_break + 1);
+  }
+  const std::size_t cut = bytes.rfind('\n') + 1;  // 0 when the break was the first one's
+  emit(bytes.substr(0, cut));
+  line_.append(bytes.substr(cut));
+}
+
+std::string SvgFinisher::finish() && {
+  if (!rooted_) {
+    // No root element: nothing to add the title or the layer to.
+    append_renumbered(pending_, ids_, out_);
+    return std::move(out_);
+  }
+  emit(line_);
+  const std::size_t close = out_.rfind("</svg>");
+  if (close != std::string::npos) out_.insert(close, overlay_);
+  return std::move(out_);
+}
+
+std::string finish_svg(std::string_view cairo_svg, const scene::Scene& scene) {
+  SvgFinisher finisher(scene, cairo_svg.size());
+  finisher.append(cairo_svg);
+  return std::move(finisher).finish();
 }
 
 }  // namespace annals::render

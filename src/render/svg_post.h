@@ -1,5 +1,7 @@
 #pragma once
 // What Cairo's SVG surface cannot write itself, added to its bytes afterwards.
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -11,6 +13,27 @@ namespace annals::render {
 // made before (reproducible bytes), <title>/<desc> from the metadata right
 // after the root element, and svg_overlay() above the drawing.
 std::string finish_svg(std::string_view cairo_svg, const scene::Scene& scene);
+
+// finish_svg() on Cairo's bytes as its stream hands them over, so a chart
+// of hundreds of megabytes is not first gathered and then copied again.
+class SvgFinisher {
+ public:
+  // `expected_size`: about how many bytes Cairo will write (a reservation, not a limit).
+  SvgFinisher(const scene::Scene& scene, std::size_t expected_size);
+  void append(std::string_view bytes);
+  std::string finish() &&;
+
+ private:
+  void emit(std::string_view piece);
+
+  std::string metadata_;
+  std::string overlay_;
+  std::string out_;
+  std::string pending_;  // the bytes before the root element's start tag ends
+  std::string line_;     // the start of a line Cairo has not finished writing
+  bool rooted_ = false;
+  std::map<std::string, int, std::less<>> ids_;
+};
 
 // XML character data / attribute value: escapes markup characters and drops
 // code points XML 1.0 forbids.

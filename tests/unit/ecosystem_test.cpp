@@ -196,6 +196,22 @@ TEST(FinishSvg, TextWithoutARootIsOnlyRenumbered) {
   EXPECT_EQ(render::finish_svg("<g id=\"surface3\"/>", one_event()), "<g id=\"surface1\"/>");
 }
 
+TEST(FinishSvg, BytesHandedOverInPiecesFinishAsTheWhole) {
+  // Cairo's stream cuts its output anywhere: inside the root tag, an id, a line.
+  const std::string cairo =
+      "<?xml version=\"1.0\"?>\n<svg width=\"200pt\" height=\"100pt\">\n<g id=\"surface42\">"
+      "<use xlink:href=\"#surface7\"/></g>\n<use xlink:href=\"#surface42\"/>\n</svg>\n";
+  scene::Scene s = one_event();
+  s.metadata.title = "Title";
+  const std::string whole = render::finish_svg(cairo, s);
+  ASSERT_NE(whole.find("<g id=\"surface1\"><use xlink:href=\"#surface2\"/>"), std::string::npos) << whole;
+  for (std::size_t piece = 1; piece <= cairo.size(); ++piece) {
+    render::SvgFinisher finisher(s, 0);
+    for (std::size_t at = 0; at < cairo.size(); at += piece) finisher.append(std::string_view(cairo).substr(at, piece));
+    EXPECT_EQ(std::move(finisher).finish(), whole) << "pieces of " << piece << " bytes";
+  }
+}
+
 TEST(FinishSvg, SameSceneGivesSameBytes) {
   const std::string cairo = "<svg>\n</svg>\n";
   EXPECT_EQ(render::finish_svg(cairo, one_event("https://example.org")),
