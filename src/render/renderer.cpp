@@ -40,7 +40,7 @@ constexpr int max_png_side = 32767;
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
   try {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  } catch (const std::bad_alloc&) {
+  } catch (...) {  // in practice only std::bad_alloc
     return CAIRO_STATUS_NO_MEMORY;
   }
   return CAIRO_STATUS_SUCCESS;
@@ -49,7 +49,7 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 cairo_status_t append_to_svg(void* closure, const unsigned char* data, unsigned int length) {
   try {
     static_cast<SvgFinisher*>(closure)->append({reinterpret_cast<const char*>(data), length});
-  } catch (const std::bad_alloc&) {
+  } catch (...) {  // in practice only std::bad_alloc
     return CAIRO_STATUS_NO_MEMORY;
   }
   return CAIRO_STATUS_SUCCESS;

@@ -251,9 +251,17 @@ void SvgFinisher::emit(std::string_view piece) {
   if (!rooted_) {
     // Everything up to the end of the root element's start tag waits in
     // `pending_` (a few hundred bytes), so <title> and <desc> go right after it.
+    // Only the new bytes (and the few before them that may start "<svg") are
+    // searched, so a stream cut into tiny pieces stays linear.
+    const std::size_t searched = pending_.size();
     pending_.append(piece);
-    const std::size_t root = pending_.find("<svg");
-    const std::size_t root_end = root == std::string::npos ? root : pending_.find('>', root);
+    if (root_ == std::string::npos) {
+      root_ = pending_.find("<svg", searched < 3 ? 0 : searched - 3);
+      if (root_ == std::string::npos) return;
+      searched_ = root_;
+    }
+    const std::size_t root_end = pending_.find('>', std::max(searched_, root_));
+    searched_ = pending_.size();
     if (root_end == std::string::npos) return;
     rooted_ = true;
     const std::string rest = pending_.substr(root_end + 1);

@@ -32,6 +32,8 @@ class SvgFinisher {
   std::string pending_;  // the bytes before the root element's start tag ends
   std::string line_;     // the start of a line Cairo has not finished writing
   bool rooted_ = false;
+  std::size_t root_ = std::string::npos;  // where "<svg" starts in `pending_`
+  std::size_t searched_ = 0;              // `pending_` holds no '>' after root_ before this
   std::map<std::string, int, std::less<>> ids_;
 };
 

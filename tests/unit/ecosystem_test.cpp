@@ -210,6 +210,24 @@ TEST(FinishSvg, BytesHandedOverInPiecesFinishAsTheWhole) {
     for (std::size_t at = 0; at < cairo.size(); at += piece) finisher.append(std::string_view(cairo).substr(at, piece));
     EXPECT_EQ(std::move(finisher).finish(), whole) << "pieces of " << piece << " bytes";
   }
+  // Uneven pieces, empty ones among them.
+  for (std::size_t shift = 0; shift < 4; ++shift) {
+    render::SvgFinisher finisher(s, 0);
+    std::size_t at = 0;
+    for (std::size_t i = shift; at < cairo.size(); ++i) {
+      const std::size_t piece = i % 4;  // 0, 1, 2, 3 bytes
+      finisher.append(std::string_view(cairo).substr(at, piece));
+      at += piece;
+    }
+    EXPECT_EQ(std::move(finisher).finish(), whole) << "uneven pieces from " << shift;
+  }
+}
+
+TEST(FinishSvg, TextWithoutARootHandedOverInPiecesIsOnlyRenumbered) {
+  const std::string text = "<g id=\"surface3\"/>\n<use xlink:href=\"#surface3\"/>";
+  render::SvgFinisher finisher(one_event(), 0);
+  for (char c : text) finisher.append(std::string_view(&c, 1));
+  EXPECT_EQ(std::move(finisher).finish(), "<g id=\"surface1\"/>\n<use xlink:href=\"#surface1\"/>");
 }
 
 TEST(FinishSvg, SameSceneGivesSameBytes) {
