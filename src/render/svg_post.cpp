@@ -247,55 +247,49 @@ SvgFinisher::SvgFinisher(const scene::Scene& scene, std::size_t expected_size)
   out_.reserve(expected_size + metadata_.size() + overlay_.size());
 }
 
-void SvgFinisher::emit(std::string_view piece) {
-  if (!rooted_) {
-    // Everything up to the end of the root element's start tag waits in
-    // `pending_` (a few hundred bytes), so <title> and <desc> go right after it.
-    // Only the new bytes (and the few before them that may start "<svg") are
-    // searched, so a stream cut into tiny pieces stays linear.
-    const std::size_t searched = pending_.size();
-    pending_.append(piece);
-    if (root_ == std::string::npos) {
-      root_ = pending_.find("<svg", searched < 3 ? 0 : searched - 3);
-      if (root_ == std::string::npos) return;
-      searched_ = root_;
-    }
-    const std::size_t root_end = pending_.find('>', std::max(searched_, root_));
-    searched_ = pending_.size();
-    if (root_end == std::string::npos) return;
-    rooted_ = true;
-    const std::string rest = pending_.substr(root_end + 1);
-    append_renumbered(std::string_view(pending_).substr(0, root_end + 1), ids_, out_);
-    // Cairo ends the root element's line itself; keep one element per line.
-    if (!metadata_.empty()) out_.append("\n").append(metadata_, 0, metadata_.size() - 1);
-    pending_.clear();
-    append(rest);
+void SvgFinisher::append(std::string_view bytes) {
+  if (rooted_) {
+    append_lines(bytes);
     return;
   }
-  append_renumbered(piece, ids_, out_);
+  // Everything up to the end of the root element's start tag waits in
+  // `pending_` (a few hundred bytes), so <title> and <desc> go right after it.
+  // Only the new bytes (and the few before them that may start "<svg") are
+  // searched, so a stream cut into tiny pieces stays linear.
+  const std::size_t searched = pending_.size();
+  pending_.append(bytes);
+  if (root_ == std::string::npos) {
+    root_ = pending_.find("<svg", searched < 3 ? 0 : searched - 3);
+    if (root_ == std::string::npos) return;
+    searched_ = root_;
+  }
+  const std::size_t root_end = pending_.find('>', searched_);
+  searched_ = pending_.size();
+  if (root_end == std::string::npos) return;
+  rooted_ = true;
+  append_renumbered(std::string_view(pending_).substr(0, root_end + 1), ids_, out_);
+  // Cairo ends the root element's line itself; keep one element per line.
+  if (!metadata_.empty()) out_.append("\n").append(metadata_, 0, metadata_.size() - 1);
+  append_lines(std::string_view(pending_).substr(root_end + 1));
+  pending_.clear();
 }
 
-void SvgFinisher::append(std::string_view bytes) {
+void SvgFinisher::append_lines(std::string_view bytes) {
   // Renumbering works on whole lines: an id never spans a line break, so a
   // line cut between two of Cairo's writes is held back until it ends.
-  if (!rooted_) {
-    emit(bytes);
-    return;
-  }
-  const std::size_t last_break = bytes.rfind('\n');
-  if (last_break == std::string_view::npos) {
+  const std::size_t first_break = bytes.find('\n');
+  if (first_break == std::string_view::npos) {
     line_.append(bytes);
     return;
   }
   if (!line_.empty()) {
-    const std::size_t first_break = bytes.find('\n');
     line_.append(bytes.substr(0, first_break + 1));
-    emit(line_);
+    append_renumbered(line_, ids_, out_);
     line_.clear();
     bytes.remove_prefix(first_break + 1);
   }
   const std::size_t cut = bytes.rfind('\n') + 1;  // 0 when the break was the first one's
-  emit(bytes.substr(0, cut));
+  append_renumbered(bytes.substr(0, cut), ids_, out_);
   line_.append(bytes.substr(cut));
 }
 
@@ -305,7 +299,7 @@ std::string SvgFinisher::finish() && {
     append_renumbered(pending_, ids_, out_);
     return std::move(out_);
   }
-  emit(line_);
+  append_renumbered(line_, ids_, out_);
   const std::size_t close = out_.rfind("</svg>");
   if (close != std::string::npos) out_.insert(close, overlay_);
   return std::move(out_);

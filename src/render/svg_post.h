@@ -24,7 +24,7 @@ class SvgFinisher {
   std::string finish() &&;
 
  private:
-  void emit(std::string_view piece);
+  void append_lines(std::string_view bytes);
 
   std::string metadata_;
   std::string overlay_;

@@ -430,6 +430,8 @@ struct Checker {
 std::span<const Key<Style>> style_keys() { return kStyleKeys; }
 std::span<const Key<EventStyle>> event_keys() { return kEventKeys; }
 
+std::string_view marker_name(MarkerShape shape) { return kMarkers.at(static_cast<std::size_t>(shape)); }
+
 std::optional<Value> convert(std::string_view key, const Spec& spec, const Property& p, Diagnostics& diags) {
   const Checker check{key, spec, p, diags};
   switch (spec.kind) {

@@ -63,6 +63,9 @@ std::span<const Key<EventStyle>> event_keys();
 // Checks `p`'s value against `spec`; reports an error at p.where naming `key` otherwise.
 std::optional<Value> convert(std::string_view key, const Spec& spec, const Property& p, Diagnostics& diags);
 
+// The word a style file uses for `shape` ("circle", "diamond", ...).
+std::string_view marker_name(MarkerShape shape);
+
 // Every text style of `s`, for the [font] keys that change them all.
 std::vector<TextStyle*> text_styles(Style& s);
 

@@ -179,11 +179,10 @@ Color lane_color(const Style& s, std::size_t lane_index, const PropertySheet& la
 
 PropertySheet lane_event_sheet(const Style& s, std::size_t lane_index, const PropertySheet& lane) {
   if (s.palette_markers.empty() || s.event.marker_given) return lane;
-  constexpr std::string_view kNames[] = {"circle", "diamond", "square", "triangle", "none"};
   const MarkerShape mark = s.palette_markers[lane_index % s.palette_markers.size()];
   PropertySheet out;
   out.reserve(lane.size() + 1);
-  out.push_back({"event.marker", std::string(kNames[static_cast<std::size_t>(mark)]), {}});
+  out.push_back({"event.marker", std::string(keys::marker_name(mark)), {}});
   out.insert(out.end(), lane.begin(), lane.end());
   return out;
 }
