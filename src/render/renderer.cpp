@@ -328,7 +328,7 @@ Output render_png(const scene::Scene& scene, const PangoMeasurer& text, double d
   if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
     return {{}, status_error("PNG", cairo_status(cr.get()))};
   Output out;
-  if (std::string error = write_png(surface.get(), out.bytes); !error.empty())
+  if (std::string error = write_png(surface.get(), dpi, out.bytes); !error.empty())
     return {{}, "could not write the PNG: " + error};
   return out;
 }

@@ -227,7 +227,8 @@ end
 local function figure(block, path, attrs, format)
   local caption = caption_inlines(attrs.caption)
   local alt = attrs.alt or (#caption > 0 and pandoc.utils.stringify(caption)) or timeline_title(block.text)
-  -- SVG and PDF carry their size; a PNG's pixels would be read at 96 dpi.
+  -- SVG and PDF carry their size, and a PNG its resolution; some writers
+  -- ignore that, so a PNG also gets the width asked for.
   local size = {}
   if format == "png" and attrs.width then size = { { "width", attrs.width } } end
   if #caption == 0 then
