@@ -340,6 +340,7 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
 
   render::Options render_options;
   if (c.dpi) render_options.dpi = *c.dpi;
+  render_options.id_prefix = c.id_prefix;
 
   std::map<std::string, std::string> bytes_by_format;  // lay out once, draw each format once
   int status = kOk;

@@ -289,9 +289,9 @@ std::size_t svg_size_estimate(const scene::Scene& scene) {
   return bytes;
 }
 
-Output render_svg(const scene::Scene& scene, const PangoMeasurer& text) {
+Output render_svg(const scene::Scene& scene, const PangoMeasurer& text, const std::string& id_prefix) {
   Output out;
-  SvgFinisher finisher(scene, svg_size_estimate(scene));
+  SvgFinisher finisher(scene, svg_size_estimate(scene), id_prefix.empty() ? content_id_prefix(scene) : id_prefix);
   {
     Surface surface(cairo_svg_surface_create_for_stream(append_to_svg, &finisher, scene.width, scene.height));
     cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
@@ -419,7 +419,7 @@ Output Renderer::render(const scene::Scene& scene, Format format, const Options&
     return {{}, fmt::format("the page is {} × {} pt; it needs a positive size", scene.width, scene.height)};
   switch (format) {
     case Format::pdf: return render_pdf(scene, impl_->measurer);
-    case Format::svg: return render_svg(scene, impl_->measurer);
+    case Format::svg: return render_svg(scene, impl_->measurer, options.id_prefix);
     case Format::png: return render_png(scene, impl_->measurer, options.dpi);
   }
   return {{}, "unknown output format"};

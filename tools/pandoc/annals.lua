@@ -243,23 +243,25 @@ local function figure(block, path, attrs, format)
                                     pandoc.Attr(block.identifier, {}, { { "alt", alt }, table.unpack(size) })) })
 end
 
--- Several charts share one HTML document: Cairo's ids (glyph-0-1, surface1,
--- clip1) must not collide, so each chart's ids get a prefix of its own.
+-- Several charts share one HTML document: annals starts every id of a chart
+-- with a prefix of its own (from the chart's content); a block drawn twice
+-- in one document gets one more prefix per figure, so no id is used twice.
+-- annals' root style already lets the chart shrink with the page.
 local function prefix_ids(svg, prefix)
   svg = svg:gsub("^<%?xml[^>]*>%s*", "")
   svg = svg:gsub(' id="', ' id="' .. prefix)
   svg = svg:gsub('href="#', 'href="#' .. prefix)
-  svg = svg:gsub("url%(#", "url(#" .. prefix)
-  -- Scale down with the page, keeping the proportions of the viewBox.
-  return (svg:gsub("<svg ", '<svg style="max-width:100%%;height:auto" ', 1))
+  return (svg:gsub("url%(#", "url(#" .. prefix))
 end
 
 -- The SVG itself in the page, not an <img>: its text is found by the browser's
 -- search and read by screen readers, its tooltips show and its links work.
-local function inline_figure(block, svg, attrs, name)
+local inline_count = 0
+local function inline_figure(block, svg, attrs)
+  inline_count = inline_count + 1
   local caption = caption_inlines(attrs.caption)
   local id = block.identifier ~= "" and string.format(' id="%s"', block.identifier) or ""
-  local html = string.format('<figure%s class="annals">\n%s', id, prefix_ids(svg, "annals-" .. name:sub(1, 8) .. "-"))
+  local html = string.format('<figure%s class="annals">\n%s', id, prefix_ids(svg, "f" .. inline_count .. "-"))
   if #caption > 0 then
     html = html .. "<figcaption>" .. pandoc.write(pandoc.Pandoc({ pandoc.Plain(caption) }), "html") .. "</figcaption>\n"
   end
@@ -307,7 +309,7 @@ local function render(block)
   end
   pandoc.mediabag.insert(link, mime[format] or "application/octet-stream", bytes)
   if format == "svg" and FORMAT:match("html") and (attrs.inline == "true" or attrs.inline == "yes") then
-    return inline_figure(block, bytes, attrs, name)
+    return inline_figure(block, bytes, attrs)
   end
   return figure(block, link, attrs, format)
 end
