@@ -13,6 +13,7 @@
 #include "render/render.h"
 #include "scene/scene.h"
 #include "style/style.h"
+#include "styled/resolve.h"
 
 namespace {
 
@@ -44,9 +45,9 @@ int main(int argc, char** argv) {
   const annals::dates::Date now =
       timeline->header.now ? timeline->header.now->date : annals::dates::from_epoch_seconds(0);
   const annals::render::Renderer renderer;  // owns the fonts; measures and draws
-  const annals::layout::Options options{now, {}, "render-timeline"};
-  const annals::scene::Scene scene =
-      annals::layout::layout(*timeline, *style, options, renderer.measurer(), diags);
+  const annals::layout::Options options{"render-timeline"};
+  const annals::scene::Scene scene = annals::layout::layout(annals::styled::resolve(*timeline, *style, {now, {}}, diags),
+                                                            options, renderer.measurer(), diags);
   print(diags);
   if (diags.has_errors()) return 1;
 

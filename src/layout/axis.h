@@ -8,7 +8,7 @@
 
 #include "scale/time_scale.h"
 #include "scene/scene.h"
-#include "style/style.h"
+#include "style/values.h"
 #include "text/measurer.h"
 
 namespace annals::layout {

@@ -9,17 +9,16 @@
 #include "layout/event_plan.h"
 #include "layout/layout.h"
 #include "layout/page_blocks.h"
-#include "layout/resolve.h"
 #include "layout/time_frame.h"
+#include "styled/timeline.h"
 
 namespace annals::layout {
 
 struct ChartInput {
-  const model::Timeline* timeline = nullptr;
-  const style::Style* style = nullptr;
+  const styled::Timeline* chart = nullptr;  // only the events inside the view window
+  const style::Style* style = nullptr;      // the chart's style
   const Options* options = nullptr;
   const text::TextMeasurer* measurer = nullptr;
-  const Resolved* resolved = nullptr;  // only the events inside the view window
   Diagnostics* diags = nullptr;
   Domain domain;                        // the view window
   PageFrame page;
@@ -55,27 +54,26 @@ struct Canvas {
   void reserve_events(std::size_t n) { event_items.reserve(2 * n); }
 };
 
-bool lanes_have_headers(const Resolved& r);
-std::vector<LegendEntry> legend_entries(const model::Timeline& t, const style::Style& st, const Resolved& r,
-                                        const MarkUse& uses, bool headers);
+bool lanes_have_headers(const styled::Timeline& r);
+std::vector<LegendEntry> legend_entries(const styled::Timeline& chart, const MarkUse& uses, bool headers);
 // The event and its label as items; its shapes moved by (dx, dy).
-void emit_event(Canvas& cv, const model::Timeline& t, const Resolved& r, const ResolvedEvent& e,
-                EventPlan& plan, double dx, double dy);
-scene::Metadata metadata(const model::Timeline& t, const Options& o);
+void emit_event(Canvas& cv, const styled::Timeline& chart, const styled::Event& e, EventPlan& plan, double dx,
+                double dy);
+scene::Metadata metadata(const styled::Timeline& chart, const Options& o);
 // A lane title wrapped into a header `width` wide, at most two lines.
 struct HeaderText {
   std::vector<scene::Text> lines;
   double width = 0, height = 0;
 };
 // In the lane's colour it is darkened (or lightened) until it reads on `band`.
-HeaderText header_text(const ResolvedLane& lane, const style::Style& st, double width,
+HeaderText header_text(const styled::Lane& lane, const style::Style& st, double width,
                        const text::TextMeasurer& m, Color band);
 // The colour the eye sees behind lane `index`'s title: its band over the page.
 Color lane_backdrop(const style::Style& st, std::size_t index);
 std::vector<Color> lane_backdrops(const style::Style& st, std::size_t lanes);
 std::vector<AxisBreak> breaks_of(const scale::TimeScale& s);
 // The colour of a lane's title as drawn on `band`.
-Color lane_title_color(const ResolvedLane& lane, const style::Style& st, Color band);
+Color lane_title_color(const styled::Lane& lane, const style::Style& st, Color band);
 double label_width_for(const style::Style& st, double plot_length, double factor);
 
 // The time scale over [x0, x1] and every event's plan on it (ctx's scale is

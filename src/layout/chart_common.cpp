@@ -1,7 +1,6 @@
 #include "layout/chart.h"
 
 #include <algorithm>
-#include <set>
 #include <utility>
 #include <variant>
 
@@ -21,17 +20,7 @@ void append(std::vector<T>& to, std::vector<T>& from) {
   from.clear();
 }
 
-std::optional<Color> tag_colour(const PropertySheet& sheet) {
-  std::optional<Color> found;
-  for (const auto& p : sheet) {
-    if (p.key != "color" && !p.key.ends_with(".color")) continue;
-    if (const auto* s = std::get_if<std::string>(&p.value))
-      if (auto c = style::parse_color(*s)) found = *c;
-  }
-  return found;
-}
-
-scene::EventDates dates_of(const ResolvedEvent& e) {
+scene::EventDates dates_of(const styled::Event& e) {
   scene::EventDates d;
   d.start = dates::iso_first(e.first);
   d.end = dates::iso_last(e.last);
@@ -117,20 +106,20 @@ void Canvas::paint(scene::Scene& s) {
     append(s.items, *list);
 }
 
-bool lanes_have_headers(const Resolved& r) {
-  return std::any_of(r.lanes.begin(), r.lanes.end(), [](const ResolvedLane& l) { return !l.title.empty(); });
+bool lanes_have_headers(const styled::Timeline& r) {
+  return std::any_of(r.lanes.begin(), r.lanes.end(), [](const styled::Lane& l) { return !l.title.empty(); });
 }
 
 std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx, bool vertical, MarkUse& uses,
                                    std::size_t& shortened) {
   std::vector<EventPlan> plans;
-  plans.reserve(in.resolved->events.size());
-  const auto plan = [&](const ResolvedEvent& e) {
+  plans.reserve(in.chart->events.size());
+  const auto plan = [&](const styled::Event& e) {
     return vertical ? plan_vertical(e, ctx, *in.measurer) : plan_horizontal(e, ctx, *in.measurer);
   };
-  for (const auto& e : in.resolved->events) {
+  for (const auto& e : in.chart->events) {
     if (in.extra_lines > 0) {
-      ResolvedEvent wider = e;
+      styled::Event wider = e;
       wider.style.max_label_lines += in.extra_lines;
       plans.push_back(plan(wider));
     } else {
@@ -144,12 +133,12 @@ std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx,
 }
 
 Planned plan_on_scale(const ChartInput& in, PlanContext ctx, bool vertical, double x0, double x1, double gap) {
-  const auto& t = *in.timeline;
+  const auto& t = *in.chart;
   std::vector<scale::Interval> kept;  // time under labels that crossed a break
   Planned p;
   constexpr int kTries = 4;
   for (int attempt = 0;; ++attempt) {
-    p.scale = attempt < kTries ? chart_scale(t, *in.resolved, in.options->now, in.domain, x0, x1, gap, kept)
+    p.scale = attempt < kTries ? chart_scale(t, in.domain, x0, x1, gap, kept)
                                : scale::linear(in.domain.begin, in.domain.end, x0, x1);
     ctx.scale = &p.scale;
     p.uses = {};
@@ -182,36 +171,31 @@ void finish(Canvas& cv, Composition& out, AxisBlock axis, Block& title, Block& l
   out.scene.width = width;
   out.scene.height = height;
   out.scene.background = in.style->page.background;
-  out.scene.metadata = metadata(*in.timeline, *in.options);
+  out.scene.metadata = metadata(*in.chart, *in.options);
   cv.plans = &plans;
   cv.paint(out.scene);
 }
 
-std::vector<LegendEntry> legend_entries(const model::Timeline& t, const style::Style& st, const Resolved& r,
-                                        const MarkUse& uses, bool headers) {
+std::vector<LegendEntry> legend_entries(const styled::Timeline& r, const MarkUse& uses, bool headers) {
+  const auto& st = r.style;
   std::vector<LegendEntry> out;
   if (!st.legend.show || st.legend.position == "none") return out;
   if (!headers && r.lanes.size() > 1)
     for (const auto& lane : r.lanes)
       out.push_back({LegendEntry::Swatch::lane, lane.color, lane.title.empty() ? lane.id : lane.title});
-  std::set<std::string> used_tags;
-  for (const auto& e : t.events) used_tags.insert(e.tags.begin(), e.tags.end());
-  for (const auto& [name, sheet] : st.tags)
-    if (used_tags.count(name))
-      if (auto c = tag_colour(sheet)) out.push_back({LegendEntry::Swatch::solid, *c, name});
+  for (const auto& tag : r.tags) out.push_back({LegendEntry::Swatch::solid, tag.color, tag.name});
   if (uses.band) out.push_back({LegendEntry::Swatch::band, kLegendInk, "imprecise date (its whole range)"});
   if (uses.fade) out.push_back({LegendEntry::Swatch::fade, kLegendInk, "approximate start or end"});
   if (uses.open) out.push_back({LegendEntry::Swatch::open, kLegendInk, "ongoing"});
   return out;
 }
 
-void emit_event(Canvas& cv, const model::Timeline& t, const Resolved& r, const ResolvedEvent& e, EventPlan& plan,
-                double dx, double dy) {
+void emit_event(Canvas& cv, const styled::Timeline& r, const styled::Event& e, EventPlan& plan, double dx,
+                double dy) {
   for (auto& s : plan.marks) translate(s, dx, dy);
   for (auto& s : plan.label) translate(s, dx, dy);
   plan.mark_box.x += dx, plan.mark_box.y += dy;
   plan.label_box.x += dx, plan.label_box.y += dy;
-  const auto& src = t.events[e.index];
   const std::string& lane = r.lanes[e.lane].id;
 
   scene::Item ev;
@@ -222,8 +206,8 @@ void emit_event(Canvas& cv, const model::Timeline& t, const Resolved& r, const R
   ev.lane = lane;
   ev.title = e.title;
   ev.dates = dates_of(e);
-  ev.description = src.description;
-  ev.url = src.url;
+  ev.description = e.description;
+  ev.url = e.url;
   cv.event_items.push_back(std::move(ev));
 
   scene::Item label;
@@ -235,15 +219,15 @@ void emit_event(Canvas& cv, const model::Timeline& t, const Resolved& r, const R
   label.text = plan.label_text;
   cv.event_items.push_back(std::move(label));
 
-  if (!src.url.empty()) cv.links.push_back(scene::Link{union_box(plan.mark_box, plan.label_box), src.url});
+  if (!e.url.empty()) cv.links.push_back(scene::Link{union_box(plan.mark_box, plan.label_box), e.url});
 }
 
-scene::Metadata metadata(const model::Timeline& t, const Options& o) {
+scene::Metadata metadata(const styled::Timeline& t, const Options& o) {
   scene::Metadata md;
   md.title = t.header.title;
   md.subject = t.header.subtitle.empty() ? t.header.description : t.header.subtitle;
   md.creator = o.creator;
-  md.date = dates::iso(o.now.begin);
+  md.date = dates::iso(t.now.begin);
   return md;
 }
 
@@ -276,12 +260,12 @@ std::vector<AxisBreak> breaks_of(const scale::TimeScale& s) {
   return out;
 }
 
-Color lane_title_color(const ResolvedLane& lane, const style::Style& st, Color band) {
+Color lane_title_color(const styled::Lane& lane, const style::Style& st, Color band) {
   if (!st.lane.title_uses_lane_color) return st.lane.title.color;
   return style::text_color_on(lane.color, band);
 }
 
-HeaderText header_text(const ResolvedLane& lane, const style::Style& st, double width,
+HeaderText header_text(const styled::Lane& lane, const style::Style& st, double width,
                        const text::TextMeasurer& m, Color band) {
   HeaderText h;
   if (lane.title.empty()) return h;

@@ -13,7 +13,7 @@ namespace annals::layout {
 namespace {
 
 struct LaneGeometry {
-  std::vector<std::size_t> events;  // indices into Resolved::events
+  std::vector<std::size_t> events;  // indices into the chart's events
   Packing packing;
   std::vector<double> row_top, row_height;
   HeaderText header;
@@ -48,7 +48,7 @@ void place_rows(LaneGeometry& g, const style::Style& st, double spread) {
   g.height = std::max(rows, g.header.height) + 2 * st.lane.padding;
 }
 
-LaneRows rows_of(const LaneGeometry& g, const ResolvedLane& lane, const std::vector<EventPlan>& plans) {
+LaneRows rows_of(const LaneGeometry& g, const styled::Lane& lane, const std::vector<EventPlan>& plans) {
   LaneRows r;
   r.lane = lane.id;
   r.rows = g.packing.rows;
@@ -57,7 +57,7 @@ LaneRows rows_of(const LaneGeometry& g, const ResolvedLane& lane, const std::vec
 }
 
 void draw_annotations(Canvas& cv, const Annotations& ann, double top, double lanes_top, double lanes_bottom,
-                      const model::Timeline& t, const scale::TimeScale& scale) {
+                      const styled::Timeline& t, const scale::TimeScale& scale) {
   // Row 0 sits just above the lanes; later rows stack upwards.
   std::vector<double> row_y(ann.row_size.size());
   double y = top + ann.total();
@@ -105,8 +105,7 @@ void draw_titles_below(Canvas& cv, const Annotations& ann, double top) {
 void draw_lanes(Canvas& cv, Composition& out, const std::vector<LaneGeometry>& lanes, std::vector<EventPlan>& plans,
                 const ChartInput& in, const scale::TimeScale& scale) {
   const auto& st = *in.style;
-  const auto& r = *in.resolved;
-  const auto& t = *in.timeline;
+  const auto& r = *in.chart;
   const double margin = st.page.margin, width = in.page.width, inner = std::max(1.0, width - 2 * margin);
   for (std::size_t l = 0; l < lanes.size(); ++l) {
     const auto& g = lanes[l];
@@ -135,7 +134,7 @@ void draw_lanes(Canvas& cv, Composition& out, const std::vector<LaneGeometry>& l
       const std::size_t i = g.events[k];
       const std::size_t row = g.packing.row_of[k];
       const double dy = g.top + st.lane.padding + g.row_top[row] + (g.row_height[row] - plans[i].cross) / 2;
-      emit_event(cv, t, r, r.events[i], plans[i], 0, dy);
+      emit_event(cv, r, r.events[i], plans[i], 0, dy);
     }
   }
 }
@@ -143,10 +142,10 @@ void draw_lanes(Canvas& cv, Composition& out, const std::vector<LaneGeometry>& l
 }  // namespace
 
 Composition compose_horizontal(const ChartInput& in) {
-  const auto& t = *in.timeline;
+  const auto& t = *in.chart;
   const auto& st = *in.style;
   const auto& m = *in.measurer;
-  const auto& r = *in.resolved;
+  const auto& r = *in.chart;
   const double margin = st.page.margin, width = in.page.width, unit = st.font.size;
   const double inner = std::max(1.0, width - 2 * margin);
   Canvas cv;
@@ -193,11 +192,11 @@ Composition compose_horizontal(const ChartInput& in) {
     out.lanes.push_back(rows_of(lanes[l], r.lanes[l], plans));
   }
 
-  const Annotations ann = plan_annotations(t, st, in.options->now, scale, plot_lo, plot_hi, false, m, *in.diags);
+  const Annotations ann = plan_annotations(t, scale, plot_lo, plot_hi, false, m);
 
   const auto where = st.axis.position;
   const bool axis_top = where != style::AxisPosition::bottom, axis_bottom = where != style::AxisPosition::top;
-  Block legend = legend_block(legend_entries(t, st, r, uses, headers), st.legend, inner, m);
+  Block legend = legend_block(legend_entries(r, uses, headers), st.legend, inner, m);
   const bool legend_top = st.legend.position == "top";
 
   // Stack the blocks.
@@ -238,9 +237,7 @@ Composition compose_horizontal(const ChartInput& in) {
   }
 
   // Era titles asked below the chart: under the axis, rows stacking downward.
-  Diagnostics repeated;  // the plan above already reported each era's style
-  const Annotations below =
-      plan_annotations(t, st, in.options->now, scale, plot_lo, plot_hi, false, m, repeated, TitleSide::below);
+  const Annotations below = plan_annotations(t, scale, plot_lo, plot_hi, false, m, TitleSide::below);
   if (below.total() > 0) {
     y += unit / 2;
     draw_titles_below(cv, below, y);

@@ -40,7 +40,7 @@ void pack_lane(LaneColumns& g, const std::vector<EventPlan>& plans, const style:
 
 // Era and marker titles in their columns; era bands and marker rules across the lanes.
 void draw_annotations(Canvas& cv, const Annotations& ann, double left, double lanes_left, double lanes_right,
-                      const model::Timeline& t, const scale::TimeScale& scale) {
+                      const styled::Timeline& t, const scale::TimeScale& scale) {
   // Column 0 sits just left of the lanes; later columns stack leftwards.
   std::vector<double> col_x(ann.row_size.size());
   double x = left + ann.total();
@@ -76,10 +76,10 @@ void draw_annotations(Canvas& cv, const Annotations& ann, double left, double la
 }  // namespace
 
 Composition compose_vertical(const ChartInput& in) {
-  const auto& t = *in.timeline;
+  const auto& t = *in.chart;
   const auto& st = *in.style;
   const auto& m = *in.measurer;
-  const auto& r = *in.resolved;
+  const auto& r = *in.chart;
   const double margin = st.page.margin, page_w = in.page.width, unit = st.font.size;
   const double inner = std::max(1.0, page_w - 2 * margin);
   Canvas cv;
@@ -108,13 +108,11 @@ Composition compose_vertical(const ChartInput& in) {
   // The axis first, to know how much room its labels take on the left.
   AxisFrame probe{0, 0, 0, plot_top, plot_bottom, st.page.background};
   // Where the lanes start on a scale: after the axis labels and the era and marker columns.
-  const auto lanes_left_on = [&](const scale::TimeScale& s, Diagnostics& diags) {
-    const double ann = plan_annotations(t, st, in.options->now, s, plot_top, plot_bottom, true, m, diags).total();
+  const auto lanes_left_on = [&](const scale::TimeScale& s) {
+    const double ann = plan_annotations(t, s, plot_top, plot_bottom, true, m).total();
     return margin + vertical_axis(s, st, probe, m).size + unit + (ann > 0 ? ann + unit : 0);
   };
-  Diagnostics repeated;  // the annotations below report each era's and marker's style once
-  const double first_left =
-      lanes_left_on(chart_scale(t, r, in.options->now, in.domain, x0, x1, break_gap(st)), repeated);
+  const double first_left = lanes_left_on(chart_scale(t, in.domain, x0, x1, break_gap(st)));
   const double per_lane = std::max(60.0, (page_w - margin - first_left) / static_cast<double>(std::max<std::size_t>(1, r.lanes.size())));
   const std::vector<Color> backdrops = lane_backdrops(st, r.lanes.size());
   const PlanContext ctx{nullptr, plot_top, plot_bottom,
@@ -129,7 +127,7 @@ Composition compose_vertical(const ChartInput& in) {
   out.shortened = planned.shortened;
   out.breaks = breaks_of(scale);
   const double axis_x = margin + vertical_axis(scale, st, probe, m).size;
-  const Annotations ann = plan_annotations(t, st, in.options->now, scale, plot_top, plot_bottom, true, m, *in.diags);
+  const Annotations ann = plan_annotations(t, scale, plot_top, plot_bottom, true, m);
   const double ann_left = axis_x + unit;
   const double lanes_left = ann_left + (ann.total() > 0 ? ann.total() + unit : 0);
   cv.reserve_events(r.events.size());
@@ -161,7 +159,7 @@ Composition compose_vertical(const ChartInput& in) {
   AxisBlock axis = vertical_axis(scale, st, frame, m);
 
   y = plot_bottom + st.lane.padding;
-  Block legend = legend_block(legend_entries(t, st, r, uses, headers), st.legend, width - 2 * margin, m);
+  Block legend = legend_block(legend_entries(r, uses, headers), st.legend, width - 2 * margin, m);
   if (legend.height > 0) {
     y += unit;
     move_block(legend, margin, y);
@@ -197,7 +195,7 @@ Composition compose_vertical(const ChartInput& in) {
     out.scene.outline.push_back({r.lanes[l].title.empty() ? r.lanes[l].id : r.lanes[l].title, header_top});
     for (std::size_t k = 0; k < g.events.size(); ++k) {
       const std::size_t i = g.events[k];
-      emit_event(cv, t, r, r.events[i], plans[i], g.left + g.col_left[g.packing.row_of[k]], 0);
+      emit_event(cv, r, r.events[i], plans[i], g.left + g.col_left[g.packing.row_of[k]], 0);
     }
   }
   draw_annotations(cv, ann, ann_left, lanes_left, lanes_right, t, scale);

@@ -6,7 +6,7 @@
 #include "layout/axis.h"
 #include "layout/label_text.h"
 #include "layout/shapes.h"
-#include "style/style.h"
+#include "style/values.h"
 
 namespace annals::layout {
 
@@ -115,7 +115,7 @@ scene::Paint faded(Color c, Point from, Point to, double length, bool fade_start
 
 bool fuzzy(const dates::Date& d) { return d.approximate || d.uncertain; }
 
-LabelText label_for(const ResolvedEvent& e, double max_width, const text::TextMeasurer& m) {
+LabelText label_for(const styled::Event& e, double max_width, const text::TextMeasurer& m) {
   const std::string date = date_text(e);
   LabelRequest r;
   r.date = date;
@@ -176,7 +176,7 @@ Beside beside(double a, double b, double width, double gap, const PlanContext& c
 }
 
 // Fits a label beside [a, b], rewrapping it narrower when neither side has room.
-Beside place_beside(LabelText& label, const ResolvedEvent& e, double a, double b, const PlanContext& ctx,
+Beside place_beside(LabelText& label, const styled::Event& e, double a, double b, const PlanContext& ctx,
                     const text::TextMeasurer& m) {
   const double gap = e.style.label_gap;
   const auto pref = e.style.label_position;
@@ -203,7 +203,7 @@ Beside place_beside(LabelText& label, const ResolvedEvent& e, double a, double b
 // holds the mark. One wider than its whole stretch (its date alone is) is
 // placed on the whole plot instead; the chart then keeps the time under it
 // on the axis (compose's plan_on_scale), so it never crosses a break.
-Beside place_label(LabelText& label, const ResolvedEvent& e, double a, double b, const PlanContext& ctx,
+Beside place_label(LabelText& label, const styled::Event& e, double a, double b, const PlanContext& ctx,
                    const text::TextMeasurer& m) {
   const PlanContext local = within(ctx, a, b);
   // Without a break near the mark the stretch is the whole plot: no copy to keep.
@@ -248,7 +248,7 @@ void add_leader(EventPlan& p, double mark_x, double mark_bottom, const Beside& a
   p.label.push_back(line({mark_x, mark_bottom}, {clamp_to(mark_x, at.x, at.x + width), label_y}, c, 0.5));
 }
 
-EventPlan point_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+EventPlan point_horizontal(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& m) {
   EventPlan p;
   const auto& st = e.style;
   const double s = st.marker_size;
@@ -289,7 +289,7 @@ struct Inside {
 
 // The first piece of the bar that holds the label on one line. A label
 // wrapped for the plot's label width may still fit a long bar unwrapped.
-Inside inside_label(LabelText& label, const ResolvedEvent& e, const std::vector<std::pair<double, double>>& bar,
+Inside inside_label(LabelText& label, const styled::Event& e, const std::vector<std::pair<double, double>>& bar,
                     double fade_lo, double fade_hi, const PlanContext& ctx, const text::TextMeasurer& m) {
   for (std::size_t i = 0; i < bar.size(); ++i) {
     const double lo = i == 0 ? fade_lo : bar[i].first, hi = i + 1 == bar.size() ? fade_hi : bar[i].second;
@@ -309,7 +309,7 @@ Inside inside_label(LabelText& label, const ResolvedEvent& e, const std::vector<
 
 // The bar's colour as the eye sees it over what lies below it (its lane's
 // band over the page): what text inside must read against.
-Color seen_fill(const ResolvedEvent& e, const PlanContext& ctx) {
+Color seen_fill(const styled::Event& e, const PlanContext& ctx) {
   const Color below = e.lane < ctx.backdrops.size() ? ctx.backdrops[e.lane] : Color{1, 1, 1, 1};
   const auto& st = e.style;
   const double a = std::clamp(st.fill_opacity, 0.0, 1.0) * std::clamp(st.color.a, 0.0, 1.0);
@@ -322,7 +322,7 @@ constexpr double kMinContrast = 4.5;
 
 constexpr double kInsideTextPad = 2;  // pt above and below a label inside its bar
 
-EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+EventPlan span_horizontal(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& m) {
   EventPlan p;
   const auto& st = e.style;
   const double h = st.span_height;
@@ -389,7 +389,7 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
 }
 
 // Vertical: time runs down; labels sit to the right of their marks.
-EventPlan vertical(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+EventPlan vertical(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& m) {
   EventPlan p;
   const auto& st = e.style;
   const double thick = e.span ? st.span_height : st.marker_size;
@@ -445,16 +445,16 @@ EventPlan vertical(const ResolvedEvent& e, const PlanContext& ctx, const text::T
 
 }  // namespace
 
-std::string date_text(const ResolvedEvent& e) {
+std::string date_text(const styled::Event& e) {
   if (!e.style.show_dates) return {};
   return e.span ? dates::span_label(e.first, e.last) : dates::label(e.first);
 }
 
-EventPlan plan_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+EventPlan plan_horizontal(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& m) {
   return e.span ? span_horizontal(e, ctx, m) : point_horizontal(e, ctx, m);
 }
 
-EventPlan plan_vertical(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+EventPlan plan_vertical(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& m) {
   return vertical(e, ctx, m);
 }
 

@@ -9,7 +9,7 @@
 
 #include "base/geometry.h"
 #include "layout/packing.h"
-#include "layout/resolve.h"
+#include "styled/timeline.h"
 #include "scale/time_scale.h"
 #include "scene/scene.h"
 #include "text/measurer.h"
@@ -44,12 +44,12 @@ struct EventPlan {
   MarkUse uses;
 };
 
-EventPlan plan_horizontal(const ResolvedEvent& e, const PlanContext& ctx,
+EventPlan plan_horizontal(const styled::Event& e, const PlanContext& ctx,
                           const text::TextMeasurer& measurer);
-EventPlan plan_vertical(const ResolvedEvent& e, const PlanContext& ctx,
+EventPlan plan_vertical(const styled::Event& e, const PlanContext& ctx,
                         const text::TextMeasurer& measurer);
 
 // The date part of a label ("1879–1883", "c. 1964"), or "" when dates are hidden.
-std::string date_text(const ResolvedEvent& e);
+std::string date_text(const styled::Event& e);
 
 }  // namespace annals::layout

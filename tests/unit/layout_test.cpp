@@ -13,6 +13,7 @@
 #include "layout/packing.h"
 #include "layout/shapes.h"
 #include "style/style.h"
+#include "styled/resolve.h"
 #include "text/measurer.h"
 
 namespace annals::layout {
@@ -44,6 +45,7 @@ struct Chart {
   model::Timeline timeline;
   style::Style style = style::defaults();
   Options options;
+  styled::Options styling;
   text::FakeMeasurer measurer;
   Diagnostics diags;
 
@@ -52,14 +54,14 @@ struct Chart {
     timeline.lanes.push_back({"main", "", {}, {}});
     style.page.size = "auto";
     style.page.width = 600;
-    options.now = std::get<dates::Date>(dates::from_ymd(2022, 12, 31));
+    styling.now = std::get<dates::Date>(dates::from_ymd(2022, 12, 31));
     timeline.header.scale = model::ScaleKind::linear;
   }
   void add(model::Event e) {
     e.index = timeline.events.size();
     timeline.events.push_back(std::move(e));
   }
-  Detailed run() { return layout_detailed(timeline, style, options, measurer, diags); }
+  Detailed run() { return layout_detailed(styled::resolve(timeline, style, styling, diags), options, measurer, diags); }
 };
 
 const scene::Item& item(const scene::Scene& s, std::string_view kind, std::string_view id) {
@@ -711,7 +713,7 @@ TEST(Axis, CollapsedScaleKeepsAnOpenSpanUpToNow) {
   c.add(span("Survey", parsed("c. 2015"), parsed("2018~")));
   c.add(point("Uncertain meeting", parsed("2016?")));
   c.timeline.markers.push_back({"Now", {parsed("present"), {}}, {}, {}});
-  expect_no_break_inside(c.run(), year(2019).begin, c.options.now.end);
+  expect_no_break_inside(c.run(), year(2019).begin, c.styling.now.end);
 }
 
 TEST(Axis, LinearNeverCollapsesEvenWhenASpanCrossesAnEmptyStretch) {
@@ -734,7 +736,7 @@ TEST(Axis, AutoKeepsALoneSpanWhole) {
 TEST(Spans, PiecesOfABarCutByABreakAreSquareAtTheCutAndOneColour) {
   const scale::TimeScale s({{year(1000).begin, year(1100).begin, 0, 200}, {year(1800).begin, year(1900).begin, 224, 424}});
   PlanContext ctx{&s, 0, 424, 200, {}};
-  ResolvedEvent e;
+  styled::Event e;
   e.title = "Reign";
   e.span = true;
   e.first = year(1050);
