@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <variant>
 
 #include "layout/shapes.h"
 
@@ -16,12 +17,13 @@ constexpr double kDefaultBreak = 24;  // pt: a break at body sizes up to about 1
 double clamp_to(double v, double lo, double hi) { return std::max(lo, std::min(v, hi)); }
 
 std::vector<scale::Tick> ticks_for(const scale::TimeScale& s, const style::Style& st, const text::TextMeasurer& m,
-                                   bool vertical) {
+                                   const PageMap& map) {
   const auto& font = st.axis.label.font;
   // Labels breathe: about three label heights between neighbours, so a decade
   // reads in years rather than in a crowd of month names.
   const double h = m.measure("0", font).height, gap = 3 * h;
-  if (vertical) return scale::ticks(s, [h](std::string_view) { return h; }, gap);
+  // What a label takes along t: its height when time runs down, else its width.
+  if (map.transposed) return scale::ticks(s, [h](std::string_view) { return h; }, gap);
   return scale::ticks(s, [&](std::string_view t) { return m.measure(t, font).width; }, gap);
 }
 
@@ -34,7 +36,7 @@ scene::Item tick_item(std::size_t n, const scene::Text& t) {
   return it;
 }
 
-void add_gaps(AxisBlock& b, const scale::TimeScale& s, const AxisFrame& f, bool vertical, Color axis) {
+void add_gaps(AxisBlock& b, const scale::TimeScale& s, const AxisFrame& f, Color axis) {
   const auto& seg = s.segments();
   for (std::size_t i = 0; i + 1 < seg.size(); ++i) {
     const double g0 = seg[i].x1, g1 = seg[i + 1].x0;
@@ -43,10 +45,7 @@ void add_gaps(AxisBlock& b, const scale::TimeScale& s, const AxisFrame& f, bool 
     const double k = std::max(1.0, (g1 - g0) / kDefaultBreak);
     for (const double d : {-kBreakSlant * k, kBreakSlant * k}) {
       const double c = mid + d;
-      if (vertical)
-        b.shapes.push_back(line({f.at - 4 * k, c + 2 * k}, {f.at + 4 * k, c - 2 * k}, axis, k));
-      else
-        b.shapes.push_back(line({c - 2 * k, f.at + 4 * k}, {c + 2 * k, f.at - 4 * k}, axis, k));
+      b.shapes.push_back(line({c - 2 * k, f.at + 4 * k}, {c + 2 * k, f.at - 4 * k}, axis, k));
     }
   }
 }
@@ -70,27 +69,41 @@ std::vector<std::pair<double, double>> unbroken(const scale::TimeScale& s, doubl
   return out;
 }
 
-std::vector<Box> cut_at_breaks(const Box& box, const scale::TimeScale& s, bool vertical) {
+std::vector<Box> cut_at_breaks(const Box& box, const scale::TimeScale& s) {
   std::vector<Box> out;
-  const double a = vertical ? box.y : box.x, b = vertical ? box.bottom() : box.right();
-  for (const auto& [p, q] : unbroken(s, a, b))
-    out.push_back(vertical ? Box{box.x, p, box.w, q - p} : Box{p, box.y, q - p, box.h});
+  for (const auto& [p, q] : unbroken(s, box.x, box.right())) out.push_back(Box{p, box.y, q - p, box.h});
   return out;
 }
 
-AxisBlock horizontal_axis(const scale::TimeScale& s, const style::Style& st, const AxisFrame& f,
-                          const text::TextMeasurer& m) {
+AxisBlock time_axis(const scale::TimeScale& s, const style::Style& st, const AxisFrame& f,
+                    const text::TextMeasurer& m) {
   AxisBlock b;
   const auto& ax = st.axis;
+  const PageMap& map = f.map;
   for (const auto& seg : s.segments())
     b.shapes.push_back(line({seg.x0, f.at}, {seg.x1, f.at}, ax.color, ax.width));
-  add_gaps(b, s, f, false, ax.color);
+  add_gaps(b, s, f, ax.color);
 
   const double line_h = m.measure("0", ax.label.font).height;
+  const auto ts = ticks_for(s, st, m, map);
+  // Each level of labels (the finest next to the ticks, the context further
+  // out) takes as much room across as its largest label; levels set side by
+  // side along a line of text keep a gap between them.
+  std::vector<double> level_size;
+  for (const auto& t : ts) {
+    if (t.label.empty()) continue;
+    const auto level = static_cast<std::size_t>(t.level);
+    if (level_size.size() <= level) level_size.resize(level + 1, map.extent(0, line_h).y);
+    level_size[level] = std::max(level_size[level], map.extent(m.measure(t.label, ax.label.font).width, line_h).y);
+  }
+  const double level_gap = map.cross_is_inline() ? 2 * kLabelGap : 0;
+  std::vector<double> level_at(level_size.size(), 0);  // from the first level's inner edge
+  for (std::size_t k = 1; k < level_size.size(); ++k) level_at[k] = level_at[k - 1] + level_size[k - 1] + level_gap;
+
   const double dir = f.labels_before ? -1 : 1;
   std::size_t n = 0;
   int levels = 0;
-  for (const auto& t : ticks_for(s, st, m, false)) {
+  for (const auto& t : ts) {
     const double len = (t.major ? ax.tick_length : ax.tick_length / 2) * dir;
     if (t.level == 0) b.shapes.push_back(line({t.x, f.at}, {t.x, f.at + len}, ax.color, ax.width));
     if (t.major && st.grid.major)
@@ -99,12 +112,14 @@ AxisBlock horizontal_axis(const scale::TimeScale& s, const style::Style& st, con
       b.grid.push_back(line({t.x, f.plot_lo}, {t.x, f.plot_hi}, st.grid.minor_color, st.grid.width));
     if (t.label.empty()) continue;
     const double w = m.measure(t.label, ax.label.font).width;
+    const Point size = map.extent(w, line_h);  // along t, across
     // The finest labels centre on their tick; the context line starts at it.
-    const double x = clamp_to(t.level == 0 ? t.x - w / 2 : t.x, f.page_lo, f.page_hi - w);
-    const double reach = ax.tick_length + kLabelGap + line_h * t.level;
-    const double y = f.labels_before ? f.at - reach - line_h : f.at + reach;
-    scene::Text text{{x, y, w, line_h}, t.label, ax.label.font, ax.label.color, {}};
-    b.items.push_back(tick_item(n++, text));
+    const double along = clamp_to(t.level == 0 ? t.x - size.x / 2 : t.x, f.page_lo, f.page_hi - size.x);
+    const double reach = ax.tick_length + kLabelGap + level_at[static_cast<std::size_t>(t.level)];
+    const double across = f.labels_before ? f.at - reach - size.y : f.at + reach;
+    const Box page = map.box({along, across, size.x, size.y});
+    scene::Shape text = upright(map, scene::Text{page, t.label, ax.label.font, ax.label.color, {}});
+    b.items.push_back(tick_item(n++, std::get<scene::Text>(text)));
     b.shapes.push_back(std::move(text));
     levels = std::max(levels, t.level + 1);
   }
@@ -114,46 +129,8 @@ AxisBlock horizontal_axis(const scale::TimeScale& s, const style::Style& st, con
   axis.box = {s.range_begin(), f.labels_before ? f.at - ax.tick_length : f.at, s.range_end() - s.range_begin(),
               ax.tick_length};
   b.items.insert(b.items.begin(), axis);
-  b.size = ax.tick_length + kLabelGap + line_h * levels;
-  return b;
-}
-
-AxisBlock vertical_axis(const scale::TimeScale& s, const style::Style& st, const AxisFrame& f,
-                        const text::TextMeasurer& m) {
-  AxisBlock b;
-  const auto& ax = st.axis;
-  for (const auto& seg : s.segments())
-    b.shapes.push_back(line({f.at, seg.x0}, {f.at, seg.x1}, ax.color, ax.width));
-  add_gaps(b, s, f, true, ax.color);
-
-  const double line_h = m.measure("0", ax.label.font).height;
-  const auto ts = ticks_for(s, st, m, true);
-  // Level 0 labels sit next to the ticks, the context level in a column further out.
-  double w0 = 0;
-  for (const auto& t : ts)
-    if (t.level == 0 && !t.label.empty()) w0 = std::max(w0, m.measure(t.label, ax.label.font).width);
-  std::size_t n = 0;
-  double reach = ax.tick_length + kLabelGap;
-  for (const auto& t : ts) {
-    const double len = t.major ? ax.tick_length : ax.tick_length / 2;
-    if (t.level == 0) b.shapes.push_back(line({f.at - len, t.x}, {f.at, t.x}, ax.color, ax.width));
-    if (t.major && st.grid.major)
-      b.grid.push_back(line({f.plot_lo, t.x}, {f.plot_hi, t.x}, st.grid.major_color, st.grid.width));
-    if (t.label.empty()) continue;
-    const double w = m.measure(t.label, ax.label.font).width;
-    const double right = f.at - ax.tick_length - kLabelGap - (t.level == 0 ? 0 : w0 + 2 * kLabelGap);
-    const double y = clamp_to(t.level == 0 ? t.x - line_h / 2 : t.x, f.page_lo, f.page_hi - line_h);
-    scene::Text text{{right - w, y, w, line_h}, t.label, ax.label.font, ax.label.color, {}};
-    reach = std::max(reach, f.at - (right - w));
-    b.items.push_back(tick_item(n++, text));
-    b.shapes.push_back(std::move(text));
-  }
-  scene::Item axis;
-  axis.kind = "axis";
-  axis.id = "axis";
-  axis.box = {f.at - ax.tick_length, s.range_begin(), ax.tick_length, s.range_end() - s.range_begin()};
-  b.items.insert(b.items.begin(), axis);
-  b.size = reach;
+  const auto top = static_cast<std::size_t>(levels);
+  b.size = ax.tick_length + kLabelGap + (top > 0 ? level_at[top - 1] + level_size[top - 1] : 0);
   return b;
 }
 

@@ -35,8 +35,9 @@ struct Composition {
   std::vector<AxisBreak> breaks;
 };
 
-Composition compose_horizontal(const ChartInput& in);
-Composition compose_vertical(const ChartInput& in);
+// The chart planned in (t, c) coordinates and mapped to the page
+// (layout/page_map.h), by the same steps whichever way time runs.
+Composition compose(const ChartInput& in);
 
 // Shared by both orientations.
 
@@ -56,7 +57,7 @@ struct Canvas {
 
 bool lanes_have_headers(const styled::Timeline& r);
 std::vector<LegendEntry> legend_entries(const styled::Timeline& chart, const MarkUse& uses, bool headers);
-// The event and its label as items; its shapes moved by (dx, dy).
+// The event and its label as items; its shapes moved by (dt, dc).
 void emit_event(Canvas& cv, const styled::Timeline& chart, const styled::Event& e, EventPlan& plan, double dx,
                 double dy);
 scene::Metadata metadata(const styled::Timeline& chart, const Options& o);
@@ -86,10 +87,10 @@ struct Planned {
   MarkUse uses;
   std::size_t shortened = 0;
 };
-Planned plan_on_scale(const ChartInput& in, PlanContext ctx, bool vertical, double x0, double x1, double gap);
+Planned plan_on_scale(const ChartInput& in, PlanContext ctx, double x0, double x1, double gap);
 
 // Every event's plan in file order; notes the marks used and the labels shortened.
-std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx, bool vertical, MarkUse& uses,
+std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx, MarkUse& uses,
                                    std::size_t& shortened);
 
 // The page furniture and the axis into their layers, then the whole canvas into the scene.

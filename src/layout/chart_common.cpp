@@ -110,13 +110,11 @@ bool lanes_have_headers(const styled::Timeline& r) {
   return std::any_of(r.lanes.begin(), r.lanes.end(), [](const styled::Lane& l) { return !l.title.empty(); });
 }
 
-std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx, bool vertical, MarkUse& uses,
+std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx, MarkUse& uses,
                                    std::size_t& shortened) {
   std::vector<EventPlan> plans;
   plans.reserve(in.chart->events.size());
-  const auto plan = [&](const styled::Event& e) {
-    return vertical ? plan_vertical(e, ctx, *in.measurer) : plan_horizontal(e, ctx, *in.measurer);
-  };
+  const auto plan = [&](const styled::Event& e) { return plan_event(e, ctx, *in.measurer); };
   for (const auto& e : in.chart->events) {
     if (in.extra_lines > 0) {
       styled::Event wider = e;
@@ -132,7 +130,7 @@ std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx,
   return plans;
 }
 
-Planned plan_on_scale(const ChartInput& in, PlanContext ctx, bool vertical, double x0, double x1, double gap) {
+Planned plan_on_scale(const ChartInput& in, PlanContext ctx, double x0, double x1, double gap) {
   const auto& t = *in.chart;
   std::vector<scale::Interval> kept;  // time under labels that crossed a break
   Planned p;
@@ -143,13 +141,13 @@ Planned plan_on_scale(const ChartInput& in, PlanContext ctx, bool vertical, doub
     ctx.scale = &p.scale;
     p.uses = {};
     p.shortened = 0;
-    p.plans = plan_events(in, ctx, vertical, p.uses, p.shortened);
+    p.plans = plan_events(in, ctx, p.uses, p.shortened);
     const auto breaks = breaks_of(p.scale);
     if (breaks.empty()) return p;
     const std::size_t before = kept.size();
     for (const auto& plan : p.plans) {
       const Box& b = plan.label_box;
-      const double lo = vertical ? b.y : b.x, hi = vertical ? b.bottom() : b.right();
+      const double lo = b.x, hi = b.right();  // along t
       const bool crosses = std::any_of(breaks.begin(), breaks.end(),
                                        [&](const AxisBreak& k) { return lo < k.b && hi > k.a; });
       if (crosses) kept.push_back({p.scale.to_time(lo), p.scale.to_time(hi)});

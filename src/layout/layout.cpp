@@ -16,10 +16,6 @@ namespace {
 
 bool vertical(const styled::Timeline& t) { return t.header.orientation == styled::Orientation::vertical; }
 
-Composition compose(const ChartInput& in) {
-  return vertical(*in.chart) ? compose_vertical(in) : compose_horizontal(in);
-}
-
 // The length of the page along which content grows.
 double fixed_length(const ChartInput& in) {
   return vertical(*in.chart) ? in.page.width : in.page.height;

@@ -735,7 +735,7 @@ TEST(Axis, AutoKeepsALoneSpanWhole) {
 // the cut, in one colour.
 TEST(Spans, PiecesOfABarCutByABreakAreSquareAtTheCutAndOneColour) {
   const scale::TimeScale s({{year(1000).begin, year(1100).begin, 0, 200}, {year(1800).begin, year(1900).begin, 224, 424}});
-  PlanContext ctx{&s, 0, 424, 200, {}};
+  PlanContext ctx{&s, 0, 424, 200, {}, {}, LabelFlow::along};
   styled::Event e;
   e.title = "Reign";
   e.span = true;
@@ -745,7 +745,7 @@ TEST(Spans, PiecesOfABarCutByABreakAreSquareAtTheCutAndOneColour) {
   e.end = e.last.end;
   e.style.corner_radius = 3;
   const text::FakeMeasurer m;
-  const EventPlan p = plan_horizontal(e, ctx, m);
+  const EventPlan p = plan_event(e, ctx, m);
   std::vector<const scene::Path*> pieces;
   for (const auto& sh : p.marks)
     if (const auto* path = std::get_if<scene::Path>(&sh)) pieces.push_back(path);
