@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "layout/chart.h"
-#include "layout/time_frame.h"
+#include "layout/page/compose.h"
+#include "layout/frame/time_frame.h"
 
 namespace annals::layout {
 

@@ -6,7 +6,7 @@
 
 #include "base/diagnostics.h"
 #include "dates/date.h"
-#include "layout/packing.h"
+#include "layout/rows/packing.h"
 #include "scene/scene.h"
 #include "styled/timeline.h"
 #include "text/measurer.h"

@@ -15,7 +15,7 @@
 
 #include "layout/layout.h"
 #include "styled/resolve.h"
-#include "layout/packing.h"
+#include "layout/rows/packing.h"
 #include "style/style.h"
 #include "text/measurer.h"
 

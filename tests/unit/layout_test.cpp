@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "layout/event_plan.h"
-#include "layout/label_text.h"
+#include "layout/rows/event_plan.h"
+#include "layout/labels/label_text.h"
 #include "layout/layout.h"
-#include "layout/packing.h"
-#include "layout/shapes.h"
+#include "layout/rows/packing.h"
+#include "layout/assembly/shapes.h"
 #include "style/style.h"
 #include "styled/resolve.h"
 #include "text/measurer.h"

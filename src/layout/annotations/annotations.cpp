@@ -1,9 +1,9 @@
-#include "layout/annotations.h"
+#include "layout/annotations/annotations.h"
 
 #include <algorithm>
 
-#include "layout/label_text.h"
-#include "layout/time_frame.h"
+#include "layout/labels/label_text.h"
+#include "layout/frame/time_frame.h"
 
 namespace annals::layout {
 

@@ -1,12 +1,12 @@
-#include "layout/chart.h"
+#include "layout/page/compose.h"
 
 #include <algorithm>
 #include <utility>
 #include <variant>
 
-#include "layout/label_text.h"
-#include "layout/shapes.h"
-#include "layout/time_frame.h"
+#include "layout/labels/label_text.h"
+#include "layout/assembly/shapes.h"
+#include "layout/frame/time_frame.h"
 
 namespace annals::layout {
 

@@ -1,10 +1,10 @@
-#include "layout/axis.h"
+#include "layout/frame/axis.h"
 
 #include <algorithm>
 #include <string>
 #include <variant>
 
-#include "layout/shapes.h"
+#include "layout/assembly/shapes.h"
 
 namespace annals::layout {
 

@@ -1,4 +1,4 @@
-#include "layout/time_frame.h"
+#include "layout/frame/time_frame.h"
 
 #include <algorithm>
 #include <limits>

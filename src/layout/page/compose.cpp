@@ -6,11 +6,11 @@
 #include <algorithm>
 #include <iterator>
 
-#include "layout/axis.h"
-#include "layout/chart.h"
-#include "layout/label_text.h"
-#include "layout/shapes.h"
-#include "layout/time_frame.h"
+#include "layout/frame/axis.h"
+#include "layout/page/compose.h"
+#include "layout/labels/label_text.h"
+#include "layout/assembly/shapes.h"
+#include "layout/frame/time_frame.h"
 
 namespace annals::layout {
 

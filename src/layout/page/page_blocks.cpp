@@ -1,10 +1,10 @@
-#include "layout/page_blocks.h"
+#include "layout/page/page_blocks.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "layout/label_text.h"
-#include "layout/shapes.h"
+#include "layout/labels/label_text.h"
+#include "layout/assembly/shapes.h"
 
 namespace annals::layout {
 

@@ -1,4 +1,4 @@
-#include "layout/page_map.h"
+#include "layout/page/page_map.h"
 
 #include <type_traits>
 #include <utility>

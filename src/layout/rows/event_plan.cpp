@@ -1,11 +1,11 @@
-#include "layout/event_plan.h"
+#include "layout/rows/event_plan.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "layout/axis.h"
-#include "layout/label_text.h"
-#include "layout/shapes.h"
+#include "layout/frame/axis.h"
+#include "layout/labels/label_text.h"
+#include "layout/assembly/shapes.h"
 #include "style/values.h"
 
 namespace annals::layout {

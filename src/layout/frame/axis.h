@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "base/geometry.h"
-#include "layout/page_map.h"
+#include "layout/page/page_map.h"
 #include "scale/time_scale.h"
 #include "scene/scene.h"
 #include "style/values.h"

@@ -4,12 +4,12 @@
 // stretched to fill a fixed page).
 #include <vector>
 
-#include "layout/annotations.h"
-#include "layout/axis.h"
-#include "layout/event_plan.h"
+#include "layout/annotations/annotations.h"
+#include "layout/frame/axis.h"
+#include "layout/rows/event_plan.h"
 #include "layout/layout.h"
-#include "layout/page_blocks.h"
-#include "layout/time_frame.h"
+#include "layout/page/page_blocks.h"
+#include "layout/frame/time_frame.h"
 #include "styled/timeline.h"
 
 namespace annals::layout {

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "base/geometry.h"
-#include "layout/packing.h"
-#include "layout/page_map.h"
+#include "layout/rows/packing.h"
+#include "layout/page/page_map.h"
 #include "styled/timeline.h"
 #include "scale/time_scale.h"
 #include "scene/scene.h"
