@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "layout/page/compose.h"
 #include "layout/frame/time_frame.h"
+#include "layout/page/compose.h"
 
 namespace annals::layout {
 
@@ -16,14 +16,12 @@ namespace {
 
 bool vertical(const styled::Timeline& t) { return t.header.orientation == styled::Orientation::vertical; }
 
-// The length of the page along which content grows.
-double fixed_length(const ChartInput& in) {
-  return vertical(*in.chart) ? in.page.width : in.page.height;
-}
-
 Composition fit(ChartInput in) {
   Composition c = compose(in);
-  const double fixed = fixed_length(in);
+  const Params p = params_for(in);
+  // The length of the page along which content grows: across the time axis.
+  const double fixed = p.map.extent(in.page.width, in.page.height).y;
+  const char* grows = p.map.transposed ? "wide" : "high";
   if (fixed <= 0) return c;
   // Another composition would report the same problems again.
   Diagnostics* diags = in.diags;
@@ -40,11 +38,11 @@ Composition fit(ChartInput in) {
   if (c.natural > fixed + 0.01) {
     diags->warning({in.chart->file, 0, 0},
                    fmt::format("the content does not fit the {} page ({:.0f} pt {}); the page was made {:.0f} pt {}",
-                               in.page.name, fixed, vertical(*in.chart) ? "wide" : "high", c.natural,
-                               vertical(*in.chart) ? "wide" : "high"));
+                               in.page.name, fixed, grows, c.natural, grows));
     return c;
   }
-  if (c.natural < fixed - 0.01 && !vertical(*in.chart)) {
+  // Lanes that widen to the page's spare room already fill it.
+  if (c.natural < fixed - 0.01 && !p.widen_lanes) {
     in.stretch = fixed - c.natural;
     Composition roomy = compose(in);
     if (roomy.natural <= fixed + 0.01) return roomy;

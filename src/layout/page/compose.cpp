@@ -1,39 +1,21 @@
 // One composition of the page, whichever way time runs. The chart is planned
-// in (t, c) coordinates (layout/page_map.h) by the same steps for both
+// in (t, c) coordinates (page/page_map.h) by the same steps for both
 // orientations; what differs is stated once, in Params, and the PageMap turns
 // the chart into page coordinates at the end. The blocks that frame it
 // (title, legend, source) always stack down the page.
 #include <algorithm>
 #include <iterator>
 
-#include "layout/frame/axis.h"
 #include "layout/page/compose.h"
-#include "layout/labels/label_text.h"
+
+#include "layout/assembly/canvas.h"
 #include "layout/assembly/shapes.h"
+#include "layout/frame/axis.h"
 #include "layout/frame/time_frame.h"
+#include "layout/labels/label_text.h"
+#include "layout/rows/plans.h"
 
 namespace annals::layout {
-
-namespace {
-
-// What differs between a chart whose time runs across the page and one whose
-// time runs down it, as values. The steps below read these, never the
-// orientation itself.
-struct Params {
-  PageMap map;
-  LabelFlow labels = LabelFlow::along;
-  double label_share = 1;      // × the label width: labels across take the room of a lane, not of the plot
-  double row_gap_factor = 1;   // rows of a lane keep row_gap × this apart
-  bool centre_in_row = true;   // an event centred across its row (else at the row's start)
-  bool wrap_headers = true;    // lane titles wrapped beside the lanes (else one line over each lane)
-  bool axis_first = false;     // across: the axis, then era and marker titles, then the lanes (else titles,
-                               // axis, lanes, and the axis where the style asks)
-  bool widen_lanes = false;    // spare room across widens the lanes (else fit() loosens their rows)
-  // Blocks stack down the page: when time runs down too, they share the
-  // page's length with the plot, and the legend (not known before the plan)
-  // follows the chart.
-  bool blocks_along_time = false;
-};
 
 Params params_for(const ChartInput& in) {
   Params p;
@@ -49,6 +31,8 @@ Params params_for(const ChartInput& in) {
   p.blocks_along_time = true;
   return p;
 }
+
+namespace {
 
 struct LaneGeometry {
   std::vector<std::size_t> events;  // indices into the chart's events

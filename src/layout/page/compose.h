@@ -1,15 +1,18 @@
 #pragma once
-// One composition of the whole page for a given orientation. The page
-// fitting in layout.cpp may compose more than once (narrower labels, lanes
-// stretched to fill a fixed page).
+// Page composition: one composition of the whole page, the chart planned in
+// (t, c) coordinates and mapped to the page once (page/page_map.h), by the
+// same steps whichever way time runs. What differs between the orientations
+// is stated once, in Params. The page fitting in layout.cpp may compose
+// more than once (narrower labels, lanes stretched to fill a fixed page).
 #include <vector>
 
 #include "layout/annotations/annotations.h"
 #include "layout/frame/axis.h"
-#include "layout/rows/event_plan.h"
+#include "layout/frame/time_frame.h"
 #include "layout/layout.h"
 #include "layout/page/page_blocks.h"
-#include "layout/frame/time_frame.h"
+#include "layout/page/page_map.h"
+#include "layout/rows/event_plan.h"
 #include "styled/timeline.h"
 
 namespace annals::layout {
@@ -35,66 +38,37 @@ struct Composition {
   std::vector<AxisBreak> breaks;
 };
 
-// The chart planned in (t, c) coordinates and mapped to the page
-// (layout/page_map.h), by the same steps whichever way time runs.
+// What differs between a chart whose time runs across the page and one whose
+// time runs down it, as values. The steps below read these, never the
+// orientation itself.
+struct Params {
+  PageMap map;
+  LabelFlow labels = LabelFlow::along;
+  double label_share = 1;      // × the label width: labels across take the room of a lane, not of the plot
+  double row_gap_factor = 1;   // rows of a lane keep row_gap × this apart
+  bool centre_in_row = true;   // an event centred across its row (else at the row's start)
+  bool wrap_headers = true;    // lane titles wrapped beside the lanes (else one line over each lane)
+  bool axis_first = false;     // across: the axis, then era and marker titles, then the lanes (else titles,
+                               // axis, lanes, and the axis where the style asks)
+  bool widen_lanes = false;    // spare room across widens the lanes (else fit() loosens their rows)
+  // Blocks stack down the page: when time runs down too, they share the
+  // page's length with the plot, and the legend (not known before the plan)
+  // follows the chart.
+  bool blocks_along_time = false;
+};
+
+// The parameters of `in`'s orientation.
+Params params_for(const ChartInput& in);
+
+// The chart planned in (t, c) coordinates and mapped to the page, by the
+// same steps whichever way time runs:
+//   1. the title, the lanes' titles and the time span along t (time_span);
+//   2. every event's plan on the scale (rows/plans.h), the lanes' rows, the
+//      titles of eras and markers (annotations/);
+//   3. across: titles, the axis and the lanes in order (stack_before_lanes,
+//      place_lanes), the axis on the lanes' sides, titles asked after;
+//   4. the layers drawn in (t, c) and mapped to the page (map_to_page);
+//   5. down the page: legend and source, the page's size (assembly/).
 Composition compose(const ChartInput& in);
-
-// Shared by both orientations.
-
-// Drawing layers, in the order they are painted.
-struct Canvas {
-  std::vector<scene::Shape> bands, grid, eras, gaps, separators, rules, headers, notes, links, axis, furniture;
-  // Events' marks, then their labels, are moved straight from the plans into
-  // the scene: large charts hold hundreds of thousands of shapes.
-  std::vector<EventPlan>* plans = nullptr;
-  std::vector<scene::Item> title_items, lane_items, era_items, marker_items, event_items, axis_items,
-      legend_items, source_items;
-
-  // Moves every layer into the scene, in painting order.
-  void paint(scene::Scene& s);
-  void reserve_events(std::size_t n) { event_items.reserve(2 * n); }
-};
-
-bool lanes_have_headers(const styled::Timeline& r);
-std::vector<LegendEntry> legend_entries(const styled::Timeline& chart, const MarkUse& uses, bool headers);
-// The event and its label as items; its shapes moved by (dt, dc).
-void emit_event(Canvas& cv, const styled::Timeline& chart, const styled::Event& e, EventPlan& plan, double dx,
-                double dy);
-scene::Metadata metadata(const styled::Timeline& chart, const Options& o);
-// A lane title wrapped into a header `width` wide, at most two lines.
-struct HeaderText {
-  std::vector<scene::Text> lines;
-  double width = 0, height = 0;
-};
-// In the lane's colour it is darkened (or lightened) until it reads on `band`.
-HeaderText header_text(const styled::Lane& lane, const style::Style& st, double width,
-                       const text::TextMeasurer& m, Color band);
-// The colour the eye sees behind lane `index`'s title: its band over the page.
-Color lane_backdrop(const style::Style& st, std::size_t index);
-std::vector<Color> lane_backdrops(const style::Style& st, std::size_t lanes);
-std::vector<AxisBreak> breaks_of(const scale::TimeScale& s);
-// The colour of a lane's title as drawn on `band`.
-Color lane_title_color(const styled::Lane& lane, const style::Style& st, Color band);
-double label_width_for(const style::Style& st, double plot_length, double factor);
-
-// The time scale over [x0, x1] and every event's plan on it (ctx's scale is
-// set here). A label that could not stay between two axis breaks keeps the
-// time under it on the axis: the scale is made again with that time
-// occupied, a few times at most and then linear, so no label runs across a break.
-struct Planned {
-  scale::TimeScale scale;
-  std::vector<EventPlan> plans;
-  MarkUse uses;
-  std::size_t shortened = 0;
-};
-Planned plan_on_scale(const ChartInput& in, PlanContext ctx, double x0, double x1, double gap);
-
-// Every event's plan in file order; notes the marks used and the labels shortened.
-std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx, MarkUse& uses,
-                                   std::size_t& shortened);
-
-// The page furniture and the axis into their layers, then the whole canvas into the scene.
-void finish(Canvas& cv, Composition& out, AxisBlock axis, Block& title, Block& legend, Block& source,
-            std::vector<EventPlan>& plans, const ChartInput& in, double width, double height);
 
 }  // namespace annals::layout
