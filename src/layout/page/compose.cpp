@@ -385,70 +385,90 @@ void map_to_page(Canvas& cv, std::vector<EventPlan>& plans, AxisBlock& axis, con
   }
 }
 
+// Steps 1 and 2: what the chart holds, planned along t.
+struct Plan {
+  Headers headers;
+  TimeSpan ts;
+  Planned planned;
+  std::vector<LaneGeometry> lanes;
+  Annotations ann;
+};
+
+Plan plan_chart(const ChartInput& in, const Params& p, Point origin, const Block& source, Composition& out) {
+  const auto& st = *in.style;
+  const auto& r = *in.chart;
+  Plan plan;
+  plan.headers = headers_of(in, p, std::max(1.0, in.page.width - 2 * st.page.margin));
+  plan.ts = time_span(in, p, plan.headers, origin.x, source);
+  const TimeSpan& ts = plan.ts;
+  const double inset = std::max(2.0, st.event.marker_size / 2);
+  const std::vector<Color> backdrops = lane_backdrops(st, r.lanes.size());
+  const PlanContext ctx{nullptr, ts.lo, ts.hi, label_width(in, p, ts, origin.y, inset), backdrops, p.map, p.labels};
+  plan.planned = plan_on_scale(in, ctx, ts.lo + inset, ts.hi - inset, break_gap(st));
+  out.shortened = plan.planned.shortened;
+  out.breaks = breaks_of(plan.planned.scale);
+  plan.lanes = lane_rows(in, p, plan.headers, plan.planned.plans, out);
+  plan.ann = plan_annotations(r, plan.planned.scale, ts.lo, ts.hi, p.map.transposed, *in.measurer);
+  return plan;
+}
+
+// Steps 3 and 4: across from `c0`, the titles, the axis, the lanes and what
+// follows them, drawn and mapped to the page. Returns the chart's far corner
+// on the page.
+Point draw_chart(Canvas& cv, Composition& out, Plan& plan, AxisBlock& axis, const ChartInput& in, const Params& p,
+                 double c0) {
+  const auto& st = *in.style;
+  const auto& scale = plan.planned.scale;
+  const TimeSpan& ts = plan.ts;
+  const Across a = stack_before_lanes(in, p, ts, scale, plan.ann, c0);
+  const double across_page = p.map.extent(in.page.width, in.page.height).y;
+  const double lanes_c1 = place_lanes(plan.lanes, a.lanes, p.widen_lanes, across_page - st.page.margin);
+  axis = axes(in, a, a.lanes, lanes_c1, scale);
+  double c = lanes_c1;
+  if (!p.axis_first && a.axis_bottom) c += axis.size;
+  const Annotations after =
+      plan_annotations(*in.chart, scale, ts.lo, ts.hi, p.map.transposed, *in.measurer, TitleSide::below);
+  if (after.total() > 0) {
+    c += st.font.size / 2;
+    draw_titles_after(cv, after, c, p.map);
+    c += after.total();
+  }
+  cv.reserve_events(in.chart->events.size());
+  draw_lanes(cv, out, plan.lanes, plan.planned.plans, in, p, plan.headers, ts, scale);
+  draw_annotations(cv, plan.ann, a.annotations, a.lanes, lanes_c1, *in.chart, scale, p.map);
+  map_to_page(cv, plan.planned.plans, axis, p.map);
+  return p.map.point({ts.t1, c});
+}
+
 }  // namespace
 
 Composition compose(const ChartInput& in) {
   const auto& t = *in.chart;
   const auto& st = *in.style;
   const auto& m = *in.measurer;
-  const auto& r = *in.chart;
   const Params p = params_for(in);
   const double margin = st.page.margin, unit = st.font.size;
   const double inner = std::max(1.0, in.page.width - 2 * margin);
   Canvas cv;
   Composition out;
 
-  // Down the page: the title, then the chart.
+  // Down the page: the title, the legend when it leads, then the chart.
   Block title = title_block(t.header.title, t.header.subtitle, st.title, inner, m);
   Block source = source_block(t.header.source, st.title, inner, m);
   double y = margin;
   move_block(title, margin, y);
   if (title.height > 0) y += title.height + 1.5 * unit;
-
-  // The plan: the time span, every event's plan on its scale, the lanes' rows, the titles of eras and markers.
-  const Headers headers = headers_of(in, p, inner);
-  Point origin = p.map.point({margin, y});  // (t, c) of the chart's corner, once the legend is placed
-  const TimeSpan ts = time_span(in, p, headers, origin.x, source);
-  const double inset = std::max(2.0, st.event.marker_size / 2);
-  const std::vector<Color> backdrops = lane_backdrops(st, r.lanes.size());
-  PlanContext ctx{nullptr, ts.lo, ts.hi, label_width(in, p, ts, origin.y, inset), backdrops, p.map, p.labels};
-  Planned planned = plan_on_scale(in, ctx, ts.lo + inset, ts.hi - inset, break_gap(st));
-  const scale::TimeScale& scale = planned.scale;
-  std::vector<EventPlan>& plans = planned.plans;
-  out.shortened = planned.shortened;
-  out.breaks = breaks_of(scale);
-  cv.reserve_events(r.events.size());
-  std::vector<LaneGeometry> lanes = lane_rows(in, p, headers, plans, out);
-  const Annotations ann = plan_annotations(t, scale, ts.lo, ts.hi, p.map.transposed, m);
-
-  Block legend = legend_block(legend_entries(r, planned.uses, headers.shown), st.legend, inner, m);
+  Plan plan = plan_chart(in, p, p.map.point({margin, y}), source, out);
+  Block legend = legend_block(legend_entries(t, plan.planned.uses, plan.headers.shown), st.legend, inner, m);
   const bool legend_first = st.legend.position == "top" && !p.blocks_along_time;
   if (legend_first && legend.height > 0) {
     move_block(legend, margin, y);
     y += legend.height + unit;
-    origin = p.map.point({margin, y});
   }
+  AxisBlock axis;
+  const Point end = draw_chart(cv, out, plan, axis, in, p, p.map.point({margin, y}).y);
 
-  // Across: titles of eras and markers, the axis, the lanes, the axis again and titles asked after.
-  const Across a = stack_before_lanes(in, p, ts, scale, ann, origin.y);
-  const double across_page = p.map.extent(in.page.width, in.page.height).y;
-  const double lanes_c1 = place_lanes(lanes, a.lanes, p.widen_lanes, across_page - margin);
-  AxisBlock axis = axes(in, a, a.lanes, lanes_c1, scale);
-  double c = lanes_c1;
-  if (!p.axis_first && a.axis_bottom) c += axis.size;
-  const Annotations after = plan_annotations(t, scale, ts.lo, ts.hi, p.map.transposed, m, TitleSide::below);
-  if (after.total() > 0) {
-    c += unit / 2;
-    draw_titles_after(cv, after, c, p.map);
-    c += after.total();
-  }
-
-  draw_lanes(cv, out, lanes, plans, in, p, headers, ts, scale);
-  draw_annotations(cv, ann, a.annotations, a.lanes, lanes_c1, t, scale, p.map);
-  map_to_page(cv, plans, axis, p.map);
-
-  // Down the page again: after the chart, the legend and the source.
-  const Point end = p.map.point({ts.t1, c});  // the chart's far corner on the page
+  // Step 5, down the page again: after the chart, the legend and the source; the page's size.
   y = end.y;
   if (!legend_first && legend.height > 0) {
     y += unit;
@@ -462,7 +482,7 @@ Composition compose(const ChartInput& in) {
   out.natural = p.map.extent(natural_x, natural_y).y;
   move_block(source, margin, height - margin - source.height);
 
-  finish(cv, out, std::move(axis), title, legend, source, plans, in, width, height);
+  finish(cv, out, std::move(axis), title, legend, source, plan.planned.plans, in, width, height);
   return out;
 }
 
