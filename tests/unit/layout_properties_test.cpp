@@ -215,12 +215,12 @@ std::string check(const model::Timeline& t, const Detailed& d) {
   std::unordered_map<std::string, int> labels;
   const Box page{0, 0, s.width, s.height};
   for (const auto& it : s.items) {
-    if (!page.contains(it.box, 0.01)) return it.kind + " " + it.id + " leaves the page";
-    if (it.kind == "label") {
+    if (!page.contains(it.box, 0.01)) return std::string(scene::to_string(it.kind)) + " " + it.id + " leaves the page";
+    if (it.kind == scene::ItemKind::label) {
       if (it.text.empty()) return "label " + it.id + " is empty";
       ++labels[it.event];
       boxes.push_back({it.box, it.event, true});
-    } else if (it.kind == "event") {
+    } else if (it.kind == scene::ItemKind::event) {
       boxes.push_back({it.box, it.event, false});
     }
   }
@@ -235,7 +235,7 @@ std::string check(const model::Timeline& t, const Detailed& d) {
   // Along the time axis: x, or y when time runs down.
   const bool vertical = t.header.orientation == model::Orientation::vertical;
   for (const auto& it : s.items) {
-    if (it.kind != "label") continue;
+    if (it.kind != scene::ItemKind::label) continue;
     const double lo = vertical ? it.box.y : it.box.x, hi = vertical ? it.box.bottom() : it.box.right();
     for (const auto& b : d.breaks)
       if (lo < b.b - 0.01 && hi > b.a + 0.01) return "label " + it.id + " crosses an axis break";

@@ -66,14 +66,14 @@ struct Chart {
 
 const scene::Item& item(const scene::Scene& s, std::string_view kind, std::string_view id) {
   const auto it = std::find_if(s.items.begin(), s.items.end(),
-                               [&](const scene::Item& i) { return i.kind == kind && i.id == id; });
+                               [&](const scene::Item& i) { return scene::to_string(i.kind) == kind && i.id == id; });
   EXPECT_NE(it, s.items.end()) << kind << " " << id;
   return *it;
 }
 
 std::size_t count_kind(const scene::Scene& s, std::string_view kind) {
   return static_cast<std::size_t>(
-      std::count_if(s.items.begin(), s.items.end(), [&](const scene::Item& i) { return i.kind == kind; }));
+      std::count_if(s.items.begin(), s.items.end(), [&](const scene::Item& i) { return scene::to_string(i.kind) == kind; }));
 }
 
 const scene::Text* text_shape(const scene::Scene& s, std::string_view text) {
@@ -524,7 +524,7 @@ TEST(Robustness, EventsOutsideTheViewWindowStayOnThePage) {
   c.add(point("After", year(2100)));
   const auto s = c.run().scene;
   const Box page{0, 0, s.width, s.height};
-  for (const auto& i : s.items) EXPECT_TRUE(page.contains(i.box)) << i.kind << " " << i.id;
+  for (const auto& i : s.items) EXPECT_TRUE(page.contains(i.box)) << scene::to_string(i.kind) << " " << i.id;
 }
 
 // Placed anywhere, an event outside the window would sit at a false date.
@@ -604,7 +604,7 @@ std::size_t rects_at(const scene::Scene& s, double x, double y) {
 std::vector<int> tick_years(const scene::Scene& s) {
   std::vector<int> years;
   for (const auto& i : s.items)
-    if (i.kind == "tick" && !i.text.empty() && std::all_of(i.text.begin(), i.text.end(), ::isdigit))
+    if (i.kind == scene::ItemKind::tick && !i.text.empty() && std::all_of(i.text.begin(), i.text.end(), ::isdigit))
       years.push_back(std::stoi(i.text));
   return years;
 }
@@ -768,7 +768,7 @@ TEST(Spans, PiecesOfABarCutByABreakAreSquareAtTheCutAndOneColour) {
 // Across a break a label would sit over dates it does not name.
 void expect_no_label_across_a_break(const Detailed& d) {
   for (const auto& it : d.scene.items) {
-    if (it.kind != "label") continue;
+    if (it.kind != scene::ItemKind::label) continue;
     for (const auto& b : d.breaks)
       EXPECT_TRUE(it.box.right() <= b.a + 1e-6 || it.box.x >= b.b - 1e-6) << it.text << " crosses " << b.a;
   }
@@ -974,9 +974,9 @@ TEST(Axis, TickLabelsOnALineKeepThreeLabelHeightsApart) {
   std::vector<Box> line;  // the finest labels, all on the first line below the axis
   double top = 1e9;
   for (const auto& i : s.items)
-    if (i.kind == "tick") top = std::min(top, i.box.y);
+    if (i.kind == scene::ItemKind::tick) top = std::min(top, i.box.y);
   for (const auto& i : s.items)
-    if (i.kind == "tick" && std::abs(i.box.y - top) < 1e-6) line.push_back(i.box);
+    if (i.kind == scene::ItemKind::tick && std::abs(i.box.y - top) < 1e-6) line.push_back(i.box);
   std::sort(line.begin(), line.end(), [](const Box& a, const Box& b) { return a.x < b.x; });
   ASSERT_GT(line.size(), 2u);
   for (std::size_t k = 1; k < line.size(); ++k) EXPECT_GE(line[k].x - line[k - 1].right(), 2.5 * line[k].h);
@@ -991,9 +991,9 @@ TEST(Axis, VerticalTickLabelsKeepThreeLabelHeightsApart) {
   std::vector<Box> column;  // the finest labels, right-aligned next to the axis
   double right = -1e9;
   for (const auto& i : s.items)
-    if (i.kind == "tick") right = std::max(right, i.box.right());
+    if (i.kind == scene::ItemKind::tick) right = std::max(right, i.box.right());
   for (const auto& i : s.items)
-    if (i.kind == "tick" && std::abs(i.box.right() - right) < 1e-6) column.push_back(i.box);
+    if (i.kind == scene::ItemKind::tick && std::abs(i.box.right() - right) < 1e-6) column.push_back(i.box);
   std::sort(column.begin(), column.end(), [](const Box& a, const Box& b) { return a.y < b.y; });
   ASSERT_GT(column.size(), 2u);
   for (std::size_t k = 1; k < column.size(); ++k)
@@ -1007,7 +1007,7 @@ TEST(Axis, EveryLabelledTickIsAnItemWithItsText) {
   const auto s = c.run().scene;
   EXPECT_GT(count_kind(s, "tick"), 3u);
   for (const auto& i : s.items) {
-    if (i.kind == "tick") {
+    if (i.kind == scene::ItemKind::tick) {
       EXPECT_FALSE(i.text.empty());
     }
   }

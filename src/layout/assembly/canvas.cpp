@@ -51,7 +51,7 @@ void cut_rules(std::vector<scene::Shape>& rules, const std::vector<scene::Item>&
     const double hi = down ? std::max(l->from.y, l->to.y) : std::max(l->from.x, l->to.x);
     std::vector<std::pair<double, double>> skip;
     for (const auto& it : items) {
-      if (it.kind != "label") continue;
+      if (it.kind != scene::ItemKind::label) continue;
       const Box& b = it.box;
       const bool crosses = down ? b.x - kRuleClearance < at && at < b.right() + kRuleClearance
                                 : b.y - kRuleClearance < at && at < b.bottom() + kRuleClearance;
@@ -151,7 +151,7 @@ void emit_event(Canvas& cv, const styled::Timeline& r, const styled::Event& e, E
   const std::string& lane = r.lanes[e.lane].id;
 
   scene::Item ev;
-  ev.kind = "event";
+  ev.kind = scene::ItemKind::event;
   ev.id = e.id;
   ev.box = plan.mark_box;
   ev.event = e.id;
@@ -163,7 +163,7 @@ void emit_event(Canvas& cv, const styled::Timeline& r, const styled::Event& e, E
   cv.event_items.push_back(std::move(ev));
 
   scene::Item label;
-  label.kind = "label";
+  label.kind = scene::ItemKind::label;
   label.id = e.id;
   label.box = plan.label_box;
   label.event = e.id;

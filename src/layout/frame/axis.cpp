@@ -29,7 +29,7 @@ std::vector<scale::Tick> ticks_for(const scale::TimeScale& s, const style::Style
 
 scene::Item tick_item(std::size_t n, const scene::Text& t) {
   scene::Item it;
-  it.kind = "tick";
+  it.kind = scene::ItemKind::tick;
   it.id = std::to_string(n);
   it.box = t.box;
   it.text = t.text;
@@ -124,7 +124,7 @@ AxisBlock time_axis(const scale::TimeScale& s, const style::Style& st, const Axi
     levels = std::max(levels, t.level + 1);
   }
   scene::Item axis;
-  axis.kind = "axis";
+  axis.kind = scene::ItemKind::axis;
   axis.id = "axis";
   axis.box = {s.range_begin(), f.labels_before ? f.at - ax.tick_length : f.at, s.range_end() - s.range_begin(),
               ax.tick_length};

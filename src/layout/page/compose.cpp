@@ -246,14 +246,14 @@ void draw_annotations(Canvas& cv, const Annotations& ann, double c0, double lane
       const Box band{an.a, lanes_c0, std::max(0.0, an.b - an.a), lanes_c1 - lanes_c0};
       for (const Box& piece : cut_at_breaks(band, scale))
         cv.eras.push_back(scene::Rect{piece, 0, scene::Paint::solid(with_alpha(an.era.fill, an.era.opacity)), {}});
-      it.kind = "era";
+      it.kind = scene::ItemKind::era;
       it.box = band;
       cv.era_items.push_back(std::move(it));
     } else {
       const auto& mk = an.marker;
       const double rule_c0 = an.text.empty() ? lanes_c0 : lc + size.y + clearance;
       cv.rules.push_back(line({an.a, rule_c0}, {an.a, lanes_c1}, mk.color, mk.width, mk.dash));
-      it.kind = "marker";
+      it.kind = scene::ItemKind::marker;
       it.box = {an.a - mk.width / 2, rule_c0, mk.width, lanes_c1 - rule_c0};
       cv.marker_items.push_back(std::move(it));
     }
@@ -318,7 +318,7 @@ void draw_lanes(Canvas& cv, Composition& out, std::vector<LaneGeometry>& lanes, 
       cv.headers.push_back(upright(p.map, std::move(s)));
     }
     scene::Item it;
-    it.kind = "lane";
+    it.kind = scene::ItemKind::lane;
     it.id = r.lanes[l].id;
     it.box = band;
     it.lane = r.lanes[l].id;
