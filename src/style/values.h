@@ -19,6 +19,9 @@ enum class MarkerShape { circle, diamond, square, triangle, none };
 enum class LabelPosition { automatic, right, left, above, inside };
 enum class AxisPosition { bottom, top, both };
 enum class Align { left, center, right };
+// In the order of their keys' words (style/keys.cpp): "bottom", "top", "none" and "top", "bottom", "none".
+enum class LegendPosition { bottom, top, none };
+enum class EraLabelPosition { top, bottom, none };
 
 struct PageStyle {
   std::string size = "A3";  // A0–A6, letter, legal, tabloid, custom, auto
@@ -92,7 +95,7 @@ struct EraStyle {
   Color fill{0.5, 0.5, 0.5, 1};
   double opacity = 0.08;
   TextStyle label;
-  std::string label_position = "top";  // "top", "bottom", "none"
+  EraLabelPosition label_position = EraLabelPosition::top;
 };
 
 struct MarkerStyle {
@@ -104,7 +107,7 @@ struct MarkerStyle {
 
 struct LegendStyle {
   bool show = true;
-  std::string position = "bottom";  // "bottom", "top", "none"
+  LegendPosition position = LegendPosition::bottom;
   TextStyle label;
 };
 

@@ -899,7 +899,7 @@ TEST(Marks, StyleOutlineIsDrawnAroundPointsAndBars) {
 
 TEST(Eras, TitleCanBeHidden) {
   Chart c;
-  c.style.era.label_position = "none";
+  c.style.era.label_position = style::EraLabelPosition::none;
   c.add(point("A", year(1900)));
   c.add(point("B", year(2000)));
   c.timeline.eras.push_back({"Military governments", {year(1964), {}}, {year(1982), {}}, {}, {}});
@@ -914,7 +914,7 @@ TEST(Eras, TitleCanBeHidden) {
 
 TEST(Eras, TitleCanSitBelowTheChart) {
   Chart c;
-  c.style.era.label_position = "bottom";
+  c.style.era.label_position = style::EraLabelPosition::bottom;
   c.add(point("A", year(1900)));
   c.add(point("B", year(2000)));
   c.timeline.eras.push_back({"Military governments", {year(1964), {}}, {year(1982), {}}, {}, {}});

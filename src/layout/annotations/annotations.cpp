@@ -29,8 +29,8 @@ Annotation make(bool is_era, std::size_t index, const style::EraStyle* era, cons
   const double room = vertical ? 200 : std::max(20.0, hi - lo);
   // An era may keep its band and drop its title.
   // Time running down has no bottom row: its era titles stay in their column.
-  const bool below = is_era && an.era.label_position == "bottom" && !vertical;
-  const bool hidden = is_era && (an.era.label_position == "none" || below != (side == TitleSide::below));
+  const bool below = is_era && an.era.label_position == style::EraLabelPosition::bottom && !vertical;
+  const bool hidden = is_era && (an.era.label_position == style::EraLabelPosition::none || below != (side == TitleSide::below));
   an.text = hidden ? std::string() : ellipsize(title, room, an.font, m);
   const auto ext = m.measure(an.text, an.font);
   an.w = hidden ? 0 : ext.width;

@@ -131,7 +131,7 @@ void finish(Canvas& cv, Composition& out, AxisBlock axis, Block& title, Block& l
 std::vector<LegendEntry> legend_entries(const styled::Timeline& r, const MarkUse& uses, bool headers) {
   const auto& st = r.style;
   std::vector<LegendEntry> out;
-  if (!st.legend.show || st.legend.position == "none") return out;
+  if (!st.legend.show || st.legend.position == style::LegendPosition::none) return out;
   if (!headers && r.lanes.size() > 1)
     for (const auto& lane : r.lanes)
       out.push_back({LegendEntry::Swatch::lane, lane.color, lane.title.empty() ? lane.id : lane.title});

@@ -460,7 +460,7 @@ Composition compose(const ChartInput& in) {
   if (title.height > 0) y += title.height + 1.5 * unit;
   Plan plan = plan_chart(in, p, p.map.point({margin, y}), source, out);
   Block legend = legend_block(legend_entries(t, plan.planned.uses, plan.headers.shown), st.legend, inner, m);
-  const bool legend_first = st.legend.position == "top" && !p.blocks_along_time;
+  const bool legend_first = st.legend.position == style::LegendPosition::top && !p.blocks_along_time;
   if (legend_first && legend.height > 0) {
     move_block(legend, margin, y);
     y += legend.height + unit;
