@@ -55,40 +55,31 @@ std::vector<TagSwatch> tag_swatches(const model::Timeline& timeline, const style
   return out;
 }
 
+// `resolve` applied to every item, in order.
+template <class Item, class Resolve>
+auto each(const std::vector<Item>& items, Resolve resolve) {
+  std::vector<decltype(resolve(items.front()))> out;
+  out.reserve(items.size());
+  for (const auto& item : items) out.push_back(resolve(item));
+  return out;
+}
+
 }  // namespace
 
 std::vector<Era> resolve_eras(const model::Timeline& timeline, const style::Style& style, const dates::Date& now,
                               Diagnostics& diags) {
-  std::vector<Era> out;
-  out.reserve(timeline.eras.size());
-  for (const auto& era : timeline.eras) {
-    Era e;
-    e.title = era.title;
-    e.start = era.start.date;
-    e.end = era.end.date;
-    e.begin = resolved(era.start.date, now).begin;
-    e.end_at = resolved(era.end.date, now).end;
-    e.where = era.where;
-    e.style = style::era_style(style, era.style, diags);
-    out.push_back(std::move(e));
-  }
-  return out;
+  return each(timeline.eras, [&](const model::Era& era) {
+    return Era{era.title, era.start.date, era.end.date, resolved(era.start.date, now).begin,
+               resolved(era.end.date, now).end, era.where, style::era_style(style, era.style, diags)};
+  });
 }
 
 std::vector<Marker> resolve_markers(const model::Timeline& timeline, const style::Style& style,
                                     const dates::Date& now, Diagnostics& diags) {
-  std::vector<Marker> out;
-  out.reserve(timeline.markers.size());
-  for (const auto& marker : timeline.markers) {
-    Marker m;
-    m.title = marker.title;
-    m.date = marker.date.date;
-    m.at = resolved(marker.date.date, now).begin;
-    m.where = marker.where;
-    m.style = style::marker_style(style, marker.style, diags);
-    out.push_back(std::move(m));
-  }
-  return out;
+  return each(timeline.markers, [&](const model::Marker& marker) {
+    return Marker{marker.title, marker.date.date, resolved(marker.date.date, now).begin, marker.where,
+                  style::marker_style(style, marker.style, diags)};
+  });
 }
 
 Timeline resolve(const model::Timeline& timeline, const style::Style& style, const Options& options,

@@ -20,12 +20,12 @@ enum class ScaleKind { automatic, linear, collapsed };
 enum class Orientation { horizontal, vertical };
 
 struct Header {
-  std::string title;
-  std::string subtitle;
-  std::string source;       // footer credit
-  std::string description;  // SVG <desc> and PDF subject when there is no subtitle
-  ScaleKind scale = ScaleKind::automatic;
   Orientation orientation = Orientation::horizontal;
+  ScaleKind scale = ScaleKind::automatic;
+  // The words around the chart: title and subtitle above it, the source
+  // credit below, the description for SVG <desc> and the PDF subject when
+  // there is no subtitle.
+  std::string title, subtitle, source, description;
   // The view window as written ("present" kept, for messages) and the time it
   // bounds (present resolved): its start's beginning, its end's end.
   std::optional<dates::Date> start, end;

@@ -150,24 +150,23 @@ void emit_event(Canvas& cv, const styled::Timeline& r, const styled::Event& e, E
   plan.label_box.x += dx, plan.label_box.y += dy;
   const std::string& lane = r.lanes[e.lane].id;
 
-  scene::Item ev;
-  ev.kind = scene::ItemKind::event;
-  ev.id = e.id;
-  ev.box = plan.mark_box;
-  ev.event = e.id;
-  ev.lane = lane;
+  // The mark and the label are two items of the same event and lane.
+  const auto item = [&](scene::ItemKind kind, const Box& box) {
+    scene::Item it;
+    it.kind = kind;
+    it.id = e.id;
+    it.box = box;
+    it.event = e.id;
+    it.lane = lane;
+    return it;
+  };
+  scene::Item ev = item(scene::ItemKind::event, plan.mark_box);
   ev.title = e.title;
   ev.dates = dates_of(e);
   ev.description = e.description;
   ev.url = e.url;
   cv.event_items.push_back(std::move(ev));
-
-  scene::Item label;
-  label.kind = scene::ItemKind::label;
-  label.id = e.id;
-  label.box = plan.label_box;
-  label.event = e.id;
-  label.lane = lane;
+  scene::Item label = item(scene::ItemKind::label, plan.label_box);
   label.text = plan.label_text;
   cv.event_items.push_back(std::move(label));
 
