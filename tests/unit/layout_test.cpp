@@ -1015,3 +1015,79 @@ TEST(Axis, EveryLabelledTickIsAnItemWithItsText) {
 
 }  // namespace
 }  // namespace annals::layout
+
+namespace annals::layout {
+namespace {
+
+TEST(PageMap, TimeRunningDownSwapsTheAxesAndTwiceGivesTheBoxBack) {
+  const PageMap down{true};
+  const Box b{1, 2, 30, 4};
+  const Box page = down.box(b);
+  EXPECT_DOUBLE_EQ(page.x, 2);
+  EXPECT_DOUBLE_EQ(page.y, 1);
+  EXPECT_DOUBLE_EQ(page.w, 4);
+  EXPECT_DOUBLE_EQ(page.h, 30);
+  const Box back = down.box(page);
+  EXPECT_DOUBLE_EQ(back.x, b.x);
+  EXPECT_DOUBLE_EQ(back.w, b.w);
+}
+
+TEST(PageMap, TextBuiltUprightStaysUprightOnThePage) {
+  const PageMap down{true};
+  const scene::Text upright_text{{10, 20, 50, 9}, "Treaty", {}, {}, {}};
+  scene::Shape s = upright(down, upright_text);
+  down.apply(s);  // the composition's last step
+  const auto& t = std::get<scene::Text>(s);
+  EXPECT_DOUBLE_EQ(t.box.x, 10);
+  EXPECT_DOUBLE_EQ(t.box.y, 20);
+  EXPECT_DOUBLE_EQ(t.box.w, 50);  // its width still runs across the page
+  EXPECT_DOUBLE_EQ(t.box.h, 9);
+}
+
+TEST(PageMap, AcrossTheTimeAxisIsALineOfTextOnlyWhenTimeRunsDown) {
+  EXPECT_FALSE(PageMap{false}.cross_is_inline());
+  EXPECT_TRUE(PageMap{true}.cross_is_inline());
+  EXPECT_DOUBLE_EQ(PageMap{true}.extent(50, 9).x, 9);  // along t, a line of text takes its height
+  EXPECT_DOUBLE_EQ(PageMap{false}.extent(50, 9).x, 50);
+}
+
+// Both orientations are one composition: a vertical chart is the same plan
+// mapped down the page, with every text upright and measured as drawn.
+TEST(Layout, VerticalChartsDrawEveryTextAsMeasured) {
+  Chart c;
+  c.timeline.header.orientation = model::Orientation::vertical;
+  c.timeline.header.title = "Down the page";
+  c.timeline.lanes[0].title = "Main";
+  c.add(point("A treaty", year(1904)));
+  c.add(span("A war", year(1879), year(1883)));
+  c.timeline.markers.push_back({"Today", {year(2020), {}}, {}, {}});
+  const auto s = c.run().scene;
+  std::size_t texts = 0;
+  for (const auto& shape : s.shapes) {
+    const auto* t = std::get_if<scene::Text>(&shape);
+    if (!t) continue;
+    ++texts;
+    EXPECT_NEAR(t->box.w, c.measurer.measure(t->text, t->font).width, 1e-6) << t->text;
+    EXPECT_NEAR(t->box.h, c.measurer.measure(t->text, t->font).height, 1e-6) << t->text;
+  }
+  EXPECT_GT(texts, 5u);
+}
+
+TEST(Layout, AVerticalMarkersRuleStartsPastItsTitleAndRunsAcrossTheLanes) {
+  Chart c;
+  c.timeline.header.orientation = model::Orientation::vertical;
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(2000)));
+  c.timeline.markers.push_back({"Today", {year(1950), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto& marker = item(s, "marker", "0");
+  const auto& lane = item(s, "lane", "main");
+  const scene::Text* title = text_shape(s, "Today");
+  ASSERT_NE(title, nullptr);
+  EXPECT_GT(marker.box.x, title->box.right());          // clear of its last glyph
+  EXPECT_NEAR(marker.box.right(), lane.box.right(), 1e-6);  // across every lane
+  EXPECT_LE(title->box.right() + 2 + 1e-6, lane.box.x);     // the title beside the lanes, not over them
+}
+
+}  // namespace
+}  // namespace annals::layout
