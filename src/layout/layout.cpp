@@ -18,7 +18,7 @@ bool vertical(const styled::Timeline& t) { return t.header.orientation == styled
 
 Composition fit(ChartInput in) {
   Composition c = compose(in);
-  const Params p = params_for(in);
+  const OrientationParams p = params_for(in);
   // The length of the page along which content grows: across the time axis.
   const double fixed = p.map.extent(in.page.width, in.page.height).y;
   const char* grows = p.map.transposed ? "wide" : "high";
@@ -29,8 +29,8 @@ Composition fit(ChartInput in) {
   in.diags = &repeated;
   // Narrower labels save a few rows, not pages: hopeless cases skip the retry.
   if (c.natural > fixed + 0.01 && c.natural < 2 * fixed) {
-    in.label_factor = 0.6;
-    in.extra_lines = 1;
+    in.fit.label_factor = 0.6;
+    in.fit.extra_lines = 1;
     Composition tighter = compose(in);
     // Narrow wrapping is worth its cramped labels only when it makes the page fit.
     if (tighter.natural <= fixed + 0.01) return tighter;
@@ -43,7 +43,7 @@ Composition fit(ChartInput in) {
   }
   // Lanes that widen to the page's spare room already fill it.
   if (c.natural < fixed - 0.01 && !p.widen_lanes) {
-    in.stretch = fixed - c.natural;
+    in.fit.stretch = fixed - c.natural;
     Composition roomy = compose(in);
     if (roomy.natural <= fixed + 0.01) return roomy;
   }

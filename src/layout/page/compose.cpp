@@ -1,6 +1,6 @@
 // One composition of the page, whichever way time runs. The chart is planned
 // in (t, c) coordinates (page/page_map.h) by the same steps for both
-// orientations; what differs is stated once, in Params, and the PageMap turns
+// orientations; what differs is stated once, in OrientationParams, and the PageMap turns
 // the chart into page coordinates at the end. The blocks that frame it
 // (title, legend, source) always stack down the page.
 #include <algorithm>
@@ -17,8 +17,8 @@
 
 namespace annals::layout {
 
-Params params_for(const ChartInput& in) {
-  Params p;
+OrientationParams params_for(const ChartInput& in) {
+  OrientationParams p;
   if (in.chart->header.orientation != styled::Orientation::vertical) return p;
   p.map.transposed = true;
   p.labels = LabelFlow::across;
@@ -50,7 +50,7 @@ struct Headers {
   double along = 0;
 };
 
-Headers headers_of(const ChartInput& in, const Params& p, double inner) {
+Headers headers_of(const ChartInput& in, const OrientationParams& p, double inner) {
   const auto& st = *in.style;
   const auto& m = *in.measurer;
   Headers h;
@@ -74,7 +74,7 @@ struct TimeSpan {
   double lo = 0, hi = 0;
 };
 
-TimeSpan time_span(const ChartInput& in, const Params& p, const Headers& h, double t0, const Block& source) {
+TimeSpan time_span(const ChartInput& in, const OrientationParams& p, const Headers& h, double t0, const Block& source) {
   const auto& st = *in.style;
   const double margin = st.page.margin, unit = st.font.size;
   TimeSpan s;
@@ -105,7 +105,7 @@ struct Across {
   bool axis_top = false, axis_bottom = true;
 };
 
-AxisFrame axis_frame(const ChartInput& in, const Params& p, double lo, double hi) {
+AxisFrame axis_frame(const ChartInput& in, const OrientationParams& p, double lo, double hi) {
   AxisFrame f;
   f.page_lo = lo;
   f.page_hi = hi;
@@ -115,7 +115,7 @@ AxisFrame axis_frame(const ChartInput& in, const Params& p, double lo, double hi
 }
 
 // The cross positions before the lanes: annotations and the axis, from `c0`.
-Across stack_before_lanes(const ChartInput& in, const Params& p, const TimeSpan& ts, const scale::TimeScale& scale,
+Across stack_before_lanes(const ChartInput& in, const OrientationParams& p, const TimeSpan& ts, const scale::TimeScale& scale,
                           const Annotations& ann, double c0) {
   const auto& st = *in.style;
   const auto& m = *in.measurer;
@@ -159,7 +159,7 @@ void pack_lane(LaneGeometry& g, const std::vector<EventPlan>& plans) {
 
 // Rows stacked inside the lane, `spread` of spare room added to every gap
 // between rows and half of it before the first and after the last.
-void place_rows(LaneGeometry& g, const style::Style& st, const Params& p, double spread) {
+void place_rows(LaneGeometry& g, const style::Style& st, const OrientationParams& p, double spread) {
   const double gap = st.event.row_gap * p.row_gap_factor + spread;
   double y = spread / 2;
   g.row_top.clear();
@@ -173,7 +173,7 @@ void place_rows(LaneGeometry& g, const style::Style& st, const Params& p, double
 
 // Every lane's events packed into rows; spare room on a fixed page loosens
 // the rows by at most a comfortable gap (the rest stays after the chart).
-std::vector<LaneGeometry> lane_rows(const ChartInput& in, const Params& p, const Headers& h,
+std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParams& p, const Headers& h,
                                     const std::vector<EventPlan>& plans, Composition& out) {
   const auto& st = *in.style;
   const auto& m = *in.measurer;
@@ -193,7 +193,7 @@ std::vector<LaneGeometry> lane_rows(const ChartInput& in, const Params& p, const
     pack_lane(g, plans);
     row_count += std::max<std::size_t>(1, g.packing.rows);
   }
-  const double spread = row_count == 0 ? 0 : std::min(in.stretch / static_cast<double>(row_count), unit);
+  const double spread = row_count == 0 ? 0 : std::min(in.fit.stretch / static_cast<double>(row_count), unit);
   for (std::size_t l = 0; l < lanes.size(); ++l) {
     auto& g = lanes[l];
     place_rows(g, st, p, spread);
@@ -294,7 +294,7 @@ HeaderText one_line_header(const styled::Lane& lane, const style::Style& st, dou
 
 // Lanes: bands, separators, titles, then the events in their rows.
 void draw_lanes(Canvas& cv, Composition& out, std::vector<LaneGeometry>& lanes, std::vector<EventPlan>& plans,
-                const ChartInput& in, const Params& p, const Headers& h, const TimeSpan& ts,
+                const ChartInput& in, const OrientationParams& p, const Headers& h, const TimeSpan& ts,
                 const scale::TimeScale& scale) {
   const auto& st = *in.style;
   const auto& r = *in.chart;
@@ -358,9 +358,9 @@ AxisBlock axes(const ChartInput& in, const Across& a, double lanes_c0, double la
 
 // The label width: along, a share of the plot's length; across, of the room
 // each lane would get across the page (found on a first scale, before the plan).
-double label_width(const ChartInput& in, const Params& p, const TimeSpan& ts, double c0, double t_inset) {
+double label_width(const ChartInput& in, const OrientationParams& p, const TimeSpan& ts, double c0, double t_inset) {
   const auto& st = *in.style;
-  if (p.labels == LabelFlow::along) return label_width_for(st, ts.hi - ts.lo, in.label_factor * p.label_share);
+  if (p.labels == LabelFlow::along) return label_width_for(st, ts.hi - ts.lo, in.fit.label_factor * p.label_share);
   const auto& r = *in.chart;
   const scale::TimeScale first = chart_scale(r, in.domain, ts.lo + t_inset, ts.hi - t_inset, break_gap(st));
   const Annotations ann = plan_annotations(r, first, ts.lo, ts.hi, true, *in.measurer);
@@ -368,7 +368,7 @@ double label_width(const ChartInput& in, const Params& p, const TimeSpan& ts, do
   const double across = p.map.extent(in.page.width, in.page.height).y;
   const double per_lane = std::max(60.0, (across - st.page.margin - lanes_c0) /
                                              static_cast<double>(std::max<std::size_t>(1, r.lanes.size())));
-  return label_width_for(st, per_lane - st.event.marker_size - 2 * st.lane.padding, in.label_factor * p.label_share);
+  return label_width_for(st, per_lane - st.event.marker_size - 2 * st.lane.padding, in.fit.label_factor * p.label_share);
 }
 
 // Every layer of the chart from (t, c) to the page.
@@ -394,7 +394,7 @@ struct Plan {
   Annotations ann;
 };
 
-Plan plan_chart(const ChartInput& in, const Params& p, Point origin, const Block& source, Composition& out) {
+Plan plan_chart(const ChartInput& in, const OrientationParams& p, Point origin, const Block& source, Composition& out) {
   const auto& st = *in.style;
   const auto& r = *in.chart;
   Plan plan;
@@ -415,7 +415,7 @@ Plan plan_chart(const ChartInput& in, const Params& p, Point origin, const Block
 // Steps 3 and 4: across from `c0`, the titles, the axis, the lanes and what
 // follows them, drawn and mapped to the page. Returns the chart's far corner
 // on the page.
-Point draw_chart(Canvas& cv, Composition& out, Plan& plan, AxisBlock& axis, const ChartInput& in, const Params& p,
+Point draw_chart(Canvas& cv, Composition& out, Plan& plan, AxisBlock& axis, const ChartInput& in, const OrientationParams& p,
                  double c0) {
   const auto& st = *in.style;
   const auto& scale = plan.planned.scale;
@@ -446,7 +446,7 @@ Composition compose(const ChartInput& in) {
   const auto& t = *in.chart;
   const auto& st = *in.style;
   const auto& m = *in.measurer;
-  const Params p = params_for(in);
+  const OrientationParams p = params_for(in);
   const double margin = st.page.margin, unit = st.font.size;
   const double inner = std::max(1.0, in.page.width - 2 * margin);
   Canvas cv;

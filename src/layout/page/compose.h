@@ -2,7 +2,8 @@
 // Page composition: one composition of the whole page, the chart planned in
 // (t, c) coordinates and mapped to the page once (page/page_map.h), by the
 // same steps whichever way time runs. What differs between the orientations
-// is stated once, in Params. The page fitting in layout.cpp may compose
+// is stated once, in OrientationParams; what page fitting may change between
+// compositions, in FitParams. The page fitting in layout.cpp may compose
 // more than once (narrower labels, lanes stretched to fill a fixed page).
 #include <vector>
 
@@ -17,6 +18,14 @@
 
 namespace annals::layout {
 
+// What page fitting (layout.cpp) may change from one composition to the
+// next to fit or fill a fixed page: the knobs a search over compositions turns.
+struct FitParams {
+  double label_factor = 1;  // < 1 wraps labels narrower to save space
+  int extra_lines = 0;      // lines allowed beyond the style's max_label_lines
+  double stretch = 0;       // spare room across on a fixed page, loosening the lanes' rows
+};
+
 struct ChartInput {
   const styled::Timeline* chart = nullptr;  // only the events inside the view window
   const style::Style* style = nullptr;      // the chart's style
@@ -25,9 +34,7 @@ struct ChartInput {
   Diagnostics* diags = nullptr;
   Domain domain;                        // the view window
   PageFrame page;
-  double label_factor = 1;  // < 1 wraps labels narrower to save space
-  int extra_lines = 0;      // lines allowed beyond the style's max_label_lines
-  double stretch = 0;       // spare room on a fixed page, shared among the lanes
+  FitParams fit;
 };
 
 struct Composition {
@@ -41,7 +48,7 @@ struct Composition {
 // What differs between a chart whose time runs across the page and one whose
 // time runs down it, as values. The steps below read these, never the
 // orientation itself.
-struct Params {
+struct OrientationParams {
   PageMap map;
   LabelFlow labels = LabelFlow::along;
   double label_share = 1;      // × the label width: labels across take the room of a lane, not of the plot
@@ -58,7 +65,7 @@ struct Params {
 };
 
 // The parameters of `in`'s orientation.
-Params params_for(const ChartInput& in);
+OrientationParams params_for(const ChartInput& in);
 
 // The chart planned in (t, c) coordinates and mapped to the page, by the
 // same steps whichever way time runs:

@@ -10,9 +10,9 @@ std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx,
   plans.reserve(in.chart->events.size());
   const auto plan = [&](const styled::Event& e) { return plan_event(e, ctx, *in.measurer); };
   for (const auto& e : in.chart->events) {
-    if (in.extra_lines > 0) {
+    if (in.fit.extra_lines > 0) {
       styled::Event wider = e;
-      wider.style.max_label_lines += in.extra_lines;
+      wider.style.max_label_lines += in.fit.extra_lines;
       plans.push_back(plan(wider));
     } else {
       plans.push_back(plan(e));
