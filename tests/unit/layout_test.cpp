@@ -73,7 +73,8 @@ const scene::Item& item(const scene::Scene& s, std::string_view kind, std::strin
 
 std::size_t count_kind(const scene::Scene& s, std::string_view kind) {
   return static_cast<std::size_t>(
-      std::count_if(s.items.begin(), s.items.end(), [&](const scene::Item& i) { return scene::to_string(i.kind) == kind; }));
+      std::count_if(s.items.begin(), s.items.end(),
+                    [&](const scene::Item& i) { return scene::to_string(i.kind) == kind; }));
 }
 
 const scene::Text* text_shape(const scene::Scene& s, std::string_view text) {

@@ -30,7 +30,8 @@ Annotation make(bool is_era, std::size_t index, const style::EraStyle* era, cons
   // An era may keep its band and drop its title.
   // Time running down has no bottom row: its era titles stay in their column.
   const bool below = is_era && an.era.label_position == style::EraLabelPosition::bottom && !vertical;
-  const bool hidden = is_era && (an.era.label_position == style::EraLabelPosition::none || below != (side == TitleSide::below));
+  const bool hidden = is_era && (an.era.label_position == style::EraLabelPosition::none ||
+                                 below != (side == TitleSide::below));
   an.text = hidden ? std::string() : ellipsize(title, room, an.font, m);
   const auto ext = m.measure(an.text, an.font);
   an.w = hidden ? 0 : ext.width;

@@ -1,7 +1,7 @@
 // One composition of the page, whichever way time runs. The chart is planned
 // in (t, c) coordinates (page/page_map.h) by the same steps for both
-// orientations; what differs is stated once, in OrientationParams, and the PageMap turns
-// the chart into page coordinates at the end. The blocks that frame it
+// orientations; what differs is stated once, in OrientationParams, and the
+// PageMap turns the chart into page coordinates at the end. The blocks that frame it
 // (title, legend, source) always stack down the page.
 #include <algorithm>
 #include <iterator>
@@ -74,7 +74,8 @@ struct TimeSpan {
   double lo = 0, hi = 0;
 };
 
-TimeSpan time_span(const ChartInput& in, const OrientationParams& p, const Headers& h, double t0, const Block& source) {
+TimeSpan time_span(const ChartInput& in, const OrientationParams& p, const Headers& h, double t0,
+                   const Block& source) {
   const auto& st = *in.style;
   const double margin = st.page.margin, unit = st.font.size;
   TimeSpan s;
@@ -115,8 +116,8 @@ AxisFrame axis_frame(const ChartInput& in, const OrientationParams& p, double lo
 }
 
 // The cross positions before the lanes: annotations and the axis, from `c0`.
-Across stack_before_lanes(const ChartInput& in, const OrientationParams& p, const TimeSpan& ts, const scale::TimeScale& scale,
-                          const Annotations& ann, double c0) {
+Across stack_before_lanes(const ChartInput& in, const OrientationParams& p, const TimeSpan& ts,
+                          const scale::TimeScale& scale, const Annotations& ann, double c0) {
   const auto& st = *in.style;
   const auto& m = *in.measurer;
   const double unit = st.font.size;
@@ -368,7 +369,8 @@ double label_width(const ChartInput& in, const OrientationParams& p, const TimeS
   const double across = p.map.extent(in.page.width, in.page.height).y;
   const double per_lane = std::max(60.0, (across - st.page.margin - lanes_c0) /
                                              static_cast<double>(std::max<std::size_t>(1, r.lanes.size())));
-  return label_width_for(st, per_lane - st.event.marker_size - 2 * st.lane.padding, in.fit.label_factor * p.label_share);
+  return label_width_for(st, per_lane - st.event.marker_size - 2 * st.lane.padding,
+                         in.fit.label_factor * p.label_share);
 }
 
 // Every layer of the chart from (t, c) to the page.
@@ -415,8 +417,8 @@ Plan plan_chart(const ChartInput& in, const OrientationParams& p, Point origin, 
 // Steps 3 and 4: across from `c0`, the titles, the axis, the lanes and what
 // follows them, drawn and mapped to the page. Returns the chart's far corner
 // on the page.
-Point draw_chart(Canvas& cv, Composition& out, Plan& plan, AxisBlock& axis, const ChartInput& in, const OrientationParams& p,
-                 double c0) {
+Point draw_chart(Canvas& cv, Composition& out, Plan& plan, AxisBlock& axis, const ChartInput& in,
+                 const OrientationParams& p, double c0) {
   const auto& st = *in.style;
   const auto& scale = plan.planned.scale;
   const TimeSpan& ts = plan.ts;
