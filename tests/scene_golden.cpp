@@ -14,6 +14,7 @@
 #include "base/diagnostics.h"
 #include "dates/date.h"
 #include "layout/layout.h"
+#include "styled/resolve.h"
 #include "load/load.h"
 #include "scene/scene.h"
 #include "style/style.h"
@@ -57,10 +58,9 @@ int main(int argc, char** argv) {
   }
   annals::style::apply(*style, timeline->style, diags);
 
-  annals::layout::Options options;
-  options.now = now_of(*timeline);
   const annals::text::FakeMeasurer measurer;
-  const auto scene = annals::layout::layout(*timeline, *style, options, measurer, diags);
+  const auto scene = annals::layout::layout(annals::styled::resolve(*timeline, *style, {now_of(*timeline), {}}, diags),
+                                            {}, measurer, diags);
   std::string actual = annals::scene::to_text(scene);
   // Messages name the case by its file name, so the reference holds wherever it runs.
   for (auto d : diags.all()) {

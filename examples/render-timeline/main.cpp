@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 
 #include "base/diagnostics.h"
 #include "dates/date.h"
@@ -13,6 +14,7 @@
 #include "render/render.h"
 #include "scene/scene.h"
 #include "style/style.h"
+#include "styled/resolve.h"
 
 namespace {
 
@@ -44,9 +46,10 @@ int main(int argc, char** argv) {
   const annals::dates::Date now =
       timeline->header.now ? timeline->header.now->date : annals::dates::from_epoch_seconds(0);
   const annals::render::Renderer renderer;  // owns the fonts; measures and draws
-  const annals::layout::Options options{now, {}, "render-timeline"};
-  const annals::scene::Scene scene =
-      annals::layout::layout(*timeline, *style, options, renderer.measurer(), diags);
+  const annals::layout::Options options{"render-timeline"};
+  // The cascade for every lane, event, era and marker, then the layout of the styled timeline.
+  annals::styled::Timeline styled = annals::styled::resolve(*timeline, *style, {now, {}}, diags);
+  const annals::scene::Scene scene = annals::layout::layout(std::move(styled), options, renderer.measurer(), diags);
   print(diags);
   if (diags.has_errors()) return 1;
 

@@ -23,12 +23,12 @@
 #include "cli/atomic_write.h"
 #include "dates/date.h"
 #include "layout/layout.h"
-#include "layout/resolve.h"
 #include "load/load.h"
 #include "render/render.h"
 #include "scene/scene.h"
 #include "style/builtin.h"
 #include "style/style.h"
+#include "styled/resolve.h"
 
 #ifndef ANNALS_VERSION
 #define ANNALS_VERSION "0.0.0"
@@ -234,13 +234,11 @@ std::optional<int> prepare(const Command& c, const std::string& input, Diagnosti
   return std::nullopt;
 }
 
-// The styles that render resolves while laying out (each lane's, each
-// event's own and inline keys, each era's and marker's), resolved the same
-// way without laying out, so that check reports what render would.
+// The styles render resolves before laying out (each lane's, each event's
+// own and inline keys, each era's and marker's), through the same stage, so
+// that check reports what render would.
 void check_styles(const Prepared& p, Diagnostics& diags) {
-  (void)layout::resolve(*p.timeline, *p.style, p.now, p.command_line, diags);
-  for (const auto& era : p.timeline->eras) (void)style::era_style(*p.style, era.style, diags);
-  for (const auto& marker : p.timeline->markers) (void)style::marker_style(*p.style, marker.style, diags);
+  (void)styled::resolve(*p.timeline, *p.style, {p.now, p.command_line}, diags);
 }
 
 std::optional<std::string> format_of(const Command& c, const std::string& output) {
@@ -328,8 +326,9 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
 
   progress.expect_events(p.timeline->events.size());
   progress.say(fmt::format("laying out {} events", p.timeline->events.size()));
-  layout::Options options{p.now, p.command_line, "annals " ANNALS_VERSION};
-  const scene::Scene scene = layout::layout(*p.timeline, *p.style, options, renderer.measurer(), diags);
+  const layout::Options options{"annals " ANNALS_VERSION};
+  const scene::Scene scene = layout::layout(styled::resolve(*p.timeline, *p.style, {p.now, p.command_line}, diags),
+                                            options, renderer.measurer(), diags);
   // The scene holds all that is drawn: the model's memory goes back before drawing.
   p.timeline.reset();
   warn_missing_fonts(scene, renderer, input, diags);

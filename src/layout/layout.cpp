@@ -7,28 +7,21 @@
 
 #include <fmt/format.h>
 
-#include "layout/chart.h"
-#include "layout/time_frame.h"
+#include "layout/frame/time_frame.h"
+#include "layout/page/compose.h"
 
 namespace annals::layout {
 
 namespace {
 
-Composition compose(const ChartInput& in) {
-  return in.timeline->header.orientation == model::Orientation::vertical ? compose_vertical(in)
-                                                                          : compose_horizontal(in);
-}
-
-bool vertical(const model::Timeline& t) { return t.header.orientation == model::Orientation::vertical; }
-
-// The length of the page along which content grows.
-double fixed_length(const ChartInput& in) {
-  return vertical(*in.timeline) ? in.page.width : in.page.height;
-}
+bool vertical(const styled::Timeline& t) { return t.header.orientation == styled::Orientation::vertical; }
 
 Composition fit(ChartInput in) {
   Composition c = compose(in);
-  const double fixed = fixed_length(in);
+  const OrientationParams p = params_for(in);
+  // The length of the page along which content grows: across the time axis.
+  const double fixed = p.map.extent(in.page.width, in.page.height).y;
+  const char* grows = p.map.transposed ? "wide" : "high";
   if (fixed <= 0) return c;
   // Another composition would report the same problems again.
   Diagnostics* diags = in.diags;
@@ -36,21 +29,21 @@ Composition fit(ChartInput in) {
   in.diags = &repeated;
   // Narrower labels save a few rows, not pages: hopeless cases skip the retry.
   if (c.natural > fixed + 0.01 && c.natural < 2 * fixed) {
-    in.label_factor = 0.6;
-    in.extra_lines = 1;
+    in.fit.label_factor = 0.6;
+    in.fit.extra_lines = 1;
     Composition tighter = compose(in);
     // Narrow wrapping is worth its cramped labels only when it makes the page fit.
     if (tighter.natural <= fixed + 0.01) return tighter;
   }
   if (c.natural > fixed + 0.01) {
-    diags->warning({in.timeline->file, 0, 0},
+    diags->warning({in.chart->file, 0, 0},
                    fmt::format("the content does not fit the {} page ({:.0f} pt {}); the page was made {:.0f} pt {}",
-                               in.page.name, fixed, vertical(*in.timeline) ? "wide" : "high", c.natural,
-                               vertical(*in.timeline) ? "wide" : "high"));
+                               in.page.name, fixed, grows, c.natural, grows));
     return c;
   }
-  if (c.natural < fixed - 0.01 && !vertical(*in.timeline)) {
-    in.stretch = fixed - c.natural;
+  // Lanes that widen to the page's spare room already fill it.
+  if (c.natural < fixed - 0.01 && !p.widen_lanes) {
+    in.fit.stretch = fixed - c.natural;
     Composition roomy = compose(in);
     if (roomy.natural <= fixed + 0.01) return roomy;
   }
@@ -58,70 +51,65 @@ Composition fit(ChartInput in) {
 }
 
 // The view window as written ("1980–1985"), for messages.
-std::string window_text(const model::Header& h, Domain d) {
-  if (h.start && h.end) return dates::span_label(h.start->date, h.end->date);
-  if (h.start) return "from " + dates::label(h.start->date);
-  if (h.end) return "up to " + dates::label(h.end->date);
+std::string window_text(const styled::Header& h, Domain d) {
+  if (h.start && h.end) return dates::span_label(*h.start, *h.end);
+  if (h.start) return "from " + dates::label(*h.start);
+  if (h.end) return "up to " + dates::label(*h.end);
   return dates::iso(d.begin) + "–" + dates::iso(d.end);
 }
 
 // Events, eras and markers wholly outside the view window are not drawn
 // (placed anywhere, they would sit at a false date); each is named in a
-// warning. Returns the events that stay.
-std::vector<ResolvedEvent> inside_window(const model::Timeline& t, std::vector<ResolvedEvent> events, Domain d,
-                                         const dates::Date& now, Diagnostics& diags) {
+// warning. The events are dropped from the chart.
+void keep_inside_window(styled::Timeline& t, Domain d, Diagnostics& diags) {
   const std::string window = window_text(t.header, d);
   const auto omit = [&](const SourceLocation& where, const std::string& what, const std::string& title,
                         const std::string& when) {
     diags.warning(where, fmt::format("{}'{}' ({}) lies outside the view window {} and is not drawn", what, title,
                                      when, window));
   };
-  std::erase_if(events, [&](const ResolvedEvent& e) {
+  std::erase_if(t.events, [&](const styled::Event& e) {
     if (in_window({e.begin, std::max(e.begin, e.end)}, d)) return false;
-    const auto& src = t.events[e.index];
-    omit(src.where, "", e.title, e.span ? dates::span_label(e.first, e.last) : dates::label(e.first));
+    omit(e.where, "", e.title, e.span ? dates::span_label(e.first, e.last) : dates::label(e.first));
     return true;
   });
   for (const auto& era : t.eras)
-    if (!in_window(era_time(era, now), d))
-      omit(era.where, "era ", era.title, dates::span_label(era.start.date, era.end.date));
+    if (!in_window(era_time(era), d)) omit(era.where, "era ", era.title, dates::span_label(era.start, era.end));
   for (const auto& m : t.markers)
-    if (!in_window(marker_time(m, now), d)) omit(m.where, "marker ", m.title, dates::label(m.date.date));
-  return events;
+    if (!in_window(marker_time(m), d)) omit(m.where, "marker ", m.title, dates::label(m.date));
 }
 
 }  // namespace
 
-Detailed layout_detailed(const model::Timeline& timeline, const style::Style& style, const Options& options,
-                         const text::TextMeasurer& measurer, Diagnostics& diags) {
-  Resolved resolved = resolve(timeline, style, options.now, options.command_line, diags);
-  const Domain domain = chart_domain(timeline, resolved, options.now);
-  resolved.events = inside_window(timeline, std::move(resolved.events), domain, options.now, diags);
+Detailed layout_detailed(styled::Timeline chart, const Options& options, const text::TextMeasurer& measurer,
+                         Diagnostics& diags) {
+  const Domain domain = chart_domain(chart);
+  keep_inside_window(chart, domain, diags);
+  const style::Style& style = chart.style;
   ChartInput in;
   in.domain = domain;
-  in.timeline = &timeline;
+  in.chart = &chart;
   in.style = &style;
   in.options = &options;
   in.measurer = &measurer;
-  in.resolved = &resolved;
   in.diags = &diags;
   in.page = page_frame(style.page);
   // Time running down a page wants the page's long side.
-  if (vertical(timeline) && in.page.height > 0 && in.page.width > in.page.height) {
+  if (vertical(chart) && in.page.height > 0 && in.page.width > in.page.height) {
     std::swap(in.page.width, in.page.height);
     in.page.name = style.page.size + " portrait";
   }
   Composition c = fit(in);
   if (c.shortened > 0)
-    diags.warning({timeline.file, 0, 0},
+    diags.warning({chart.file, 0, 0},
                   fmt::format("{} event label{} shortened with an ellipsis to fit", c.shortened,
                               c.shortened == 1 ? " was" : "s were"));
   return {std::move(c.scene), std::move(c.lanes), std::move(c.breaks)};
 }
 
-scene::Scene layout(const model::Timeline& timeline, const style::Style& style, const Options& options,
-                    const text::TextMeasurer& measurer, Diagnostics& diags) {
-  return layout_detailed(timeline, style, options, measurer, diags).scene;
+scene::Scene layout(styled::Timeline chart, const Options& options, const text::TextMeasurer& measurer,
+                    Diagnostics& diags) {
+  return layout_detailed(std::move(chart), options, measurer, diags).scene;
 }
 
 }  // namespace annals::layout

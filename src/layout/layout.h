@@ -1,28 +1,26 @@
 #pragma once
-// From a timeline and its style to a finished Scene: lanes, rows, labels
-// without collisions, eras, markers, axis, title, legend, page fitting.
+// From a styled timeline (styled/timeline.h: every value resolved) to a
+// finished Scene: lanes, rows, labels without collisions, eras, markers,
+// axis, title, legend, page fitting. The one layout call.
+#include <string>
+
 #include "base/diagnostics.h"
-#include "base/property.h"
 #include "dates/date.h"
-#include "layout/packing.h"
-#include "model/timeline.h"
+#include "layout/rows/packing.h"
 #include "scene/scene.h"
-#include "style/style.h"
+#include "styled/timeline.h"
 #include "text/measurer.h"
 
 namespace annals::layout {
 
 struct Options {
-  dates::Date now;                // what "present" means (already chosen by the caller)
-  PropertySheet command_line;     // `--set KEY=VALUE`, strongest in the cascade
   std::string creator = "annals"; // PDF/SVG metadata
 };
 
-// `style` is already resolved up to the timeline's [style] table and the
-// command line's --set for non-event keys. Problems (a page too small, a
-// shortened label) go to `diags` as warnings.
-scene::Scene layout(const model::Timeline& timeline, const style::Style& style,
-                    const Options& options, const text::TextMeasurer& measurer,
+// Layout takes the styled timeline over: it drops what lies outside the view
+// window. Problems (a page too small, a shortened label, something outside
+// the view window) go to `diags` as warnings.
+scene::Scene layout(styled::Timeline chart, const Options& options, const text::TextMeasurer& measurer,
                     Diagnostics& diags);
 
 // How a lane's events were packed: one extent per event (mark and label
@@ -47,8 +45,7 @@ struct Detailed {
 };
 
 // layout() with what it decided on the way, for tests and tools.
-Detailed layout_detailed(const model::Timeline& timeline, const style::Style& style,
-                         const Options& options, const text::TextMeasurer& measurer,
+Detailed layout_detailed(styled::Timeline chart, const Options& options, const text::TextMeasurer& measurer,
                          Diagnostics& diags);
 
 }  // namespace annals::layout

@@ -185,13 +185,13 @@ Grouping group_scene(const scene::Scene& scene) {
   Grouping g;
   std::map<std::string, std::size_t, std::less<>> by_event;
   for (const scene::Item& item : scene.items) {
-    if (item.kind != "event") continue;
+    if (item.kind != scene::ItemKind::event) continue;
     by_event.emplace(item.id, g.events.size());
     g.events.push_back({&item, {item.box}, {}, nullptr});
   }
   LabelIndex labels;
   for (const scene::Item& item : scene.items) {
-    if (item.kind != "label") continue;
+    if (item.kind != scene::ItemKind::label) continue;
     const auto it = by_event.find(item.event);
     if (it == by_event.end()) continue;
     g.events[it->second].boxes.push_back(item.box);

@@ -101,12 +101,31 @@ std::string json_box(const Box& b) {
   return fmt::format("[{},{},{},{}]", number(b.x), number(b.y), number(b.w), number(b.h));
 }
 
-bool carries_event(const Item& it) { return it.kind == "event" || it.kind == "label"; }
-bool carries_text(const Item& it) { return it.kind == "label" || it.kind == "tick" || !it.text.empty(); }
+}  // namespace
+
+std::string_view to_string(ItemKind kind) {
+  switch (kind) {
+    case ItemKind::event: return "event";
+    case ItemKind::label: return "label";
+    case ItemKind::lane: return "lane";
+    case ItemKind::era: return "era";
+    case ItemKind::marker: return "marker";
+    case ItemKind::axis: return "axis";
+    case ItemKind::tick: return "tick";
+    case ItemKind::title: return "title";
+    case ItemKind::legend: return "legend";
+  }
+  return "item";
+}
+
+namespace {
+
+bool carries_event(const Item& it) { return it.kind == ItemKind::event || it.kind == ItemKind::label; }
+bool carries_text(const Item& it) { return it.kind == ItemKind::label || it.kind == ItemKind::tick || !it.text.empty(); }
 
 std::string json_item(const Item& it) {
   std::string o =
-      fmt::format("{{\"kind\":{},\"id\":{},\"box\":{}", quoted(it.kind), quoted(it.id), json_box(it.box));
+      fmt::format("{{\"kind\":{},\"id\":{},\"box\":{}", quoted(std::string(to_string(it.kind))), quoted(it.id), json_box(it.box));
   auto field = [&o](std::string_view key, const std::string& value) {
     o += fmt::format(",\"{}\":{}", key, value);
   };
@@ -115,7 +134,7 @@ std::string json_item(const Item& it) {
     field("lane", quoted(it.lane));
   }
   if (carries_text(it)) field("text", quoted(it.text));
-  if (it.kind == "event") {
+  if (it.kind == ItemKind::event) {
     field("title", quoted(it.title));
     if (it.dates) {
       const EventDates& d = *it.dates;
@@ -198,10 +217,10 @@ std::string shape_line(const Shape& shape) {
 }
 
 std::string item_line(const Item& it) {
-  std::string s = fmt::format("item {} {} {}", it.kind, quoted(it.id), text_box(it.box));
+  std::string s = fmt::format("item {} {} {}", to_string(it.kind), quoted(it.id), text_box(it.box));
   if (carries_event(it)) s += fmt::format(" event={} lane={}", quoted(it.event), quoted(it.lane));
   if (carries_text(it)) s += " text=" + quoted(it.text);
-  if (it.kind == "event") {
+  if (it.kind == ItemKind::event) {
     s += " title=" + quoted(it.title);
     if (it.dates) {
       const EventDates& d = *it.dates;
@@ -222,7 +241,7 @@ void check_labels(const std::vector<Item>& items, std::vector<std::string>& prob
   constexpr double eps = 1e-6;
   std::vector<std::size_t> labels;
   for (std::size_t i = 0; i < items.size(); ++i)
-    if (items[i].kind == "label") labels.push_back(i);
+    if (items[i].kind == ItemKind::label) labels.push_back(i);
   std::stable_sort(labels.begin(), labels.end(),
                    [&](std::size_t a, std::size_t b) { return items[a].box.x < items[b].box.x; });
 
@@ -262,9 +281,9 @@ void check_label_marks(const std::vector<Item>& items, std::vector<std::string>&
   constexpr double eps = 1e-6;
   std::vector<std::size_t> order;
   double tallest[2] = {0, 0};  // [0] labels, [1] marks
-  auto side = [&](std::size_t i) { return items[i].kind == "event" ? 1 : 0; };
+  auto side = [&](std::size_t i) { return items[i].kind == ItemKind::event ? 1 : 0; };
   for (std::size_t i = 0; i < items.size(); ++i)
-    if (items[i].kind == "label" || items[i].kind == "event") {
+    if (items[i].kind == ItemKind::label || items[i].kind == ItemKind::event) {
       order.push_back(i);
       tallest[side(i)] = std::max(tallest[side(i)], items[i].box.h);
     }
@@ -329,7 +348,7 @@ std::vector<std::string> validate(const Scene& s) {
   for (const Item& it : s.items)
     if (!page.contains(it.box))
       problems.push_back(
-          fmt::format("{} {} at [{}] is not on the page", it.kind, quoted(it.id), text_box(it.box)));
+          fmt::format("{} {} at [{}] is not on the page", to_string(it.kind), quoted(it.id), text_box(it.box)));
   check_labels(s.items, problems);
   check_label_marks(s.items, problems);
   return problems;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -96,9 +97,13 @@ struct EventDates {
   bool open = false;      // end = "present"
 };
 
+// What a drawn thing is; the dump writes its name ("event", "tick", ...).
+enum class ItemKind { event, label, lane, era, marker, axis, tick, title, legend };
+std::string_view to_string(ItemKind kind);
+
 // One drawn thing as the JSON dump lists it.
 struct Item {
-  std::string kind;   // event, label, lane, era, marker, axis, tick, title, legend
+  ItemKind kind = ItemKind::event;
   std::string id;     // the event's id or its index
   Box box;
   std::string event;  // for events and labels: the event's id or index

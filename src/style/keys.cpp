@@ -134,7 +134,7 @@ constexpr Key<Style> kStyleKeys[] = {
     {"era.label_color", kColor, [](Style& s, const Value& v) { s.era.label.color = v.color; }},
     {"era.label_italic", kBool, [](Style& s, const Value& v) { s.era.label.font.italic = v.flag; }},
     {"era.label_position", choice(kEraLabelPositions),
-     [](Style& s, const Value& v) { s.era.label_position = std::string(kEraLabelPositions[v.choice]); }},
+     [](Style& s, const Value& v) { s.era.label_position = as<EraLabelPosition>(v); }},
 
     {"marker.color", kColor, [](Style& s, const Value& v) { s.marker.color = v.color; }},
     {"marker.width", kLength, [](Style& s, const Value& v) { s.marker.width = v.number; }},
@@ -146,7 +146,7 @@ constexpr Key<Style> kStyleKeys[] = {
 
     {"legend.show", kBool, [](Style& s, const Value& v) { s.legend.show = v.flag; }},
     {"legend.position", choice(kLegendPositions),
-     [](Style& s, const Value& v) { s.legend.position = std::string(kLegendPositions[v.choice]); }},
+     [](Style& s, const Value& v) { s.legend.position = as<LegendPosition>(v); }},
     {"legend.font", kFamily, [](Style& s, const Value& v) { s.legend.label.font.family = v.text; }},
     {"legend.size", kFontSize, [](Style& s, const Value& v) { s.legend.label.font.size = v.number; }},
     {"legend.weight", kWeight, [](Style& s, const Value& v) { s.legend.label.font.weight = weight(v); }},

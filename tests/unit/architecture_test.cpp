@@ -23,10 +23,21 @@ const std::map<std::string, std::set<std::string>>& allowed() {
       {"style", {"base", "style"}},
       {"scale", {"base", "dates", "scale"}},
       {"text", {"base", "text"}},
-      {"layout", {"base", "dates", "model", "style", "scale", "text", "scene", "layout"}},
+      {"styled", {"base", "dates", "model", "style", "styled"}},
+      {"layout", {"base", "dates", "style", "styled", "scale", "text", "scene", "layout"}},
       {"scene", {"base", "scene"}},
       {"render", {"base", "text", "scene", "render"}},
-      {"cli", {"base", "dates", "model", "load", "style", "scale", "text", "layout", "scene", "render", "cli"}},
+      {"cli", {"base", "dates", "model", "load", "style", "styled", "scale", "text", "layout", "scene", "render",
+               "cli"}},
+  };
+  return rules;
+}
+
+// Of the style module, layout sees only the resolved values: the cascade
+// (how sheets become values) runs before it, in styled/.
+const std::map<std::string, std::set<std::string>>& allowed_headers() {
+  static const std::map<std::string, std::set<std::string>> rules = {
+      {"layout", {"style/values.h"}},
   };
   return rules;
 }
@@ -97,6 +108,19 @@ TEST(Architecture, ModulesIncludeOnlyTheModulesTheyMayUse) {
   }
 }
 
+TEST(Architecture, LayoutSeesResolvedStyleValuesOnly) {
+  for (const auto& [module, headers] : allowed_headers()) {
+    for (const auto& file : sources_of(module)) {
+      for (const auto& inc : includes_of(file)) {
+        if (!inc.quoted || inc.target.rfind("style/", 0) != 0) continue;
+        EXPECT_TRUE(headers.count(inc.target))
+            << inc.file << ":" << inc.line << ": " << module << " may not include " << inc.target
+            << " (the cascade runs in styled/)";
+      }
+    }
+  }
+}
+
 TEST(Architecture, BackendLibrariesStayInTheirModule) {
   for (const auto& [module, may_use] : allowed()) {
     for (const auto& file : sources_of(module)) {
@@ -119,4 +143,8 @@ TEST(Architecture, TheRulesCatchAForbiddenEdge) {
   EXPECT_FALSE(allowed().at("layout").count("render"));
   EXPECT_FALSE(allowed().at("render").count("model"));
   EXPECT_FALSE(allowed().at("style").count("load"));
+  // Layout reads the styled timeline, never the model or the cascade.
+  EXPECT_FALSE(allowed().at("layout").count("model"));
+  EXPECT_FALSE(allowed_headers().at("layout").count("style/style.h"));
+  EXPECT_FALSE(allowed().at("styled").count("layout"));
 }

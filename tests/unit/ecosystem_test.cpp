@@ -26,7 +26,7 @@ scene::Text line(std::string text, Box box, FontSpec font = {}) {
 scene::Item event_item(std::string id, Box box, std::string title, std::string description = {},
                        std::string url = {}) {
   scene::Item it;
-  it.kind = "event";
+  it.kind = scene::ItemKind::event;
   it.id = id;
   it.event = id;
   it.box = box;
@@ -38,7 +38,7 @@ scene::Item event_item(std::string id, Box box, std::string title, std::string d
 
 scene::Item label_item(std::string event, Box box, std::string text) {
   scene::Item it;
-  it.kind = "label";
+  it.kind = scene::ItemKind::label;
   it.id = event + "-label";
   it.event = std::move(event);
   it.box = box;

@@ -14,7 +14,8 @@
 #include <vector>
 
 #include "layout/layout.h"
-#include "layout/packing.h"
+#include "styled/resolve.h"
+#include "layout/rows/packing.h"
 #include "style/style.h"
 #include "text/measurer.h"
 
@@ -175,7 +176,7 @@ std::string first_collision(const std::vector<Tagged>& boxes) {
   return "";
 }
 
-Options options_now();
+styled::Options options_now();
 
 // What each event, era and marker covers, [begin, end): a span from its
 // start's beginning to its end's end (now's end for "present"), a point or
@@ -214,12 +215,12 @@ std::string check(const model::Timeline& t, const Detailed& d) {
   std::unordered_map<std::string, int> labels;
   const Box page{0, 0, s.width, s.height};
   for (const auto& it : s.items) {
-    if (!page.contains(it.box, 0.01)) return it.kind + " " + it.id + " leaves the page";
-    if (it.kind == "label") {
+    if (!page.contains(it.box, 0.01)) return std::string(scene::to_string(it.kind)) + " " + it.id + " leaves the page";
+    if (it.kind == scene::ItemKind::label) {
       if (it.text.empty()) return "label " + it.id + " is empty";
       ++labels[it.event];
       boxes.push_back({it.box, it.event, true});
-    } else if (it.kind == "event") {
+    } else if (it.kind == scene::ItemKind::event) {
       boxes.push_back({it.box, it.event, false});
     }
   }
@@ -234,7 +235,7 @@ std::string check(const model::Timeline& t, const Detailed& d) {
   // Along the time axis: x, or y when time runs down.
   const bool vertical = t.header.orientation == model::Orientation::vertical;
   for (const auto& it : s.items) {
-    if (it.kind != "label") continue;
+    if (it.kind != scene::ItemKind::label) continue;
     const double lo = vertical ? it.box.y : it.box.x, hi = vertical ? it.box.bottom() : it.box.right();
     for (const auto& b : d.breaks)
       if (lo < b.b - 0.01 && hi > b.a + 0.01) return "label " + it.id + " crosses an axis break";
@@ -250,8 +251,8 @@ std::string check(const model::Timeline& t, const Detailed& d) {
   return "";
 }
 
-Options options_now() {
-  Options o;
+styled::Options options_now() {
+  styled::Options o;
   o.now = std::get<dates::Date>(dates::from_ymd(2024, 6, 30));
   return o;
 }
@@ -263,7 +264,7 @@ void check_seeds(bool vertical, std::uint64_t first, std::uint64_t count) {
     const auto t = g.timeline(vertical);
     const auto st = g.style();
     Diagnostics diags;
-    const auto d = layout_detailed(t, st, options_now(), m, diags);
+    const auto d = layout_detailed(styled::resolve(t, st, options_now(), diags), {}, m, diags);
     const auto failure = check(t, d);
     EXPECT_EQ(failure, "") << "seed " << seed << " (" << t.events.size() << " events)";
     if (!failure.empty()) return;
@@ -294,7 +295,7 @@ TEST(LayoutProperties, HundredThousandEventsKeepEveryGuarantee) {
   st.page.size = "auto";
   const text::FakeMeasurer m;
   Diagnostics diags;
-  const auto d = layout_detailed(t, st, options_now(), m, diags);
+  const auto d = layout_detailed(styled::resolve(t, st, options_now(), diags), {}, m, diags);
   EXPECT_GT(d.scene.items.size(), 200'000u);
   EXPECT_EQ(check(t, d), "");
 }

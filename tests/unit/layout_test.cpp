@@ -7,12 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "layout/event_plan.h"
-#include "layout/label_text.h"
+#include "layout/rows/event_plan.h"
+#include "layout/labels/label_text.h"
 #include "layout/layout.h"
-#include "layout/packing.h"
-#include "layout/shapes.h"
+#include "layout/rows/packing.h"
+#include "layout/assembly/shapes.h"
 #include "style/style.h"
+#include "styled/resolve.h"
 #include "text/measurer.h"
 
 namespace annals::layout {
@@ -44,6 +45,7 @@ struct Chart {
   model::Timeline timeline;
   style::Style style = style::defaults();
   Options options;
+  styled::Options styling;
   text::FakeMeasurer measurer;
   Diagnostics diags;
 
@@ -52,26 +54,27 @@ struct Chart {
     timeline.lanes.push_back({"main", "", {}, {}});
     style.page.size = "auto";
     style.page.width = 600;
-    options.now = std::get<dates::Date>(dates::from_ymd(2022, 12, 31));
+    styling.now = std::get<dates::Date>(dates::from_ymd(2022, 12, 31));
     timeline.header.scale = model::ScaleKind::linear;
   }
   void add(model::Event e) {
     e.index = timeline.events.size();
     timeline.events.push_back(std::move(e));
   }
-  Detailed run() { return layout_detailed(timeline, style, options, measurer, diags); }
+  Detailed run() { return layout_detailed(styled::resolve(timeline, style, styling, diags), options, measurer, diags); }
 };
 
 const scene::Item& item(const scene::Scene& s, std::string_view kind, std::string_view id) {
   const auto it = std::find_if(s.items.begin(), s.items.end(),
-                               [&](const scene::Item& i) { return i.kind == kind && i.id == id; });
+                               [&](const scene::Item& i) { return scene::to_string(i.kind) == kind && i.id == id; });
   EXPECT_NE(it, s.items.end()) << kind << " " << id;
   return *it;
 }
 
 std::size_t count_kind(const scene::Scene& s, std::string_view kind) {
   return static_cast<std::size_t>(
-      std::count_if(s.items.begin(), s.items.end(), [&](const scene::Item& i) { return i.kind == kind; }));
+      std::count_if(s.items.begin(), s.items.end(),
+                    [&](const scene::Item& i) { return scene::to_string(i.kind) == kind; }));
 }
 
 const scene::Text* text_shape(const scene::Scene& s, std::string_view text) {
@@ -522,7 +525,7 @@ TEST(Robustness, EventsOutsideTheViewWindowStayOnThePage) {
   c.add(point("After", year(2100)));
   const auto s = c.run().scene;
   const Box page{0, 0, s.width, s.height};
-  for (const auto& i : s.items) EXPECT_TRUE(page.contains(i.box)) << i.kind << " " << i.id;
+  for (const auto& i : s.items) EXPECT_TRUE(page.contains(i.box)) << scene::to_string(i.kind) << " " << i.id;
 }
 
 // Placed anywhere, an event outside the window would sit at a false date.
@@ -602,7 +605,7 @@ std::size_t rects_at(const scene::Scene& s, double x, double y) {
 std::vector<int> tick_years(const scene::Scene& s) {
   std::vector<int> years;
   for (const auto& i : s.items)
-    if (i.kind == "tick" && !i.text.empty() && std::all_of(i.text.begin(), i.text.end(), ::isdigit))
+    if (i.kind == scene::ItemKind::tick && !i.text.empty() && std::all_of(i.text.begin(), i.text.end(), ::isdigit))
       years.push_back(std::stoi(i.text));
   return years;
 }
@@ -711,7 +714,7 @@ TEST(Axis, CollapsedScaleKeepsAnOpenSpanUpToNow) {
   c.add(span("Survey", parsed("c. 2015"), parsed("2018~")));
   c.add(point("Uncertain meeting", parsed("2016?")));
   c.timeline.markers.push_back({"Now", {parsed("present"), {}}, {}, {}});
-  expect_no_break_inside(c.run(), year(2019).begin, c.options.now.end);
+  expect_no_break_inside(c.run(), year(2019).begin, c.styling.now.end);
 }
 
 TEST(Axis, LinearNeverCollapsesEvenWhenASpanCrossesAnEmptyStretch) {
@@ -733,8 +736,8 @@ TEST(Axis, AutoKeepsALoneSpanWhole) {
 // the cut, in one colour.
 TEST(Spans, PiecesOfABarCutByABreakAreSquareAtTheCutAndOneColour) {
   const scale::TimeScale s({{year(1000).begin, year(1100).begin, 0, 200}, {year(1800).begin, year(1900).begin, 224, 424}});
-  PlanContext ctx{&s, 0, 424, 200, {}};
-  ResolvedEvent e;
+  PlanContext ctx{&s, 0, 424, 200, {}, {}, LabelFlow::along};
+  styled::Event e;
   e.title = "Reign";
   e.span = true;
   e.first = year(1050);
@@ -743,7 +746,7 @@ TEST(Spans, PiecesOfABarCutByABreakAreSquareAtTheCutAndOneColour) {
   e.end = e.last.end;
   e.style.corner_radius = 3;
   const text::FakeMeasurer m;
-  const EventPlan p = plan_horizontal(e, ctx, m);
+  const EventPlan p = plan_event(e, ctx, m);
   std::vector<const scene::Path*> pieces;
   for (const auto& sh : p.marks)
     if (const auto* path = std::get_if<scene::Path>(&sh)) pieces.push_back(path);
@@ -766,7 +769,7 @@ TEST(Spans, PiecesOfABarCutByABreakAreSquareAtTheCutAndOneColour) {
 // Across a break a label would sit over dates it does not name.
 void expect_no_label_across_a_break(const Detailed& d) {
   for (const auto& it : d.scene.items) {
-    if (it.kind != "label") continue;
+    if (it.kind != scene::ItemKind::label) continue;
     for (const auto& b : d.breaks)
       EXPECT_TRUE(it.box.right() <= b.a + 1e-6 || it.box.x >= b.b - 1e-6) << it.text << " crosses " << b.a;
   }
@@ -897,7 +900,7 @@ TEST(Marks, StyleOutlineIsDrawnAroundPointsAndBars) {
 
 TEST(Eras, TitleCanBeHidden) {
   Chart c;
-  c.style.era.label_position = "none";
+  c.style.era.label_position = style::EraLabelPosition::none;
   c.add(point("A", year(1900)));
   c.add(point("B", year(2000)));
   c.timeline.eras.push_back({"Military governments", {year(1964), {}}, {year(1982), {}}, {}, {}});
@@ -912,7 +915,7 @@ TEST(Eras, TitleCanBeHidden) {
 
 TEST(Eras, TitleCanSitBelowTheChart) {
   Chart c;
-  c.style.era.label_position = "bottom";
+  c.style.era.label_position = style::EraLabelPosition::bottom;
   c.add(point("A", year(1900)));
   c.add(point("B", year(2000)));
   c.timeline.eras.push_back({"Military governments", {year(1964), {}}, {year(1982), {}}, {}, {}});
@@ -972,9 +975,9 @@ TEST(Axis, TickLabelsOnALineKeepThreeLabelHeightsApart) {
   std::vector<Box> line;  // the finest labels, all on the first line below the axis
   double top = 1e9;
   for (const auto& i : s.items)
-    if (i.kind == "tick") top = std::min(top, i.box.y);
+    if (i.kind == scene::ItemKind::tick) top = std::min(top, i.box.y);
   for (const auto& i : s.items)
-    if (i.kind == "tick" && std::abs(i.box.y - top) < 1e-6) line.push_back(i.box);
+    if (i.kind == scene::ItemKind::tick && std::abs(i.box.y - top) < 1e-6) line.push_back(i.box);
   std::sort(line.begin(), line.end(), [](const Box& a, const Box& b) { return a.x < b.x; });
   ASSERT_GT(line.size(), 2u);
   for (std::size_t k = 1; k < line.size(); ++k) EXPECT_GE(line[k].x - line[k - 1].right(), 2.5 * line[k].h);
@@ -989,9 +992,9 @@ TEST(Axis, VerticalTickLabelsKeepThreeLabelHeightsApart) {
   std::vector<Box> column;  // the finest labels, right-aligned next to the axis
   double right = -1e9;
   for (const auto& i : s.items)
-    if (i.kind == "tick") right = std::max(right, i.box.right());
+    if (i.kind == scene::ItemKind::tick) right = std::max(right, i.box.right());
   for (const auto& i : s.items)
-    if (i.kind == "tick" && std::abs(i.box.right() - right) < 1e-6) column.push_back(i.box);
+    if (i.kind == scene::ItemKind::tick && std::abs(i.box.right() - right) < 1e-6) column.push_back(i.box);
   std::sort(column.begin(), column.end(), [](const Box& a, const Box& b) { return a.y < b.y; });
   ASSERT_GT(column.size(), 2u);
   for (std::size_t k = 1; k < column.size(); ++k)
@@ -1005,10 +1008,86 @@ TEST(Axis, EveryLabelledTickIsAnItemWithItsText) {
   const auto s = c.run().scene;
   EXPECT_GT(count_kind(s, "tick"), 3u);
   for (const auto& i : s.items) {
-    if (i.kind == "tick") {
+    if (i.kind == scene::ItemKind::tick) {
       EXPECT_FALSE(i.text.empty());
     }
   }
+}
+
+}  // namespace
+}  // namespace annals::layout
+
+namespace annals::layout {
+namespace {
+
+TEST(PageMap, TimeRunningDownSwapsTheAxesAndTwiceGivesTheBoxBack) {
+  const PageMap down{true};
+  const Box b{1, 2, 30, 4};
+  const Box page = down.box(b);
+  EXPECT_DOUBLE_EQ(page.x, 2);
+  EXPECT_DOUBLE_EQ(page.y, 1);
+  EXPECT_DOUBLE_EQ(page.w, 4);
+  EXPECT_DOUBLE_EQ(page.h, 30);
+  const Box back = down.box(page);
+  EXPECT_DOUBLE_EQ(back.x, b.x);
+  EXPECT_DOUBLE_EQ(back.w, b.w);
+}
+
+TEST(PageMap, TextBuiltUprightStaysUprightOnThePage) {
+  const PageMap down{true};
+  const scene::Text upright_text{{10, 20, 50, 9}, "Treaty", {}, {}, {}};
+  scene::Shape s = upright(down, upright_text);
+  down.apply(s);  // the composition's last step
+  const auto& t = std::get<scene::Text>(s);
+  EXPECT_DOUBLE_EQ(t.box.x, 10);
+  EXPECT_DOUBLE_EQ(t.box.y, 20);
+  EXPECT_DOUBLE_EQ(t.box.w, 50);  // its width still runs across the page
+  EXPECT_DOUBLE_EQ(t.box.h, 9);
+}
+
+TEST(PageMap, AcrossTheTimeAxisIsALineOfTextOnlyWhenTimeRunsDown) {
+  EXPECT_FALSE(PageMap{false}.cross_is_inline());
+  EXPECT_TRUE(PageMap{true}.cross_is_inline());
+  EXPECT_DOUBLE_EQ(PageMap{true}.extent(50, 9).x, 9);  // along t, a line of text takes its height
+  EXPECT_DOUBLE_EQ(PageMap{false}.extent(50, 9).x, 50);
+}
+
+// Both orientations are one composition: a vertical chart is the same plan
+// mapped down the page, with every text upright and measured as drawn.
+TEST(Layout, VerticalChartsDrawEveryTextAsMeasured) {
+  Chart c;
+  c.timeline.header.orientation = model::Orientation::vertical;
+  c.timeline.header.title = "Down the page";
+  c.timeline.lanes[0].title = "Main";
+  c.add(point("A treaty", year(1904)));
+  c.add(span("A war", year(1879), year(1883)));
+  c.timeline.markers.push_back({"Today", {year(2020), {}}, {}, {}});
+  const auto s = c.run().scene;
+  std::size_t texts = 0;
+  for (const auto& shape : s.shapes) {
+    const auto* t = std::get_if<scene::Text>(&shape);
+    if (!t) continue;
+    ++texts;
+    EXPECT_NEAR(t->box.w, c.measurer.measure(t->text, t->font).width, 1e-6) << t->text;
+    EXPECT_NEAR(t->box.h, c.measurer.measure(t->text, t->font).height, 1e-6) << t->text;
+  }
+  EXPECT_GT(texts, 5u);
+}
+
+TEST(Layout, AVerticalMarkersRuleStartsPastItsTitleAndRunsAcrossTheLanes) {
+  Chart c;
+  c.timeline.header.orientation = model::Orientation::vertical;
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(2000)));
+  c.timeline.markers.push_back({"Today", {year(1950), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto& marker = item(s, "marker", "0");
+  const auto& lane = item(s, "lane", "main");
+  const scene::Text* title = text_shape(s, "Today");
+  ASSERT_NE(title, nullptr);
+  EXPECT_GT(marker.box.x, title->box.right());          // clear of its last glyph
+  EXPECT_NEAR(marker.box.right(), lane.box.right(), 1e-6);  // across every lane
+  EXPECT_LE(title->box.right() + 2 + 1e-6, lane.box.x);     // the title beside the lanes, not over them
 }
 
 }  // namespace

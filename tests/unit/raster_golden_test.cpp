@@ -8,6 +8,7 @@
 
 #include "base/diagnostics.h"
 #include "layout/layout.h"
+#include "styled/resolve.h"
 #include "load/load.h"
 #include "raster_golden.h"
 #include "render/render.h"
@@ -36,8 +37,9 @@ std::string render_png(const fs::path& file, const std::string& style_name,
   EXPECT_FALSE(diags.has_errors());
   EXPECT_TRUE(timeline->header.now.has_value());
   const render::Renderer renderer;
-  const layout::Options options{timeline->header.now->date, {}, "annals"};
-  const scene::Scene scene = layout::layout(*timeline, *style, options, renderer.measurer(), diags);
+  const layout::Options options{"annals"};
+  const scene::Scene scene = layout::layout(styled::resolve(*timeline, *style, {timeline->header.now->date, {}}, diags),
+                                            options, renderer.measurer(), diags);
   const render::Output out = renderer.render(scene, render::Format::png, render::Options{72});
   EXPECT_TRUE(out.ok()) << out.error;
   return out.bytes;

@@ -3,13 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 namespace annals::scene {
 namespace {
 
 Item label(std::string id, Box box) {
   Item it;
-  it.kind = "label";
+  it.kind = scene::ItemKind::label;
   it.id = std::move(id);
   it.box = box;
   it.event = "e";
@@ -28,6 +29,22 @@ Scene page_with(std::vector<Item> items) {
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
+}
+
+// The dump's kinds are FORMAT.md §4's words, whatever the enum is called in code.
+TEST(Scene, TheDumpNamesEachItemKindAsTheFormatDoes) {
+  const std::pair<ItemKind, const char*> kinds[] = {
+      {ItemKind::event, "event"}, {ItemKind::label, "label"}, {ItemKind::lane, "lane"},
+      {ItemKind::era, "era"},     {ItemKind::marker, "marker"}, {ItemKind::axis, "axis"},
+      {ItemKind::tick, "tick"},   {ItemKind::title, "title"},   {ItemKind::legend, "legend"}};
+  for (const auto& [kind, name] : kinds) {
+    Item it;
+    it.kind = kind;
+    it.id = "x";
+    const std::string json = to_json(page_with({it}));
+    EXPECT_TRUE(contains(json, std::string("\"kind\":\"") + name + "\"")) << name << ": " << json;
+    EXPECT_TRUE(contains(to_text(page_with({it})), std::string("item ") + name + " ")) << name;
+  }
 }
 
 TEST(SceneJson, WritesPageSize) {
@@ -72,7 +89,7 @@ TEST(SceneJson, ReplacesInvalidUtf8) {
 
 TEST(SceneJson, EventCarriesResolvedDates) {
   Item it;
-  it.kind = "event";
+  it.kind = scene::ItemKind::event;
   it.id = "war";
   it.event = "war";
   it.lane = "chile";
@@ -96,7 +113,7 @@ TEST(SceneJson, LabelCarriesEventLaneAndTextButNoDates) {
 
 TEST(SceneJson, TickCarriesTextOnly) {
   Item it;
-  it.kind = "tick";
+  it.kind = scene::ItemKind::tick;
   it.id = "3";
   it.text = "1880";
   EXPECT_EQ(to_json(page_with({it})),
@@ -106,7 +123,7 @@ TEST(SceneJson, TickCarriesTextOnly) {
 
 TEST(SceneJson, LaneOmitsEventFields) {
   Item it;
-  it.kind = "lane";
+  it.kind = scene::ItemKind::lane;
   it.id = "chile";
   const std::string json = to_json(page_with({it}));
   EXPECT_FALSE(contains(json, "\"event\":"));
@@ -157,7 +174,7 @@ TEST(SceneValidate, ReportsOverlapWithLabelBelow) {
 
 Item mark(std::string event, Box box) {
   Item it;
-  it.kind = "event";
+  it.kind = scene::ItemKind::event;
   it.id = event;
   it.event = std::move(event);
   it.box = box;

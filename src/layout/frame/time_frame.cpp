@@ -1,4 +1,4 @@
-#include "layout/time_frame.h"
+#include "layout/frame/time_frame.h"
 
 #include <algorithm>
 #include <limits>
@@ -6,24 +6,18 @@
 
 namespace annals::layout {
 
-std::vector<scale::Interval> occupied_time(const model::Timeline& t, const Resolved& r, const dates::Date& now) {
+std::vector<scale::Interval> occupied_time(const styled::Timeline& t) {
   std::vector<scale::Interval> out;
-  out.reserve(r.events.size() + t.eras.size() + t.markers.size());
-  for (const auto& e : r.events) out.push_back({e.begin, std::max(e.begin, e.end)});
-  for (const auto& era : t.eras) out.push_back(era_time(era, now));
-  for (const auto& m : t.markers) out.push_back(marker_time(m, now));
+  out.reserve(t.events.size() + t.eras.size() + t.markers.size());
+  for (const auto& e : t.events) out.push_back({e.begin, std::max(e.begin, e.end)});
+  for (const auto& era : t.eras) out.push_back(era_time(era));
+  for (const auto& m : t.markers) out.push_back(marker_time(m));
   return out;
 }
 
-scale::Interval era_time(const model::Era& era, const dates::Date& now) {
-  const auto a = resolved(era.start.date, now).begin, b = resolved(era.end.date, now).end;
-  return {a, std::max(a, b)};
-}
+scale::Interval era_time(const styled::Era& era) { return {era.begin, std::max(era.begin, era.end_at)}; }
 
-scale::Interval marker_time(const model::Marker& m, const dates::Date& now) {
-  const auto d = resolved(m.date.date, now).begin;
-  return {d, d};
-}
+scale::Interval marker_time(const styled::Marker& m) { return {m.at, m.at}; }
 
 namespace {
 
@@ -39,24 +33,24 @@ struct Bounds {
   bool empty() const { return lo > hi; }
 };
 
-Bounds dated_bounds(const model::Timeline& t, const Resolved& r, const dates::Date& now) {
+Bounds dated_bounds(const styled::Timeline& t) {
   Bounds b;
-  for (const auto& iv : occupied_time(t, r, now)) b.add(iv.begin, iv.end);
+  for (const auto& iv : occupied_time(t)) b.add(iv.begin, iv.end);
   return b;
 }
 
 }  // namespace
 
-Domain chart_domain(const model::Timeline& timeline, const Resolved& resolved_model,
-                    const dates::Date& now) {
-  Bounds b = dated_bounds(timeline, resolved_model, now);
+Domain chart_domain(const styled::Timeline& timeline) {
+  const auto& now = timeline.now;
+  Bounds b = dated_bounds(timeline);
   if (b.empty()) b.add(now.begin, now.end);
   if (b.hi <= b.lo) b.hi = b.lo + 1;
   const auto nice = scale::nice_domain(b.lo, b.hi);
   Domain d{nice.begin, nice.end};
   if (d.end <= d.begin) d = {b.lo, b.hi};
-  if (timeline.header.start) d.begin = resolved(timeline.header.start->date, now).begin;
-  if (timeline.header.end) d.end = resolved(timeline.header.end->date, now).end;
+  if (timeline.header.window_begin) d.begin = *timeline.header.window_begin;
+  if (timeline.header.window_end) d.end = *timeline.header.window_end;
   if (d.end <= d.begin) d.end = d.begin + kYear;
   return d;
 }
@@ -91,7 +85,7 @@ struct TwoBest {
 // break, and it is drawn continuing across the break. It bridges only when
 // something else lies wholly before its end and wholly after its start: a
 // span alone has nothing to gain from a break.
-std::vector<scale::Interval> kept_time(const Resolved& r, std::vector<scale::Interval> others, Domain domain) {
+std::vector<scale::Interval> kept_time(const styled::Timeline& r, std::vector<scale::Interval> others, Domain domain) {
   const dates::Seconds long_inside = (domain.end - domain.begin) / 2;
   TwoBest earliest_end, latest_begin;  // latest begin kept negated
   const std::size_t n = r.events.size();
@@ -106,7 +100,7 @@ std::vector<scale::Interval> kept_time(const Resolved& r, std::vector<scale::Int
   std::vector<scale::Interval> out = std::move(others);
   out.reserve(out.size() + 2 * n);
   for (std::size_t i = 0; i < n; ++i) {
-    const ResolvedEvent& e = r.events[i];
+    const styled::Event& e = r.events[i];
     const bool bridges = e.span && e.last.begin - e.first.end >= long_inside &&
                          earliest_end.without(i) <= e.last.begin && -latest_begin.without(i) >= e.first.end;
     if (bridges) {
@@ -121,24 +115,23 @@ std::vector<scale::Interval> kept_time(const Resolved& r, std::vector<scale::Int
 
 }  // namespace
 
-scale::TimeScale chart_scale(const model::Timeline& timeline, const Resolved& r, const dates::Date& now,
-                             Domain domain, double x0, double x1, double gap,
+scale::TimeScale chart_scale(const styled::Timeline& timeline, Domain domain, double x0, double x1, double gap,
                              const std::vector<scale::Interval>& also) {
   const auto kind = timeline.header.scale;
-  if (kind == model::ScaleKind::linear) return scale::linear(domain.begin, domain.end, x0, x1);
+  if (kind == styled::ScaleKind::linear) return scale::linear(domain.begin, domain.end, x0, x1);
 
   // Eras, markers and the time kept under labels are whole; events as kept_time() says.
   std::vector<scale::Interval> others;
   others.reserve(timeline.eras.size() + timeline.markers.size() + also.size());
-  for (const auto& era : timeline.eras) others.push_back(era_time(era, now));
-  for (const auto& m : timeline.markers) others.push_back(marker_time(m, now));
+  for (const auto& era : timeline.eras) others.push_back(era_time(era));
+  for (const auto& m : timeline.markers) others.push_back(marker_time(m));
   others.insert(others.end(), also.begin(), also.end());
-  std::vector<scale::Interval> occupied = kept_time(r, std::move(others), domain);
+  std::vector<scale::Interval> occupied = kept_time(timeline, std::move(others), domain);
   // Pad what is occupied so that marks near a break keep some air around them.
   const auto pad = std::max<dates::Seconds>(1, (domain.end - domain.begin) / 50);
   for (auto& iv : occupied) iv = {iv.begin - pad, iv.end + pad};
   scale::CollapseOptions options;
-  options.force = kind == model::ScaleKind::collapsed;
+  options.force = kind == styled::ScaleKind::collapsed;
   options.gap = gap;
   return scale::collapsed(domain.begin, domain.end, x0, x1, std::move(occupied), options);
 }

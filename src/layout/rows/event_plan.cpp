@@ -1,12 +1,12 @@
-#include "layout/event_plan.h"
+#include "layout/rows/event_plan.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "layout/axis.h"
-#include "layout/label_text.h"
-#include "layout/shapes.h"
-#include "style/style.h"
+#include "layout/frame/axis.h"
+#include "layout/labels/label_text.h"
+#include "layout/assembly/shapes.h"
+#include "style/values.h"
 
 namespace annals::layout {
 
@@ -50,14 +50,15 @@ void arc(std::vector<Point>& pts, double cx, double cy, double r, double a0) {
 
 // A bar over `box` with rounded ends, except where it is cut (at an axis
 // break or the view window's edge): a square cut end reads as "continues",
-// a rounded one as the event's start or end. `vertical` bars start at the top.
-scene::Shape bar_shape(const Box& box, double radius, bool cut_start, bool cut_end, bool vertical,
-                       scene::Paint fill, scene::Stroke stroke) {
+// a rounded one as the event's start or end. Bars run along t (page x
+// until the chart is mapped to the page).
+scene::Shape bar_shape(const Box& box, double radius, bool cut_start, bool cut_end, scene::Paint fill,
+                       scene::Stroke stroke) {
   if (radius <= 0 || (!cut_start && !cut_end)) return scene::Rect{box, radius, std::move(fill), std::move(stroke)};
   constexpr double kPi = 3.141592653589793;
   const double x = box.x, y = box.y, r = radius, R = box.right(), B = box.bottom();
   // Corners clockwise from the top left; each is round when its end is.
-  const bool tl = !cut_start, tr = vertical ? !cut_start : !cut_end, br = !cut_end, bl = vertical ? !cut_end : !cut_start;
+  const bool tl = !cut_start, tr = !cut_end, br = !cut_end, bl = !cut_start;
   std::vector<Point> pts;
   const auto corner = [&](bool round, Point at, Point centre, double a0) {
     if (round)
@@ -115,7 +116,7 @@ scene::Paint faded(Color c, Point from, Point to, double length, bool fade_start
 
 bool fuzzy(const dates::Date& d) { return d.approximate || d.uncertain; }
 
-LabelText label_for(const ResolvedEvent& e, double max_width, const text::TextMeasurer& m) {
+LabelText label_for(const styled::Event& e, double max_width, const text::TextMeasurer& m) {
   const std::string date = date_text(e);
   LabelRequest r;
   r.date = date;
@@ -128,9 +129,11 @@ LabelText label_for(const ResolvedEvent& e, double max_width, const text::TextMe
   return compose_label(r, m);
 }
 
-// The lines of `t` with its top-left corner at (x, y); lines flush right
-// when the label sits on the left of its mark.
-void add_text(EventPlan& p, const LabelText& t, double x, double y, bool flush_right = false) {
+// The lines of `t`, upright, with its top-left corner at `at` (t, c); lines
+// flush right when the label sits on the left of its mark.
+void add_text(EventPlan& p, const LabelText& t, Point at, const PageMap& map, bool flush_right = false) {
+  const Point page = map.point(at);
+  const double x = page.x, y = page.y;
   for (std::size_t i = 0; i < t.lines.size(); ++i) {
     const TextLine& line = t.lines[i];
     if (line.text.empty()) continue;
@@ -140,9 +143,9 @@ void add_text(EventPlan& p, const LabelText& t, double x, double y, bool flush_r
     scene::Text text{{lx, ly, line.width, t.line_height}, line.text, t.font,
                      date_only ? t.date_color : t.title_color, {}};
     if (!date_only && line.date_end > 0) text.spans.push_back({0, line.date_end, t.date_color});
-    p.label.push_back(std::move(text));
+    p.label.push_back(upright(map, std::move(text)));
   }
-  p.label_box = {x, y, t.width, t.height()};
+  p.label_box = map.box({x, y, t.width, t.height()});
   p.label_text = t.joined();
   p.shortened = t.shortened;
 }
@@ -176,7 +179,7 @@ Beside beside(double a, double b, double width, double gap, const PlanContext& c
 }
 
 // Fits a label beside [a, b], rewrapping it narrower when neither side has room.
-Beside place_beside(LabelText& label, const ResolvedEvent& e, double a, double b, const PlanContext& ctx,
+Beside place_beside(LabelText& label, const styled::Event& e, double a, double b, const PlanContext& ctx,
                     const text::TextMeasurer& m) {
   const double gap = e.style.label_gap;
   const auto pref = e.style.label_position;
@@ -203,7 +206,7 @@ Beside place_beside(LabelText& label, const ResolvedEvent& e, double a, double b
 // holds the mark. One wider than its whole stretch (its date alone is) is
 // placed on the whole plot instead; the chart then keeps the time under it
 // on the axis (compose's plan_on_scale), so it never crosses a break.
-Beside place_label(LabelText& label, const ResolvedEvent& e, double a, double b, const PlanContext& ctx,
+Beside place_label(LabelText& label, const styled::Event& e, double a, double b, const PlanContext& ctx,
                    const text::TextMeasurer& m) {
   const PlanContext local = within(ctx, a, b);
   // Without a break near the mark the stretch is the whole plot: no copy to keep.
@@ -248,37 +251,105 @@ void add_leader(EventPlan& p, double mark_x, double mark_bottom, const Beside& a
   p.label.push_back(line({mark_x, mark_bottom}, {clamp_to(mark_x, at.x, at.x + width), label_y}, c, 0.5));
 }
 
-EventPlan point_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
-  EventPlan p;
-  const auto& st = e.style;
-  const double s = st.marker_size;
+// Where a point's mark lies along t: its moment, and the end of its date's
+// interval when that is wide enough to draw as a band.
+struct PointSpan {
+  double t = 0, te = 0;
+  bool band = false;
+};
+
+PointSpan point_span(const styled::Event& e, const PlanContext& ctx, double s) {
   const double x = clamp_to(ctx.scale->to_page(std::max(e.first.begin, ctx.scale->domain_begin())), ctx.lo, ctx.hi);
   // An approximate date always shows its fuzz, however narrow its interval.
   const double fuzz = fuzzy(e.first) ? 2.5 * s : 0;
   const double xe = clamp_to(std::max(ctx.scale->to_page(e.first.end), x + fuzz), ctx.lo, ctx.hi);
   const bool band = xe - x > std::max(kMinBand, 2 * s) || (fuzzy(e.first) && xe - x > kMinBand);
-  // The band is part of the mark: the label starts after it, never over it.
-  const double mark_end = band ? std::max(xe, x + s / 2) : x + s / 2;
-  LabelText label = label_for(e, ctx.label_width, m);
-  const Beside at = place_label(label, e, x - s / 2, mark_end, ctx, m);
-  const Stack sk = stack(s, label.height(), at.side);
-  p.cross = sk.cross;
-  const double cy = sk.mark_c;
+  return {x, xe, band};
+}
 
-  if (band) {
+// The point's band (when it has one) and its mark, centred across on `cy`.
+void add_point_marks(EventPlan& p, const styled::Event& e, const PointSpan& at, double cy, const PageMap& map) {
+  const auto& st = e.style;
+  const double s = st.marker_size, x = at.t, xe = at.te;
+  if (at.band) {
     const double h = s * 0.6;
     scene::Rect r{{x, cy - h / 2, xe - x, h}, h / 2, scene::Paint::solid(with_alpha(st.color, kBandAlpha)), {}};
     if (fuzzy(e.first)) r.fill = faded(with_alpha(st.color, kBandAlpha), {x, cy}, {xe, cy}, xe - x, false, true);
     add_mark(p, std::move(r));
     p.uses.band = true;
   }
-  add_mark(p, marker(st.marker, x, cy, s, st.color, outline_of(st)));
+  const Point page = map.point({x, cy});
+  add_mark(p, upright(map, marker(st.marker, page.x, page.y, s, st.color, outline_of(st))));
+}
+
+EventPlan point_along(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+  EventPlan p;
+  const auto& st = e.style;
+  const double s = st.marker_size;
+  const PointSpan at_time = point_span(e, ctx, s);
+  const double x = at_time.t;
+  // The band is part of the mark: the label starts after it, never over it.
+  const double mark_end = at_time.band ? std::max(at_time.te, x + s / 2) : x + s / 2;
+  LabelText label = label_for(e, ctx.label_width, m);
+  const Beside at = place_label(label, e, x - s / 2, mark_end, ctx, m);
+  const Stack sk = stack(s, label.height(), at.side);
+  p.cross = sk.cross;
+  const double cy = sk.mark_c;
+
+  add_point_marks(p, e, at_time, cy, ctx.map);
   p.extent = {p.mark_box.x, p.mark_box.right()};
-  add_text(p, label, at.x, sk.label_y, at.side == Side::left);
+  add_text(p, label, {at.x, sk.label_y}, ctx.map, at.side == Side::left);
   add_leader(p, x, cy + s / 2, at, sk.label_y, label.width, st.date_color);
   extend_for_label(p, at, label.width);
   keep_apart(p, st.label_gap);
   return p;
+}
+
+// Where a bar lies along t, clipped to the view window; a cut end continues
+// beyond it, so it has no arrow, fade or rounded corner.
+struct BarSpan {
+  double t0 = 0, t1 = 0, arrow = 0;
+  bool cut_start = false, cut_end = false, fade_start = false, fade_end = false;
+  std::vector<std::pair<double, double>> pieces;  // between the axis breaks
+};
+
+BarSpan bar_span(const styled::Event& e, const PlanContext& ctx) {
+  BarSpan b;
+  const auto w0 = ctx.scale->domain_begin(), w1 = ctx.scale->domain_end();
+  b.cut_start = e.first.begin < w0, b.cut_end = e.last.end > w1;
+  b.arrow = e.last.present && !b.cut_end ? e.style.span_height * 0.6 : 0;
+  const double arrow = b.arrow;
+  double x0 = clamp_to(ctx.scale->to_page(std::max(e.first.begin, w0)), ctx.lo, ctx.hi - arrow);
+  double x1 = clamp_to(ctx.scale->to_page(std::min(e.last.end, w1)), ctx.lo, ctx.hi - arrow);
+  if (x1 - x0 < kMinSpan) {
+    x1 = x0 + kMinSpan;
+    if (x1 > ctx.hi - arrow) x0 = (x1 = ctx.hi - arrow) - kMinSpan;
+  }
+  b.t0 = x0, b.t1 = x1;
+  b.pieces = unbroken(*ctx.scale, x0, x1);
+  b.fade_start = fuzzy(e.first) && !b.cut_start, b.fade_end = fuzzy(e.last) && !e.last.present && !b.cut_end;
+  return b;
+}
+
+// The bar `bar_h` thick centred across on `cy`, and its arrow when it is ongoing.
+void add_bar(EventPlan& p, const styled::Event& e, const BarSpan& b, double cy, double bar_h) {
+  const auto& st = e.style;
+  const double x0 = b.t0, x1 = b.t1, arrow = b.arrow;
+  const auto fill = faded(with_alpha(st.color, std::clamp(st.fill_opacity, 0.0, 1.0)), {x0, cy}, {x1, cy}, x1 - x0,
+                          b.fade_start, b.fade_end);
+  // Pieces of a bar cut by an axis break are square at the cut: one event, continued.
+  const auto& bar = b.pieces;
+  for (std::size_t i = 0; i < bar.size(); ++i) {
+    const auto [lo, hi] = bar[i];
+    add_mark(p, bar_shape({lo, cy - bar_h / 2, hi - lo, bar_h}, std::min(st.corner_radius, bar_h / 2),
+                          i > 0 || b.cut_start, i + 1 < bar.size() || b.cut_end, fill, outline_of(st)));
+  }
+  p.uses.fade = b.fade_start || b.fade_end;
+  if (arrow > 0) {
+    add_mark(p, scene::Path{{{x1, cy - bar_h / 2}, {x1 + arrow, cy}, {x1, cy + bar_h / 2}}, true,
+                            scene::Paint::solid(st.color), outline_of(st)});
+    p.uses.open = true;
+  }
 }
 
 // Where a label fits inside a bar on one line, with its padding.
@@ -289,7 +360,7 @@ struct Inside {
 
 // The first piece of the bar that holds the label on one line. A label
 // wrapped for the plot's label width may still fit a long bar unwrapped.
-Inside inside_label(LabelText& label, const ResolvedEvent& e, const std::vector<std::pair<double, double>>& bar,
+Inside inside_label(LabelText& label, const styled::Event& e, const std::vector<std::pair<double, double>>& bar,
                     double fade_lo, double fade_hi, const PlanContext& ctx, const text::TextMeasurer& m) {
   for (std::size_t i = 0; i < bar.size(); ++i) {
     const double lo = i == 0 ? fade_lo : bar[i].first, hi = i + 1 == bar.size() ? fade_hi : bar[i].second;
@@ -309,7 +380,7 @@ Inside inside_label(LabelText& label, const ResolvedEvent& e, const std::vector<
 
 // The bar's colour as the eye sees it over what lies below it (its lane's
 // band over the page): what text inside must read against.
-Color seen_fill(const ResolvedEvent& e, const PlanContext& ctx) {
+Color seen_fill(const styled::Event& e, const PlanContext& ctx) {
   const Color below = e.lane < ctx.backdrops.size() ? ctx.backdrops[e.lane] : Color{1, 1, 1, 1};
   const auto& st = e.style;
   const double a = std::clamp(st.fill_opacity, 0.0, 1.0) * std::clamp(st.color.a, 0.0, 1.0);
@@ -322,32 +393,21 @@ constexpr double kMinContrast = 4.5;
 
 constexpr double kInsideTextPad = 2;  // pt above and below a label inside its bar
 
-EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+EventPlan span_along(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& m) {
   EventPlan p;
   const auto& st = e.style;
   const double h = st.span_height;
-  // Clipped to the view window; a cut end continues beyond it, so it has
-  // no arrow, fade or rounded corner.
-  const auto w0 = ctx.scale->domain_begin(), w1 = ctx.scale->domain_end();
-  const bool cut_start = e.first.begin < w0, cut_end = e.last.end > w1;
-  const double arrow = e.last.present && !cut_end ? h * 0.6 : 0;
-  double x0 = clamp_to(ctx.scale->to_page(std::max(e.first.begin, w0)), ctx.lo, ctx.hi - arrow);
-  double x1 = clamp_to(ctx.scale->to_page(std::min(e.last.end, w1)), ctx.lo, ctx.hi - arrow);
-  if (x1 - x0 < kMinSpan) {
-    x1 = x0 + kMinSpan;
-    if (x1 > ctx.hi - arrow) x0 = (x1 = ctx.hi - arrow) - kMinSpan;
-  }
-  const auto bar = unbroken(*ctx.scale, x0, x1);
+  const BarSpan b = bar_span(e, ctx);
+  const double x0 = b.t0, x1 = b.t1, arrow = b.arrow;
   LabelText label = label_for(e, ctx.label_width, m);
   const Color seen = seen_fill(e, ctx), ink = style::readable_text_on(seen);
   const bool may_inside = (st.label_position == LabelPosition::automatic ||
                            st.label_position == LabelPosition::inside) &&
                           style::contrast_ratio(ink, seen) >= kMinContrast;
-  const bool fade_start = fuzzy(e.first) && !cut_start, fade_end = fuzzy(e.last) && !e.last.present && !cut_end;
   // Text inside keeps off the faded ends, where it would not read.
   const double fade = fade_share(x1 - x0) * (x1 - x0);
-  const double text_x0 = x0 + (fade_start ? fade : 0), text_x1 = x1 - (fade_end ? fade : 0);
-  const Inside in = may_inside ? inside_label(label, e, bar, text_x0, text_x1, ctx, m) : Inside{};
+  const double text_x0 = x0 + (b.fade_start ? fade : 0), text_x1 = x1 - (b.fade_end ? fade : 0);
+  const Inside in = may_inside ? inside_label(label, e, b.pieces, text_x0, text_x1, ctx, m) : Inside{};
   const bool inside = in.fits;
 
   // A bar that carries its label is tall enough for one line of it.
@@ -358,26 +418,13 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
   p.cross = sk.cross;
   const double cy = sk.mark_c;
 
-  const auto fill = faded(with_alpha(st.color, std::clamp(st.fill_opacity, 0.0, 1.0)), {x0, cy}, {x1, cy}, x1 - x0,
-                          fade_start, fade_end);
-  // Pieces of a bar cut by an axis break are square at the cut: one event, continued.
-  for (std::size_t i = 0; i < bar.size(); ++i) {
-    const auto [a, b] = bar[i];
-    add_mark(p, bar_shape({a, cy - bar_h / 2, b - a, bar_h}, std::min(st.corner_radius, bar_h / 2),
-                          i > 0 || cut_start, i + 1 < bar.size() || cut_end, false, fill, outline_of(st)));
-  }
-  p.uses.fade = fade_start || fade_end;
-  if (arrow > 0) {
-    add_mark(p, scene::Path{{{x1, cy - bar_h / 2}, {x1 + arrow, cy}, {x1, cy + bar_h / 2}}, true,
-                            scene::Paint::solid(st.color), outline_of(st)});
-    p.uses.open = true;
-  }
+  add_bar(p, e, b, cy, bar_h);
   p.extent = {p.mark_box.x, p.mark_box.right()};
   if (inside) {
     recolour(label, ink);
-    add_text(p, label, in.x, sk.label_y);
+    add_text(p, label, {in.x, sk.label_y}, ctx.map);
   } else {
-    add_text(p, label, at.x, sk.label_y, at.side == Side::left);
+    add_text(p, label, {at.x, sk.label_y}, ctx.map, at.side == Side::left);
     // Straight down from the bar into the label, near the label's start.
     const double from = std::max(x0, at.x), to = std::min(x1, at.x + label.width);
     add_leader(p, from + std::min(6.0, std::max(0.0, to - from) / 2), cy + bar_h / 2, at, sk.label_y, label.width,
@@ -388,74 +435,46 @@ EventPlan span_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const 
   return p;
 }
 
-// Vertical: time runs down; labels sit to the right of their marks.
-EventPlan vertical(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+// Labels across: the mark at the start of the cross extent, its label past
+// it, the label's first line centred on a point (or level with a bar's
+// start), kept within the stretch between axis breaks that holds it.
+EventPlan plan_across(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& m) {
   EventPlan p;
   const auto& st = e.style;
   const double thick = e.span ? st.span_height : st.marker_size;
-  const double cx = thick / 2;
-  // Clipped to the view window, as in span_horizontal.
-  const auto w0 = ctx.scale->domain_begin(), w1 = ctx.scale->domain_end();
-  double y0 = clamp_to(ctx.scale->to_page(std::max(e.first.begin, w0)), ctx.lo, ctx.hi);
+  double t0 = 0;
   if (e.span) {
-    const bool cut_start = e.first.begin < w0, cut_end = e.last.end > w1;
-    const double arrow = e.last.present && !cut_end ? thick * 0.6 : 0;
-    y0 = std::min(y0, ctx.hi - arrow - kMinSpan);
-    const double y1 =
-        std::max(y0 + kMinSpan, clamp_to(ctx.scale->to_page(std::min(e.last.end, w1)), ctx.lo, ctx.hi - arrow));
-    const bool fade_start = fuzzy(e.first) && !cut_start, fade_end = fuzzy(e.last) && !e.last.present && !cut_end;
-    const auto fill = faded(with_alpha(st.color, std::clamp(st.fill_opacity, 0.0, 1.0)), {cx, y0}, {cx, y1},
-                            y1 - y0, fade_start, fade_end);
-    const auto bar = unbroken(*ctx.scale, y0, y1);
-    for (std::size_t i = 0; i < bar.size(); ++i) {
-      const auto [a, b] = bar[i];
-      add_mark(p, bar_shape({0, a, thick, b - a}, std::min(st.corner_radius, thick / 2), i > 0 || cut_start,
-                            i + 1 < bar.size() || cut_end, true, fill, outline_of(st)));
-    }
-    p.uses.fade = fade_start || fade_end;
-    if (arrow > 0) {
-      add_mark(p, scene::Path{{{0, y1}, {cx, y1 + arrow}, {thick, y1}}, true, scene::Paint::solid(st.color),
-                              outline_of(st)});
-      p.uses.open = true;
-    }
+    const BarSpan b = bar_span(e, ctx);
+    add_bar(p, e, b, thick / 2, thick);
+    t0 = b.t0;
   } else {
-    const double ye = clamp_to(ctx.scale->to_page(e.first.end), ctx.lo, ctx.hi);
-    if (ye - y0 > std::max(kMinBand, 2 * thick) || (fuzzy(e.first) && ye - y0 > kMinBand)) {
-      const double w = thick * 0.6;
-      scene::Rect r{{cx - w / 2, y0, w, ye - y0}, w / 2, scene::Paint::solid(with_alpha(st.color, kBandAlpha)), {}};
-      if (fuzzy(e.first)) r.fill = faded(with_alpha(st.color, kBandAlpha), {cx, y0}, {cx, ye}, ye - y0, false, true);
-      add_mark(p, std::move(r));
-      p.uses.band = true;
-    }
-    add_mark(p, marker(st.marker, cx, y0, thick, st.color, outline_of(st)));
+    const PointSpan at = point_span(e, ctx, thick);
+    add_point_marks(p, e, at, thick / 2, ctx.map);
+    t0 = at.t;
   }
   const LabelText label = label_for(e, ctx.label_width, m);
-  // The label's first line is centred on the point (or level with a bar's
-  // top), kept within the stretch between axis breaks that holds it.
-  const double anchor = e.span ? y0 + label.line_height / 2 : y0;
-  PlanContext local = within(ctx, y0, y0);
-  if (label.height() > local.hi - local.lo) local = ctx;  // as in place_label
-  const double ly = clamp_to(anchor - label.line_height / 2, local.lo, local.hi - label.height());
-  add_text(p, label, thick + st.label_gap, ly);
-  p.cross = thick + st.label_gap + label.width;
-  p.extent = {std::min(p.mark_box.y, ly), std::max(p.mark_box.bottom(), ly + label.height())};
+  const Point size = ctx.map.extent(label.width, label.height());  // along t, across
+  const double anchor = e.span ? t0 + label.line_height / 2 : t0;
+  PlanContext local = within(ctx, t0, t0);
+  if (size.x > local.hi - local.lo) local = ctx;  // as in place_label
+  const double lt = clamp_to(anchor - label.line_height / 2, local.lo, local.hi - size.x);
+  add_text(p, label, {lt, thick + st.label_gap}, ctx.map);
+  p.cross = thick + st.label_gap + size.y;
+  p.extent = {std::min(p.mark_box.x, lt), std::max(p.mark_box.right(), lt + size.x)};
   keep_apart(p, std::max(st.label_gap, st.row_gap / 2));
   return p;
 }
 
 }  // namespace
 
-std::string date_text(const ResolvedEvent& e) {
+std::string date_text(const styled::Event& e) {
   if (!e.style.show_dates) return {};
   return e.span ? dates::span_label(e.first, e.last) : dates::label(e.first);
 }
 
-EventPlan plan_horizontal(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
-  return e.span ? span_horizontal(e, ctx, m) : point_horizontal(e, ctx, m);
-}
-
-EventPlan plan_vertical(const ResolvedEvent& e, const PlanContext& ctx, const text::TextMeasurer& m) {
-  return vertical(e, ctx, m);
+EventPlan plan_event(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+  if (ctx.labels == LabelFlow::across) return plan_across(e, ctx, m);
+  return e.span ? span_along(e, ctx, m) : point_along(e, ctx, m);
 }
 
 }  // namespace annals::layout

@@ -1,13 +1,12 @@
-#include "layout/chart.h"
+#include "layout/assembly/canvas.h"
 
 #include <algorithm>
-#include <set>
 #include <utility>
 #include <variant>
 
-#include "layout/label_text.h"
-#include "layout/shapes.h"
-#include "layout/time_frame.h"
+#include "layout/labels/label_text.h"
+#include "layout/assembly/shapes.h"
+#include "layout/frame/time_frame.h"
 
 namespace annals::layout {
 
@@ -21,17 +20,7 @@ void append(std::vector<T>& to, std::vector<T>& from) {
   from.clear();
 }
 
-std::optional<Color> tag_colour(const PropertySheet& sheet) {
-  std::optional<Color> found;
-  for (const auto& p : sheet) {
-    if (p.key != "color" && !p.key.ends_with(".color")) continue;
-    if (const auto* s = std::get_if<std::string>(&p.value))
-      if (auto c = style::parse_color(*s)) found = *c;
-  }
-  return found;
-}
-
-scene::EventDates dates_of(const ResolvedEvent& e) {
+scene::EventDates dates_of(const styled::Event& e) {
   scene::EventDates d;
   d.start = dates::iso_first(e.first);
   d.end = dates::iso_last(e.last);
@@ -62,7 +51,7 @@ void cut_rules(std::vector<scene::Shape>& rules, const std::vector<scene::Item>&
     const double hi = down ? std::max(l->from.y, l->to.y) : std::max(l->from.x, l->to.x);
     std::vector<std::pair<double, double>> skip;
     for (const auto& it : items) {
-      if (it.kind != "label") continue;
+      if (it.kind != scene::ItemKind::label) continue;
       const Box& b = it.box;
       const bool crosses = down ? b.x - kRuleClearance < at && at < b.right() + kRuleClearance
                                 : b.y - kRuleClearance < at && at < b.bottom() + kRuleClearance;
@@ -117,56 +106,8 @@ void Canvas::paint(scene::Scene& s) {
     append(s.items, *list);
 }
 
-bool lanes_have_headers(const Resolved& r) {
-  return std::any_of(r.lanes.begin(), r.lanes.end(), [](const ResolvedLane& l) { return !l.title.empty(); });
-}
-
-std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx, bool vertical, MarkUse& uses,
-                                   std::size_t& shortened) {
-  std::vector<EventPlan> plans;
-  plans.reserve(in.resolved->events.size());
-  const auto plan = [&](const ResolvedEvent& e) {
-    return vertical ? plan_vertical(e, ctx, *in.measurer) : plan_horizontal(e, ctx, *in.measurer);
-  };
-  for (const auto& e : in.resolved->events) {
-    if (in.extra_lines > 0) {
-      ResolvedEvent wider = e;
-      wider.style.max_label_lines += in.extra_lines;
-      plans.push_back(plan(wider));
-    } else {
-      plans.push_back(plan(e));
-    }
-    const auto& u = plans.back().uses;
-    uses = {uses.band || u.band, uses.fade || u.fade, uses.open || u.open};
-    if (plans.back().shortened) ++shortened;
-  }
-  return plans;
-}
-
-Planned plan_on_scale(const ChartInput& in, PlanContext ctx, bool vertical, double x0, double x1, double gap) {
-  const auto& t = *in.timeline;
-  std::vector<scale::Interval> kept;  // time under labels that crossed a break
-  Planned p;
-  constexpr int kTries = 4;
-  for (int attempt = 0;; ++attempt) {
-    p.scale = attempt < kTries ? chart_scale(t, *in.resolved, in.options->now, in.domain, x0, x1, gap, kept)
-                               : scale::linear(in.domain.begin, in.domain.end, x0, x1);
-    ctx.scale = &p.scale;
-    p.uses = {};
-    p.shortened = 0;
-    p.plans = plan_events(in, ctx, vertical, p.uses, p.shortened);
-    const auto breaks = breaks_of(p.scale);
-    if (breaks.empty()) return p;
-    const std::size_t before = kept.size();
-    for (const auto& plan : p.plans) {
-      const Box& b = plan.label_box;
-      const double lo = vertical ? b.y : b.x, hi = vertical ? b.bottom() : b.right();
-      const bool crosses = std::any_of(breaks.begin(), breaks.end(),
-                                       [&](const AxisBreak& k) { return lo < k.b && hi > k.a; });
-      if (crosses) kept.push_back({p.scale.to_time(lo), p.scale.to_time(hi)});
-    }
-    if (kept.size() == before) return p;
-  }
+bool lanes_have_headers(const styled::Timeline& r) {
+  return std::any_of(r.lanes.begin(), r.lanes.end(), [](const styled::Lane& l) { return !l.title.empty(); });
 }
 
 void finish(Canvas& cv, Composition& out, AxisBlock axis, Block& title, Block& legend, Block& source,
@@ -182,68 +123,62 @@ void finish(Canvas& cv, Composition& out, AxisBlock axis, Block& title, Block& l
   out.scene.width = width;
   out.scene.height = height;
   out.scene.background = in.style->page.background;
-  out.scene.metadata = metadata(*in.timeline, *in.options);
+  out.scene.metadata = metadata(*in.chart, *in.options);
   cv.plans = &plans;
   cv.paint(out.scene);
 }
 
-std::vector<LegendEntry> legend_entries(const model::Timeline& t, const style::Style& st, const Resolved& r,
-                                        const MarkUse& uses, bool headers) {
+std::vector<LegendEntry> legend_entries(const styled::Timeline& r, const MarkUse& uses, bool headers) {
+  const auto& st = r.style;
   std::vector<LegendEntry> out;
-  if (!st.legend.show || st.legend.position == "none") return out;
+  if (!st.legend.show || st.legend.position == style::LegendPosition::none) return out;
   if (!headers && r.lanes.size() > 1)
     for (const auto& lane : r.lanes)
       out.push_back({LegendEntry::Swatch::lane, lane.color, lane.title.empty() ? lane.id : lane.title});
-  std::set<std::string> used_tags;
-  for (const auto& e : t.events) used_tags.insert(e.tags.begin(), e.tags.end());
-  for (const auto& [name, sheet] : st.tags)
-    if (used_tags.count(name))
-      if (auto c = tag_colour(sheet)) out.push_back({LegendEntry::Swatch::solid, *c, name});
+  for (const auto& tag : r.tags) out.push_back({LegendEntry::Swatch::solid, tag.color, tag.name});
   if (uses.band) out.push_back({LegendEntry::Swatch::band, kLegendInk, "imprecise date (its whole range)"});
   if (uses.fade) out.push_back({LegendEntry::Swatch::fade, kLegendInk, "approximate start or end"});
   if (uses.open) out.push_back({LegendEntry::Swatch::open, kLegendInk, "ongoing"});
   return out;
 }
 
-void emit_event(Canvas& cv, const model::Timeline& t, const Resolved& r, const ResolvedEvent& e, EventPlan& plan,
-                double dx, double dy) {
+void emit_event(Canvas& cv, const styled::Timeline& r, const styled::Event& e, EventPlan& plan, double dx,
+                double dy) {
   for (auto& s : plan.marks) translate(s, dx, dy);
   for (auto& s : plan.label) translate(s, dx, dy);
   plan.mark_box.x += dx, plan.mark_box.y += dy;
   plan.label_box.x += dx, plan.label_box.y += dy;
-  const auto& src = t.events[e.index];
   const std::string& lane = r.lanes[e.lane].id;
 
-  scene::Item ev;
-  ev.kind = "event";
-  ev.id = e.id;
-  ev.box = plan.mark_box;
-  ev.event = e.id;
-  ev.lane = lane;
+  // The mark and the label are two items of the same event and lane.
+  const auto item = [&](scene::ItemKind kind, const Box& box) {
+    scene::Item it;
+    it.kind = kind;
+    it.id = e.id;
+    it.box = box;
+    it.event = e.id;
+    it.lane = lane;
+    return it;
+  };
+  scene::Item ev = item(scene::ItemKind::event, plan.mark_box);
   ev.title = e.title;
   ev.dates = dates_of(e);
-  ev.description = src.description;
-  ev.url = src.url;
+  ev.description = e.description;
+  ev.url = e.url;
   cv.event_items.push_back(std::move(ev));
-
-  scene::Item label;
-  label.kind = "label";
-  label.id = e.id;
-  label.box = plan.label_box;
-  label.event = e.id;
-  label.lane = lane;
+  scene::Item label = item(scene::ItemKind::label, plan.label_box);
   label.text = plan.label_text;
   cv.event_items.push_back(std::move(label));
 
-  if (!src.url.empty()) cv.links.push_back(scene::Link{union_box(plan.mark_box, plan.label_box), src.url});
+  if (!e.url.empty()) cv.links.push_back(scene::Link{union_box(plan.mark_box, plan.label_box), e.url});
 }
 
-scene::Metadata metadata(const model::Timeline& t, const Options& o) {
+scene::Metadata metadata(const styled::Timeline& t, const Options& o) {
   scene::Metadata md;
   md.title = t.header.title;
   md.subject = t.header.subtitle.empty() ? t.header.description : t.header.subtitle;
   md.creator = o.creator;
-  md.date = dates::iso(o.now.begin);
+  md.date = dates::iso(t.now.begin);
   return md;
 }
 
@@ -269,19 +204,12 @@ std::vector<Color> lane_backdrops(const style::Style& st, std::size_t lanes) {
   return out;
 }
 
-std::vector<AxisBreak> breaks_of(const scale::TimeScale& s) {
-  std::vector<AxisBreak> out;
-  const auto& seg = s.segments();
-  for (std::size_t i = 0; i + 1 < seg.size(); ++i) out.push_back({seg[i].t1, seg[i + 1].t0, seg[i].x1, seg[i + 1].x0});
-  return out;
-}
-
-Color lane_title_color(const ResolvedLane& lane, const style::Style& st, Color band) {
+Color lane_title_color(const styled::Lane& lane, const style::Style& st, Color band) {
   if (!st.lane.title_uses_lane_color) return st.lane.title.color;
   return style::text_color_on(lane.color, band);
 }
 
-HeaderText header_text(const ResolvedLane& lane, const style::Style& st, double width,
+HeaderText header_text(const styled::Lane& lane, const style::Style& st, double width,
                        const text::TextMeasurer& m, Color band) {
   HeaderText h;
   if (lane.title.empty()) return h;

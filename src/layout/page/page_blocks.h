@@ -6,7 +6,7 @@
 
 #include "base/color.h"
 #include "scene/scene.h"
-#include "style/style.h"
+#include "style/values.h"
 #include "text/measurer.h"
 
 namespace annals::layout {

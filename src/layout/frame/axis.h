@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "base/geometry.h"
-
+#include "layout/page/page_map.h"
 #include "scale/time_scale.h"
 #include "scene/scene.h"
-#include "style/style.h"
+#include "style/values.h"
 #include "text/measurer.h"
 
 namespace annals::layout {
@@ -21,20 +21,19 @@ struct AxisBlock {
   double size = 0;                   // how far the block reaches from the axis line
 };
 
+// Where the axis goes, in (t, c) coordinates (layout/page_map.h).
 struct AxisFrame {
-  double at = 0;                // the axis line's cross coordinate (y, or x when vertical)
-  double plot_lo = 0, plot_hi = 0;  // the plot's cross extent: grid lines and gaps span it
+  double at = 0;                // the axis line's cross coordinate
+  double plot_lo = 0, plot_hi = 0;  // the plot's cross extent: grid lines span it
   double page_lo = 0, page_hi = 0;  // labels stay within these along the time axis
   Color background;
-  bool labels_before = false;   // horizontal: ticks and labels above the line (an axis on top)
+  bool labels_before = false;   // ticks and labels on the near side of the line (an axis on top, or on the left)
+  PageMap map;                  // labels stay upright on the page
 };
 
-// Time left to right; labels below the line.
-AxisBlock horizontal_axis(const scale::TimeScale& s, const style::Style& st, const AxisFrame& f,
-                          const text::TextMeasurer& m);
-// Time top to bottom; labels left of the line.
-AxisBlock vertical_axis(const scale::TimeScale& s, const style::Style& st, const AxisFrame& f,
-                        const text::TextMeasurer& m);
+// The axis along t at cross `f.at`: shapes and items in (t, c), text upright.
+AxisBlock time_axis(const scale::TimeScale& s, const style::Style& st, const AxisFrame& f,
+                    const text::TextMeasurer& m);
 
 // The page length of an axis break: wide enough to read as a break at the axis's type size.
 double break_gap(const style::Style& st);
@@ -43,7 +42,7 @@ double break_gap(const style::Style& st);
 // axis breaks: bands, bars and rules are cut there, so a break shows the page
 // itself, transparent or not.
 std::vector<std::pair<double, double>> unbroken(const scale::TimeScale& s, double a, double b);
-// `box` cut at the axis breaks (along x, or along y when time runs down).
-std::vector<Box> cut_at_breaks(const Box& box, const scale::TimeScale& s, bool vertical);
+// `box` (t, c) cut at the axis breaks along t.
+std::vector<Box> cut_at_breaks(const Box& box, const scale::TimeScale& s);
 
 }  // namespace annals::layout

@@ -1,4 +1,4 @@
-#include "layout/packing.h"
+#include "layout/rows/packing.h"
 
 #include <algorithm>
 #include <functional>

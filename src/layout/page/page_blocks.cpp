@@ -1,10 +1,10 @@
-#include "layout/page_blocks.h"
+#include "layout/page/page_blocks.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "layout/label_text.h"
-#include "layout/shapes.h"
+#include "layout/labels/label_text.h"
+#include "layout/assembly/shapes.h"
 
 namespace annals::layout {
 
@@ -32,7 +32,7 @@ void add_line(Block& b, const std::string& id, const std::string& s, const style
   const double x = std::max(0.0, aligned_x(align, width, ext.width));
   scene::Text t{{x, y, ext.width, ext.height}, shown, st.font, st.color, {}};
   scene::Item it;
-  it.kind = "title";
+  it.kind = scene::ItemKind::title;
   it.id = id;
   it.box = t.box;
   it.text = shown;
@@ -121,7 +121,7 @@ Block legend_block(const std::vector<LegendEntry>& entries, const style::LegendS
     scene::Text t{{x + sw_w + sw_gap, y + (line_h - ext.height) / 2, ext.width, ext.height}, text,
                   st.label.font, st.label.color, {}};
     scene::Item it;
-    it.kind = "legend";
+    it.kind = scene::ItemKind::legend;
     it.id = "legend-" + std::to_string(n++);
     it.box = union_box(box_of(sw), t.box);
     it.text = text;

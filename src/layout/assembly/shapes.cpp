@@ -1,4 +1,4 @@
-#include "layout/shapes.h"
+#include "layout/assembly/shapes.h"
 
 #include <limits>
 #include <type_traits>

@@ -1,10 +1,9 @@
-#include "layout/annotations.h"
+#include "layout/annotations/annotations.h"
 
 #include <algorithm>
 
-#include "layout/label_text.h"
-#include "layout/resolve.h"
-#include "layout/time_frame.h"
+#include "layout/labels/label_text.h"
+#include "layout/frame/time_frame.h"
 
 namespace annals::layout {
 
@@ -12,16 +11,16 @@ namespace {
 
 double clamp_to(double v, double lo, double hi) { return std::max(lo, std::min(v, hi)); }
 
-Annotation make(bool is_era, std::size_t index, const style::Style& base, const PropertySheet& sheet,
+Annotation make(bool is_era, std::size_t index, const style::EraStyle* era, const style::MarkerStyle* marker,
                 const std::string& title, double a, double b, double lo, double hi, bool vertical,
-                const text::TextMeasurer& m, Diagnostics& diags, TitleSide side) {
+                const text::TextMeasurer& m, TitleSide side) {
   Annotation an;
   an.is_era = is_era;
   an.index = index;
   if (is_era)
-    an.era = style::era_style(base, sheet, diags);
+    an.era = *era;
   else
-    an.marker = style::marker_style(base, sheet, diags);
+    an.marker = *marker;
   const auto& ts = is_era ? an.era.label : an.marker.label;
   an.font = ts.font;
   an.color = is_era ? ts.color : an.marker.color;
@@ -30,8 +29,9 @@ Annotation make(bool is_era, std::size_t index, const style::Style& base, const 
   const double room = vertical ? 200 : std::max(20.0, hi - lo);
   // An era may keep its band and drop its title.
   // Time running down has no bottom row: its era titles stay in their column.
-  const bool below = is_era && an.era.label_position == "bottom" && !vertical;
-  const bool hidden = is_era && (an.era.label_position == "none" || below != (side == TitleSide::below));
+  const bool below = is_era && an.era.label_position == style::EraLabelPosition::bottom && !vertical;
+  const bool hidden = is_era && (an.era.label_position == style::EraLabelPosition::none ||
+                                 below != (side == TitleSide::below));
   an.text = hidden ? std::string() : ellipsize(title, room, an.font, m);
   const auto ext = m.measure(an.text, an.font);
   an.w = hidden ? 0 : ext.width;
@@ -107,25 +107,24 @@ double Annotations::total() const {
   return t;
 }
 
-Annotations plan_annotations(const model::Timeline& timeline, const style::Style& style, const dates::Date& now,
-                             const scale::TimeScale& s, double lo, double hi, bool vertical,
-                             const text::TextMeasurer& m, Diagnostics& diags, TitleSide side) {
+Annotations plan_annotations(const styled::Timeline& timeline, const scale::TimeScale& s, double lo, double hi,
+                             bool vertical, const text::TextMeasurer& m, TitleSide side) {
   Annotations out;
   // What lies wholly outside the view window is not drawn (layout() warns of it).
   const Domain window{s.domain_begin(), s.domain_end()};
   for (std::size_t i = 0; i < timeline.eras.size(); ++i) {
     const auto& e = timeline.eras[i];
-    if (!in_window(era_time(e, now), window)) continue;
-    auto an = make(true, i, style, e.style, e.title, s.to_page(resolved(e.start.date, now).begin),
-                   s.to_page(resolved(e.end.date, now).end), lo, hi, vertical, m, diags, side);
+    if (!in_window(era_time(e), window)) continue;
+    auto an = make(true, i, &e.style, nullptr, e.title, s.to_page(e.begin), s.to_page(e.end_at), lo, hi, vertical,
+                   m, side);
     // Below the chart only titles are drawn; the band belongs to the plan above.
     if (side == TitleSide::above || !an.text.empty()) out.labels.push_back(std::move(an));
   }
   for (std::size_t i = 0; side == TitleSide::above && i < timeline.markers.size(); ++i) {
     const auto& mk = timeline.markers[i];
-    if (!in_window(marker_time(mk, now), window)) continue;
-    const double x = s.to_page(resolved(mk.date.date, now).begin);
-    out.labels.push_back(make(false, i, style, mk.style, mk.title, x, x, lo, hi, vertical, m, diags, side));
+    if (!in_window(marker_time(mk), window)) continue;
+    const double x = s.to_page(mk.at);
+    out.labels.push_back(make(false, i, nullptr, &mk.style, mk.title, x, x, lo, hi, vertical, m, side));
   }
   const auto rows = assign_rows(out.labels, vertical);
   out.row_size.assign(rows, 0);

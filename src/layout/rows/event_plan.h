@@ -1,20 +1,26 @@
 #pragma once
 // One event's mark and label, placed along the time axis: what the event
-// occupies (for row packing) and the shapes that draw it. Shapes are in a
-// local frame: the time coordinate is final, the cross coordinate runs from
-// 0 to `cross` and is moved into its row later.
+// occupies (for row packing) and the shapes that draw it. Shapes are in
+// (t, c) coordinates (layout/page_map.h): t is final, c runs from 0 to
+// `cross` and is moved into its row later. Text and marks are upright.
 #include <span>
 #include <string>
 #include <vector>
 
 #include "base/geometry.h"
-#include "layout/packing.h"
-#include "layout/resolve.h"
+#include "layout/rows/packing.h"
+#include "layout/page/page_map.h"
+#include "styled/timeline.h"
 #include "scale/time_scale.h"
 #include "scene/scene.h"
 #include "text/measurer.h"
 
 namespace annals::layout {
+
+// Where labels go: `along` — beside the mark on the time axis, above or below
+// it, or inside a bar; `across` — past the mark across the time axis, level
+// with it (the lanes of a chart whose time runs down).
+enum class LabelFlow { along, across };
 
 struct PlanContext {
   const scale::TimeScale* scale = nullptr;  // its domain is the view window: marks are clipped to it
@@ -23,6 +29,8 @@ struct PlanContext {
   // Per lane, the opaque colour a bar sits on (its band over the page): text
   // inside a bar is judged against the bar composited over it. Empty = white.
   std::span<const Color> backdrops;
+  PageMap map;                           // how (t, c) turns into the page, for upright text
+  LabelFlow labels = LabelFlow::along;
 };
 
 // Marks that the legend has to explain.
@@ -44,12 +52,9 @@ struct EventPlan {
   MarkUse uses;
 };
 
-EventPlan plan_horizontal(const ResolvedEvent& e, const PlanContext& ctx,
-                          const text::TextMeasurer& measurer);
-EventPlan plan_vertical(const ResolvedEvent& e, const PlanContext& ctx,
-                        const text::TextMeasurer& measurer);
+EventPlan plan_event(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& measurer);
 
 // The date part of a label ("1879–1883", "c. 1964"), or "" when dates are hidden.
-std::string date_text(const ResolvedEvent& e);
+std::string date_text(const styled::Event& e);
 
 }  // namespace annals::layout

@@ -1,4 +1,4 @@
-#include "layout/label_text.h"
+#include "layout/labels/label_text.h"
 
 #include <algorithm>
 #include <cstddef>

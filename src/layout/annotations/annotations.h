@@ -6,17 +6,16 @@
 #include <string>
 #include <vector>
 
-#include "base/diagnostics.h"
-#include "model/timeline.h"
 #include "scale/time_scale.h"
-#include "style/style.h"
+#include "style/values.h"
+#include "styled/timeline.h"
 #include "text/measurer.h"
 
 namespace annals::layout {
 
 struct Annotation {
   bool is_era = false;
-  std::size_t index = 0;      // into Timeline::eras or ::markers
+  std::size_t index = 0;      // into styled::Timeline::eras or ::markers
   style::EraStyle era;        // the chart's [era] with the era's own keys
   style::MarkerStyle marker;  // the chart's [marker] with the marker's own keys
   double a = 0, b = 0;        // what it marks along the time axis (a == b for markers)
@@ -41,9 +40,7 @@ inline constexpr double kAnnotationGap = 4;  // pt between rows and between titl
 enum class TitleSide { above, below };
 
 // `lo`/`hi` bound the plot along the time axis.
-Annotations plan_annotations(const model::Timeline& timeline, const style::Style& style,
-                             const dates::Date& now, const scale::TimeScale& s, double lo, double hi,
-                             bool vertical, const text::TextMeasurer& m, Diagnostics& diags,
-                             TitleSide side = TitleSide::above);
+Annotations plan_annotations(const styled::Timeline& chart, const scale::TimeScale& s, double lo, double hi,
+                             bool vertical, const text::TextMeasurer& m, TitleSide side = TitleSide::above);
 
 }  // namespace annals::layout

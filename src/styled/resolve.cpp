@@ -1,9 +1,9 @@
-#include "layout/resolve.h"
+#include "styled/resolve.h"
 
 #include <algorithm>
 #include <optional>
 
-namespace annals::layout {
+namespace annals::styled {
 
 namespace {
 
@@ -19,26 +19,31 @@ dates::Date resolved(const dates::Date& d, const dates::Date& now) {
   return d.present ? dates::resolve_present(d, now) : d;
 }
 
-Resolved resolve(const model::Timeline& timeline, const style::Style& style, const dates::Date& now,
-                 const PropertySheet& command_line, Diagnostics& diags) {
-  Resolved out;
-  out.lanes.reserve(timeline.lanes.size());
+std::vector<Lane> resolve_lanes(const model::Timeline& timeline, const style::Style& style, Diagnostics& diags) {
+  std::vector<Lane> out;
+  out.reserve(timeline.lanes.size());
   for (std::size_t i = 0; i < timeline.lanes.size(); ++i) {
     const auto& lane = timeline.lanes[i];
-    out.lanes.push_back({lane.id, lane.title, style::lane_color(style, i, lane.style, diags)});
+    out.push_back({lane.id, lane.title, style::lane_color(style, i, lane.style, diags)});
   }
-  if (out.lanes.empty()) out.lanes.push_back({"default", "", style::lane_color(style, 0, {}, diags)});
+  if (out.empty()) out.push_back({"default", "", style::lane_color(style, 0, {}, diags)});
+  return out;
+}
 
-  LaneStyleCache cache{std::vector<std::optional<style::EventStyle>>(out.lanes.size())};
+std::vector<Event> resolve_events(const model::Timeline& timeline, const style::Style& style,
+                                  const std::vector<Lane>& lanes, const Options& options, Diagnostics& diags) {
+  const auto& now = options.now;
+  std::vector<Event> out;
+  LaneStyleCache cache{std::vector<std::optional<style::EventStyle>>(lanes.size())};
   // What each lane gives its events: its own keys after the palette's mark for it.
   std::vector<PropertySheet> lane_sheets;
-  lane_sheets.reserve(out.lanes.size());
-  for (std::size_t i = 0; i < out.lanes.size(); ++i)
+  lane_sheets.reserve(lanes.size());
+  for (std::size_t i = 0; i < lanes.size(); ++i)
     lane_sheets.push_back(
         style::lane_event_sheet(style, i, i < timeline.lanes.size() ? timeline.lanes[i].style : PropertySheet{}));
-  out.events.reserve(timeline.events.size());
+  out.reserve(timeline.events.size());
   for (const auto& e : timeline.events) {
-    ResolvedEvent r;
+    Event r;
     r.index = e.index;
     r.title = e.title;
     r.id = e.id.empty() ? std::to_string(e.index) : e.id;
@@ -53,20 +58,23 @@ Resolved resolve(const model::Timeline& timeline, const style::Style& style, con
     }
     r.begin = r.first.begin;
     r.end = std::max(r.last.end, r.first.end);
-    const std::size_t lane = std::min(e.lane, out.lanes.size() - 1);
+    const std::size_t lane = std::min(e.lane, lanes.size() - 1);
     r.lane = lane;
     const auto& lane_sheet = lane_sheets[lane];
     const bool plain = e.tags.empty() && e.style.empty();
     if (plain && cache.plain[lane]) {
       r.style = *cache.plain[lane];
     } else {
-      r.style = style::event_style(style, out.lanes[lane].color, lane_sheet, e.tags, e.style,
-                                   command_line, diags);
+      r.style = style::event_style(style, lanes[lane].color, lane_sheet, e.tags, e.style,
+                                   options.command_line, diags);
       if (plain) cache.plain[lane] = r.style;
     }
-    out.events.push_back(std::move(r));
+    r.description = e.description;
+    r.url = e.url;
+    r.where = e.where;
+    out.push_back(std::move(r));
   }
   return out;
 }
 
-}  // namespace annals::layout
+}  // namespace annals::styled

@@ -1,0 +1,491 @@
+// One composition of the page, whichever way time runs. The chart is planned
+// in (t, c) coordinates (page/page_map.h) by the same steps for both
+// orientations; what differs is stated once, in OrientationParams, and the
+// PageMap turns the chart into page coordinates at the end. The blocks that frame it
+// (title, legend, source) always stack down the page.
+#include <algorithm>
+#include <iterator>
+
+#include "layout/page/compose.h"
+
+#include "layout/assembly/canvas.h"
+#include "layout/assembly/shapes.h"
+#include "layout/frame/axis.h"
+#include "layout/frame/time_frame.h"
+#include "layout/labels/label_text.h"
+#include "layout/rows/plans.h"
+
+namespace annals::layout {
+
+OrientationParams params_for(const ChartInput& in) {
+  OrientationParams p;
+  if (in.chart->header.orientation != styled::Orientation::vertical) return p;
+  p.map.transposed = true;
+  p.labels = LabelFlow::across;
+  p.label_share = 2.2;
+  p.row_gap_factor = 2;
+  p.centre_in_row = false;
+  p.wrap_headers = false;
+  p.axis_first = true;
+  p.widen_lanes = true;
+  p.blocks_along_time = true;
+  return p;
+}
+
+namespace {
+
+struct LaneGeometry {
+  std::vector<std::size_t> events;  // indices into the chart's events
+  Packing packing;
+  std::vector<double> row_top, row_height;  // across, from the lane's inner edge
+  HeaderText header;
+  double header_across = 0;  // what the lane's title needs across
+  double height = 0;         // the lane's size across
+  double top = 0;            // where it starts across
+};
+
+// Lane titles: whether there are any, and what they take along t before the plot.
+struct Headers {
+  bool shown = false;
+  double along = 0;
+};
+
+Headers headers_of(const ChartInput& in, const OrientationParams& p, double inner) {
+  const auto& st = *in.style;
+  const auto& m = *in.measurer;
+  Headers h;
+  h.shown = lanes_have_headers(*in.chart);
+  if (!h.shown) return h;
+  if (!p.wrap_headers) {
+    h.along = m.measure("X", st.lane.title.font).height;
+    return h;
+  }
+  // Beside the lanes they take the width of the longest title, within reason.
+  const double cap = st.lane.header_width > 0 ? st.lane.header_width : inner * 0.2;
+  for (const auto& lane : in.chart->lanes) h.along = std::max(h.along, m.measure(lane.title, st.lane.title.font).width);
+  h.along = std::min(h.along, cap);
+  if (st.lane.header_width > 0) h.along = st.lane.header_width;
+  return h;
+}
+
+// The time axis's stretch of the page: the lanes' bands [t0, t1] and the plot [lo, hi] inside them.
+struct TimeSpan {
+  double t0 = 0, t1 = 0, band = 0;  // band = t1 - t0, kept as the page's inner width when that is what it is
+  double lo = 0, hi = 0;
+};
+
+TimeSpan time_span(const ChartInput& in, const OrientationParams& p, const Headers& h, double t0,
+                   const Block& source) {
+  const auto& st = *in.style;
+  const double margin = st.page.margin, unit = st.font.size;
+  TimeSpan s;
+  s.t0 = t0;
+  if (!p.blocks_along_time) {
+    s.lo = t0 + h.along + (h.shown ? unit : 0);
+    s.hi = s.t1 = in.page.width - margin;
+    s.band = std::max(1.0, in.page.width - 2 * margin);
+    return s;
+  }
+  s.lo = t0 + (h.shown ? h.along + st.lane.padding : 0) + st.lane.padding;
+  // The plot takes the page's length when it has one, else a tall default;
+  // the source and about three lines of legend follow it.
+  const double reserve = margin + (source.height > 0 ? source.height + unit : 0) + 3 * unit + 24;
+  const double length = in.page.height > 0 ? std::max(120.0, in.page.height - s.lo - reserve)
+                                           : std::max(300.0, 1.3 * in.page.width);
+  s.hi = s.lo + length;
+  s.t1 = s.hi + st.lane.padding;
+  s.band = s.t1 - s.t0;
+  return s;
+}
+
+// Where things stand across, in order from the page's edge.
+struct Across {
+  double annotations = 0;   // where the era and marker title rows start
+  double lanes = 0;         // the lanes' first edge
+  AxisFrame axis;           // the main axis (below the lanes, or before them when the axis comes first)
+  bool axis_top = false, axis_bottom = true;
+};
+
+AxisFrame axis_frame(const ChartInput& in, const OrientationParams& p, double lo, double hi) {
+  AxisFrame f;
+  f.page_lo = lo;
+  f.page_hi = hi;
+  f.background = in.style->page.background;
+  f.map = p.map;
+  return f;
+}
+
+// The cross positions before the lanes: annotations and the axis, from `c0`.
+Across stack_before_lanes(const ChartInput& in, const OrientationParams& p, const TimeSpan& ts,
+                          const scale::TimeScale& scale, const Annotations& ann, double c0) {
+  const auto& st = *in.style;
+  const auto& m = *in.measurer;
+  const double unit = st.font.size;
+  Across a;
+  double c = c0;
+  if (p.axis_first) {
+    // The axis with its labels before it, then the titles' columns, then the lanes.
+    a.axis = axis_frame(in, p, ts.lo, ts.hi);
+    a.axis.labels_before = true;
+    a.axis.at = c + time_axis(scale, st, a.axis, m).size;
+    c = a.axis.at + unit;
+    a.annotations = c;
+    a.lanes = c + (ann.total() > 0 ? ann.total() + unit : 0);
+    return a;
+  }
+  const auto where = st.axis.position;
+  a.axis_top = where != style::AxisPosition::bottom, a.axis_bottom = where != style::AxisPosition::top;
+  a.annotations = c;
+  if (ann.total() > 0) c += ann.total() + unit / 2;
+  AxisFrame probe = axis_frame(in, p, ts.t0, ts.t1);
+  probe.labels_before = true;
+  c += a.axis_top ? time_axis(scale, st, probe, m).size : 0;
+  a.lanes = c;
+  a.axis = axis_frame(in, p, ts.t0, ts.t1);
+  return a;
+}
+
+// Rows of one lane: packed extents, each row as large across as its largest item.
+void pack_lane(LaneGeometry& g, const std::vector<EventPlan>& plans) {
+  std::vector<Extent> extents;
+  extents.reserve(g.events.size());
+  for (const auto i : g.events) extents.push_back(plans[i].extent);
+  g.packing = first_fit(extents);
+  g.row_height.assign(g.packing.rows, 0);
+  for (std::size_t k = 0; k < g.events.size(); ++k) {
+    auto& h = g.row_height[g.packing.row_of[k]];
+    h = std::max(h, plans[g.events[k]].cross);
+  }
+}
+
+// Rows stacked inside the lane, `spread` of spare room added to every gap
+// between rows and half of it before the first and after the last.
+void place_rows(LaneGeometry& g, const style::Style& st, const OrientationParams& p, double spread) {
+  const double gap = st.event.row_gap * p.row_gap_factor + spread;
+  double y = spread / 2;
+  g.row_top.clear();
+  for (const double h : g.row_height) {
+    g.row_top.push_back(y);
+    y += h + gap;
+  }
+  const double rows = g.row_height.empty() ? st.event.marker_size + spread : y - gap + spread / 2;
+  g.height = std::max(rows, g.header_across) + 2 * st.lane.padding;
+}
+
+// Every lane's events packed into rows; spare room on a fixed page loosens
+// the rows by at most a comfortable gap (the rest stays after the chart).
+std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParams& p, const Headers& h,
+                                    const std::vector<EventPlan>& plans, Composition& out) {
+  const auto& st = *in.style;
+  const auto& m = *in.measurer;
+  const auto& r = *in.chart;
+  const double unit = st.font.size;
+  std::vector<LaneGeometry> lanes(r.lanes.size());
+  for (std::size_t i = 0; i < r.events.size(); ++i) lanes[r.events[i].lane].events.push_back(i);
+  std::size_t row_count = 0;
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    auto& g = lanes[l];
+    if (h.shown && p.wrap_headers) {
+      g.header = header_text(r.lanes[l], st, h.along, m, lane_backdrop(st, l));
+      g.header_across = g.header.height;
+    } else if (h.shown) {
+      g.header_across = std::min(m.measure(r.lanes[l].title, st.lane.title.font).width, 12 * unit);
+    }
+    pack_lane(g, plans);
+    row_count += std::max<std::size_t>(1, g.packing.rows);
+  }
+  const double spread = row_count == 0 ? 0 : std::min(in.fit.stretch / static_cast<double>(row_count), unit);
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    auto& g = lanes[l];
+    place_rows(g, st, p, spread);
+    LaneRows rows;
+    rows.lane = r.lanes[l].id;
+    rows.rows = g.packing.rows;
+    for (const auto i : g.events) rows.extents.push_back(plans[i].extent);
+    out.lanes.push_back(std::move(rows));
+  }
+  return lanes;
+}
+
+// The lanes one after another across from `c0`; with `widen`, room left
+// before `limit` widens each lane (at most to twice its size) so the page is
+// framed evenly. Returns where the last lane ends.
+double place_lanes(std::vector<LaneGeometry>& lanes, double c0, bool widen, double limit) {
+  double used = 0;
+  for (const auto& g : lanes) used += g.height;
+  const double spare = widen ? std::max(0.0, limit - c0 - used) : 0;
+  double c = c0;
+  for (auto& g : lanes) {
+    g.top = c;
+    if (widen) g.height += std::min(spare / static_cast<double>(lanes.size()), g.height);
+    c += g.height;
+  }
+  return c;
+}
+
+// Era and marker titles in their rows; era bands and marker rules across the lanes.
+void draw_annotations(Canvas& cv, const Annotations& ann, double c0, double lanes_c0, double lanes_c1,
+                      const styled::Timeline& t, const scale::TimeScale& scale, const PageMap& map) {
+  // Row 0 sits just before the lanes; later rows stack outward.
+  std::vector<double> row_c(ann.row_size.size());
+  double c = c0 + ann.total();
+  for (std::size_t r = 0; r < ann.row_size.size(); ++r) {
+    c -= ann.row_size[r];
+    row_c[r] = c;
+    c -= kAnnotationGap;
+  }
+  // A rule leaving a title along its line of text keeps clear of its last glyph.
+  const double clearance = map.cross_is_inline() ? 2 : 0;
+  for (const auto& an : ann.labels) {
+    const Point size = map.extent(an.w, an.h);
+    // Titles sit at the side of their row nearest the lanes.
+    const double lc = row_c[an.row] + ann.row_size[an.row] - size.y;
+    scene::Item it;
+    it.id = std::to_string(an.index);
+    it.text = an.is_era ? t.eras[an.index].title : t.markers[an.index].title;
+    if (an.is_era) {
+      const Box band{an.a, lanes_c0, std::max(0.0, an.b - an.a), lanes_c1 - lanes_c0};
+      for (const Box& piece : cut_at_breaks(band, scale))
+        cv.eras.push_back(scene::Rect{piece, 0, scene::Paint::solid(with_alpha(an.era.fill, an.era.opacity)), {}});
+      it.kind = scene::ItemKind::era;
+      it.box = band;
+      cv.era_items.push_back(std::move(it));
+    } else {
+      const auto& mk = an.marker;
+      const double rule_c0 = an.text.empty() ? lanes_c0 : lc + size.y + clearance;
+      cv.rules.push_back(line({an.a, rule_c0}, {an.a, lanes_c1}, mk.color, mk.width, mk.dash));
+      it.kind = scene::ItemKind::marker;
+      it.box = {an.a - mk.width / 2, rule_c0, mk.width, lanes_c1 - rule_c0};
+      cv.marker_items.push_back(std::move(it));
+    }
+    if (!an.text.empty()) {
+      const Point at = map.point({an.pos, lc});
+      cv.notes.push_back(upright(map, scene::Text{{at.x, at.y, an.w, an.h}, an.text, an.font, an.color, {}}));
+    }
+  }
+}
+
+// Era titles asked after the chart: rows stacking outward from `c0`.
+void draw_titles_after(Canvas& cv, const Annotations& ann, double c0, const PageMap& map) {
+  std::vector<double> row_c(ann.row_size.size());
+  double c = c0;
+  for (std::size_t r = 0; r < ann.row_size.size(); ++r) {
+    row_c[r] = c;
+    c += ann.row_size[r] + kAnnotationGap;
+  }
+  for (const auto& an : ann.labels) {
+    const Point at = map.point({an.pos, row_c[an.row]});
+    cv.notes.push_back(upright(map, scene::Text{{at.x, at.y, an.w, an.h}, an.text, an.font, an.color, {}}));
+  }
+}
+
+// A lane title on one line over its lane, shortened to the lane's width.
+HeaderText one_line_header(const styled::Lane& lane, const style::Style& st, double width, double height,
+                           const text::TextMeasurer& m, Color band) {
+  HeaderText h;
+  if (lane.title.empty()) return h;
+  const Color c = lane_title_color(lane, st, band);
+  const std::string shown = ellipsize(lane.title, width, st.lane.title.font, m);
+  const double w = m.measure(shown, st.lane.title.font).width;
+  h.lines.push_back(scene::Text{{0, 0, w, height}, shown, st.lane.title.font, c, {}});
+  h.width = w;
+  h.height = height;
+  return h;
+}
+
+// Lanes: bands, separators, titles, then the events in their rows.
+void draw_lanes(Canvas& cv, Composition& out, std::vector<LaneGeometry>& lanes, std::vector<EventPlan>& plans,
+                const ChartInput& in, const OrientationParams& p, const Headers& h, const TimeSpan& ts,
+                const scale::TimeScale& scale) {
+  const auto& st = *in.style;
+  const auto& r = *in.chart;
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    auto& g = lanes[l];
+    const Box band{ts.t0, g.top, ts.band, g.height};
+    const Color fill = l % 2 == 0 ? st.lane.band : st.lane.band_alt;
+    for (const Box& piece : cut_at_breaks(band, scale)) {
+      cv.bands.push_back(scene::Rect{piece, 0, scene::Paint::solid(fill), {}});
+      if (l > 0)
+        cv.separators.push_back(
+            line({piece.x, g.top}, {piece.right(), g.top}, st.lane.separator, st.lane.separator_width));
+    }
+    if (h.shown && !p.wrap_headers)
+      g.header = one_line_header(r.lanes[l], st, g.height - 2 * st.lane.padding, h.along, *in.measurer,
+                                 lane_backdrop(st, l));
+    const Point at = p.map.point({ts.t0, g.top + st.lane.padding + (g.row_top.empty() ? 0 : g.row_top[0])});
+    for (const auto& text : g.header.lines) {
+      scene::Shape s = text;
+      translate(s, at.x, at.y);
+      cv.headers.push_back(upright(p.map, std::move(s)));
+    }
+    scene::Item it;
+    it.kind = scene::ItemKind::lane;
+    it.id = r.lanes[l].id;
+    it.box = band;
+    it.lane = r.lanes[l].id;
+    it.text = r.lanes[l].title;
+    cv.lane_items.push_back(std::move(it));
+    out.scene.outline.push_back({r.lanes[l].title.empty() ? r.lanes[l].id : r.lanes[l].title, p.map.box(band).y});
+    for (std::size_t k = 0; k < g.events.size(); ++k) {
+      const std::size_t i = g.events[k];
+      const std::size_t row = g.packing.row_of[k];
+      const double dc = g.top + st.lane.padding + g.row_top[row] +
+                        (p.centre_in_row ? (g.row_height[row] - plans[i].cross) / 2 : 0);
+      emit_event(cv, r, r.events[i], plans[i], 0, dc);
+    }
+  }
+}
+
+// The axis on both sides of the lanes when the style asks, its items told apart.
+AxisBlock axes(const ChartInput& in, const Across& a, double lanes_c0, double lanes_c1,
+               const scale::TimeScale& scale) {
+  const auto& st = *in.style;
+  AxisFrame frame = a.axis;
+  frame.plot_lo = lanes_c0;
+  frame.plot_hi = lanes_c1;
+  if (st.page.background.is_none()) frame.background = Color{1, 1, 1, 1};
+  if (!frame.labels_before) frame.at = lanes_c1;
+  AxisBlock axis = time_axis(scale, st, frame, *in.measurer);
+  if (!a.axis_top) return axis;
+  frame.at = lanes_c0;
+  frame.labels_before = true;
+  AxisBlock top = time_axis(scale, st, frame, *in.measurer);
+  for (auto& it : top.items) it.id = "top-" + it.id;
+  if (!a.axis_bottom) return top;
+  std::move(top.shapes.begin(), top.shapes.end(), std::back_inserter(axis.shapes));
+  std::move(top.items.begin(), top.items.end(), std::back_inserter(axis.items));
+  return axis;
+}
+
+// The label width: along, a share of the plot's length; across, of the room
+// each lane would get across the page (found on a first scale, before the plan).
+double label_width(const ChartInput& in, const OrientationParams& p, const TimeSpan& ts, double c0, double t_inset) {
+  const auto& st = *in.style;
+  if (p.labels == LabelFlow::along) return label_width_for(st, ts.hi - ts.lo, in.fit.label_factor * p.label_share);
+  const auto& r = *in.chart;
+  const scale::TimeScale first = chart_scale(r, in.domain, ts.lo + t_inset, ts.hi - t_inset, break_gap(st));
+  const Annotations ann = plan_annotations(r, first, ts.lo, ts.hi, true, *in.measurer);
+  const double lanes_c0 = stack_before_lanes(in, p, ts, first, ann, c0).lanes;
+  const double across = p.map.extent(in.page.width, in.page.height).y;
+  const double per_lane = std::max(60.0, (across - st.page.margin - lanes_c0) /
+                                             static_cast<double>(std::max<std::size_t>(1, r.lanes.size())));
+  return label_width_for(st, per_lane - st.event.marker_size - 2 * st.lane.padding,
+                         in.fit.label_factor * p.label_share);
+}
+
+// Every layer of the chart from (t, c) to the page.
+void map_to_page(Canvas& cv, std::vector<EventPlan>& plans, AxisBlock& axis, const PageMap& map) {
+  if (!map.transposed) return;
+  for (auto* layer : {&cv.bands, &cv.grid, &cv.eras, &cv.gaps, &cv.separators, &cv.rules, &cv.headers, &cv.notes,
+                      &cv.links, &axis.grid, &axis.gaps, &axis.shapes})
+    for (auto& s : *layer) map.apply(s);
+  for (auto* list : {&cv.lane_items, &cv.era_items, &cv.marker_items, &cv.event_items, &axis.items})
+    for (auto& it : *list) map.apply(it);
+  for (auto& plan : plans) {
+    for (auto& s : plan.marks) map.apply(s);
+    for (auto& s : plan.label) map.apply(s);
+  }
+}
+
+// Steps 1 and 2: what the chart holds, planned along t.
+struct Plan {
+  Headers headers;
+  TimeSpan ts;
+  Planned planned;
+  std::vector<LaneGeometry> lanes;
+  Annotations ann;
+};
+
+Plan plan_chart(const ChartInput& in, const OrientationParams& p, Point origin, const Block& source, Composition& out) {
+  const auto& st = *in.style;
+  const auto& r = *in.chart;
+  Plan plan;
+  plan.headers = headers_of(in, p, std::max(1.0, in.page.width - 2 * st.page.margin));
+  plan.ts = time_span(in, p, plan.headers, origin.x, source);
+  const TimeSpan& ts = plan.ts;
+  const double inset = std::max(2.0, st.event.marker_size / 2);
+  const std::vector<Color> backdrops = lane_backdrops(st, r.lanes.size());
+  const PlanContext ctx{nullptr, ts.lo, ts.hi, label_width(in, p, ts, origin.y, inset), backdrops, p.map, p.labels};
+  plan.planned = plan_on_scale(in, ctx, ts.lo + inset, ts.hi - inset, break_gap(st));
+  out.shortened = plan.planned.shortened;
+  out.breaks = breaks_of(plan.planned.scale);
+  plan.lanes = lane_rows(in, p, plan.headers, plan.planned.plans, out);
+  plan.ann = plan_annotations(r, plan.planned.scale, ts.lo, ts.hi, p.map.transposed, *in.measurer);
+  return plan;
+}
+
+// Steps 3 and 4: across from `c0`, the titles, the axis, the lanes and what
+// follows them, drawn and mapped to the page. Returns the chart's far corner
+// on the page.
+Point draw_chart(Canvas& cv, Composition& out, Plan& plan, AxisBlock& axis, const ChartInput& in,
+                 const OrientationParams& p, double c0) {
+  const auto& st = *in.style;
+  const auto& scale = plan.planned.scale;
+  const TimeSpan& ts = plan.ts;
+  const Across a = stack_before_lanes(in, p, ts, scale, plan.ann, c0);
+  const double across_page = p.map.extent(in.page.width, in.page.height).y;
+  const double lanes_c1 = place_lanes(plan.lanes, a.lanes, p.widen_lanes, across_page - st.page.margin);
+  axis = axes(in, a, a.lanes, lanes_c1, scale);
+  double c = lanes_c1;
+  if (!p.axis_first && a.axis_bottom) c += axis.size;
+  const Annotations after =
+      plan_annotations(*in.chart, scale, ts.lo, ts.hi, p.map.transposed, *in.measurer, TitleSide::below);
+  if (after.total() > 0) {
+    c += st.font.size / 2;
+    draw_titles_after(cv, after, c, p.map);
+    c += after.total();
+  }
+  cv.reserve_events(in.chart->events.size());
+  draw_lanes(cv, out, plan.lanes, plan.planned.plans, in, p, plan.headers, ts, scale);
+  draw_annotations(cv, plan.ann, a.annotations, a.lanes, lanes_c1, *in.chart, scale, p.map);
+  map_to_page(cv, plan.planned.plans, axis, p.map);
+  return p.map.point({ts.t1, c});
+}
+
+}  // namespace
+
+Composition compose(const ChartInput& in) {
+  const auto& t = *in.chart;
+  const auto& st = *in.style;
+  const auto& m = *in.measurer;
+  const OrientationParams p = params_for(in);
+  const double margin = st.page.margin, unit = st.font.size;
+  const double inner = std::max(1.0, in.page.width - 2 * margin);
+  Canvas cv;
+  Composition out;
+
+  // Down the page: the title, the legend when it leads, then the chart.
+  Block title = title_block(t.header.title, t.header.subtitle, st.title, inner, m);
+  Block source = source_block(t.header.source, st.title, inner, m);
+  double y = margin;
+  move_block(title, margin, y);
+  if (title.height > 0) y += title.height + 1.5 * unit;
+  Plan plan = plan_chart(in, p, p.map.point({margin, y}), source, out);
+  Block legend = legend_block(legend_entries(t, plan.planned.uses, plan.headers.shown), st.legend, inner, m);
+  const bool legend_first = st.legend.position == style::LegendPosition::top && !p.blocks_along_time;
+  if (legend_first && legend.height > 0) {
+    move_block(legend, margin, y);
+    y += legend.height + unit;
+  }
+  AxisBlock axis;
+  const Point end = draw_chart(cv, out, plan, axis, in, p, p.map.point({margin, y}).y);
+
+  // Step 5, down the page again: after the chart, the legend and the source; the page's size.
+  y = end.y;
+  if (!legend_first && legend.height > 0) {
+    y += unit;
+    move_block(legend, margin, y);
+    y += legend.height;
+  }
+  if (source.height > 0) y += unit;
+  const double natural_y = y + source.height + margin;
+  const double natural_x = p.blocks_along_time ? end.x + margin : in.page.width;
+  const double width = std::max(in.page.width, natural_x), height = std::max(natural_y, in.page.height);
+  out.natural = p.map.extent(natural_x, natural_y).y;
+  move_block(source, margin, height - margin - source.height);
+
+  finish(cv, out, std::move(axis), title, legend, source, plan.planned.plans, in, width, height);
+  return out;
+}
+
+}  // namespace annals::layout

@@ -1,0 +1,147 @@
+#pragma once
+// Resolved style values: every value final (points, colours, fonts), and the
+// helpers that read or compare such values. What layout may see of styles;
+// how a Style is built from property sheets (the cascade) is style/style.h.
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/color.h"
+#include "base/font.h"
+#include "base/property.h"
+
+namespace annals::style {
+
+enum class MarkerShape { circle, diamond, square, triangle, none };
+enum class LabelPosition { automatic, right, left, above, inside };
+enum class AxisPosition { bottom, top, both };
+enum class Align { left, center, right };
+// In the order of their keys' words (style/keys.cpp): "bottom", "top", "none" and "top", "bottom", "none".
+enum class LegendPosition { bottom, top, none };
+enum class EraLabelPosition { top, bottom, none };
+
+struct PageStyle {
+  std::string size = "A3";  // A0–A6, letter, legal, tabloid, custom, auto
+  bool landscape = true;
+  double width = 0;         // pt; with size = "auto" the fixed width; 0 = from size
+  double height = 0;        // pt; only for custom sizes
+  double margin = 34;       // pt (12 mm)
+  Color background{1, 1, 1, 1};
+};
+
+struct TextStyle {
+  FontSpec font;
+  Color color{0.13, 0.13, 0.13, 1};
+};
+
+struct TitleStyle {
+  TextStyle title;     // ≈ 2× body
+  TextStyle subtitle;
+  TextStyle source;    // footer credit
+  Align align = Align::left;
+};
+
+struct AxisStyle {
+  AxisPosition position = AxisPosition::bottom;
+  Color color{0.6, 0.6, 0.6, 1};
+  double width = 0.75;
+  double tick_length = 4;
+  TextStyle label;
+};
+
+struct GridStyle {
+  bool major = true;
+  bool minor = false;
+  Color major_color{0.88, 0.88, 0.88, 1};
+  Color minor_color{0.94, 0.94, 0.94, 1};
+  double width = 0.5;
+};
+
+struct LaneStyle {
+  double header_width = 0;  // pt; 0 = fit the longest lane title
+  Color band{0.97, 0.97, 0.97, 1};     // odd lanes
+  Color band_alt{1, 1, 1, 0};          // even lanes
+  Color separator{0.85, 0.85, 0.85, 1};
+  double separator_width = 0.5;
+  double padding = 6;       // pt above and below a lane's rows
+  TextStyle title;          // colour: the lane colour unless set
+  bool title_uses_lane_color = true;
+};
+
+struct EventStyle {
+  Color color{0.12, 0.47, 0.71, 1};  // the mark; defaults to the lane colour
+  bool color_given = false;      // a style set `event.color`: it beats the palette
+  MarkerShape marker = MarkerShape::circle;
+  bool marker_given = false;     // a style set `event.marker`: it beats palette.markers
+  double marker_size = 7;        // pt, diameter
+  double span_height = 10;       // pt
+  double corner_radius = 2;      // pt
+  double row_gap = 4;            // pt between rows
+  double label_gap = 4;          // pt between a mark and its label
+  TextStyle label;
+  LabelPosition label_position = LabelPosition::automatic;
+  bool show_dates = true;        // "1962–1975 · Title"
+  Color date_color{0.45, 0.45, 0.45, 1};
+  int max_label_lines = 2;
+  Color outline = Color::none();  // a span's outline; none = no outline
+  double outline_width = 0.75;   // pt
+  double fill_opacity = 1;       // a span's fill over the lane; its outline stays opaque
+};
+
+struct EraStyle {
+  Color fill{0.5, 0.5, 0.5, 1};
+  double opacity = 0.08;
+  TextStyle label;
+  EraLabelPosition label_position = EraLabelPosition::top;
+};
+
+struct MarkerStyle {
+  Color color{0.75, 0.22, 0.17, 1};
+  double width = 1;
+  std::vector<double> dash{4, 3};  // empty = solid
+  TextStyle label;
+};
+
+struct LegendStyle {
+  bool show = true;
+  LegendPosition position = LegendPosition::bottom;
+  TextStyle label;
+};
+
+struct Style {
+  std::string name;     // as chosen ("classic", or a path)
+  FontSpec font;        // [font]: the base every text style starts from
+  PageStyle page;
+  TitleStyle title;
+  AxisStyle axis;
+  GridStyle grid;
+  LaneStyle lane;
+  EventStyle event;
+  EraStyle era;
+  MarkerStyle marker;
+  LegendStyle legend;
+  std::vector<Color> palette;
+  std::vector<MarkerShape> palette_markers;  // lanes' point marks in turn; empty = event.marker
+  std::map<std::string, PropertySheet> tags;  // [tag.NAME]: applied per event
+};
+
+// Value parsers, shared with the loader's checks and the command line.
+std::optional<Color> parse_color(std::string_view text);          // #rgb, #rrggbb, #rrggbbaa, CSS names, none
+std::optional<double> parse_length(std::string_view text);        // "12mm", "0.5in", "18pt", "24px", "2cm" → pt
+struct PageSize { double width = 0, height = 0; };                 // portrait, pt
+std::optional<PageSize> page_size(std::string_view name);          // "A3", "letter", ... (case-insensitive)
+
+// WCAG 2 relative luminance and contrast ratio.
+double contrast_ratio(const Color& a, const Color& b);
+// Dark or light text, whichever reads better on `background` (≥ 4.5:1 where possible).
+Color readable_text_on(const Color& background);
+// `hue` darkened (or lightened on dark backgrounds) just enough to reach
+// `min_ratio` against `background`: a lane's name in the lane's colour, still legible.
+Color text_color_on(const Color& hue, const Color& background, double min_ratio = 4.5);
+// The CSS colour names parse_color() accepts, lower case.
+std::span<const std::string_view> color_names();
+
+}  // namespace annals::style
