@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "base/diagnostics.h"
+#include "base/strings.h"
 #include "base/suggest.h"
 #include "cli/atomic_write.h"
 #include "dates/date.h"
@@ -245,8 +246,7 @@ void check_styles(const Prepared& p, Diagnostics& diags) {
 
 std::optional<std::string> format_of(const Command& c, const std::string& output) {
   if (!c.format.empty()) return c.format;
-  std::string ext = std::filesystem::path(output).extension().string();
-  for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));  // m.SVG, m.Pdf
+  const std::string ext = lowercase(std::filesystem::path(output).extension().string());  // m.SVG, m.Pdf
   for (const char* f : {"svg", "pdf", "png", "json"})
     if (ext == std::string(".") + f) return std::string(f);
   return std::nullopt;
