@@ -11,7 +11,7 @@
 #include <sstream>
 #include <string>
 
-#include "render/raster.h"
+#include "raster.h"
 #include "render/svg_post.h"
 #include "scene/scene.h"
 

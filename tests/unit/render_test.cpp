@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "render/raster.h"
+#include "raster.h"
 #include "raster_golden.h"
 
 namespace annals::render {
