@@ -11,17 +11,13 @@ import pathlib
 import re
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from descriptions import STYLE as STYLE_TEXT, TIMELINE as TIMELINE_TEXT  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 KEYS_CPP = (ROOT / "src/style/keys.cpp").read_text(encoding="utf-8")
 LOADER_CPP = (ROOT / "src/load/timeline_loader.cpp").read_text(encoding="utf-8")
 BASE = "https://annals.invalid/schema/"  # an identifier only; nothing is fetched
-
-def anycase(words):
-    """A pattern matching any of `words` in any case (ECMA-262 has no (?i) flag)."""
-    def letters(word):
-        return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
-    return "^(%s)$" % "|".join(letters(w) for w in words)
-
 
 LENGTH_TEXT = r"^\s*\+?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*([pP][tT]|[pP][xX]|[mM][mM]|[cC][mM]|[iI][nN])?\s*$"
 DEFS = {
@@ -32,18 +28,21 @@ DEFS = {
     "family": {"description": "A font family name, e.g. \"DejaVu Sans\".", "type": "string", "minLength": 1},
     "weight": {"description": "A font weight: 100–1000, or a name such as normal or bold.",
                "anyOf": [{"type": "integer", "minimum": 100, "maximum": 1000},
-                         {"type": "string", "pattern": anycase([
+                         {"type": "string", "enum": [
                              "thin", "extralight", "ultralight", "light", "normal", "regular", "book", "medium",
-                             "semibold", "demibold", "bold", "extrabold", "black", "heavy"])}]},
+                             "semibold", "demibold", "bold", "extrabold", "black", "heavy"]}]},
     "dash": {"description": "solid, dashed, dotted, or dash lengths like [4, 3].",
-             "anyOf": [{"type": "string"}, {"type": "array", "items": {"$ref": "#/definitions/length"}}]},
-    "page_size": {"description": "A0–A6, letter, legal, tabloid, or auto (the page fits the content).",
+             "anyOf": [{"type": "string", "enum": ["solid", "dashed", "dotted", "none"]},
+                       {"type": "string", "pattern": r"^\s*[0-9.]+[a-z]*(\s+[0-9.]+[a-z]*)*\s*$"},
+                       {"type": "array", "items": {"$ref": "#/definitions/length"}}]},
+    "page_size": {"description": "The sheet: A0–A6, letter, legal or tabloid; auto (the page fits the content) or "
+                                 "custom (page.width × page.height).",
                   "type": "string",
-                  "pattern": anycase([f"a{i}" for i in range(7)] + ["letter", "legal", "tabloid", "auto", "custom"])},
+                  "enum": [f"A{i}" for i in range(7)] + ["letter", "legal", "tabloid", "auto", "custom"]},
     "colors": {"description": "Colours, in order.", "type": "array", "minItems": 1,
                "items": {"$ref": "#/definitions/color"}},
     "date": {"description": "A date: 1879, -490, 1996-12-17, \"1996-12\", \"490 BCE\", \"1960s\", \"19th century\", "
-                            "\"c. 1964\", \"1964?\", \"present\" (FORMAT.md 1.2).",
+                            "\"c. 1964\", \"1964?\", \"present\".",
              "anyOf": [{"type": "integer"}, {"type": "string", "minLength": 1},
                        {"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]},
 }
@@ -63,8 +62,8 @@ def kind_schema(spec):
               "{Kind::dash}": {"$ref": "#/definitions/dash"},
               "{Kind::text}": {"type": "string"},
               "kMarkerList": {"description": "Marker shapes, in order.", "type": "array", "minItems": 1,
-                              "items": {"type": "string", "pattern": anycase(
-                                  ["circle", "diamond", "square", "triangle", "none"])}}}
+                              "items": {"type": "string", "enum":
+                                  ["circle", "diamond", "square", "triangle", "none"]}}}
     if spec in simple:
         return dict(simple[spec])
     m = re.fullmatch(r"choice\((\w+)\)", spec)
@@ -72,15 +71,35 @@ def kind_schema(spec):
         raise SystemExit(f"generate.py: no schema for the key kind {spec!r}; add it to kind_schema()")
     words = re.search(r"%s\{([^}]*)\}" % m.group(1), KEYS_CPP).group(1)
     choices = re.findall(r'"([^"]*)"', words)
-    return {"type": "string", "pattern": anycase(choices),
-            "description": "One of: " + ", ".join(choices) + "."}
+    return {"type": "string", "enum": choices}
+
+
+def described(schema, name, texts):
+    """`schema` with the key's own description first (editors show it on hover)."""
+    if name not in texts:
+        raise SystemExit(f"generate.py: the key {name} has no description; add one to schema/descriptions.py")
+    schema = dict(schema)
+    kind = schema.pop("description", None)
+    ref = schema.get("$ref", "")
+    if ref.startswith("#/definitions/") and not kind:
+        kind = DEFS.get(ref.rsplit("/", 1)[1], {}).get("description")
+    text = texts[name] if not kind else f"{texts[name]} {kind}"
+    if ref.startswith("#/definitions/") and ref.rsplit("/", 1)[1] in DEFS:
+        # Draft 7 ignores the siblings of a $ref, and editors show the description
+        # nearest the value: a value kind is written out under the key's own words.
+        schema.pop("$ref")
+        inline = {k: v for k, v in DEFS[ref.rsplit("/", 1)[1]].items() if k != "description"}
+        schema = {**inline, **schema}
+    elif ref:
+        schema = {"allOf": [{"$ref": schema.pop("$ref")}], **schema}
+    return {"description": text, "markdownDescription": text, **schema}
 
 
 def style_keys():
     """{table: {key: schema}} from the key table, in its order."""
     tables = {}
     for table, key, spec in re.findall(r'\{"(\w+)\.(\w+)",\s*(k\w+|choice\(\w+\)|\{Kind::\w+\})', KEYS_CPP):
-        tables.setdefault(table, {})[key] = kind_schema(spec)
+        tables.setdefault(table, {})[key] = described(kind_schema(spec), f"{table}.{key}", STYLE_TEXT)
     return tables
 
 
@@ -108,7 +127,7 @@ def style_schema():
     props = {"extends": {"type": "string", "description": "Start from another style: a built-in name or a path."}}
     props.update(defs.pop("style_tables"))
     return {"$schema": "http://json-schema.org/draft-07/schema#", "$id": BASE + "style.schema.json",
-            "title": "annals style", "description": "A style file for annals (FORMAT.md 2, docs/styles.md).",
+            "title": "annals style", "description": "A style file for annals: how its charts look.",
             "type": "object", "properties": props, "additionalProperties": False, "definitions": defs}
 
 
@@ -137,11 +156,14 @@ def timeline_schema():
            "style": {"$ref": "#/definitions/era_table"}}
     marker = {"title": text, "date": date, "color": {"$ref": "#/definitions/color"},
               "style": {"$ref": "#/definitions/marker_table"}}
-    for name, props in [("kHeaderKeys", header), ("kLaneKeys", lane), ("kEventKeys", event),
-                        ("kEraKeys", era), ("kMarkerKeys", marker)]:
+    for name, props, prefix in [("kHeaderKeys", header, "timeline"), ("kLaneKeys", lane, "lane"),
+                                ("kEventKeys", event, "event"), ("kEraKeys", era, "era"),
+                                ("kMarkerKeys", marker, "marker")]:
         if set(loader_keys(name)) != set(props):
             raise SystemExit(f"generate.py: {name} in timeline_loader.cpp is {loader_keys(name)}, "
                              f"the schema has {sorted(props)}")
+        for key in props:
+            props[key] = described(props[key], f"{prefix}.{key}", TIMELINE_TEXT)
     event_table = table(event, "An event: title and either date, or start and end.")
     event_table["required"] = ["title"]
     event_table["oneOf"] = [{"required": ["date"], "not": {"anyOf": [{"required": ["start"]}, {"required": ["end"]}]}},
@@ -164,7 +186,7 @@ def timeline_schema():
     if set(loader_keys("kTopKeys")) != set(props):
         raise SystemExit("generate.py: kTopKeys in timeline_loader.cpp changed; update timeline_schema()")
     return {"$schema": "http://json-schema.org/draft-07/schema#", "$id": BASE + "timeline.schema.json",
-            "title": "annals timeline", "description": "Dated events for annals (FORMAT.md 1).",
+            "title": "annals timeline", "description": "Dated events for annals to draw as a timeline.",
             "type": "object", "properties": props, "required": ["event"], "additionalProperties": False,
             "definitions": defs}
 

@@ -234,7 +234,9 @@ std::optional<std::string> Pipeline::draw(std::size_t output, const render::Rend
   const auto format = o.format == Format::svg   ? render::Format::svg
                       : o.format == Format::pdf ? render::Format::pdf
                                                 : render::Format::png;
-  render::Output out = renderer.render(scene_, format, render::Options{request_.dpi});
+  render::Options options(request_.dpi);
+  options.id_prefix = request_.id_prefix;
+  render::Output out = renderer.render(scene_, format, options);
   if (!out.ok()) {
     diags_.error({o.name, 0, 0}, out.error);
     status_ = std::max(status_, Status::not_drawn);

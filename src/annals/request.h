@@ -26,6 +26,7 @@ struct Request {
                                     // file says (the caller passes SOURCE_DATE_EPOCH); "" = today
   std::vector<Output> outputs;      // drawn in this order, each format once
   double dpi = 144;                 // PNG only
+  std::string id_prefix;            // SVG: what every id starts with ("" = a hash of the chart's content)
   bool strict = false;              // every warning counts as an error
   std::string creator = "annals";   // in the PDF and SVG metadata
 };

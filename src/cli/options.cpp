@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "base/xml_name.h"
+
 #ifndef ANNALS_VERSION
 #define ANNALS_VERSION "0.0.0"
 #endif
@@ -31,6 +33,10 @@ void add_render_options(CLI::App& render, Command& c) {
   render.add_option("--now", c.now, "The date 'present' means (default: the file's now, "
                                     "SOURCE_DATE_EPOCH, else today)")
       ->type_name("DATE");
+  render.add_option("--id-prefix", c.id_prefix,
+                    "SVG: what every id starts with (default: a hash of the chart, so charts inline in one "
+                    "page keep apart)")
+      ->type_name("PREFIX");
   render.add_flag("--strict", c.strict, "Treat warnings as errors");
   render.add_flag("-q,--quiet", c.quiet, "Print only errors; no progress");
 }
@@ -103,6 +109,13 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
     if (c.inputs.size() > 1 && !c.outputs.empty()) {
       r.exit_code = 2;
       r.err = "annals: error: several inputs need -O (each to output/<stem>.<format>), not -o\n";
+      return r;
+    }
+    if (!c.id_prefix.empty() && !is_xml_name_prefix(c.id_prefix)) {
+      r.exit_code = 2;
+      r.err = fmt::format("annals: error: --id-prefix '{}': an id starts with a letter or '_' and holds only "
+                          "letters, digits, '-', '_' and '.'\n",
+                          c.id_prefix);
       return r;
     }
     for (const auto& o : c.outputs) {

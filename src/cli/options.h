@@ -20,6 +20,7 @@ struct Command {
   std::string width;                 // --width LENGTH
   std::optional<double> dpi;         // --dpi N
   std::string now;                   // --now DATE
+  std::string id_prefix;             // --id-prefix PREFIX ("" = from the chart's content)
   bool strict = false;
   bool quiet = false;
   std::string style_name;            // styles [NAME]

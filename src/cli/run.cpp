@@ -90,6 +90,7 @@ Request request_for(const Command& c, const std::string& input) {
   r.now = c.now;
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) r.source_date_epoch = epoch;
   if (c.dpi) r.dpi = *c.dpi;
+  r.id_prefix = c.id_prefix;
   r.strict = c.strict;
   r.creator = "annals " ANNALS_VERSION;
   return r;

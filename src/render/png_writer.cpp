@@ -2,6 +2,7 @@
 
 #include <png.h>
 
+#include <cmath>
 #include <csetjmp>
 #include <cstdint>
 #include <vector>
@@ -47,7 +48,7 @@ void convert_row(const std::uint32_t* in, int width, bool opaque, std::vector<pn
 
 }  // namespace
 
-std::string write_png(cairo_surface_t* surface, std::string& out) {
+std::string write_png(cairo_surface_t* surface, double dpi, std::string& out) {
   cairo_surface_flush(surface);
   const int width = cairo_image_surface_get_width(surface);
   const int height = cairo_image_surface_get_height(surface);
@@ -74,6 +75,9 @@ std::string write_png(cairo_surface_t* surface, std::string& out) {
   png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
                opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  // PNG states resolution in pixels per metre.
+  const auto per_metre = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
+  png_set_pHYs(png, info, per_metre, per_metre, PNG_RESOLUTION_METER);
   png_set_compression_level(png, 1);
   png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
   png_write_info(png, info);

@@ -14,7 +14,12 @@ namespace annals::render {
 enum class Format { svg, pdf, png };
 
 struct Options {
-  double dpi = 144;  // PNG only
+  Options() = default;
+  explicit Options(double png_dpi) : dpi(png_dpi) {}
+  double dpi = 144;       // PNG only
+  // SVG only: what every id starts with; "" = content_id_prefix() of the
+  // chart, so several charts inline in one page never share an id.
+  std::string id_prefix;
 };
 
 struct Output {

@@ -290,9 +290,9 @@ std::size_t svg_size_estimate(const scene::Scene& scene) {
   return bytes;
 }
 
-Output render_svg(const scene::Scene& scene, const PangoMeasurer& text) {
+Output render_svg(const scene::Scene& scene, const PangoMeasurer& text, const std::string& id_prefix) {
   Output out;
-  SvgFinisher finisher(scene, svg_size_estimate(scene));
+  SvgFinisher finisher(scene, svg_size_estimate(scene), id_prefix.empty() ? content_id_prefix(scene) : id_prefix);
   {
     Surface surface(cairo_svg_surface_create_for_stream(append_to_svg, &finisher, scene.width, scene.height));
     cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
@@ -329,7 +329,7 @@ Output render_png(const scene::Scene& scene, const PangoMeasurer& text, double d
   if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
     return {{}, status_error("PNG", cairo_status(cr.get()))};
   Output out;
-  if (std::string error = write_png(surface.get(), out.bytes); !error.empty())
+  if (std::string error = write_png(surface.get(), dpi, out.bytes); !error.empty())
     return {{}, "could not write the PNG: " + error};
   return out;
 }
@@ -413,7 +413,7 @@ Output Renderer::render(const scene::Scene& scene, Format format, const Options&
     return {{}, fmt::format("the page is {} × {} pt; it needs a positive size", scene.width, scene.height)};
   switch (format) {
     case Format::pdf: return render_pdf(scene, impl_->measurer);
-    case Format::svg: return render_svg(scene, impl_->measurer);
+    case Format::svg: return render_svg(scene, impl_->measurer, options.id_prefix);
     case Format::png: return render_png(scene, impl_->measurer, options.dpi);
   }
   return {{}, "unknown output format"};

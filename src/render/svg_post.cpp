@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -18,26 +19,40 @@ namespace annals::render {
 
 namespace {
 
-// Cairo names its surfaces "surfaceN" from a process-wide counter: appends
-// `svg` to `out` with them numbered in order of appearance instead.
-void append_renumbered(std::string_view svg, std::map<std::string, int, std::less<>>& ids, std::string& out) {
+// Appends `svg` to `out` with every id made the chart's own: each id
+// (`id="…"`) and each reference to one (`href="#…"`, `url(#…)`) gets
+// `prefix`, so several charts inline in one HTML page never take each
+// other's glyphs or clips; and Cairo's surfaces, named "surfaceN" from a
+// process-wide counter, are numbered in order of appearance instead, so the
+// bytes do not depend on what the process drew before.
+void append_renumbered(std::string_view svg, std::string_view prefix, std::map<std::string, int, std::less<>>& ids,
+                       std::string& out) {
   constexpr std::string_view word = "surface";
+  const auto ends_with = [&](std::size_t at, std::string_view tail) {
+    return at >= tail.size() && svg.substr(at - tail.size(), tail.size()) == tail;
+  };
   std::size_t pos = 0;
   while (true) {
-    const std::size_t at = svg.find(word, pos);
+    const std::size_t at = svg.find_first_of("\"#", pos);
     if (at == std::string_view::npos) break;
-    std::size_t end = at + word.size();
-    while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end]))) ++end;
-    const bool reference = at > 0 && (svg[at - 1] == '"' || svg[at - 1] == '#');
-    out.append(svg, pos, at - pos);
-    if (reference && end > at + word.size()) {
-      const std::string_view number = svg.substr(at + word.size(), end - at - word.size());
-      const auto [it, fresh] = ids.try_emplace(std::string(number), static_cast<int>(ids.size()) + 1);
-      fmt::format_to(std::back_inserter(out), "{}{}", word, it->second);
-    } else {
-      out.append(svg, at, end - at);
+    // `at` is the character just before an id's name, or not an id at all.
+    const bool names_id = svg[at] == '"' ? ends_with(at, " id=") || (at == 3 && ends_with(at, "id="))
+                                         : ends_with(at, "href=\"") || ends_with(at, "url(");
+    out.append(svg, pos, at + 1 - pos);
+    pos = at + 1;
+    if (!names_id) continue;
+    out.append(prefix);
+    std::size_t end = pos;
+    if (svg.substr(pos, word.size()) == word) {
+      end = pos + word.size();
+      while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end]))) ++end;
+      if (end > pos + word.size()) {
+        const std::string_view number = svg.substr(pos + word.size(), end - pos - word.size());
+        const auto [it, fresh] = ids.try_emplace(std::string(number), static_cast<int>(ids.size()) + 1);
+        fmt::format_to(std::back_inserter(out), "{}{}", word, it->second);
+        pos = end;
+      }
     }
-    pos = end;
   }
   out.append(svg, pos);
 }
@@ -61,12 +76,17 @@ std::string rect(const Box& b) {
                      num(b.w), num(b.h));
 }
 
-// xlink:href, not SVG 2's href: every browser and rsvg read it.
-std::string link_open(const std::string& url) {
-  return fmt::format("<a xlink:href=\"{}\">", xml_escape(url));
+// xlink:href, not SVG 2's href: every browser and rsvg read it. A target
+// (by default "_top") makes a link in an SVG shown with <object> or <embed>
+// open in the page, not inside the object's box.
+std::string link_open(const std::string& url, const std::string& target) {
+  if (target.empty()) return fmt::format("<a xlink:href=\"{}\">", xml_escape(url));
+  return fmt::format("<a xlink:href=\"{}\" target=\"{}\">", xml_escape(url), xml_escape(target));
 }
 
-std::string link(const scene::Link& l) { return link_open(l.url) + rect(l.box) + "</a>\n"; }
+std::string link(const scene::Link& l, const std::string& target) {
+  return link_open(l.url, target) + rect(l.box) + "</a>\n";
+}
 
 // An invisible copy of a drawn line: the same string, position, font and
 // width, so search, copy and screen readers find the text Cairo drew as
@@ -139,9 +159,13 @@ bool plain_id(const std::string& id) {
   });
 }
 
-std::string group(const EventGroup& g) {
-  std::string out = g.link ? link_open(g.link->url) + "\n" : std::string();
-  const std::string id = plain_id(g.event->id) ? fmt::format(" id=\"event-{}\"", g.event->id) : "";
+// The event's id twice: in the chart's own namespace (`id`, unique on a page
+// of several charts) and as written (`data-event`, for a page's CSS and scripts).
+std::string group(const EventGroup& g, std::string_view prefix, const std::string& target) {
+  std::string out = g.link ? link_open(g.link->url, target) + "\n" : std::string();
+  const std::string id = plain_id(g.event->id) ? fmt::format(" id=\"{}event-{}\" data-event=\"{}\"", prefix,
+                                                               g.event->id, g.event->id)
+                                               : "";
   out += fmt::format("<g class=\"event\"{}>\n<title>{}</title>\n", id, xml_escape(tooltip(*g.event)));
   for (const Box& b : g.boxes) out += rect(b);
   if (g.link) out += rect(g.link->box);
@@ -229,21 +253,43 @@ std::string xml_escape(std::string_view raw) {
   return out;
 }
 
-std::string svg_overlay(const scene::Scene& scene) {
+std::string svg_overlay(const scene::Scene& scene, std::string_view id_prefix) {
   const Grouping g = group_scene(scene);
   if (g.events.empty() && g.free_text.empty() && g.free_links.empty()) return {};
   // Painted (so it can be hovered, selected and found) yet fully transparent:
   // what is seen stays exactly what Cairo drew.
-  std::string out =
-      "<g id=\"annals-text\" fill=\"#000\" fill-opacity=\"0\" stroke=\"none\" xml:space=\"preserve\">\n";
+  std::string out = fmt::format(
+      "<g id=\"{}annals-text\" class=\"annals-text\" fill=\"#000\" fill-opacity=\"0\" stroke=\"none\" "
+      "xml:space=\"preserve\">\n",
+      id_prefix);
+  const std::string& target = scene.metadata.link_target;
   for (const scene::Text* t : g.free_text) out += text(*t);
-  for (const EventGroup& e : g.events) out += group(e);
-  for (const scene::Link* l : g.free_links) out += link(*l);
+  for (const EventGroup& e : g.events) out += group(e, id_prefix, target);
+  for (const scene::Link* l : g.free_links) out += link(*l, target);
   return out + "</g>\n";
 }
 
-SvgFinisher::SvgFinisher(const scene::Scene& scene, std::size_t expected_size)
-    : metadata_(head(scene.metadata)), overlay_(svg_overlay(scene)) {
+std::string content_id_prefix(const scene::Scene& scene) {
+  // FNV-1a over what the reader sees of the chart: its size, title and every
+  // text line and item, so two different charts get different prefixes and
+  // the same chart always the same one.
+  std::uint64_t h = 1469598103934665603ULL;
+  const auto mix = [&h](std::string_view bytes) {
+    for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    h = (h ^ 0xFF) * 1099511628211ULL;
+  };
+  mix(fmt::format("{:.2f}x{:.2f}", scene.width, scene.height));
+  mix(scene.metadata.title);
+  for (const scene::Item& item : scene.items) {
+    mix(item.id);
+    mix(item.text);
+    mix(fmt::format("{:.2f},{:.2f}", item.box.x, item.box.y));
+  }
+  return fmt::format("a{:06x}-", h & 0xFFFFFF);
+}
+
+SvgFinisher::SvgFinisher(const scene::Scene& scene, std::size_t expected_size, std::string id_prefix)
+    : metadata_(head(scene.metadata)), overlay_(svg_overlay(scene, id_prefix)), prefix_(std::move(id_prefix)) {
   out_.reserve(expected_size + metadata_.size() + overlay_.size());
 }
 
@@ -267,7 +313,10 @@ void SvgFinisher::append(std::string_view bytes) {
   searched_ = pending_.size();
   if (root_end == std::string::npos) return;
   rooted_ = true;
-  append_renumbered(std::string_view(pending_).substr(0, root_end + 1), ids_, out_);
+  append_renumbered(std::string_view(pending_).substr(0, root_end + 1), prefix_, ids_, out_);
+  // Inline in a page, the chart scales down with it and keeps its proportions.
+  if (const std::size_t tag = out_.rfind("<svg"); tag != std::string::npos)
+    out_.insert(tag + 4, " style=\"max-width:100%;height:auto\"");
   // Cairo ends the root element's line itself; keep one element per line.
   if (!metadata_.empty()) out_.append("\n").append(metadata_, 0, metadata_.size() - 1);
   append_lines(std::string_view(pending_).substr(root_end + 1));
@@ -284,29 +333,29 @@ void SvgFinisher::append_lines(std::string_view bytes) {
   }
   if (!line_.empty()) {
     line_.append(bytes.substr(0, first_break + 1));
-    append_renumbered(line_, ids_, out_);
+    append_renumbered(line_, prefix_, ids_, out_);
     line_.clear();
     bytes.remove_prefix(first_break + 1);
   }
   const std::size_t cut = bytes.rfind('\n') + 1;  // 0 when the break was the first one's
-  append_renumbered(bytes.substr(0, cut), ids_, out_);
+  append_renumbered(bytes.substr(0, cut), prefix_, ids_, out_);
   line_.append(bytes.substr(cut));
 }
 
 std::string SvgFinisher::finish() && {
   if (!rooted_) {
     // No root element: nothing to add the title or the layer to.
-    append_renumbered(pending_, ids_, out_);
+    append_renumbered(pending_, prefix_, ids_, out_);
     return std::move(out_);
   }
-  append_renumbered(line_, ids_, out_);
+  append_renumbered(line_, prefix_, ids_, out_);
   const std::size_t close = out_.rfind("</svg>");
   if (close != std::string::npos) out_.insert(close, overlay_);
   return std::move(out_);
 }
 
-std::string finish_svg(std::string_view cairo_svg, const scene::Scene& scene) {
-  SvgFinisher finisher(scene, cairo_svg.size());
+std::string finish_svg(std::string_view cairo_svg, const scene::Scene& scene, std::string id_prefix) {
+  SvgFinisher finisher(scene, cairo_svg.size(), std::move(id_prefix));
   finisher.append(cairo_svg);
   return std::move(finisher).finish();
 }

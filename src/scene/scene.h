@@ -115,6 +115,7 @@ struct Metadata {
   std::string subject;  // subtitle or description
   std::string creator;  // "annals VERSION"
   std::string date;     // ISO 8601 date of `now` (reproducible)
+  std::string link_target = "_top";  // where an SVG's links open ("" = the frame that shows it)
 };
 
 struct OutlineEntry {

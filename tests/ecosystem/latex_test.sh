@@ -25,4 +25,21 @@ fi
 pdffonts report.pdf | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1; print } END { exit bad }' \
   || fail "fonts not embedded in the report"
 pdftotext report.pdf - | grep -q "ICJ rules against" || fail "the chart's text is not in the report"
+
+# A PNG carries its resolution: a 5 cm chart drawn at 300 dpi goes in at 5 cm
+# with a bare \includegraphics, not at the 72 dpi pdfTeX assumes without one.
+"$annals" render timeline.toml --width 5cm --dpi 300 -q -o small.png
+cat >png.tex <<'TEX'
+\documentclass{article}
+\usepackage{graphicx}
+\begin{document}
+\setbox0=\hbox{\includegraphics{small.png}}
+\typeout{PNG-WIDTH=\the\wd0}
+\end{document}
+TEX
+pdflatex -interaction=nonstopmode -halt-on-error png.tex >png.out 2>&1 || { tail -20 png.out; fail "pdflatex failed on the PNG"; }
+png_width=$(sed -n 's/^PNG-WIDTH=\([0-9.]*\)pt$/\1/p' png.log)
+# 5 cm = 142.26 TeX pt; a pixel at 300 dpi is 0.24 pt.
+awk -v w="$png_width" 'BEGIN { exit !(w > 141.5 && w < 143) }' \
+  || fail "a 5 cm PNG at 300 dpi is ${png_width:-?} pt wide in pdflatex, not 142.3 pt (5 cm)"
 echo ok

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """tools/pandoc/annals.lua with Debian's pandoc: the sample Markdown file to
 HTML (SVG figures, one inline with ids of its own) and to LaTeX source (PDF figures whose page box fits the
-content, fonts embedded); a broken timeline keeps its code block.
+content, fonts embedded); a broken timeline keeps its code block and is reported at its Markdown line;
+annals-strict fails the build; figures land beside the output; style edits and new versions redraw.
 
 usage: pandoc_test.py ANNALS_BINARY SOURCE_DIR WORK_DIR
 """
@@ -104,14 +105,71 @@ if pdfs and (work / pdfs[0]).is_file():
     if not fonts or any(line.split()[-5] != "yes" for line in fonts):
         problems.append("LaTeX: fonts not embedded:\n" + "\n".join(fonts))
 
-# A broken timeline: pandoc still succeeds, the source stays visible, the reason is on stderr.
+# A broken timeline: pandoc still succeeds, the source stays visible, and the
+# error names the Markdown file's own line and column and the block.
 broken = work / "broken.md"
-broken.write_text("```annals\n[[event]]\ntitle = \"No date\"\n```\n", encoding="utf-8")
+broken.write_text("# Notes\n\nText.\n\n```{.annals caption=\"Broken\"}\n[timeline]\ntitle = \"x\"\n\n"
+                  "[[event]]\ntitle = \"No date\"\n```\n", encoding="utf-8")
 run = pandoc("-t", "html", input_file=broken)
 if "No date" not in run.stdout or "<img" in run.stdout or "needs a &#39;date&#39;" in run.stdout:
     problems.append(f"a broken timeline should stay a code block; got:\n{run.stdout}")
-if "annals.lua" not in run.stderr or "needs a 'date'" not in run.stderr:
-    problems.append(f"a broken timeline should be reported with annals' message; stderr:\n{run.stderr}")
+if f"{broken}:9:1: error: [[event]] needs a 'date'" not in run.stderr or '"Broken"' not in run.stderr:
+    problems.append(f"a broken timeline should be reported at broken.md:9:1 with its caption; stderr:\n{run.stderr}")
+
+# annals-strict: true fails the build on an error and on a warning.
+for name, body in (("strict-error", "[[event]]\ntitle = \"No date\"\n"),
+                   ("strict-warning", "[[event]]\ntitle = \"A\"\ndate = 2001\nbogus = 1\n")):
+    md = work / f"{name}.md"
+    md.write_text(f"---\nannals-strict: true\n---\n\n```{{.annals now=\"2020-01-01\"}}\n{body}```\n",
+                  encoding="utf-8")
+    strict = subprocess.run(["pandoc", str(md), "--lua-filter", str(lua), "-t", "html"],
+                            cwd=work, env=env, capture_output=True, text=True)
+    if strict.returncode == 0 or f"{md}:" not in strict.stderr:
+        problems.append(f"{name}: annals-strict should fail the build with a positioned message; "
+                        f"exit {strict.returncode}, stderr:\n{strict.stderr}")
+
+# Warnings are shown (and silenced by pandoc --quiet), positioned in the Markdown file.
+warned = work / "warned.md"
+warned.write_text("```{.annals now=\"2020-01-01\"}\n[[event]]\ntitle = \"A\"\ndate = 2001\nbogus = 1\n```\n",
+                  encoding="utf-8")
+run = pandoc("-t", "html", input_file=warned)
+if f"{warned}:5:1: warning: unknown key 'bogus'" not in run.stderr or "<img" not in run.stdout:
+    problems.append(f"a warning should be printed at warned.md:5:1 and the chart drawn; stderr:\n{run.stderr}")
+if pandoc("--quiet", "-t", "html", input_file=warned).stderr.strip():
+    problems.append("pandoc --quiet should silence annals' warnings")
+
+# -o sub/x.html: the figures go beside the output, so its links resolve.
+pandoc("-s", "-o", "sub/x.html")
+sub_html = (work / "sub/x.html").read_text(encoding="utf-8")
+sub_images = re.findall(r'<img\s+src="([^"]+)"', sub_html)
+if not sub_images or not all((work / "sub" / i).is_file() for i in sub_images):
+    problems.append(f"-o sub/x.html: image links do not resolve from sub/: {sub_images}")
+# --embed-resources is not in pandoc 2.17; --self-contained takes the figures from the media bag.
+pandoc("-s", "--self-contained", "-o", "self.html")
+if "<img" in (work / "self.html").read_text(encoding="utf-8") and 'src="annals-figures/' in (work / "self.html").read_text(encoding="utf-8"):
+    problems.append("--self-contained: the figures should be embedded, not linked")
+
+# Editing a style file, or another annals version, draws the chart again.
+style_file = work / "mine.toml"
+styled = work / "styled.md"
+styled.write_text("```{.annals style=\"mine.toml\" now=\"2020-01-01\"}\n[[event]]\ntitle = \"A\"\ndate = 2001\n```\n",
+                  encoding="utf-8")
+def figure_of(extra_env=None):
+    run = subprocess.run(["pandoc", str(styled), "--lua-filter", str(lua), "-t", "html"],
+                         cwd=work, env=dict(env, **(extra_env or {})), capture_output=True, text=True)
+    found = re.findall(r'src="([^"]+)"', run.stdout)
+    return found[0] if found else run.stderr
+style_file.write_text('extends = "default"\n[event]\ncolor = "#aa0000"\n', encoding="utf-8")
+red = figure_of()
+style_file.write_text('extends = "default"\n[event]\ncolor = "#00aa00"\n', encoding="utf-8")
+green = figure_of()
+if red == green or (work / red).read_bytes() == (work / green).read_bytes():
+    problems.append(f"a changed style file should draw the chart again: {red} then {green}")
+upgraded = work / "annals-upgraded"
+upgraded.write_text(f'#!/bin/sh\n[ "$1" = --version ] && {{ echo "annals 99.0.0"; exit 0; }}\nexec "{pathlib.Path(annals).resolve()}" "$@"\n')
+upgraded.chmod(0o755)
+if figure_of({"ANNALS": str(upgraded)}) == green:
+    problems.append("another annals version should draw the chart again")
 
 for p in problems:
     print("FAIL:", p)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The JSON Schemas in schema/ as an editor applies them: Taplo (the engine of
 # Even Better TOML) accepts every shipped timeline and style and flags the
-# mistakes an editor should underline.
+# mistakes an editor should underline, and its language server offers each
+# key's choices and description.
 #   taplo_test.sh SOURCE_DIR WORK_DIR
 set -uo pipefail
 source_dir=$1; work=$2
@@ -33,6 +34,12 @@ expect_flagged timeline.schema.json unknown-key $'[[event]]\ntitle = "A"\ndat = 
 expect_flagged timeline.schema.json bad-scale $'[timeline]\nscale = "log"\n[[event]]\ntitle = "A"\ndate = 1990\n' 'log'
 expect_flagged style.schema.json bad-marker $'[event]\nmarker = "hexagon"\n' 'hexagon'
 expect_flagged style.schema.json unknown-section $'[evnt]\nmarker = "circle"\n' 'evnt'
+
+# Completion choices and hover texts, from Taplo's language server.
+if ! node "$source_dir/tests/ecosystem/taplo_lsp.mjs" "$source_dir" "$work"; then
+  echo "FAIL: the language server does not offer the schema's choices and descriptions"
+  fails=$((fails + 1))
+fi
 
 echo "taplo: checked $n shipped files and 5 mistakes, $fails failed"
 [ "$fails" -eq 0 ]

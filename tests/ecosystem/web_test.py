@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """An SVG from annals in a real browser (headless Chromium): it renders, its
 size in CSS pixels is its size in points * 4/3, its text can be found with the
-browser's search, tooltips and links are there, screen readers get the chart's
-title and each event's full title and description as accessible names, and the
-invisible text layer changes no pixel of what Cairo drew.
+browser's search, tooltips and links are there (opening in the top page),
+screen readers get the chart's title and each event's full title and
+description as accessible names, and the invisible text layer changes no
+pixel of what Cairo drew. Two different charts inline in one page keep their
+ids apart and look exactly as each does alone.
 
 usage: web_test.py ANNALS_BINARY SOURCE_DIR WORK_DIR
 """
@@ -29,9 +31,9 @@ subprocess.run([annals, "render", str(timeline), "--now", "2022-12-31", "-q",
 svg = svg_path.read_text(encoding="utf-8")
 dump = json.loads(json_path.read_text(encoding="utf-8"))
 root = svg[svg.index("<svg"):]
-bare = re.sub(r'<g id="annals-text".*?\n</g>\n(?=</svg>)', "", root, flags=re.S)
+bare = re.sub(r'<g id="[^"]*annals-text".*?\n</g>\n(?=</svg>)', "", root, flags=re.S)
 if bare == root:
-    sys.exit("FAIL: no text layer (<g id=\"annals-text\">) before </svg>")
+    sys.exit("FAIL: no text layer (<g id=\"…annals-text\">) before </svg>")
 
 
 def data_url(text):
@@ -42,7 +44,7 @@ def data_url(text):
 label = next(i for i in dump["items"] if i["kind"] == "label" and "URUPABOL" in i["text"])
 page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>web test</title></head>
 <body style="margin:0">
-<div id="inline" style="position:absolute;left:0;top:0">%(inline)s</div>
+<div id="inline" style="position:absolute;left:0;top:0;width:%(width)spx">%(inline)s</div>
 <img id="full" src="%(full)s" style="position:absolute;left:0;top:0;visibility:hidden">
 <img id="bare" src="%(bare)s" style="position:absolute;left:0;top:0;visibility:hidden">
 <pre id="result"></pre>
@@ -75,15 +77,17 @@ window.addEventListener('load', () => {
   out.title = svg.querySelector(':scope > title').textContent;
   out.tooltips = Array.from(svg.querySelectorAll('g.event > title')).map(t => t.textContent);
   out.links = Array.from(svg.querySelectorAll("a")).map(x => x.getAttribute("xlink:href") || x.getAttribute("href"));
+  out.targets = Array.from(new Set(Array.from(svg.querySelectorAll("a")).map(x => x.getAttribute("target"))));
   // What the accessibility tree holds (Chromium's computed accessibility info).
   out.a11y_name = svg.computedName;
   out.a11y_events = Array.from(svg.querySelectorAll('g.event')).map(g => [g.computedRole, g.computedName]);
-  out.a11y_hidden_text = Array.from(svg.querySelectorAll('#annals-text text'))
+  out.a11y_hidden_text = Array.from(svg.querySelectorAll('.annals-text text'))
       .filter(t => t.closest('[aria-hidden="true"]') || getComputedStyle(t).visibility === 'hidden'
                    || getComputedStyle(t).display === 'none').length;
   document.getElementById('result').textContent = JSON.stringify(out);
 });
-</script></body></html>""" % {"inline": root, "full": data_url(root), "bare": data_url(bare)}
+</script></body></html>""" % {"inline": root, "full": data_url(root), "bare": data_url(bare),
+                               "width": dump["page"]["width"] * 4 / 3}
 html = work / "web.html"
 html.write_text(page, encoding="utf-8")
 
@@ -126,6 +130,8 @@ if len(got["tooltips"]) != sum(1 for i in dump["items"] if i["kind"] == "event")
 urls = {i["url"] for i in dump["items"] if i["kind"] == "event" and i.get("url")}
 if not urls <= set(got["links"]):
     problems.append(f"links {got['links']} miss event urls {urls}")
+if got["targets"] != ["_top"]:
+    problems.append(f"links open in {got['targets']}, not the top page (_top)")
 if got["a11y_name"] != "Bolivia's foreign relations":
     problems.append(f"screen readers name the chart {got['a11y_name']!r}")
 if len(got["a11y_events"]) != len(got["tooltips"]) or any(role != "group" for role, _ in got["a11y_events"]):
@@ -134,6 +140,89 @@ if not any(name.startswith("War of the Pacific") and "Atacama" in name for _, na
     problems.append("no accessible name with the full title and description of 'War of the Pacific'")
 if got["a11y_hidden_text"]:
     problems.append(f"{got['a11y_hidden_text']} lines of the text layer are hidden from screen readers")
+
+
+# ---- Two different charts inline in one page ---------------------------------
+def png_pixels(path):
+    """RGBA rows of a PNG (8-bit RGB or RGBA, not interlaced), with the standard library only."""
+    import struct
+    import zlib
+    data = path.read_bytes()
+    pos, idat, width, height, kind = 8, b"", 0, 0, 0
+    while pos < len(data):
+        length, tag = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if tag == b"IHDR":
+            width, height, _, kind = struct.unpack(">IIBB", body[:10])
+        elif tag == b"IDAT":
+            idat += body
+        pos += 12 + length
+    channels = {2: 3, 6: 4}[kind]
+    raw, stride, rows, prev = zlib.decompress(idat), width * channels, [], bytearray(width * channels)
+    for y in range(height):
+        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b, c = prev[i], prev[i - channels] if i >= channels else 0
+            if f == 1: line[i] = (line[i] + a) & 255
+            elif f == 2: line[i] = (line[i] + b) & 255
+            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line) if channels == 4 else bytes(v for j in range(width) for v in (*line[j*3:j*3+3], 255)))
+        prev = line
+    return width, height, rows
+
+
+def screenshot(page_html, name, width, height):
+    page_file = work / f"{name}.html"
+    page_file.write_text(page_html, encoding="utf-8")
+    shot = work / f"{name}.png"
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--hide-scrollbars", "--user-data-dir=" + profile, f"--window-size={width},{height}",
+                        "--screenshot=" + str(shot), page_file.as_uri()],
+                       capture_output=True, text=True, timeout=120, check=True)
+    return png_pixels(shot)
+
+
+second_svg = work / "second.svg"
+subprocess.run([annals, "render", str(source / "tests/cases/dense_cluster.toml"), "--now", "2022-12-31", "-q",
+                "--width", "12cm", "-o", str(second_svg)], check=True)
+second = second_svg.read_text(encoding="utf-8")
+second = second[second.index("<svg"):]
+charts = [root, second]
+sizes = [tuple(float(v) * 4 / 3 for v in re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', c).groups())
+         for c in charts]
+page_w, page_h = int(max(w for w, _ in sizes)) + 2, int(sum(h for _, h in sizes)) + 2
+tops = [0, int(sizes[0][1]) + 1]  # whole pixels, so both pages rasterise alike
+def placed(content):
+    return "".join(f'<div style="position:absolute;left:0;top:{top}px;width:{w}px;line-height:0">{c}</div>'
+                   for top, (w, _), c in zip(tops, sizes, content))
+head = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0;background:#fff">'
+inline_page = head + placed(charts) + "</body></html>"
+ids = re.findall(r'\sid="([^"]+)"', inline_page)
+if len(ids) != len(set(ids)):
+    problems.append(f"two charts in one page share ids: {sorted({i for i in ids if ids.count(i) > 1})[:5]}")
+w1, h1, inline_px = screenshot(inline_page, "two-inline", page_w, page_h)
+# Each chart inline on a page of its own, at the same place: what it looks like alone.
+alone = [screenshot(head + placed([charts[k] if k == n else "" for k in range(2)]) + "</body></html>",
+                    f"alone-{n}", page_w, page_h)[2] for n in range(2)]
+differ = 0
+for y, row in enumerate(inline_px):
+    ref = alone[0 if y < tops[1] else 1][y]
+    differ += sum(1 for i in range(0, len(row), 4) if max(abs(row[i + k] - ref[i + k]) for k in range(3)) > 8)
+inked = sum(1 for row in inline_px for i in range(0, len(row), 4) if min(row[i:i + 3]) < 160)
+print(f"two inline charts: {differ} of {w1 * h1} pixels differ from the charts alone ({inked} inked)")
+if inked < 2000:
+    problems.append(f"two inline charts barely render ({inked} inked pixels)")
+if differ > 0:
+    problems.append(f"two charts inline in one page differ from each alone in {differ} pixels "
+                    f"(see {work}/two-inline.png, alone-0.png and alone-1.png)")
+
 for p in problems:
     print("FAIL:", p)
 sys.exit(1 if problems else 0)

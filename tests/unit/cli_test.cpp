@@ -304,6 +304,27 @@ TEST_F(Cli, MalformedSetIsAUsageError) {
   EXPECT_FALSE(exists("a.svg"));
 }
 
+TEST_F(Cli, IdPrefixStartsEveryIdOfTheSvg) {
+  write("t.toml", kGood);
+  ASSERT_EQ(annals("render t.toml --id-prefix chart2- -o a.svg").status, 0);
+  const std::string svg = annals::testing::slurp(dir_ / "a.svg");
+  std::size_t ids = 0, prefixed = 0;
+  for (auto at = svg.find(" id=\""); at != std::string::npos; at = svg.find(" id=\"", at + 1)) {
+    ++ids;
+    if (svg.compare(at + 5, 7, "chart2-") == 0) ++prefixed;
+  }
+  EXPECT_GT(ids, 0u);
+  EXPECT_EQ(prefixed, ids);
+}
+
+TEST_F(Cli, IdPrefixThatIsNoXmlNameIsAUsageError) {
+  write("t.toml", kGood);
+  const auto r = annals("render t.toml --id-prefix '1 x' -o a.svg");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--id-prefix '1 x'"), std::string::npos) << r.err;
+  EXPECT_FALSE(exists("a.svg"));
+}
+
 TEST_F(Cli, MalformedNowIsAUsageError) {
   write("t.toml", kGood);
   const auto r = annals("render t.toml --now 2022-02-30 -o a.svg");

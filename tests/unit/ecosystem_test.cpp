@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "base/xml_name.h"
 #include "raster.h"
 #include "render/svg_post.h"
 #include "scene/scene.h"
@@ -85,7 +86,8 @@ TEST(SvgOverlay, TextKeepsPositionFontSizeAndDrawnWidth) {
 
 TEST(SvgOverlay, LayerIsPaintedButFullyTransparent) {
   const std::string out = render::svg_overlay(one_event());
-  EXPECT_EQ(out.rfind("<g id=\"annals-text\" fill=\"#000\" fill-opacity=\"0\" stroke=\"none\"", 0), 0u)
+  EXPECT_EQ(out.rfind("<g id=\"annals-text\" class=\"annals-text\" fill=\"#000\" fill-opacity=\"0\" stroke=\"none\"", 0),
+            0u)
       << out;
   EXPECT_EQ(out.find("fill-opacity=\"1"), std::string::npos);
 }
@@ -108,7 +110,7 @@ TEST(SvgOverlay, EscapesMarkupInStringsAndFamilies) {
 TEST(SvgOverlay, EventTooltipHoldsFullTitleAndDescription) {
   const std::string out = render::svg_overlay(one_event());
   EXPECT_NE(
-      out.find("<g class=\"event\" id=\"event-war\">\n<title>War of the Pacific\nAtacama is lost.</title>"),
+      out.find("<g class=\"event\" id=\"event-war\" data-event=\"war\">\n<title>War of the Pacific\nAtacama is lost.</title>"),
       std::string::npos)
       << out;
 }
@@ -132,7 +134,7 @@ TEST(SvgOverlay, EventHoverAreasCoverMarkAndLabel) {
 TEST(SvgOverlay, EventWithUrlIsWrappedInOneLink) {
   const std::string out = render::svg_overlay(one_event("https://example.org/?a=1&b=2"));
   EXPECT_EQ(count(out, "<a "), 1) << out;
-  const auto a = out.find("<a xlink:href=\"https://example.org/?a=1&amp;b=2\">");
+  const auto a = out.find("<a xlink:href=\"https://example.org/?a=1&amp;b=2\" target=\"_top\">");
   ASSERT_NE(a, std::string::npos) << out;
   EXPECT_LT(a, out.find("<g class=\"event\""));
 }
@@ -141,7 +143,7 @@ TEST(SvgOverlay, LinkOfNoEventStaysALink) {
   scene::Scene s;
   s.shapes.push_back(scene::Link{{0, 0, 5, 5}, "https://example.org"});
   const std::string out = render::svg_overlay(s);
-  EXPECT_NE(out.find("<a xlink:href=\"https://example.org\"><rect x=\"0.00\" y=\"0.00\" width=\"5.00\" "
+  EXPECT_NE(out.find("<a xlink:href=\"https://example.org\" target=\"_top\"><rect x=\"0.00\" y=\"0.00\" width=\"5.00\" "
                      "height=\"5.00\"/>\n</a>"),
             std::string::npos)
       << out;
@@ -171,7 +173,8 @@ TEST(FinishSvg, LayerGoesLastBeforeTheRootCloses) {
   s.metadata.title = "Bolivia & the sea";
   s.metadata.subject = "1879–2018";
   const std::string out = render::finish_svg(cairo, s);
-  EXPECT_NE(out.find("<svg width=\"200pt\" height=\"100pt\">\n<title>Bolivia &amp; the sea</title>\n"
+  EXPECT_NE(out.find("<svg style=\"max-width:100%;height:auto\" width=\"200pt\" height=\"100pt\">\n"
+                     "<title>Bolivia &amp; the sea</title>\n"
                      "<desc>1879–2018</desc>\n"),
             std::string::npos)
       << out;
@@ -188,7 +191,7 @@ TEST(FinishSvg, SurfacesAreNumberedInOrderOfAppearance) {
       "<use xlink:href=\"#surface42\"/><text>surface9 and surface</text>\n</svg>\n";
   const std::string out = render::finish_svg(cairo, scene::Scene{});
   EXPECT_EQ(out,
-            "<svg>\n<g id=\"surface1\"><use xlink:href=\"#surface2\"/></g>\n"
+            "<svg style=\"max-width:100%;height:auto\">\n<g id=\"surface1\"><use xlink:href=\"#surface2\"/></g>\n"
             "<use xlink:href=\"#surface1\"/><text>surface9 and surface</text>\n</svg>\n");
 }
 
@@ -228,6 +231,52 @@ TEST(FinishSvg, TextWithoutARootHandedOverInPiecesIsOnlyRenumbered) {
   render::SvgFinisher finisher(one_event(), 0);
   for (char c : text) finisher.append(std::string_view(&c, 1));
   EXPECT_EQ(std::move(finisher).finish(), "<g id=\"surface1\"/>\n<use xlink:href=\"#surface1\"/>");
+}
+
+TEST(FinishSvg, EveryIdAndReferenceTakesThePrefix) {
+  // Cairo's glyphs, clips and surfaces, and the text layer's own ids.
+  const std::string cairo =
+      "<svg width=\"10pt\">\n<symbol overflow=\"visible\" id=\"glyph0-1\"><path d=\"\"/></symbol>\n"
+      "<clipPath id=\"clip1\"><rect/></clipPath>\n<g id=\"surface9\" clip-path=\"url(#clip1)\">"
+      "<use xlink:href=\"#glyph0-1\" x=\"1\"/></g>\n<text>id=\"not an attribute\" and #glyph0-1</text>\n</svg>\n";
+  const std::string out = render::finish_svg(cairo, one_event(), "c1-");
+  EXPECT_NE(out.find("id=\"c1-glyph0-1\""), std::string::npos) << out;
+  EXPECT_NE(out.find("<clipPath id=\"c1-clip1\">"), std::string::npos) << out;
+  EXPECT_NE(out.find("<g id=\"c1-surface1\" clip-path=\"url(#c1-clip1)\"><use xlink:href=\"#c1-glyph0-1\""),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<g id=\"c1-annals-text\""), std::string::npos) << out;
+  EXPECT_NE(out.find("id=\"c1-event-war\" data-event=\"war\""), std::string::npos) << out;
+  // Text that only looks like an id stays as it was.
+  EXPECT_NE(out.find("<text>id=\"not an attribute\" and #glyph0-1</text>"), std::string::npos) << out;
+  // Every id defined is prefixed, and every reference points at one that is.
+  EXPECT_EQ(count(out, " id=\""), count(out, " id=\"c1-"));
+  EXPECT_EQ(count(out, "#"), count(out, "#c1-") + count(out, "#000") + 1);
+}
+
+TEST(FinishSvg, DifferentChartsGetDifferentPrefixesAndTheSameChartTheSame) {
+  scene::Scene a = one_event(), b = one_event();
+  b.items.front().text = "Another event";
+  EXPECT_EQ(render::content_id_prefix(a), render::content_id_prefix(one_event()));
+  EXPECT_NE(render::content_id_prefix(a), render::content_id_prefix(b));
+  EXPECT_TRUE(is_xml_name_prefix(render::content_id_prefix(a)));
+}
+
+TEST(FinishSvg, IdPrefixesAreXmlNames) {
+  EXPECT_TRUE(is_xml_name_prefix("chart-1."));
+  EXPECT_TRUE(is_xml_name_prefix("_x"));
+  EXPECT_FALSE(is_xml_name_prefix("1chart"));
+  EXPECT_FALSE(is_xml_name_prefix("-a"));
+  EXPECT_FALSE(is_xml_name_prefix("a b"));
+  EXPECT_FALSE(is_xml_name_prefix("a\"b"));
+}
+
+TEST(SvgOverlay, LinksOpenWhereTheSceneSays) {
+  scene::Scene s = one_event("https://example.org");
+  s.metadata.link_target = "";
+  EXPECT_NE(render::svg_overlay(s).find("<a xlink:href=\"https://example.org\">"), std::string::npos);
+  s.metadata.link_target = "_blank";
+  EXPECT_NE(render::svg_overlay(s).find("target=\"_blank\""), std::string::npos);
 }
 
 TEST(FinishSvg, SameSceneGivesSameBytes) {

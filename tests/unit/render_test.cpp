@@ -7,8 +7,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <tuple>
 
 #include "raster.h"
 #include "raster_golden.h"
@@ -161,7 +163,7 @@ TEST_F(RenderTest, SvgLinksBecomeAnchors) {
   scene::Scene s = small_scene();
   s.shapes.push_back(scene::Link{{10, 20, 30, 10}, "https://example.org/?a=1&b=2"});
   const std::string svg = renderer.render(s, Format::svg, {}).bytes;
-  EXPECT_NE(svg.find("<a xlink:href=\"https://example.org/?a=1&amp;b=2\"><rect x=\"10.00\" y=\"20.00\""),
+  EXPECT_NE(svg.find("<a xlink:href=\"https://example.org/?a=1&amp;b=2\" target=\"_top\"><rect x=\"10.00\" y=\"20.00\""),
             std::string::npos)
       << svg;
 }
@@ -322,6 +324,28 @@ TEST_F(RenderTest, TranslucentPixelsKeepTheirColourThroughThePng) {
   EXPECT_NEAR(static_cast<int>((p >> 16) & 0xFF), 26, 1);
   EXPECT_NEAR(static_cast<int>((p >> 8) & 0xFF), 51, 1);
   EXPECT_NEAR(static_cast<int>(p & 0xFF), 102, 1);
+}
+
+// The pHYs chunk's pixels per metre (x, y) and unit, or nothing when the PNG has none.
+std::optional<std::tuple<std::uint32_t, std::uint32_t, int>> png_resolution(const std::string& png) {
+  const auto at = png.find("pHYs");
+  if (at == std::string::npos || at + 13 > png.size()) return std::nullopt;
+  const auto word = [&](std::size_t i) {
+    std::uint32_t v = 0;
+    for (std::size_t k = 0; k < 4; ++k) v = v << 8 | static_cast<unsigned char>(png[i + k]);
+    return v;
+  };
+  return std::tuple{word(at + 4), word(at + 8), static_cast<unsigned char>(png[at + 12])};
+}
+
+TEST_F(RenderTest, PngStatesItsResolutionSoDocumentsPlaceItAtItsSize) {
+  // 300 dpi = 11811 pixels per metre, unit 1 (metre).
+  const auto res = png_resolution(renderer.render(small_scene(), Format::png, Options{300}).bytes);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(*res, std::make_tuple(11811u, 11811u, 1));
+  const auto at72 = png_resolution(renderer.render(small_scene(), Format::png, Options{72}).bytes);
+  ASSERT_TRUE(at72);
+  EXPECT_EQ(std::get<0>(*at72), 2835u);
 }
 
 TEST_F(RenderTest, PngIsByteIdenticalAcrossRenders) {
