@@ -49,7 +49,7 @@ Result Engine::render(const Request& request, const Hooks& hooks) const {
   return r;
 }
 
-Result Engine::check(const Request& request) const {
+Result check(const Request& request) {
   Pipeline p(request);
   if (p.load()) {
     (void)p.style();  // what was read is checked further even when the style step stops

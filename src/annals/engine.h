@@ -40,12 +40,12 @@ class Engine {
   Result render(const Request& request) const;
   Result render(const Request& request, const Hooks& hooks) const;
 
-  // What `annals check` does: every problem render would report, without
-  // laying out or drawing (request.outputs is not used).
-  Result check(const Request& request) const;
-
  private:
   std::unique_ptr<render::Renderer> renderer_;
 };
+
+// What `annals check` does: every problem render would report, without
+// laying out or drawing, so without fonts (request.outputs is not used).
+Result check(const Request& request);
 
 }  // namespace annals

@@ -256,10 +256,9 @@ int run_render(const Command& c) {
 }
 
 int run_check(const Command& c) {
-  const Engine engine;
   int worst = kOk;
   for (const auto& input : c.inputs) {
-    const Result result = engine.check(request_for(c, input));
+    const Result result = check(request_for(c, input));
     print(result.diagnostics, c.quiet);
     worst = std::max(worst, exit_code(result.status));
   }

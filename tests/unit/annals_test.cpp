@@ -112,7 +112,7 @@ TEST(Annals, ADrawingThatFailsSaysWhichOutput) {
 
 TEST(Annals, CheckReportsStyleProblemsWithoutDrawing) {
   const std::string bad = "[[event]]\ntitle = \"a\"\ndate = 1990\nstyle = { marker = \"star\" }\n";
-  const Result r = engine().check(from_text(bad, {}));
+  const Result r = check(from_text(bad, {}));
   EXPECT_EQ(r.status, Status::bad_input);
   ASSERT_EQ(r.diagnostics.error_count(), 1u);
   EXPECT_EQ(r.diagnostics.all()[0].where.line, 4);
