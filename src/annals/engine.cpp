@@ -18,16 +18,21 @@ Result Engine::render(const Request& request, const Hooks& hooks) const {
   auto step = [&hooks](Step s, std::size_t count) {
     if (hooks.step) hooks.step(s, count);
   };
+  const auto& outputs = request.outputs;
+  std::vector<std::string> bytes(hooks.output ? 0 : outputs.size());
+  auto finish = [&bytes](Pipeline& p) {
+    Result r = std::move(p).result();
+    r.bytes = std::move(bytes);
+    return r;
+  };
   Pipeline p(request);
   step(Step::read, 0);
-  if (!p.load() || !p.style()) return std::move(p).result();
+  if (!p.load() || !p.style()) return finish(p);
   step(Step::layout, p.timeline()->events.size());
-  if (!p.layout(renderer_->measurer(), renderer_.get())) return std::move(p).result();
+  if (!p.layout(renderer_->measurer(), renderer_.get())) return finish(p);
 
   // Each format is drawn once however many outputs want it, and its bytes
   // are kept only while a later output still wants them.
-  const auto& outputs = request.outputs;
-  std::vector<std::string> bytes(hooks.output ? 0 : outputs.size());
   std::map<Format, std::string> by_format;
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     auto it = by_format.find(outputs[i].format);
@@ -44,9 +49,7 @@ Result Engine::render(const Request& request, const Hooks& hooks) const {
     else bytes[i] = std::move(it->second);
     if (!again) by_format.erase(it);
   }
-  Result r = std::move(p).result();
-  r.bytes = std::move(bytes);
-  return r;
+  return finish(p);
 }
 
 Result check(const Request& request) {

@@ -21,8 +21,8 @@ struct Result {
   // by their option, "--page", without a position), then the files' sorted by
   // position, then what laying out and drawing found.
   Diagnostics diagnostics;
-  // One per Request::outputs when they are returned; empty for an output
-  // not drawn, and when the outputs went to Hooks::output instead.
+  // One per Request::outputs, empty for an output not drawn; none at all
+  // when the outputs went to Hooks::output instead.
   std::vector<std::string> bytes;
 
   bool ok() const { return status == Status::ok; }
