@@ -1,5 +1,5 @@
 #pragma once
-// The few string helpers every module needs. ASCII only, on purpose: keys,
+// The few string functions every module needs. ASCII only, on purpose: keys,
 // units, colour names and file extensions are ASCII, and a locale must never
 // change what a file means.
 #include <string>

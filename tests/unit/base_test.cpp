@@ -1,4 +1,4 @@
-// The string helpers every module shares.
+// The string functions every module shares.
 #include <gtest/gtest.h>
 
 #include "base/strings.h"
