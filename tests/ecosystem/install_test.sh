@@ -47,8 +47,9 @@ export PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig"
   || fail "annals.pc has the wrong version"
 c++ -std=c++20 -o "$work/pc-shared" "$source/examples/render-timeline/main.cpp" $(pkg-config --cflags --libs annals) \
   || fail "the example does not build with pkg-config --cflags --libs annals"
-LD_LIBRARY_PATH="$work/prefix/lib" ldd "$work/pc-shared" | grep -q "$work/prefix/lib/libannals.so" \
-  || fail "the pkg-config build does not link the shared library"
+# Read whole before matching: grep -q stopping early would fail ldd with SIGPIPE under pipefail.
+linked=$(LD_LIBRARY_PATH="$work/prefix/lib" ldd "$work/pc-shared")
+grep -q "$work/prefix/lib/libannals.so" <<<"$linked" || fail "the pkg-config build does not link the shared library"
 LD_LIBRARY_PATH="$work/prefix/lib" "$work/pc-shared" "$source/timelines/bolivia-foreign-relations.toml" \
   "$work/pc-shared.pdf" 2>/dev/null || fail "the program linked with the shared library failed"
 qpdf --check "$work/pc-shared.pdf" >/dev/null || fail "the shared build's PDF does not pass qpdf --check"
