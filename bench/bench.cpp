@@ -16,6 +16,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,14 +26,10 @@
 #include <fmt/format.h>
 #include <pango/pangocairo.h>
 
+#include "annals/pipeline.h"
 #include "base/diagnostics.h"
-#include "dates/date.h"
-#include "layout/layout.h"
-#include "styled/resolve.h"
 #include "load/load.h"
 #include "render/render.h"
-#include "scene/scene.h"
-#include "style/style.h"
 
 namespace {
 
@@ -60,50 +57,47 @@ std::string binary_dir(const char* argv0) {
   return slash == std::string::npos ? "." : p.substr(0, slash);
 }
 
+// Each step of the pipeline of `annals render FILE` (the file's own style and
+// `now` included), timed apart; each format drawn from the same scene.
 int stages(const std::string& file, int runs) {
   std::map<std::string, std::vector<double>> t;
   std::size_t events = 0;
+  annals::Request request;
+  request.input = file;
+  request.source_date_epoch = "0";
+  request.creator = "annals-bench";
+  request.outputs = {{annals::Format::json, "json"}, {annals::Format::svg, "svg"},
+                     {annals::Format::pdf, "pdf"}, {annals::Format::png, "png"}};
   for (int r = 0; r < runs; ++r) {
-    annals::Diagnostics diags;
-    std::optional<annals::model::Timeline> timeline;
-    t["load"].push_back(timed([&] { timeline = annals::load::timeline_file(file, diags); }));
-    if (!timeline || diags.has_errors()) {
-      for (const auto& d : diags.all()) std::fputs(annals::format(d).c_str(), stderr);
+    annals::Pipeline p(request);
+    bool ok = true;
+    t["load"].push_back(timed([&] { ok = p.load(); }));
+    if (ok) t["style"].push_back(timed([&] { ok = p.style(); }));
+    if (!ok) {
+      for (const auto& d : std::move(p).result().diagnostics.all()) std::fputs(annals::format(d).c_str(), stderr);
       return 1;
     }
-    events = timeline->events.size();
-    std::optional<annals::style::Style> style;
-    t["style"].push_back(timed([&] {
-      style = annals::load::style_named("default", ".", {}, diags);
-      annals::style::apply(*style, timeline->style, diags);
-    }));
+    events = p.timeline()->events.size();
     // A fresh renderer each run: its shaping cache starts cold, as in a real process.
     const annals::render::Renderer renderer;
-    annals::scene::Scene scene;
-    const annals::styled::Options styling{
-        timeline->header.now ? timeline->header.now->date : annals::dates::from_epoch_seconds(0), {}};
-    const annals::layout::Options options{"annals-bench"};
-    // The cascade per event is timed with layout, as it was before it had a stage of its own.
-    t["layout"].push_back(timed([&] {
-      scene = annals::layout::layout(annals::styled::resolve(*timeline, *style, styling, diags), options,
-                                     renderer.measurer(), diags);
-    }));
+    t["layout"].push_back(timed([&] { ok = p.layout(renderer.measurer(), &renderer); }));
     if (r == 0) {
       std::map<std::size_t, std::size_t> kinds;
-      for (const auto& shape : scene.shapes) ++kinds[shape.index()];
+      for (const auto& shape : p.scene().shapes) ++kinds[shape.index()];
       std::fprintf(stderr, "shapes: rect %zu circle %zu path %zu line %zu text %zu link %zu\n", kinds[0], kinds[1],
                    kinds[2], kinds[3], kinds[4], kinds[5]);
     }
-    std::string json;
-    t["json"].push_back(timed([&] { json = annals::scene::to_json(scene); }));
-    for (auto [name, format] : {std::pair{"svg", annals::render::Format::svg},
-                                std::pair{"pdf", annals::render::Format::pdf},
-                                std::pair{"png", annals::render::Format::png}}) {
-      annals::render::Output out;
-      t[name].push_back(timed([&] { out = renderer.render(scene, format, {}); }));
-      if (!out.ok()) t[std::string(name) + "_error"].push_back(1);
+    for (std::size_t i = 0; i < request.outputs.size(); ++i) {
+      const std::string& name = request.outputs[i].name;
+      std::optional<std::string> out;
+      t[name].push_back(timed([&] { out = p.draw(i, renderer); }));
+      if (!out) {
+        t[name + "_error"].push_back(1);
+        continue;
+      }
+      if (name == "json") continue;
       t["write"].push_back(timed([&] {
-        std::ofstream(std::string("/dev/null"), std::ios::binary) << out.bytes;
+        std::ofstream(std::string("/dev/null"), std::ios::binary) << *out;
       }));
     }
   }

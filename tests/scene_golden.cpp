@@ -11,13 +11,8 @@
 #include <sstream>
 #include <string>
 
-#include "base/diagnostics.h"
-#include "dates/date.h"
-#include "layout/layout.h"
-#include "styled/resolve.h"
-#include "load/load.h"
+#include "annals/pipeline.h"
 #include "scene/scene.h"
-#include "style/style.h"
 #include "text/measurer.h"
 
 namespace {
@@ -29,12 +24,6 @@ std::string read(const std::string& path) {
   return s.str();
 }
 
-// Cases pin `now` in the file; without it, a fixed day keeps the golden stable.
-annals::dates::Date now_of(const annals::model::Timeline& t) {
-  if (t.header.now) return t.header.now->date;
-  return annals::dates::from_epoch_seconds(1'700'000'000);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -43,27 +32,22 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string case_path = argv[1], golden_path = argv[2];
-  annals::Diagnostics diags;
-  auto timeline = annals::load::timeline_file(case_path, diags);
-  if (!timeline || diags.has_errors()) {
-    for (const auto& d : diags.all()) std::cerr << annals::format(d);
-    return 1;
-  }
-  const auto dir = std::filesystem::path(case_path).parent_path().string();
-  const std::string style_name = timeline->header.style.empty() ? "default" : timeline->header.style;
-  auto style = annals::load::style_named(style_name, dir, timeline->header.style_where, diags);
-  if (!style) {
-    for (const auto& d : diags.all()) std::cerr << annals::format(d);
-    return 1;
-  }
-  annals::style::apply(*style, timeline->style, diags);
-
+  annals::Request request;
+  request.input = case_path;
+  // Cases pin `now` in the file; without it, a fixed day keeps the golden stable.
+  request.source_date_epoch = "1700000000";
+  annals::Pipeline pipeline(request);
   const annals::text::FakeMeasurer measurer;
-  const auto scene = annals::layout::layout(annals::styled::resolve(*timeline, *style, {now_of(*timeline), {}}, diags),
-                                            {}, measurer, diags);
+  const bool laid_out = pipeline.load() && pipeline.style() && pipeline.layout(measurer);
+  const auto& scene = pipeline.scene();
+  const annals::Result result = std::move(pipeline).result();
+  if (!laid_out) {
+    for (const auto& d : result.diagnostics.all()) std::cerr << annals::format(d);
+    return 1;
+  }
   std::string actual = annals::scene::to_text(scene);
   // Messages name the case by its file name, so the reference holds wherever it runs.
-  for (auto d : diags.all()) {
+  for (auto d : result.diagnostics.all()) {
     d.where.file = std::filesystem::path(d.where.file).filename().string();
     actual += "# " + annals::format(d);
   }

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "base/source_location.h"
+#include "source_location.h"  // a sibling: installed, both are annals/
 
 namespace annals {
 

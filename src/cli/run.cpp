@@ -3,32 +3,21 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
-#include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
-#include <map>
 #include <optional>
-#include <set>
 #include <string>
-#include <variant>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
-#include "base/diagnostics.h"
+#include "annals/annals.h"
+#include "base/strings.h"
 #include "base/suggest.h"
 #include "cli/atomic_write.h"
-#include "dates/date.h"
-#include "layout/layout.h"
-#include "load/load.h"
-#include "render/render.h"
-#include "scene/scene.h"
 #include "style/builtin.h"
-#include "style/style.h"
-#include "styled/resolve.h"
 
 #ifndef ANNALS_VERSION
 #define ANNALS_VERSION "0.0.0"
@@ -43,6 +32,7 @@ constexpr int kBadInput = 1;
 constexpr int kUsage = 2;
 constexpr int kCannotWrite = 3;
 
+// Every message goes through here, so --quiet and the format are the same for all.
 void print(const Diagnostics& diags, bool quiet) {
   for (const auto& d : diags.all()) {
     if (quiet && d.severity != Severity::error) continue;
@@ -50,23 +40,10 @@ void print(const Diagnostics& diags, bool quiet) {
   }
 }
 
-void usage_error(const std::string& message) {
-  std::fputs(fmt::format("annals: error: {}\n", message).c_str(), stderr);
-}
-
-// Problems of command-line values have no file position: their location
-// names the option ("--page", "--set KEY=VALUE"), printed as
-// "annals: error: --page: ...".
-void print_command_line(const Diagnostics& diags, bool quiet) {
-  for (Diagnostic d : diags.all()) {
-    if (quiet && d.severity != Severity::error) continue;
-    const std::string option = d.where.file;
-    if (!option.empty()) d.message = fmt::format("{}: {}", option, d.message);
-    for (auto& n : d.notes)
-      if (n.where.file == option) n.where = {};
-    d.where = {};
-    std::fputs(format(d).c_str(), stderr);
-  }
+void print_error(SourceLocation where, std::string message, std::vector<Note> notes = {}) {
+  Diagnostics diags;
+  diags.error(std::move(where), std::move(message), std::move(notes));
+  print(diags, false);
 }
 
 // Progress on a terminal only, for runs long enough to need it (FORMAT.md §3).
@@ -97,162 +74,67 @@ std::uintmax_t size_of(const std::string& input) {
   return ec ? 0 : size;
 }
 
-// Where paths written in the input are relative to; "" for the current folder,
-// so that they are printed as written.
-std::string folder_of(const std::string& input) {
-  if (input == "-") return "";
-  return std::filesystem::path(input).parent_path().string();
-}
-
 std::string stem_of(const std::string& input) {
   if (input == "-") return "timeline";
   return std::filesystem::path(input).stem().string();
 }
 
-// The chosen "now" and where it came from, for notes about "present".
-struct Now {
-  dates::Date date;
-  Note origin;
-};
-
-// A `now` must be a certain date in the supported range; "" when it is.
-std::string now_problem(const dates::Date& d) {
-  if (d.present) return "'now' must be a date, not 'present'";
-  if (d.approximate || d.uncertain) return "'now' cannot be approximate or uncertain; write the date itself";
-  return "";
+// The command line as the library's request for one input.
+Request request_for(const Command& c, const std::string& input) {
+  Request r;
+  r.input = input;
+  r.style = c.style;
+  r.sets = c.sets;
+  r.page = c.page;
+  r.width = c.width;
+  r.now = c.now;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) r.source_date_epoch = epoch;
+  if (c.dpi) r.dpi = *c.dpi;
+  r.id_prefix = c.id_prefix;
+  r.strict = c.strict;
+  r.creator = "annals " ANNALS_VERSION;
+  return r;
 }
 
-// SOURCE_DATE_EPOCH as a date; a number beyond 9999 CE (or before 9999 BCE)
-// is the range error a date written there would be.
-std::optional<dates::Date> epoch_date(const char* text, Diagnostics& diags) {
-  char* end = nullptr;
-  errno = 0;
-  const long long seconds = std::strtoll(text, &end, 10);
-  const bool number = end != text && end && *end == '\0';
-  constexpr long long kFar = 1LL << 60;  // civil arithmetic cannot overflow well inside this
-  if (number && errno == 0 && seconds > -kFar && seconds < kFar) {
-    const dates::Seconds first = dates::seconds_from_civil({dates::kMinYear, 1, 1, 0, 0, 0});
-    const dates::Seconds after = dates::seconds_from_civil({dates::kMaxYear + 1, 1, 1, 0, 0, 0});
-    if (seconds >= first && seconds < after) return dates::from_epoch_seconds(seconds);
-    usage_error(fmt::format("SOURCE_DATE_EPOCH='{}': year {} is outside the supported range {}", text,
-                            dates::year_label(dates::civil_from_seconds(seconds).year), dates::kRangeText));
-    return std::nullopt;
+// FORMAT.md §3: 0 ok, 1 bad input, 2 bad command line, 3 output not written.
+int exit_code(Status s) {
+  switch (s) {
+    case Status::ok: return kOk;
+    case Status::bad_input: return kBadInput;
+    case Status::bad_request: return kUsage;
+    case Status::not_drawn: return kCannotWrite;
   }
-  if (number && (errno == 0 || errno == ERANGE)) {
-    usage_error(fmt::format("SOURCE_DATE_EPOCH='{}': the date is outside the supported range {}", text,
-                            dates::kRangeText));
-    return std::nullopt;
-  }
-  diags.warning({}, fmt::format("SOURCE_DATE_EPOCH='{}' is not a number of seconds; using today", text));
-  return dates::from_epoch_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+  return kBadInput;
 }
 
-// What "present" means: --now, the file's now, SOURCE_DATE_EPOCH, today (FORMAT.md §1.5).
-std::optional<Now> choose_now(const Command& c, const model::Timeline& t, Diagnostics& diags) {
-  if (!c.now.empty()) {
-    const auto parsed = dates::parse(c.now);
-    if (const auto* err = std::get_if<dates::ParseError>(&parsed)) {
-      usage_error(fmt::format("--now '{}': {}", c.now, err->message));
-      return std::nullopt;
-    }
-    const auto& d = std::get<dates::Date>(parsed);
-    if (const std::string problem = now_problem(d); !problem.empty()) {
-      usage_error(fmt::format("--now '{}': {}", c.now, problem));
-      return std::nullopt;
-    }
-    return Now{d, {fmt::format("from --now {}", c.now), {}}};
-  }
-  if (t.header.now) return Now{t.header.now->date, {"from the file's 'now'", t.header.now->where}};
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-    auto d = epoch_date(epoch, diags);
-    if (!d) return std::nullopt;
-    return Now{*d, {fmt::format("from SOURCE_DATE_EPOCH={}", epoch), {}}};
-  }
-  return Now{dates::from_epoch_seconds(static_cast<std::int64_t>(std::time(nullptr))), {"today's date", {}}};
-}
-
-struct Prepared {
-  std::optional<model::Timeline> timeline;  // set once the file could be read
-  std::optional<style::Style> style;        // set once the style could be read
-  PropertySheet command_line;
-  dates::Date now;
-};
-
-// Loads the timeline and its style and applies the cascade's outer layers.
-// Returns the exit status to stop with, or nullopt to go on. What was read
-// stays in `out` even when it stops, so that check can report more.
-std::optional<int> prepare(const Command& c, const std::string& input, Diagnostics& diags,
-                           Prepared& out) {
-  out.timeline = load::timeline_file(input, diags);
-  if (!out.timeline) return kBadInput;
-  const model::Timeline& timeline = *out.timeline;
-
-  // Command-line values are checked apart from the files: a bad one is a usage error.
-  Diagnostics cli_diags;
-  for (const auto& s : c.sets) {
-    if (auto p = load::command_line_property(s, cli_diags)) out.command_line.push_back(std::move(*p));
-  }
-  auto add_cli = [&out](const char* option, std::string key, std::string value) {
-    out.command_line.insert(out.command_line.begin(),
-                            Property{std::move(key), std::move(value), SourceLocation{option, 0, 0}});
-  };
-  if (!c.width.empty()) {
-    add_cli("--width", "page.width", c.width);
-    if (c.page.empty()) add_cli("--width", "page.size", "auto");
-  }
-  if (!c.page.empty()) add_cli("--page", "page.size", c.page);
-
-  std::string style_name = "default";
-  std::string style_dir;  // --style is relative to the current folder
-  SourceLocation style_where{"--style", 0, 0};
-  if (!c.style.empty()) {
-    style_name = c.style;
-  } else if (!timeline.header.style.empty()) {
-    style_name = timeline.header.style;
-    style_dir = folder_of(input);
-    style_where = timeline.header.style_where;
-  }
-  out.style = load::style_named(style_name, style_dir, style_where, diags);
-  if (out.style) {
-    style::apply(*out.style, timeline.style, diags);
-    style::apply(*out.style, out.command_line, cli_diags);
-  }
-  // A bad value is a usage error (2); an unknown key is a warning, which
-  // --strict fails like any other warning (1).
-  const bool usage = cli_diags.has_errors();
-  if (c.strict) cli_diags.promote_warnings();
-  print_command_line(cli_diags, c.quiet);
-  if (usage) return kUsage;
-
-  const auto now = choose_now(c, timeline, diags);
-  if (!now) return kUsage;
-  out.now = now->date;
-  load::check_present(timeline, now->date, now->origin, diags);
-
-  if (c.strict) diags.promote_warnings();
-  if (cli_diags.has_errors() || diags.has_errors() || !out.style) return kBadInput;
+std::optional<Format> format_named(std::string_view name) {
+  if (name == "svg") return Format::svg;
+  if (name == "pdf") return Format::pdf;
+  if (name == "png") return Format::png;
+  if (name == "json") return Format::json;
   return std::nullopt;
 }
 
-// The styles render resolves before laying out (each lane's, each event's
-// own and inline keys, each era's and marker's), through the same stage, so
-// that check reports what render would.
-void check_styles(const Prepared& p, Diagnostics& diags) {
-  (void)styled::resolve(*p.timeline, *p.style, {p.now, p.command_line}, diags);
+const char* format_name(Format f) {
+  switch (f) {
+    case Format::svg: return "svg";
+    case Format::pdf: return "pdf";
+    case Format::png: return "png";
+    case Format::json: return "json";
+  }
+  return "svg";
 }
 
-std::optional<std::string> format_of(const Command& c, const std::string& output) {
-  if (!c.format.empty()) return c.format;
-  std::string ext = std::filesystem::path(output).extension().string();
-  for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));  // m.SVG, m.Pdf
-  for (const char* f : {"svg", "pdf", "png", "json"})
-    if (ext == std::string(".") + f) return std::string(f);
-  return std::nullopt;
+std::optional<Format> format_of(const Command& c, const std::string& output) {
+  if (!c.format.empty()) return format_named(c.format);
+  const std::string ext = lowercase(std::filesystem::path(output).extension().string());  // m.SVG, m.Pdf
+  if (ext.size() < 2 || ext.front() != '.') return std::nullopt;
+  return format_named(std::string_view(ext).substr(1));
 }
 
 struct Target {
   std::string path;
-  std::string format;
+  Format format;
 };
 
 // Whether writing `output` would replace `input`: the same file (device and
@@ -279,108 +161,39 @@ std::string input_overwritten_by(const Command& c, const std::string& output) {
   return "";
 }
 
-// Pango quietly substitutes a font that is not installed; a user who named
-// one should hear which font is drawn instead.
-void warn_missing_fonts(const scene::Scene& scene, const render::Renderer& renderer,
-                        const std::string& input, Diagnostics& diags) {
-  std::set<std::string> seen;
-  for (const auto& shape : scene.shapes) {
-    const auto* text = std::get_if<scene::Text>(&shape);
-    if (!text || !seen.insert(text->font.family).second) continue;
-    if (renderer.has_family(text->font.family)) continue;
-    diags.warning({input, 0, 0},
-                  fmt::format("font family '{}' is not installed; using '{}'", text->font.family,
-                              renderer.family_used(text->font)));
-  }
-}
-
-// PDF 1.7 (Annex C) limits a page to 14400 units per side; Acrobat and most
-// viewers refuse or crop larger pages, which Cairo writes without complaint.
-constexpr double kPdfMaxSide = 14400;
-
-void warn_beyond_pdf_limit(const scene::Scene& scene, const std::string& path, bool quiet,
-                           const Progress& progress) {
-  if (quiet || (scene.width <= kPdfMaxSide && scene.height <= kPdfMaxSide)) return;
-  progress.clear();
-  std::fputs(fmt::format("{}: warning: the page is {:.0f} × {:.0f} pt, beyond the {:.0f} pt (200 in) per side "
-                         "that PDF viewers show; split the timeline, narrow its dates, or use SVG\n",
-                         path, scene.width, scene.height, kPdfMaxSide)
-                 .c_str(),
-             stderr);
-}
-
+// Renders one input to its targets with the shared engine; writes each output
+// as soon as it is drawn, so only one format's bytes are held at a time.
 int render_one(const Command& c, const std::string& input, const std::vector<Target>& targets,
-               const render::Renderer& renderer) {
-  Diagnostics diags;
-  Prepared p;
+               const Engine& engine) {
+  Request request = request_for(c, input);
+  for (const auto& t : targets) request.outputs.push_back({t.format, t.path});
+
   Progress progress(c.quiet);
   progress.expect_bytes(size_of(input));
-  progress.say(fmt::format("reading {}", input));
-  const auto stop = prepare(c, input, diags, p);
-  progress.clear();
-  diags.sort_by_position();
-  if (stop) {
-    print(diags, c.quiet);
-    return *stop;
-  }
-
-  progress.expect_events(p.timeline->events.size());
-  progress.say(fmt::format("laying out {} events", p.timeline->events.size()));
-  const layout::Options options{"annals " ANNALS_VERSION};
-  const scene::Scene scene = layout::layout(styled::resolve(*p.timeline, *p.style, {p.now, p.command_line}, diags),
-                                            options, renderer.measurer(), diags);
-  // The scene holds all that is drawn: the model's memory goes back before drawing.
-  p.timeline.reset();
-  warn_missing_fonts(scene, renderer, input, diags);
-  if (c.strict) diags.promote_warnings();
-  progress.clear();
-  print(diags, c.quiet);
-  if (diags.has_errors()) return kBadInput;
-
-  render::Options render_options;
-  if (c.dpi) render_options.dpi = *c.dpi;
-  render_options.id_prefix = c.id_prefix;
-
-  std::map<std::string, std::string> bytes_by_format;  // lay out once, draw each format once
-  int status = kOk;
-  for (const auto& t : targets) {
-    auto it = bytes_by_format.find(t.format);
-    if (it == bytes_by_format.end()) {
-      progress.say(fmt::format("drawing {}", t.format));
-      std::string bytes;
-      if (t.format == "json") {
-        bytes = scene::to_json(scene);
-      } else {
-        const auto f = t.format == "svg" ? render::Format::svg
-                       : t.format == "pdf" ? render::Format::pdf
-                                           : render::Format::png;
-        auto out = renderer.render(scene, f, render_options);
-        if (!out.ok()) {
-          progress.clear();
-          std::fputs(fmt::format("{}: error: {}\n", t.path, out.error).c_str(), stderr);
-          status = kCannotWrite;
-          continue;
-        }
-        bytes = std::move(out.bytes);
-      }
-      it = bytes_by_format.emplace(t.format, std::move(bytes)).first;
+  Diagnostics not_written;
+  Hooks hooks;
+  hooks.step = [&](Step step, std::size_t count) {
+    switch (step) {
+      case Step::read: progress.say(fmt::format("reading {}", input)); break;
+      case Step::layout:
+        progress.expect_events(count);
+        progress.say(fmt::format("laying out {} events", count));
+        break;
+      case Step::draw: progress.say(fmt::format("drawing {}", format_name(targets[count].format))); break;
     }
-    if (t.format == "pdf") warn_beyond_pdf_limit(scene, t.path, c.quiet, progress);
+  };
+  hooks.output = [&](std::size_t i, std::string_view bytes) {
+    const Target& t = targets[i];
     progress.say(fmt::format("writing {}", t.path));
-    const std::string err =
-        t.path == "-" ? write_stdout(it->second) : write_file_atomically(t.path, it->second);
-    if (!err.empty()) {
-      progress.clear();
-      const std::string name = t.path == "-" ? "standard output" : t.path;
-      std::fputs(fmt::format("{}: error: cannot write: {}\n", name, err).c_str(), stderr);
-      status = kCannotWrite;
-    }
-    // Keep a format's bytes only while a later target still writes them.
-    const bool again = std::any_of(&t + 1, targets.data() + targets.size(),
-                                   [&](const Target& later) { return later.format == t.format; });
-    if (!again) bytes_by_format.erase(it);
-  }
-  return status;
+    const std::string err = t.path == "-" ? write_stdout(bytes) : write_file_atomically(t.path, bytes);
+    if (!err.empty())
+      not_written.error({t.path == "-" ? "standard output" : t.path, 0, 0}, fmt::format("cannot write: {}", err));
+  };
+  const Result result = engine.render(request, hooks);
+  progress.clear();
+  print(result.diagnostics, c.quiet);
+  print(not_written, c.quiet);
+  return std::max(exit_code(result.status), not_written.has_errors() ? kCannotWrite : kOk);
 }
 
 }  // namespace
@@ -392,14 +205,15 @@ int run_render(const Command& c) {
     std::vector<Target> targets;
     if (c.outputs.empty()) {
       const std::string format = c.format.empty() ? "svg" : c.format;
-      targets.push_back({(std::filesystem::path("output") / (stem_of(input) + "." + format)).string(), format});
+      targets.push_back({(std::filesystem::path("output") / (stem_of(input) + "." + format)).string(),
+                         *format_named(format)});
     }
     for (const auto& o : c.outputs) {
       auto f = format_of(c, o);
       if (!f) {
-        usage_error(fmt::format("cannot tell the format of '{}' from its extension; "
-                                "use .svg, .pdf, .png or .json, or --format",
-                                o));
+        print_error({}, fmt::format("cannot tell the format of '{}' from its extension; "
+                                    "use .svg, .pdf, .png or .json, or --format",
+                                    o));
         return kUsage;
       }
       targets.push_back({o, *f});
@@ -408,9 +222,9 @@ int run_render(const Command& c) {
     for (const auto& t : targets) {
       const std::string read = input_overwritten_by(c, t.path);
       if (read.empty()) continue;
-      std::string message = fmt::format("{}: error: the output would overwrite the input\n", t.path);
-      if (read != t.path) message += fmt::format("{}: note: it is the same file as '{}'\n", t.path, read);
-      std::fputs(message.c_str(), stderr);
+      std::vector<Note> notes;
+      if (read != t.path) notes.push_back({fmt::format("it is the same file as '{}'", read), {}});
+      print_error({t.path, 0, 0}, "the output would overwrite the input", std::move(notes));
       return kUsage;
     }
     plans.push_back(std::move(targets));
@@ -419,24 +233,23 @@ int run_render(const Command& c) {
     std::error_code ec;
     std::filesystem::create_directories("output", ec);
     if (ec) {
-      std::fputs(fmt::format("output: error: cannot create the output folder: {}\n", ec.message()).c_str(),
-                 stderr);
+      print_error({"output", 0, 0}, fmt::format("cannot create the output folder: {}", ec.message()));
       return kCannotWrite;
     }
   }
 
-  // The renderer keeps every shaped label so drawing reuses the layout's
+  // The engine keeps every shaped label so drawing reuses the layout's
   // shaping. Tearing 100k of them down costs a sixth of a large run just
   // before the process ends, so it is left to the operating system: main()
   // ends a render with std::_Exit. Sanitized builds tear down, to be leak-checked.
 #ifdef ANNALS_FULL_TEARDOWN
-  const render::Renderer renderer;
+  const Engine engine;
 #else
-  const auto& renderer = *new render::Renderer;
+  const auto& engine = *new Engine;
 #endif
   int worst = kOk;
   for (std::size_t i = 0; i < c.inputs.size(); ++i) {
-    const int status = render_one(c, c.inputs[i], plans[i], renderer);
+    const int status = render_one(c, c.inputs[i], plans[i], engine);
     if (status > worst) worst = status;
   }
   return worst;
@@ -445,17 +258,9 @@ int run_render(const Command& c) {
 int run_check(const Command& c) {
   int worst = kOk;
   for (const auto& input : c.inputs) {
-    Diagnostics diags;
-    Prepared p;
-    int status = prepare(c, input, diags, p).value_or(kOk);
-    if (p.timeline && p.style && status != kUsage) {
-      check_styles(p, diags);
-      if (c.strict) diags.promote_warnings();
-      if (diags.has_errors()) status = std::max(status, kBadInput);
-    }
-    diags.sort_by_position();
-    print(diags, c.quiet);
-    worst = std::max(worst, status);
+    const Result result = check(request_for(c, input));
+    print(result.diagnostics, c.quiet);
+    worst = std::max(worst, exit_code(result.status));
   }
   return worst;
 }
@@ -503,11 +308,11 @@ int run_styles(const Command& c) {
 
   std::vector<std::string_view> names;
   for (const auto& s : style::builtin_styles()) names.push_back(s.name);
-  std::string message = fmt::format("annals: error: no built-in style named '{}'\n", c.style_name);
+  std::vector<Note> notes;
   if (auto near = nearest(c.style_name, names); !near.empty())
-    message += fmt::format("annals: note: did you mean '{}'?\n", near);
-  message += "annals: note: 'annals styles' lists them\n";
-  std::fputs(message.c_str(), stderr);
+    notes.push_back({fmt::format("did you mean '{}'?", near), {}});
+  notes.push_back({"'annals styles' lists them", {}});
+  print_error({}, fmt::format("no built-in style named '{}'", c.style_name), std::move(notes));
   return kBadInput;
 }
 

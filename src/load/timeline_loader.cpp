@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "base/strings.h"
 #include "base/suggest.h"
 #include "load/load.h"
 #include "load/toml_reader.h"
@@ -42,7 +43,7 @@ std::string slug(std::string_view title) {
     // Letters of other scripts are kept as they are, so a slug is never empty for them.
     if (std::isalnum(u) || u >= 0x80) {
       if (gap && !out.empty()) out += '-';
-      out += static_cast<char>(std::tolower(u));
+      out += lowercase(c);
       gap = false;
     } else {
       gap = true;

@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "base/strings.h"
 #include "render/pango_measurer.h"
 #include "render/png_writer.h"
 #include "render/render.h"
@@ -353,13 +354,6 @@ int Renderer::missing_glyphs(std::string_view text, const FontSpec& font) const 
 }
 
 namespace {
-
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::string_view trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
 #include "style/style.h"
 
 namespace annals::style {
@@ -75,12 +76,6 @@ constexpr std::array<NamedColor, 148> kNamedColors{{
 Color from_rgb(std::uint32_t rgb) {
   return {static_cast<double>((rgb >> 16) & 0xff) / 255.0, static_cast<double>((rgb >> 8) & 0xff) / 255.0,
           static_cast<double>(rgb & 0xff) / 255.0, 1};
-}
-
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 int hex_digit(char c) {

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "base/strings.h"
 #include "base/suggest.h"
 
 namespace annals::style::keys {
@@ -192,12 +193,6 @@ constexpr Key<EventStyle> kEventKeys[] = {
 };
 
 // ---- value checks ----------------------------------------------------------
-
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // The value as the user wrote it, for messages.
 std::string found(const PropertyValue& value) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "base/strings.h"
 #include "style/style.h"
 
 namespace annals::style {
@@ -12,18 +13,6 @@ namespace annals::style {
 namespace {
 
 constexpr double kPointsPerMm = 72.0 / 25.4;
-
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
 
 std::optional<double> points_per_unit(std::string_view unit) {
   const std::string u = lowercase(unit);

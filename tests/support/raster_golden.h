@@ -13,7 +13,7 @@
 
 #include <gtest/gtest.h>
 
-#include "render/raster.h"
+#include "raster.h"
 
 namespace annals::testing {
 

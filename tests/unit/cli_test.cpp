@@ -528,6 +528,35 @@ TEST_F(Cli, DumpedBceDatesReadBackAsTheSameInterval) {
       << again.out.substr(0, 800);
 }
 
+// A PDF page beyond 14400 pt a side is a warning like any other: --strict
+// fails it before anything is written, --quiet silences it.
+TEST_F(Cli, PdfPageBeyondViewersIsAWarningThatStrictFails) {
+  write("t.toml", kGood);
+  const auto plain = annals("render t.toml -o big.pdf --width 600cm");
+  EXPECT_EQ(plain.status, 0) << plain.err;
+  const std::string head = "big.pdf: warning: the page is 17008 × ";
+  const std::string tail = " pt, beyond the 14400 pt (200 in) per side that PDF viewers show; "
+                           "split the timeline, narrow its dates, or use SVG\n";
+  ASSERT_EQ(plain.err.rfind(head, 0), 0u) << plain.err;
+  ASSERT_TRUE(plain.err.ends_with(tail)) << plain.err;
+  EXPECT_EQ(plain.err.find('\n'), plain.err.size() - 1) << plain.err;  // one message, nothing else
+  EXPECT_TRUE(exists("big.pdf"));
+  fs::remove(dir_ / "big.pdf");
+
+  const auto strict = annals("render t.toml -o big.pdf --width 600cm --strict");
+  EXPECT_EQ(strict.status, 1);
+  EXPECT_EQ(strict.err, "big.pdf: error:" + plain.err.substr(std::string("big.pdf: warning:").size()));
+  EXPECT_FALSE(exists("big.pdf"));
+
+  const auto quiet = annals("render t.toml -o big.pdf -o big.svg --width 600cm --quiet");
+  EXPECT_EQ(quiet.status, 0);
+  EXPECT_EQ(quiet.err, "");
+  // Only the PDF has the limit: an SVG of the same page says nothing.
+  const auto svg = annals("render t.toml -o big.svg --width 600cm");
+  EXPECT_EQ(svg.status, 0);
+  EXPECT_EQ(svg.err, "");
+}
+
 // Every kind of error in a timeline file, through the real binary: the exact
 // position and message, exit status 1, and no output file.
 struct ErrorCase {

@@ -11,8 +11,8 @@
 #include <sstream>
 #include <string>
 
-#include "render/raster.h"
 #include "base/xml_name.h"
+#include "raster.h"
 #include "render/svg_post.h"
 #include "scene/scene.h"
 

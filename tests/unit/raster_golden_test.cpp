@@ -2,17 +2,14 @@
 // reference pictures: the sample in every shipped style, many scripts on one
 // axis, and a vertical chart. Regenerate with UPDATE_GOLDEN=1, on purpose.
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include <gtest/gtest.h>
 
-#include "base/diagnostics.h"
-#include "layout/layout.h"
-#include "styled/resolve.h"
-#include "load/load.h"
+#include "annals/pipeline.h"
 #include "raster_golden.h"
 #include "render/render.h"
-#include "style/style.h"
 
 namespace annals {
 namespace {
@@ -21,28 +18,25 @@ namespace fs = std::filesystem;
 
 const fs::path kSample = fs::path(ANNALS_SOURCE_DIR) / "timelines/bolivia-foreign-relations.toml";
 
-// The pipeline of `annals render FILE --style STYLE -o x.png --dpi 72`.
+// `annals render FILE --style STYLE -o x.png --dpi 72`, in another orientation if asked.
 std::string render_png(const fs::path& file, const std::string& style_name,
                        model::Orientation orientation = model::Orientation::horizontal) {
-  Diagnostics diags;
-  auto timeline = load::timeline_file(file.string(), diags);
-  EXPECT_TRUE(timeline.has_value());
-  if (!timeline) return {};
-  timeline->header.orientation = orientation;
-  auto style = load::style_named(style_name.empty() ? timeline->header.style : style_name,
-                                 file.parent_path().string(), {}, diags);
-  EXPECT_TRUE(style.has_value());
-  if (!style) return {};
-  style::apply(*style, timeline->style, diags);
-  EXPECT_FALSE(diags.has_errors());
-  EXPECT_TRUE(timeline->header.now.has_value());
+  Request request;
+  request.input = file.string();
+  request.style = style_name;
+  request.outputs = {{Format::png, "x.png"}};
+  request.dpi = 72;
+  Pipeline p(request);
+  EXPECT_TRUE(p.load());
+  if (!p.timeline()) return {};
+  EXPECT_TRUE(p.timeline()->header.now.has_value());
+  p.timeline()->header.orientation = orientation;
   const render::Renderer renderer;
-  const layout::Options options{"annals"};
-  const scene::Scene scene = layout::layout(styled::resolve(*timeline, *style, {timeline->header.now->date, {}}, diags),
-                                            options, renderer.measurer(), diags);
-  const render::Output out = renderer.render(scene, render::Format::png, render::Options{72});
-  EXPECT_TRUE(out.ok()) << out.error;
-  return out.bytes;
+  std::optional<std::string> png;
+  if (p.style() && p.layout(renderer.measurer())) png = p.draw(0, renderer);
+  const Result result = std::move(p).result();
+  for (const auto& d : result.diagnostics.all()) EXPECT_NE(d.severity, Severity::error) << format(d);
+  return png.value_or("");
 }
 
 class SampleInStyle : public ::testing::TestWithParam<const char*> {};

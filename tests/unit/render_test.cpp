@@ -12,7 +12,7 @@
 #include <string>
 #include <tuple>
 
-#include "render/raster.h"
+#include "raster.h"
 #include "raster_golden.h"
 
 namespace annals::render {

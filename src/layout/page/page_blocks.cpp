@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
-#include "layout/labels/label_text.h"
+#include "base/strings.h"
 #include "layout/assembly/shapes.h"
+#include "layout/labels/label_text.h"
 
 namespace annals::layout {
 
@@ -69,8 +70,7 @@ scene::Shape swatch(const LegendEntry& e, double x, double y, double k) {
 }  // namespace
 
 PageFrame page_frame(const style::PageStyle& page) {
-  std::string size = page.size;
-  std::transform(size.begin(), size.end(), size.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string size = lowercase(page.size);
   if (size == "auto" || size.empty())
     return {page.width > 0 ? page.width : kAutoWidth, 0, "auto"};
   if (size == "custom" && page.width > 0 && page.height > 0)

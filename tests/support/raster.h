@@ -1,6 +1,7 @@
 #pragma once
-// PNG pixels for raster golden tests: decoding, tolerant comparison and the
-// expected | diff | actual picture written when a comparison fails.
+// PNG pixels for the raster tests, and never shipped: decoding, tolerant
+// comparison and the expected | diff | actual picture written when a
+// comparison fails.
 #include <cstddef>
 #include <cstdint>
 #include <optional>

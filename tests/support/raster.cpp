@@ -1,4 +1,4 @@
-#include "render/raster.h"
+#include "raster.h"
 
 #include <cairo.h>
 

@@ -1,0 +1,257 @@
+#include "annals/pipeline.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <set>
+#include <utility>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "layout/layout.h"
+#include "load/load.h"
+#include "render/render.h"
+#include "styled/resolve.h"
+
+namespace annals {
+
+namespace {
+
+// Where paths written in the input are relative to; "" for the current folder,
+// so that they are printed as written.
+std::string folder_of(const std::string& input) {
+  if (input == "-") return "";
+  return std::filesystem::path(input).parent_path().string();
+}
+
+// A `now` must be a certain date in the supported range; "" when it is.
+std::string now_problem(const dates::Date& d) {
+  if (d.present) return "'now' must be a date, not 'present'";
+  if (d.approximate || d.uncertain) return "'now' cannot be approximate or uncertain; write the date itself";
+  return "";
+}
+
+dates::Date today() { return dates::from_epoch_seconds(static_cast<std::int64_t>(std::time(nullptr))); }
+
+// Problems of request values have no file position: their location names the
+// option ("--page", "--set KEY=VALUE"), shown as "annals: error: --page: ...".
+Diagnostic named_by_option(Diagnostic d) {
+  const std::string option = d.where.file;
+  if (!option.empty()) d.message = fmt::format("{}: {}", option, d.message);
+  for (auto& n : d.notes)
+    if (n.where.file == option) n.where = {};
+  d.where = {};
+  return d;
+}
+
+// PDF 1.7 (Annex C) limits a page to 14400 units per side; Acrobat and most
+// viewers refuse or crop larger pages, which Cairo writes without complaint.
+constexpr double kPdfMaxSide = 14400;
+
+}  // namespace
+
+Pipeline::Pipeline(Request request) : request_(std::move(request)) {}
+
+bool Pipeline::stop(Status status) {
+  status_ = std::max(status_, status);
+  diags_.sort_by_position();
+  return false;
+}
+
+bool Pipeline::load() {
+  timeline_ = request_.text ? load::timeline(*request_.text, request_.input, diags_)
+                            : load::timeline_file(request_.input, diags_);
+  if (!timeline_) return stop(Status::bad_input);
+  return true;
+}
+
+bool Pipeline::style() {
+  if (!timeline_) return stop(Status::bad_input);
+  const model::Timeline& timeline = *timeline_;
+
+  // The request's values are checked apart from the files: a bad one is the request's fault.
+  Diagnostics request_diags;
+  for (const auto& s : request_.sets) {
+    if (auto p = load::command_line_property(s, request_diags)) command_line_.push_back(std::move(*p));
+  }
+  auto add_option = [this](const char* option, std::string key, std::string value) {
+    command_line_.insert(command_line_.begin(),
+                         Property{std::move(key), std::move(value), SourceLocation{option, 0, 0}});
+  };
+  if (!request_.width.empty()) {
+    add_option("--width", "page.width", request_.width);
+    if (request_.page.empty()) add_option("--width", "page.size", "auto");
+  }
+  if (!request_.page.empty()) add_option("--page", "page.size", request_.page);
+
+  std::string style_name = "default";
+  std::string style_dir;  // a requested style is relative to the current folder
+  SourceLocation style_where{"--style", 0, 0};
+  if (!request_.style.empty()) {
+    style_name = request_.style;
+  } else if (!timeline.header.style.empty()) {
+    style_name = timeline.header.style;
+    style_dir = folder_of(request_.input);
+    style_where = timeline.header.style_where;
+  }
+  style_ = load::style_named(style_name, style_dir, style_where, diags_);
+  // The cascade's outer layers: the timeline's [style], then the request.
+  if (style_) {
+    style::apply(*style_, timeline.style, diags_);
+    style::apply(*style_, command_line_, request_diags);
+  }
+  // A bad value is the request's fault; an unknown key is a warning, which
+  // `strict` fails like any other warning (as bad input).
+  const bool bad_value = request_diags.has_errors();
+  if (request_.strict) request_diags.promote_warnings();
+  for (const auto& d : request_diags.all()) request_diags_.add(named_by_option(d));
+  if (bad_value) return stop(Status::bad_request);
+
+  choose_now();
+  if (status_ == Status::bad_request) return stop(Status::bad_request);
+  load::check_present(timeline, now_, now_origin_, diags_);
+
+  if (request_.strict) diags_.promote_warnings();
+  if (request_diags_.has_errors() || diags_.has_errors() || !style_) return stop(Status::bad_input);
+  diags_.sort_by_position();
+  return true;
+}
+
+// What "present" means: the request's now, the file's, SOURCE_DATE_EPOCH,
+// today (FORMAT.md §1.5). A wrong value is the request's fault.
+void Pipeline::choose_now() {
+  const model::Timeline& t = *timeline_;
+  if (!request_.now.empty()) {
+    const auto parsed = dates::parse(request_.now);
+    if (const auto* err = std::get_if<dates::ParseError>(&parsed)) {
+      request_diags_.error({}, fmt::format("--now '{}': {}", request_.now, err->message));
+      status_ = Status::bad_request;
+      return;
+    }
+    const auto& d = std::get<dates::Date>(parsed);
+    if (const std::string problem = now_problem(d); !problem.empty()) {
+      request_diags_.error({}, fmt::format("--now '{}': {}", request_.now, problem));
+      status_ = Status::bad_request;
+      return;
+    }
+    now_ = d;
+    now_origin_ = {fmt::format("from --now {}", request_.now), {}};
+    return;
+  }
+  if (t.header.now) {
+    now_ = t.header.now->date;
+    now_origin_ = {"from the file's 'now'", t.header.now->where};
+    return;
+  }
+  if (const std::string& epoch = request_.source_date_epoch; !epoch.empty()) {
+    // A number beyond 9999 CE (or before 9999 BCE) is the range error a date written there would be.
+    const char* text = epoch.c_str();
+    char* end = nullptr;
+    errno = 0;
+    const long long seconds = std::strtoll(text, &end, 10);
+    const bool number = end != text && end && *end == '\0';
+    constexpr long long kFar = 1LL << 60;  // civil arithmetic cannot overflow well inside this
+    if (number && errno == 0 && seconds > -kFar && seconds < kFar) {
+      const dates::Seconds first = dates::seconds_from_civil({dates::kMinYear, 1, 1, 0, 0, 0});
+      const dates::Seconds after = dates::seconds_from_civil({dates::kMaxYear + 1, 1, 1, 0, 0, 0});
+      if (seconds < first || seconds >= after) {
+        request_diags_.error({}, fmt::format("SOURCE_DATE_EPOCH='{}': year {} is outside the supported range {}",
+                                             text, dates::year_label(dates::civil_from_seconds(seconds).year),
+                                             dates::kRangeText));
+        status_ = Status::bad_request;
+        return;
+      }
+      now_ = dates::from_epoch_seconds(seconds);
+    } else if (number && (errno == 0 || errno == ERANGE)) {
+      request_diags_.error({}, fmt::format("SOURCE_DATE_EPOCH='{}': the date is outside the supported range {}",
+                                           text, dates::kRangeText));
+      status_ = Status::bad_request;
+      return;
+    } else {
+      diags_.warning({}, fmt::format("SOURCE_DATE_EPOCH='{}' is not a number of seconds; using today", text));
+      now_ = today();
+    }
+    now_origin_ = {fmt::format("from SOURCE_DATE_EPOCH={}", epoch), {}};
+    return;
+  }
+  now_ = today();
+  now_origin_ = {"today's date", {}};
+}
+
+bool Pipeline::check_styles() {
+  if (!timeline_ || !style_ || status_ == Status::bad_request) return false;
+  (void)styled::resolve(*timeline_, *style_, {now_, command_line_}, diags_);
+  if (request_.strict) diags_.promote_warnings();
+  if (diags_.has_errors()) return stop(Status::bad_input);
+  diags_.sort_by_position();
+  return true;
+}
+
+bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer* renderer) {
+  if (!timeline_ || !style_ || status_ != Status::ok) return false;
+  {
+    // The styled timeline holds all that layout reads: the model's memory goes back before laying out.
+    styled::Timeline styled = styled::resolve(*timeline_, *style_, {now_, command_line_}, diags_);
+    timeline_.reset();
+    scene_ = layout::layout(styled, layout::Options{request_.creator}, measurer, diags_);
+  }
+
+  // Pango quietly substitutes a font that is not installed; a user who named
+  // one should hear which font is drawn instead.
+  if (renderer) {
+    std::set<std::string> seen;
+    for (const auto& shape : scene_.shapes) {
+      const auto* text = std::get_if<scene::Text>(&shape);
+      if (!text || !seen.insert(text->font.family).second) continue;
+      if (renderer->has_family(text->font.family)) continue;
+      diags_.warning({request_.input, 0, 0},
+                     fmt::format("font family '{}' is not installed; using '{}'", text->font.family,
+                                 renderer->family_used(text->font)));
+    }
+  }
+  if (scene_.width > kPdfMaxSide || scene_.height > kPdfMaxSide) {
+    for (const auto& o : request_.outputs) {
+      if (o.format != Format::pdf) continue;
+      diags_.warning({o.name, 0, 0},
+                     fmt::format("the page is {:.0f} × {:.0f} pt, beyond the {:.0f} pt (200 in) per side that "
+                                 "PDF viewers show; split the timeline, narrow its dates, or use SVG",
+                                 scene_.width, scene_.height, kPdfMaxSide));
+    }
+  }
+  if (request_.strict) diags_.promote_warnings();
+  if (diags_.has_errors()) {
+    status_ = std::max(status_, Status::bad_input);
+    return false;
+  }
+  return true;
+}
+
+std::optional<std::string> Pipeline::draw(std::size_t output, const render::Renderer& renderer) {
+  const Output& o = request_.outputs.at(output);
+  if (o.format == Format::json) return scene::to_json(scene_);
+  const auto format = o.format == Format::svg   ? render::Format::svg
+                      : o.format == Format::pdf ? render::Format::pdf
+                                                : render::Format::png;
+  render::Options options(request_.dpi);
+  options.id_prefix = request_.id_prefix;
+  render::Output out = renderer.render(scene_, format, options);
+  if (!out.ok()) {
+    diags_.error({o.name, 0, 0}, out.error);
+    status_ = std::max(status_, Status::not_drawn);
+    return std::nullopt;
+  }
+  return std::move(out.bytes);
+}
+
+Result Pipeline::result() && {
+  Result r;
+  r.status = status_;
+  r.diagnostics = std::move(request_diags_);
+  for (auto& d : diags_.all()) r.diagnostics.add(d);
+  return r;
+}
+
+}  // namespace annals

@@ -1,0 +1,75 @@
+#pragma once
+// The steps of Engine::render, one by one, for the tests and tools that need
+// to stop between them (lay out with the fake measurer, time each step,
+// change the model before styling). Private: not installed.
+//
+//   Pipeline p(request);
+//   p.load() && p.style() && p.layout(measurer) → p.scene() → p.draw(i, renderer)...
+//   Result r = std::move(p).result();
+//
+// Each step returns false when the run must stop; the diagnostics say why.
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "annals/request.h"
+#include "annals/result.h"
+#include "base/diagnostics.h"
+#include "base/property.h"
+#include "dates/date.h"
+#include "model/timeline.h"
+#include "scene/scene.h"
+#include "style/style.h"
+#include "text/measurer.h"
+
+namespace annals {
+
+namespace render {
+class Renderer;
+}
+
+class Pipeline {
+ public:
+  explicit Pipeline(Request request);
+
+  // The timeline, from Request::text or the file Request::input.
+  bool load();
+  // Its style (the request's, else the timeline's own, else "default") with
+  // the cascade's outer layers (the timeline's [style], then the request's
+  // --width, --page and --set), and what "present" means. The timeline and
+  // style stay readable when it stops, so check can report more.
+  bool style();
+  // What check adds to style(): the styled stage (each lane's, event's, era's
+  // and marker's own style resolved) as layout would get it, without laying out.
+  bool check_styles();
+  // The styled timeline, then the scene, measured with `measurer`. With
+  // `renderer`, warns of fonts it lacks. Lets the model go once styled.
+  bool layout(const text::TextMeasurer& measurer, const render::Renderer* renderer = nullptr);
+  // Request::outputs[output] drawn; nullopt (and a diagnostic) when it cannot be.
+  std::optional<std::string> draw(std::size_t output, const render::Renderer& renderer);
+
+  model::Timeline* timeline() { return timeline_ ? &*timeline_ : nullptr; }
+  const scene::Scene& scene() const { return scene_; }
+  const dates::Date& now() const { return now_; }
+  const Request& request() const { return request_; }
+
+  // How the run ended and its diagnostics in the order to show them.
+  Result result() &&;
+
+ private:
+  bool stop(Status status);
+  void choose_now();
+
+  Request request_;
+  Status status_ = Status::ok;
+  Diagnostics request_diags_;  // problems of the request's own values
+  Diagnostics diags_;          // problems of the files and of what was made from them
+  std::optional<model::Timeline> timeline_;
+  std::optional<style::Style> style_;
+  PropertySheet command_line_;
+  dates::Date now_;
+  Note now_origin_;
+  scene::Scene scene_;
+};
+
+}  // namespace annals

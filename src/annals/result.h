@@ -1,0 +1,31 @@
+#pragma once
+// What a render or a check gives back: how it ended, every problem found,
+// and the outputs' bytes.
+#include <string>
+#include <vector>
+
+#include "annals/diagnostics.h"
+
+namespace annals {
+
+enum class Status {
+  ok,
+  bad_input,    // the timeline or its style has errors (or warnings, with `strict`)
+  bad_request,  // a value of the request is wrong: a --set value, --now, SOURCE_DATE_EPOCH
+  not_drawn,    // laid out, but an output could not be drawn (e.g. a PNG beyond 32767 px)
+};
+
+struct Result {
+  Status status = Status::ok;
+  // In the order to show them: problems of the request's values first (named
+  // by their option, "--page", without a position), then the files' sorted by
+  // position, then what laying out and drawing found.
+  Diagnostics diagnostics;
+  // One per Request::outputs, empty for an output not drawn; none at all
+  // when the outputs went to Hooks::output instead.
+  std::vector<std::string> bytes;
+
+  bool ok() const { return status == Status::ok; }
+};
+
+}  // namespace annals
