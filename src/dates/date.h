@@ -81,6 +81,9 @@ struct Civil {
 };
 Civil civil_from_seconds(Seconds s);
 Seconds seconds_from_civil(const Civil& c);
+// Leap years of the proleptic Gregorian calendar, astronomical years (1 BCE = 0 is one).
+bool is_leap_year(std::int64_t astronomical_year);
+int days_in_month(std::int64_t astronomical_year, int month);  // month 1..12
 
 // ISO 8601 with astronomical years and at least four digits: "1879-01-01",
 // "0000-01-01" (1 BCE), "-0489-01-01" (490 BCE). With `with_time`,

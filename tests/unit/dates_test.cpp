@@ -412,8 +412,21 @@ TEST(Dates, MonthNamesAreOurOwn) {
 
 TEST(Dates, YearLabelUsesHistoricalNumbering) {
   EXPECT_EQ(year_label(1879), "1879");
+  EXPECT_EQ(year_label(1), "1");
   EXPECT_EQ(year_label(0), "1 BCE");
   EXPECT_EQ(year_label(-489), "490 BCE");
+}
+
+TEST(Dates, LeapYearsFollowTheGregorianRule) {
+  EXPECT_EQ(days_in_month(2020, 2), 29);
+  EXPECT_EQ(days_in_month(2000, 2), 29);
+  EXPECT_EQ(days_in_month(1900, 2), 28);
+  EXPECT_EQ(days_in_month(2021, 2), 28);
+  EXPECT_EQ(days_in_month(2021, 4), 30);
+  EXPECT_TRUE(is_leap_year(0));  // 1 BCE is a leap year in the proleptic calendar
+  EXPECT_TRUE(is_leap_year(-400));
+  EXPECT_FALSE(is_leap_year(-100));
+  EXPECT_FALSE(is_leap_year(-1));
 }
 
 // ---------------------------------------------------------------- present

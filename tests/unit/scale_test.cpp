@@ -67,20 +67,6 @@ TEST(Calendar, RoundTripsDaysAcrossTheEras) {
 
 TEST(Calendar, EpochIsDayZero) { EXPECT_EQ(detail::days_from_civil(1970, 1, 1), 0); }
 
-TEST(Calendar, LeapYearsFollowTheGregorianRule) {
-  EXPECT_EQ(detail::days_in_month(2020, 2), 29);
-  EXPECT_EQ(detail::days_in_month(2000, 2), 29);
-  EXPECT_EQ(detail::days_in_month(1900, 2), 28);
-  EXPECT_EQ(detail::days_in_month(0, 2), 29);  // 1 BCE is a leap year in the proleptic calendar
-}
-
-TEST(Calendar, YearLabelsHaveNoYearZero) {
-  EXPECT_EQ(detail::year_label(1880), "1880");
-  EXPECT_EQ(detail::year_label(1), "1");
-  EXPECT_EQ(detail::year_label(0), "1 BCE");
-  EXPECT_EQ(detail::year_label(-499), "500 BCE");
-}
-
 TEST(Calendar, CenturyStepsLandOnRoundHistoricalYears) {
   const detail::Step century{detail::Unit::year, 100};
   EXPECT_EQ(detail::floor_to(at(-450, 6, 1), century), at(-499));  // 451 BCE → 500 BCE
