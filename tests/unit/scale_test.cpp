@@ -428,6 +428,18 @@ TEST(Ticks, DaysNameTheMonthAtTheFirstTick) {
   EXPECT_EQ(context.front().t, level(ts, 0).front().t);
 }
 
+TEST(Ticks, EarlyYearsInContextLabelsCarryTheirEra) {
+  const auto days = level(ticks(linear(at(9, 9, 3), at(9, 9, 20), 0, 500), width_of), 1);
+  ASSERT_FALSE(days.empty());
+  EXPECT_EQ(days.front().label, "Sep 9 CE");
+  const auto months = level(ticks(linear(at(64, 2, 1), at(64, 11, 1), 0, 500), width_of), 1);
+  ASSERT_FALSE(months.empty());
+  EXPECT_EQ(months.front().label, "64 CE");
+  const auto hours = level(ticks(linear(at(64, 7, 18), at(64, 7, 19), 0, 500), width_of), 1);
+  ASSERT_FALSE(hours.empty());
+  EXPECT_EQ(hours.front().label, "18 Jul 64 CE");
+}
+
 TEST(Ticks, ContextChangeWinsOverACrowdedOpening) {
   // The first Monday is 31 Dec; "Dec 2018" would collide with "Jan 2019" a week later.
   const auto ts = level(ticks(linear(at(2018, 12, 28), at(2019, 3, 1), 0, 250), width_of), 1);
