@@ -25,9 +25,11 @@ Resolved resolve(const model::Timeline& timeline, const style::Style& style, con
   out.lanes.reserve(timeline.lanes.size());
   for (std::size_t i = 0; i < timeline.lanes.size(); ++i) {
     const auto& lane = timeline.lanes[i];
-    out.lanes.push_back({lane.id, lane.title, style::lane_color(style, i, lane.style, diags)});
+    out.lanes.push_back({lane.id, lane.title,
+                         style::promised_lane_color(style, i, style::lane_color(style, i, lane.style, diags))});
   }
-  if (out.lanes.empty()) out.lanes.push_back({"default", "", style::lane_color(style, 0, {}, diags)});
+  if (out.lanes.empty())
+    out.lanes.push_back({"default", "", style::promised_lane_color(style, 0, style::lane_color(style, 0, {}, diags))});
 
   LaneStyleCache cache{std::vector<std::optional<style::EventStyle>>(out.lanes.size())};
   // What each lane gives its events: its own keys after the palette's mark for it.
