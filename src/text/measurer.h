@@ -1,5 +1,6 @@
 #pragma once
-// How layout learns the size of text, without knowing how it is drawn.
+// How layout learns the size of text and where a line of it may break,
+// without knowing how it is drawn.
 #include <cstdint>
 #include <string_view>
 #include <vector>
