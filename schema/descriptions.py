@@ -74,6 +74,8 @@ STYLE = {
     "legend.color": "The legend's text colour.",
     "palette.colors": "Lane colours, given to lanes in order and repeated when there are more lanes.",
     "palette.markers": "Point shapes given to lanes in turn, so lanes read apart without colour.",
+    "palette.grey": "Draw every colour in grey, whatever a timeline sets: lanes take the palette's greys in order, other colours the grey of their lightness.",
+    "palette.min_contrast": "The least contrast lane and mark colours keep against the page and the lane bands; a colour under it is lifted just enough.",
     "event.color": "The colour of an event's mark (by default its lane's colour).",
     "event.marker": "The shape of a point event's mark.",
     "event.marker_size": "The size of a point event's mark.",

@@ -57,6 +57,7 @@ def kind_schema(spec):
                             "$ref": "#/definitions/length"},
               "kOpacity": {"type": "number", "minimum": 0, "maximum": 1},
               "kLines": {"type": "integer", "minimum": 1, "maximum": 10},
+              "kContrast": {"type": "number", "minimum": 1, "maximum": 21},
               "{Kind::page_size}": {"$ref": "#/definitions/page_size"},
               "{Kind::colors}": {"$ref": "#/definitions/colors"},
               "{Kind::dash}": {"$ref": "#/definitions/dash"},

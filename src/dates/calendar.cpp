@@ -71,6 +71,12 @@ Civil civil_from_seconds(Seconds s) {
   return c;
 }
 
+bool is_leap_year(std::int64_t astronomical_year) { return detail::is_leap(astronomical_year); }
+
+int days_in_month(std::int64_t astronomical_year, int month) {
+  return detail::days_in_month(astronomical_year, month);
+}
+
 Seconds seconds_from_civil(const Civil& c) {
   return start_of_day(c.year, c.month, c.day) + c.hour * 3600 + c.minute * 60 + c.second;
 }

@@ -81,6 +81,9 @@ struct Civil {
 };
 Civil civil_from_seconds(Seconds s);
 Seconds seconds_from_civil(const Civil& c);
+// Leap years of the proleptic Gregorian calendar, astronomical years (1 BCE = 0 is one).
+bool is_leap_year(std::int64_t astronomical_year);
+int days_in_month(std::int64_t astronomical_year, int month);  // month 1..12
 
 // ISO 8601 with astronomical years and at least four digits: "1879-01-01",
 // "0000-01-01" (1 BCE), "-0489-01-01" (490 BCE). With `with_time`,
@@ -94,9 +97,10 @@ std::string iso_first(const Date& d);
 
 // Labels in the reader's terms, for the precision the data has:
 // "1879", "Oct 2018", "2 Mar 2022", "c. 1964", "1960s", "19th century",
-// "490 BCE", "1964?", "20 Jul 1969 20:17".
+// "490 BCE", "1964?", "20 Jul 1969 20:17", "Sep 9 CE".
 std::string label(const Date& d);
-// "1879–1883", "1978–present", "Mar–Oct 2018", "490–479 BCE".
+// "1879–1883", "1978–present", "Mar–Oct 2018", "490–479 BCE",
+// "3 Mar 2025 11:00–17:00", "3 Mar 2025 11:00 – 7 Mar 17:00".
 std::string span_label(const Date& start, const Date& end);
 
 // Our own English names for months 1..12 (never the locale's, so output does
@@ -105,5 +109,9 @@ std::string_view month_name(int month);
 std::string_view month_abbrev(int month);
 // A year in the reader's terms: 1879 -> "1879", 0 -> "1 BCE", -489 -> "490 BCE".
 std::string year_label(std::int64_t astronomical_year);
+// A year as written after a month or a day: as year_label(), with " CE" after
+// the years 1 to 99, so that "Sep 9 CE" does not read as the 9th of September
+// nor "18 Jul 64 CE" as 1964 (BCE years carry their era already).
+std::string year_in_date_label(std::int64_t astronomical_year);
 
 }  // namespace annals::dates

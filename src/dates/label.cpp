@@ -56,7 +56,10 @@ std::string clock_text(const Civil& c, bool has_seconds) {
 std::string core(const Date& d, bool mark_ce) {
   if (d.present) return "present";
   const Civil c = civil_from_seconds(d.begin);
-  const std::string year = detail::year_text(c.year) + (mark_ce && c.year > 0 ? " CE" : "");
+  const bool after_month =
+      d.precision == Precision::time || d.precision == Precision::day || d.precision == Precision::month;
+  std::string year = after_month ? year_in_date_label(c.year) : detail::year_text(c.year);
+  if (mark_ce && c.year > 0 && !year.ends_with(" CE")) year += " CE";
   switch (d.precision) {
     case Precision::time:
       return fmt::format("{} {} {} {}", c.day, month_abbrev(c.month), year,
@@ -86,7 +89,7 @@ std::string strip_bce(std::string text) {
 std::optional<std::string> compact_within(const Date& start, const Date& end) {
   const Civil a = civil_from_seconds(start.begin);
   const Civil b = civil_from_seconds(end.begin);
-  const std::string year = detail::year_text(a.year);
+  const std::string year = year_in_date_label(a.year);
   if (a.year != b.year) return std::nullopt;
   switch (start.precision) {
     case Precision::month:
@@ -97,8 +100,11 @@ std::optional<std::string> compact_within(const Date& start, const Date& end) {
       return fmt::format("{} {}{}{} {} {}", a.day, month_abbrev(a.month), kDash, b.day,
                          month_abbrev(b.month), year);
     case Precision::time:
-      if (a.month != b.month || a.day != b.day) return std::nullopt;
-      return fmt::format("{}{}{}", core(start, false), kDash, clock_text(b, end.has_seconds));
+      if (a.month == b.month && a.day == b.day)
+        return fmt::format("{}{}{}", core(start, false), kDash, clock_text(b, end.has_seconds));
+      // A spaced dash, so "11:00 – 7 Mar" does not read as a range of hours "11:00–7".
+      return fmt::format("{} {} {} {} {}", core(start, false), kDash, b.day, month_abbrev(b.month),
+                         clock_text(b, end.has_seconds));
     default: return std::nullopt;
   }
 }
@@ -129,6 +135,12 @@ std::string_view month_abbrev(int month) {
 
 std::string year_label(std::int64_t astronomical_year) {
   return detail::year_text(astronomical_year);
+}
+
+std::string year_in_date_label(std::int64_t astronomical_year) {
+  std::string text = detail::year_text(astronomical_year);
+  if (astronomical_year >= 1 && astronomical_year < 100) text += " CE";
+  return text;
 }
 
 std::string label(const Date& d) { return decorate(core(d, false), d); }

@@ -404,6 +404,12 @@ std::optional<Piece> take_clock(Piece& body) {
 
 DateResult parse_month_name(Piece body, Era era, const Source& src) {
   const std::optional<Piece> clock = take_clock(body);
+  // Labels write the era before the clock ("24 Aug 79 CE 13:00"), and read back.
+  if (clock && era == Era::none) {
+    const std::optional<Era> before_clock = strip_era(body);
+    if (!before_clock) return src.unreadable();
+    era = *before_clock;
+  }
   const auto tokens = tokenize(body);
   if (!tokens) return src.unreadable();
   const std::vector<Token>& t = *tokens;

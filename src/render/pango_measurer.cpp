@@ -151,6 +151,29 @@ text::Extent PangoMeasurer::measure_carets(std::string_view text, const FontSpec
   return s.extent;
 }
 
+void PangoMeasurer::breaks(std::string_view text, std::vector<text::Break>& out) const {
+  // Offsets of bytes Pango would not see as they are have no attributes to
+  // map back: such text keeps the default rule.
+  if (repaired_utf8(text)) return TextMeasurer::breaks(text, out);
+  out.assign(text.size() + 1, text::Break::none);
+  const auto length = static_cast<int>(text.size());
+  const glong chars = g_utf8_strlen(text.data(), length);
+  std::vector<PangoLogAttr> attrs(static_cast<std::size_t>(chars) + 1);
+  pango_get_log_attrs(text.data(), length, -1, pango_context_get_language(context_.get()), attrs.data(),
+                      static_cast<int>(attrs.size()));
+  // attrs[i] is the position before character i; walk the characters to their byte offsets.
+  const char* p = text.data();
+  for (std::size_t i = 0; i < attrs.size(); ++i) {
+    const auto offset = static_cast<std::size_t>(p - text.data());
+    if (i > 0 && offset < text.size())
+      out[offset] = attrs[i].is_line_break ? text::Break::line
+                    : attrs[i].is_cursor_position ? text::Break::cluster
+                                                  : text::Break::none;
+    if (offset < text.size()) p = g_utf8_next_char(p);
+  }
+  out[text.size()] = text::Break::line;
+}
+
 int PangoMeasurer::unknown_glyphs(std::string_view text, const FontSpec& font) const {
   int unknown = 0;
   for (const GlyphRun& run : shaped(text, font).runs) {

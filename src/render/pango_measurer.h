@@ -48,6 +48,9 @@ class PangoMeasurer final : public text::TextMeasurer {
   text::Extent measure(std::string_view text, const FontSpec& font) const override;
   text::Extent measure_carets(std::string_view text, const FontSpec& font,
                               std::vector<double>& carets) const override;
+  // Pango's break opportunities for the text (pango_get_log_attrs, in the
+  // context's language): clusters never split, Thai broken between words.
+  void breaks(std::string_view text, std::vector<text::Break>& out) const override;
   // `text` in `font` as shaped (now, if it was not measured before).
   const ShapedText& shaped(std::string_view text, const FontSpec& font) const;
   // Glyphs no installed font has (drawn as hex boxes).

@@ -1,8 +1,7 @@
 #include "scale/calendar.h"
 
+#include <algorithm>
 #include <array>
-
-#include <fmt/format.h>
 
 namespace annals::scale::detail {
 
@@ -18,25 +17,8 @@ Ymd civil_from_days(std::int64_t days) {
   return {c.year, c.month, c.day};
 }
 
-int days_in_month(std::int64_t year, int month) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = floor_mod(year, 4) == 0 && (floor_mod(year, 100) != 0 || floor_mod(year, 400) == 0);
-  return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
-}
-
 Seconds seconds_from_ymd(std::int64_t year, int month, int day) {
   return days_from_civil(year, month, day) * kDay;
-}
-
-std::string year_label(std::int64_t astronomical_year) {
-  if (astronomical_year >= 1) return fmt::format("{}", astronomical_year);
-  return fmt::format("{} BCE", 1 - astronomical_year);
-}
-
-std::string_view month_name(int month) {
-  static constexpr std::array<std::string_view, 12> kNames = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  return kNames[static_cast<std::size_t>(month - 1)];
 }
 
 std::span<const Step> step_table() {

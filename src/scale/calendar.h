@@ -4,7 +4,6 @@
 // the civil conversions of dates/ (proleptic Gregorian, astronomical years).
 #include <cstdint>
 #include <span>
-#include <string>
 
 #include "dates/date.h"
 
@@ -26,16 +25,12 @@ struct Ymd {
   int month = 1, day = 1;
 };
 Ymd civil_from_days(std::int64_t days);
-int days_in_month(std::int64_t year, int month);
 
 using dates::Civil;
 using dates::civil_from_seconds;
 using dates::days_from_civil;
+using dates::days_in_month;
 Seconds seconds_from_ymd(std::int64_t year, int month, int day);
-
-// "1880", "1" for 1 CE, "500 BCE" for astronomical -499.
-std::string year_label(std::int64_t astronomical_year);
-std::string_view month_name(int month);  // "Jan" … "Dec"
 
 enum class Unit { second, minute, hour, day, week, month, year };
 

@@ -54,8 +54,8 @@ std::optional<std::vector<Mark>> boundaries(const Segment& seg, const Step& step
 std::string label_of(Seconds t, const Step& step) {
   const detail::Civil c = detail::civil_from_seconds(t);
   switch (step.unit) {
-    case Unit::year: return detail::year_label(c.year);
-    case Unit::month: return std::string(detail::month_name(c.month));
+    case Unit::year: return dates::year_label(c.year);
+    case Unit::month: return std::string(dates::month_abbrev(c.month));
     case Unit::week:
     case Unit::day: return fmt::format("{}", c.day);
     case Unit::second: return fmt::format("{:02}:{:02}:{:02}", c.hour, c.minute, c.second);
@@ -73,14 +73,14 @@ std::optional<Context> context_of(Seconds t, const Step& step) {
   const detail::Civil c = detail::civil_from_seconds(t);
   switch (step.unit) {
     case Unit::year: return std::nullopt;
-    case Unit::month: return Context{c.year, detail::year_label(c.year)};
+    case Unit::month: return Context{c.year, dates::year_in_date_label(c.year)};
     case Unit::week:
     case Unit::day:
       return Context{c.year * 12 + c.month,
-                     fmt::format("{} {}", detail::month_name(c.month), detail::year_label(c.year))};
+                     fmt::format("{} {}", dates::month_abbrev(c.month), dates::year_in_date_label(c.year))};
     default:
       return Context{detail::days_from_civil(c.year, c.month, c.day),
-                     fmt::format("{} {} {}", c.day, detail::month_name(c.month), detail::year_label(c.year))};
+                     fmt::format("{} {} {}", c.day, dates::month_abbrev(c.month), dates::year_in_date_label(c.year))};
   }
 }
 

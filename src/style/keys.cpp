@@ -31,6 +31,7 @@ constexpr Spec kFamily{Kind::family};
 constexpr Spec kWeight{Kind::weight};
 constexpr Spec kOpacity{Kind::number, {}, 0, 1};
 constexpr Spec kLines{Kind::integer, {}, 1, 10};
+constexpr Spec kContrast{Kind::number, {}, 1, 21};  // WCAG ratios run from 1:1 to 21:1
 constexpr Spec kMarkerList{Kind::choices, kMarkers};
 
 template <std::size_t N>
@@ -159,6 +160,8 @@ constexpr Key<Style> kStyleKeys[] = {
        s.palette_markers.clear();
        for (const std::size_t i : v.picks) s.palette_markers.push_back(static_cast<MarkerShape>(i));
      }},
+    {"palette.grey", kBool, [](Style& s, const Value& v) { s.grey_only = v.flag; }},
+    {"palette.min_contrast", kContrast, [](Style& s, const Value& v) { s.min_contrast = v.number; }},
 };
 
 constexpr Key<EventStyle> kEventKeys[] = {

@@ -197,6 +197,13 @@ EventStyle event_style(const Style& s, const Color& lane_hue, const PropertyShee
     if (const auto it = s.tags.find(tag); it != s.tags.end()) apply_event_sheet_quietly(e, it->second);
   apply_event_sheet(e, event, true, diags);
   apply_event_sheet_quietly(e, command_line);
+  // The style's colour promises hold for whatever the cascade set.
+  e.color = promised_color(s, e.color);
+  if (s.grey_only) {
+    e.date_color = grey_of(e.date_color);
+    e.label.color = grey_of(e.label.color);
+    e.outline = grey_of(e.outline);
+  }
   return e;
 }
 
@@ -218,11 +225,19 @@ Style with_section(const Style& s, const PropertySheet& sheet, std::string_view 
 }  // namespace
 
 EraStyle era_style(const Style& s, const PropertySheet& era, Diagnostics& diags) {
-  return with_section(s, era, "era.", "era", diags).era;
+  EraStyle out = with_section(s, era, "era.", "era", diags).era;
+  if (s.grey_only) {  // a translucent wash: grey, but not lifted
+    out.fill = grey_of(out.fill);
+    out.label.color = grey_of(out.label.color);
+  }
+  return out;
 }
 
 MarkerStyle marker_style(const Style& s, const PropertySheet& marker, Diagnostics& diags) {
-  return with_section(s, marker, "marker.", "marker", diags).marker;
+  MarkerStyle out = with_section(s, marker, "marker.", "marker", diags).marker;
+  out.color = promised_color(s, out.color);
+  if (s.grey_only) out.label.color = grey_of(out.label.color);
+  return out;
 }
 
 std::span<const std::string_view> known_keys() {

@@ -125,6 +125,9 @@ struct Style {
   LegendStyle legend;
   std::vector<Color> palette;
   std::vector<MarkerShape> palette_markers;  // lanes' point marks in turn; empty = event.marker
+  // What the style promises about the colours a timeline sets (docs/styles.md).
+  bool grey_only = false;   // palette.grey: every colour is drawn in grey
+  double min_contrast = 1;  // palette.min_contrast: lane and mark colours lifted to it against the background
   std::map<std::string, PropertySheet> tags;  // [tag.NAME]: applied per event
 };
 
@@ -141,6 +144,20 @@ Color readable_text_on(const Color& background);
 // `hue` darkened (or lightened on dark backgrounds) just enough to reach
 // `min_ratio` against `background`: a lane's name in the lane's colour, still legible.
 Color text_color_on(const Color& hue, const Color& background, double min_ratio = 4.5);
+// The grey of the same relative luminance (alpha kept); a grey is itself.
+Color grey_of(const Color& c);
+// `c` lifted towards white (or black on light grounds) just enough to reach
+// the style's min_contrast against the page and each lane band; unchanged
+// when it already does, or when the style promises no contrast.
+Color with_contrast(const Color& c, const Style& s);
+// The colour drawn for a colour a timeline sets on an event, an era or a
+// marker: its grey under palette.grey, then lifted to min_contrast.
+Color promised_color(const Style& s, const Color& c);
+// The colour drawn for lane number `lane_index` whose colour is `lane`: under
+// palette.grey, the palette's grey for that lane, whatever the timeline set
+// (the palette's greys are spaced in lightness, lane by lane); then lifted to
+// min_contrast.
+Color promised_lane_color(const Style& s, std::size_t lane_index, const Color& lane);
 // The CSS colour names parse_color() accepts, lower case.
 std::span<const std::string_view> color_names();
 

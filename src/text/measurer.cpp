@@ -18,4 +18,13 @@ Extent TextMeasurer::measure_carets(std::string_view text, const FontSpec& font,
   return measure(text, font);
 }
 
+void TextMeasurer::breaks(std::string_view text, std::vector<Break>& out) const {
+  out.assign(text.size() + 1, Break::none);
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (inside_character(text, i)) continue;
+    out[i] = text[i] != ' ' && text[i - 1] == ' ' ? Break::line : Break::cluster;
+  }
+  out[text.size()] = Break::line;
+}
+
 }  // namespace annals::text

@@ -96,7 +96,7 @@ const std::vector<Row>& rows() {
       {"2nd March 2022", "2022-03-02", "2022-03-02", P::day, false, false, "2 Mar 2022"},
       {"March 2nd, 2022", "2022-03-02", "2022-03-02", P::day, false, false, "2 Mar 2022"},
       {"15 March 44 BCE", "-0043-03-15", "-0043-03-15", P::day, false, false, "15 Mar 44 BCE"},
-      {"0001-01-01", "0001-01-01", "0001-01-01", P::day, false, false, "1 Jan 1"},
+      {"0001-01-01", "0001-01-01", "0001-01-01", P::day, false, false, "1 Jan 1 CE"},
       {"31 December 9999", "9999-12-31", "9999-12-31", P::day, false, false, "31 Dec 9999"},
       {"1 January 9999 BCE", "-9998-01-01", "-9998-01-01", P::day, false, false, "1 Jan 9999 BCE"},
       {"1582-10-10", "1582-10-10", "1582-10-10", P::day, false, false, "10 Oct 1582"},
@@ -164,6 +164,15 @@ const std::vector<Row>& rows() {
       {"~1996-12-17", "1996-12-17", "1996-12-17", P::day, true, false, "c. 17 Dec 1996"},
       {"196X?", "1960-01-01", "1969-12-31", P::decade, false, true, "1960s?"},
       {"c. 19th century", "1801-01-01", "1900-12-31", P::century, true, false, "c. 19th century"},
+      // Years below 100 after a month or a day carry their era, so they read neither as a day nor as 19xx.
+      {"0009-09", "0009-09-01", "0009-09-30", P::month, false, false, "Sep 9 CE"},
+      {"18 July 64", "0064-07-18", "0064-07-18", P::day, false, false, "18 Jul 64 CE"},
+      {"0079-08-24T13:00", "0079-08-24T13:00:00", "0079-08-24T13:00:00", P::time, false, false, "24 Aug 79 CE 13:00"},
+      {"15 Mar 44 BCE", "-0043-03-15", "-0043-03-15", P::day, false, false, "15 Mar 44 BCE"},
+      {"Sep 100", "0100-09-01", "0100-09-30", P::month, false, false, "Sep 100"},
+      {"AD 9", "0009-01-01", "0009-12-31", P::year, false, false, "9"},
+      {"-0043-03-15T12:00", "-0043-03-15T12:00:00", "-0043-03-15T12:00:00", P::time, false, false,
+       "15 Mar 44 BCE 12:00"},
   };
   return kRows;
 }
@@ -412,8 +421,29 @@ TEST(Dates, MonthNamesAreOurOwn) {
 
 TEST(Dates, YearLabelUsesHistoricalNumbering) {
   EXPECT_EQ(year_label(1879), "1879");
+  EXPECT_EQ(year_label(1), "1");
   EXPECT_EQ(year_label(0), "1 BCE");
   EXPECT_EQ(year_label(-489), "490 BCE");
+}
+
+TEST(Dates, YearsAfterAMonthOrDayCarryTheirEraBelow100) {
+  EXPECT_EQ(year_in_date_label(9), "9 CE");
+  EXPECT_EQ(year_in_date_label(99), "99 CE");
+  EXPECT_EQ(year_in_date_label(100), "100");
+  EXPECT_EQ(year_in_date_label(0), "1 BCE");
+  EXPECT_EQ(year_in_date_label(-43), "44 BCE");
+}
+
+TEST(Dates, LeapYearsFollowTheGregorianRule) {
+  EXPECT_EQ(days_in_month(2020, 2), 29);
+  EXPECT_EQ(days_in_month(2000, 2), 29);
+  EXPECT_EQ(days_in_month(1900, 2), 28);
+  EXPECT_EQ(days_in_month(2021, 2), 28);
+  EXPECT_EQ(days_in_month(2021, 4), 30);
+  EXPECT_TRUE(is_leap_year(0));  // 1 BCE is a leap year in the proleptic calendar
+  EXPECT_TRUE(is_leap_year(-400));
+  EXPECT_FALSE(is_leap_year(-100));
+  EXPECT_FALSE(is_leap_year(-1));
 }
 
 // ---------------------------------------------------------------- present
@@ -485,6 +515,13 @@ TEST(Dates, SpanLabelsSayWhatIsSharedOnce) {
       {"2 Mar 2022", "9 Apr 2022", "2 Mar–9 Apr 2022"},
       {"2 Mar 2021", "9 Apr 2022", "2 Mar 2021–9 Apr 2022"},
       {"1969-07-20T20:17", "1969-07-20T21:30", "20 Jul 1969 20:17–21:30"},
+      {"2025-03-03T11:00", "2025-03-07T17:00", "3 Mar 2025 11:00 – 7 Mar 17:00"},
+      {"2025-03-31T22:00", "2025-04-01T02:30:15", "31 Mar 2025 22:00 – 1 Apr 02:30:15"},
+      {"2024-12-31T23:00", "2025-01-01T01:00", "31 Dec 2024 23:00–1 Jan 2025 01:00"},
+      {"Sep 9", "Nov 9", "Sep–Nov 9 CE"},
+      {"2 Mar 64", "9 Mar 64", "2–9 Mar 64 CE"},
+      {"Mar 44 BCE", "Oct 14", "Mar 44 BCE–Oct 14 CE"},
+      {"1", "Sep 9", "1–Sep 9 CE"},
       {"1996", "1996", "1996"},
       {"1960s", "1960s", "1960s"},
       {"2018", "Oct 2019", "2018–Oct 2019"},

@@ -67,20 +67,6 @@ TEST(Calendar, RoundTripsDaysAcrossTheEras) {
 
 TEST(Calendar, EpochIsDayZero) { EXPECT_EQ(detail::days_from_civil(1970, 1, 1), 0); }
 
-TEST(Calendar, LeapYearsFollowTheGregorianRule) {
-  EXPECT_EQ(detail::days_in_month(2020, 2), 29);
-  EXPECT_EQ(detail::days_in_month(2000, 2), 29);
-  EXPECT_EQ(detail::days_in_month(1900, 2), 28);
-  EXPECT_EQ(detail::days_in_month(0, 2), 29);  // 1 BCE is a leap year in the proleptic calendar
-}
-
-TEST(Calendar, YearLabelsHaveNoYearZero) {
-  EXPECT_EQ(detail::year_label(1880), "1880");
-  EXPECT_EQ(detail::year_label(1), "1");
-  EXPECT_EQ(detail::year_label(0), "1 BCE");
-  EXPECT_EQ(detail::year_label(-499), "500 BCE");
-}
-
 TEST(Calendar, CenturyStepsLandOnRoundHistoricalYears) {
   const detail::Step century{detail::Unit::year, 100};
   EXPECT_EQ(detail::floor_to(at(-450, 6, 1), century), at(-499));  // 451 BCE → 500 BCE
@@ -440,6 +426,18 @@ TEST(Ticks, DaysNameTheMonthAtTheFirstTick) {
   ASSERT_FALSE(context.empty());
   EXPECT_EQ(context.front().label, "Oct 2018");
   EXPECT_EQ(context.front().t, level(ts, 0).front().t);
+}
+
+TEST(Ticks, EarlyYearsInContextLabelsCarryTheirEra) {
+  const auto days = level(ticks(linear(at(9, 9, 3), at(9, 9, 20), 0, 500), width_of), 1);
+  ASSERT_FALSE(days.empty());
+  EXPECT_EQ(days.front().label, "Sep 9 CE");
+  const auto months = level(ticks(linear(at(64, 2, 1), at(64, 11, 1), 0, 500), width_of), 1);
+  ASSERT_FALSE(months.empty());
+  EXPECT_EQ(months.front().label, "64 CE");
+  const auto hours = level(ticks(linear(at(64, 7, 18), at(64, 7, 19), 0, 500), width_of), 1);
+  ASSERT_FALSE(hours.empty());
+  EXPECT_EQ(hours.front().label, "18 Jul 64 CE");
 }
 
 TEST(Ticks, ContextChangeWinsOverACrowdedOpening) {

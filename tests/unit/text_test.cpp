@@ -72,5 +72,92 @@ TEST(Carets, PangoRightToLeftTextStillSumsToItsWidth) {
   for (std::size_t i = 1; i < carets.size(); ++i) EXPECT_GE(carets[i], carets[i - 1]);
 }
 
+// The offsets of `text` that carry `kind`.
+std::vector<std::size_t> offsets_of(const std::vector<Break>& b, Break kind) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < b.size(); ++i)
+    if (b[i] == kind) out.push_back(i);
+  return out;
+}
+
+TEST(Breaks, DefaultRuleBreaksLinesAfterSpacesAndWordsBetweenCodePoints) {
+  const FakeMeasurer m;
+  std::vector<Break> b;
+  const std::string text = "ab  éc";  // é is two bytes
+  m.breaks(text, b);
+  ASSERT_EQ(b.size(), text.size() + 1);
+  EXPECT_EQ(offsets_of(b, Break::line), (std::vector<std::size_t>{4, text.size()}));
+  EXPECT_EQ(b[5], Break::none);  // inside é
+  EXPECT_EQ(b[1], Break::cluster);
+  EXPECT_EQ(b[0], Break::none);
+}
+
+TEST(Breaks, PangoBreaksThaiBetweenWordsWithoutSpaces) {
+  const render::Renderer r;
+  std::vector<Break> b;
+  // "Second World War": สงคราม โลก ครั้ง ที่ สอง, written without spaces.
+  const std::string words[] = {"สงคราม", "โลก",
+                               "ครั้ง", "ที่", "สอง"};
+  std::string text;
+  std::vector<std::size_t> starts;
+  for (const auto& w : words) {
+    if (!text.empty()) starts.push_back(text.size());
+    text += w;
+  }
+  starts.push_back(text.size());
+  r.measurer().breaks(text, b);
+  EXPECT_EQ(offsets_of(b, Break::line), starts);
+  // The default rule would find no line break at all in it.
+  FakeMeasurer().breaks(text, b);
+  EXPECT_EQ(offsets_of(b, Break::line), (std::vector<std::size_t>{text.size()}));
+}
+
+bool is_devanagari_sign(std::string_view text, std::size_t at) {
+  if (at + 3 > text.size() || static_cast<unsigned char>(text[at]) != 0xE0) return false;
+  // U+0900–U+0903 and U+093A–U+094F: marks and vowel signs that belong to the consonant before them.
+  const auto b1 = static_cast<unsigned char>(text[at + 1]), b2 = static_cast<unsigned char>(text[at + 2]);
+  const unsigned cp = 0x900u + ((b1 - 0xA4u) << 6) + (b2 - 0x80u);
+  return b1 >= 0xA4 && b1 <= 0xA5 && ((cp >= 0x900 && cp <= 0x903) || (cp >= 0x93A && cp <= 0x94F));
+}
+
+TEST(Breaks, PangoNeverBreaksDevanagariBeforeASignOfItsCluster) {
+  const render::Renderer r;
+  // "The Indian independence movement".
+  const std::string text = "भारत की स्वतंत्रता";
+  std::vector<Break> b;
+  r.measurer().breaks(text, b);
+  int signs = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!is_devanagari_sign(text, i)) continue;
+    ++signs;
+    EXPECT_EQ(b[i], Break::none) << "offset " << i;
+  }
+  EXPECT_GE(signs, 6);
+  EXPECT_EQ(offsets_of(b, Break::line), (std::vector<std::size_t>{13, 20, text.size()}));
+  // The default rule cuts between code points, signs included: what Pango replaces.
+  FakeMeasurer().breaks(text, b);
+  EXPECT_EQ(b[3], Break::cluster);  // before the vowel sign of भा
+}
+
+TEST(Breaks, PangoBreaksArabicAtSpacesAndCjkBetweenIdeographs) {
+  const render::Renderer r;
+  std::vector<Break> b;
+  const std::string arabic = "الحرب العالمية";
+  r.measurer().breaks(arabic, b);
+  EXPECT_EQ(offsets_of(b, Break::line), (std::vector<std::size_t>{11, arabic.size()}));
+  const std::string han = "第二次世界大战";  // 第二次世界大战
+  r.measurer().breaks(han, b);
+  EXPECT_EQ(offsets_of(b, Break::line), (std::vector<std::size_t>{3, 6, 9, 12, 15, 18, 21}));
+}
+
+TEST(Breaks, PangoKeepsTheDefaultRuleForInvalidUtf8) {
+  const render::Renderer r;
+  std::vector<Break> pango, fake;
+  const std::string text = "ab ÿ cd";
+  r.measurer().breaks(text, pango);
+  FakeMeasurer().breaks(text, fake);
+  EXPECT_EQ(pango, fake);
+}
+
 }  // namespace
 }  // namespace annals::text

@@ -15,35 +15,31 @@ std::string_view trim_right(std::string_view s) {
   return s;
 }
 
-// Byte ranges of the words of `text` (runs of non-spaces).
 struct Range {
   std::size_t begin = 0, end = 0;
 };
 
-std::vector<Range> word_ranges(std::string_view text, std::size_t from) {
-  std::vector<Range> words;
-  std::size_t i = from;
-  while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    const std::size_t j = std::min(text.find(' ', i), text.size());
-    if (j > i) words.push_back({i, j});
-    i = j;
-  }
-  return words;
-}
+constexpr std::string_view kMiddleDot = "\u00b7";
 
 // A label (date prefix and title) shaped once, with the advance at each byte
 // offset: every candidate line's width is a subtraction, not another shaping.
+// `breaks` are the measurer's break opportunities, filled only for text that wraps.
 struct Shaped {
   std::string_view text;
   std::vector<double> carets;
+  std::vector<text::Break> breaks;
   double width(std::size_t a, std::size_t b) const { return carets[b] - carets[a]; }
-  // The last code point boundary k in (a, text.size()] with width(a, k) <= room;
-  // `a` itself when not even one character fits.
+  bool is_cluster_edge(std::size_t k) const {
+    if (k >= text.size()) return true;
+    if (is_continuation(text[k])) return false;
+    return breaks.empty() || breaks[k] != text::Break::none;
+  }
+  // The last cluster boundary k in (a, text.size()] with width(a, k) <= room;
+  // `a` itself when not even one cluster fits.
   std::size_t fit(std::size_t a, double room) const {
     std::size_t best = a;
     for (std::size_t k = a + 1; k <= text.size(); ++k) {
-      if (k < text.size() && is_continuation(text[k])) continue;
+      if (!is_cluster_edge(k)) continue;
       if (width(a, k) > room) break;
       best = k;
     }
@@ -51,10 +47,30 @@ struct Shaped {
   }
   std::size_t next_boundary(std::size_t a) const {
     std::size_t b = std::min(a + 1, text.size());
-    while (b < text.size() && is_continuation(text[b])) ++b;
+    while (!is_cluster_edge(b)) ++b;
     return b;
   }
+  // Where a line that breaks before `k` ends: without its trailing spaces.
+  std::size_t line_end(std::size_t begin, std::size_t k) const {
+    while (k > begin && text[k - 1] == ' ') --k;
+    return k;
+  }
 };
+
+// The offsets after `from` where a line may end: the measurer's line breaks,
+// except those that would leave a "·" separator dangling at a line's end (the
+// break then falls before the separator), and the end of the text.
+std::vector<std::size_t> line_breaks(const Shaped& t, std::size_t from) {
+  std::vector<std::size_t> out;
+  for (std::size_t k = from + 1; k < t.text.size(); ++k) {
+    if (t.breaks[k] != text::Break::line) continue;
+    const std::size_t end = t.line_end(from, k);
+    if (end == from || t.text.substr(0, end).ends_with(kMiddleDot)) continue;
+    out.push_back(k);
+  }
+  out.push_back(t.text.size());
+  return out;
+}
 
 struct Wrapped {
   std::vector<Range> lines;  // byte ranges of the title; an empty first range = the date alone
@@ -62,56 +78,73 @@ struct Wrapped {
   std::size_t cut = 0;       // where the shortened last line ends (before the ellipsis)
 };
 
-// Greedy word wrap of the title, which starts at byte `title_begin` after a
-// date prefix of width `prefix_width`; the last allowed line takes the rest
-// and is shortened with an ellipsis.
+// A last line of one word under a line of several is an orphan: the previous
+// line gives it its own last word when the two then still fit.
+void avoid_orphan(const Shaped& t, const std::vector<std::size_t>& breaks, double max_width, Wrapped& w) {
+  if (w.shortened || w.lines.size() < 2) return;
+  Range& last = w.lines.back();
+  Range& prev = w.lines[w.lines.size() - 2];
+  const auto inside = [&](const Range& r) {
+    return std::find_if(breaks.begin(), breaks.end(), [&](std::size_t k) { return k > r.begin && k < r.end; });
+  };
+  if (inside(last) != breaks.end() || prev.end == prev.begin) return;
+  // The last break inside the previous line.
+  std::size_t move = 0;
+  for (const std::size_t k : breaks)
+    if (k > prev.begin && k < prev.end) move = k;
+  if (move == 0 || t.width(move, last.end) > max_width) return;
+  prev.end = t.line_end(prev.begin, move);
+  last.begin = move;
+}
+
+// Greedy wrap of the title, which starts at byte `title_begin` after a date
+// prefix of width `prefix_width`, at the measurer's break opportunities; the
+// last allowed line takes the rest and is shortened with an ellipsis.
 Wrapped wrap(const Shaped& t, std::size_t title_begin, double prefix_width, double max_width, int max_lines,
              double ellipsis_width) {
   Wrapped out;
-  auto words = word_ranges(t.text, title_begin);
+  const std::vector<std::size_t> breaks = line_breaks(t, title_begin);
   const auto last_line = static_cast<std::size_t>(std::max(1, max_lines)) - 1;
   double room = max_width - prefix_width;  // the first line shares its width with the date
-  std::size_t w = 0;
-  while (w < words.size()) {
-    const std::size_t begin = words[w].begin;
+  std::size_t begin = title_begin;
+  while (begin < t.text.size() && t.text[begin] == ' ') ++begin;
+  while (begin < t.text.size()) {
     if (out.lines.size() == last_line) {
-      const std::size_t end = words.back().end;
+      const std::size_t end = t.line_end(begin, t.text.size());
       if (t.width(begin, end) <= room) {
         out.lines.push_back({begin, end});
       } else {
-        std::size_t cut = t.fit(begin, room - ellipsis_width);
-        while (cut > begin && t.text[cut - 1] == ' ') --cut;
+        const std::size_t cut = t.line_end(begin, t.fit(begin, room - ellipsis_width));
         out.lines.push_back({begin, cut});
         out.shortened = true;
         out.cut = cut;
       }
-      return out;
+      break;
     }
-    std::size_t end = words[w].end;
-    if (t.width(begin, end) > room) {
-      if (out.lines.empty() && prefix_width > 0 && t.width(begin, end) <= max_width) {
+    auto next = std::upper_bound(breaks.begin(), breaks.end(), begin);
+    const std::size_t first_end = t.line_end(begin, *next);
+    if (t.width(begin, first_end) > room) {
+      if (out.lines.empty() && prefix_width > 0 && t.width(begin, first_end) <= max_width) {
         out.lines.push_back({begin, begin});  // the date keeps a line to itself rather than split the word
         room = max_width;
         continue;
       }
-      // A word wider than a whole line: break it between characters.
+      // A word wider than a whole line: cut it between clusters; the rest starts the next line.
       std::size_t cut = t.fit(begin, room);
       if (cut == begin) cut = t.next_boundary(begin);
       out.lines.push_back({begin, cut});
       room = max_width;
-      // The rest of the word starts the next line.
-      if (cut < words[w].end)
-        words[w].begin = cut;
-      else
-        ++w;
+      begin = cut;
+      while (begin < t.text.size() && t.text[begin] == ' ') ++begin;
       continue;
     }
-    ++w;
-    while (w < words.size() && t.width(begin, words[w].end) <= room) end = words[w++].end;
-    out.lines.push_back({begin, end});
+    while (next + 1 != breaks.end() && t.width(begin, t.line_end(begin, *(next + 1))) <= room) ++next;
+    out.lines.push_back({begin, t.line_end(begin, *next)});
+    begin = *next;
     room = max_width;
   }
   if (out.lines.empty()) out.lines.push_back({title_begin, title_begin});
+  avoid_orphan(t, breaks, max_width, out);
   return out;
 }
 
@@ -128,9 +161,10 @@ std::string LabelText::joined() const {
 
 std::string ellipsize(std::string_view text, double max_width, const FontSpec& font,
                       const text::TextMeasurer& measurer) {
-  Shaped t{text, {}};
+  Shaped t{text, {}, {}};
   measurer.measure_carets(text, font, t.carets);
   if (t.width(0, text.size()) <= max_width) return std::string(text);
+  measurer.breaks(text, t.breaks);
   std::size_t cut = t.fit(0, max_width - measurer.measure(kEllipsis, font).width);
   return std::string(trim_right(text.substr(0, cut))) + std::string(kEllipsis);
 }
@@ -145,7 +179,7 @@ LabelText compose_label(const LabelRequest& r, const text::TextMeasurer& m) {
   full += r.title;
   // Shaped as the renderer draws a label that fits on one line, so that
   // drawing reuses this very shaping.
-  Shaped shaped{full, {}};
+  Shaped shaped{full, {}, {}};
   const text::Extent whole = m.measure_carets(full, r.font, shaped.carets);
   out.line_height = whole.height;
   const double prefix_width = shaped.width(0, title_begin);
@@ -156,15 +190,19 @@ LabelText compose_label(const LabelRequest& r, const text::TextMeasurer& m) {
   Wrapped wrapped;
   if (whole.width <= max_width)
     wrapped.lines.push_back({title_begin, full.size()});
-  else
+  else {
+    m.breaks(full, shaped.breaks);
     wrapped = wrap(shaped, title_begin, prefix_width, max_width, r.max_lines, ellipsis_width);
+  }
   out.shortened = wrapped.shortened;
 
   for (std::size_t i = 0; i < wrapped.lines.size(); ++i) {
     // The first line starts with the date.
     const std::size_t begin = i == 0 ? 0 : wrapped.lines[i].begin;
-    const std::size_t end = wrapped.lines[i].end;
-    TextLine line{full.substr(begin, end - begin), i == 0 ? title_begin : 0,
+    // A date alone on its line drops the separator, which would dangle.
+    const bool date_alone = i == 0 && title_begin > 0 && wrapped.lines[i].end == wrapped.lines[i].begin;
+    const std::size_t end = date_alone ? r.date.size() : wrapped.lines[i].end;
+    TextLine line{full.substr(begin, end - begin), i == 0 ? std::min(title_begin, end) : 0,
                   end == full.size() && begin == 0 ? whole.width : shaped.width(begin, end)};
     if (i + 1 == wrapped.lines.size() && wrapped.shortened) {
       line.text += kEllipsis;
