@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "load/load.h"
+
 namespace annals::cli {
 
 enum class Verb { render, check, styles, help, version };
@@ -22,6 +24,7 @@ struct Command {
   std::string now;                   // --now DATE
   bool strict = false;
   bool quiet = false;
+  bool safe = false;                 // --safe or ANNALS_SAFE=1: see load::ReadOptions
   std::string style_name;            // styles [NAME]
   std::string help_text;             // for Verb::help
 };
@@ -34,5 +37,8 @@ struct ParseResult {
 };
 
 ParseResult parse_command_line(int argc, const char* const* argv);
+
+// How a command reads its timelines and styles (limits, safe mode).
+load::ReadOptions read_options(const Command& c);
 
 }  // namespace annals::cli

@@ -51,7 +51,7 @@ void print(const Diagnostics& diags, bool quiet) {
 }
 
 void usage_error(const std::string& message) {
-  std::fputs(fmt::format("annals: error: {}\n", message).c_str(), stderr);
+  std::fputs(fmt::format("annals: error: {}\n", printable(message)).c_str(), stderr);
 }
 
 // Problems of command-line values have no file position: their location
@@ -183,7 +183,7 @@ struct Prepared {
 // stays in `out` even when it stops, so that check can report more.
 std::optional<int> prepare(const Command& c, const std::string& input, Diagnostics& diags,
                            Prepared& out) {
-  out.timeline = load::timeline_file(input, diags);
+  out.timeline = load::timeline_file(input, diags, read_options(c));
   if (!out.timeline) return kBadInput;
   const model::Timeline& timeline = *out.timeline;
 
@@ -212,7 +212,7 @@ std::optional<int> prepare(const Command& c, const std::string& input, Diagnosti
     style_dir = folder_of(input);
     style_where = timeline.header.style_where;
   }
-  out.style = load::style_named(style_name, style_dir, style_where, diags);
+  out.style = load::style_named(style_name, style_dir, style_where, diags, read_options(c));
   if (out.style) {
     style::apply(*out.style, timeline.style, diags);
     style::apply(*out.style, out.command_line, cli_diags);
@@ -357,7 +357,7 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
         auto out = renderer.render(scene, f, render_options);
         if (!out.ok()) {
           progress.clear();
-          std::fputs(fmt::format("{}: error: {}\n", t.path, out.error).c_str(), stderr);
+          std::fputs(printable(fmt::format("{}: error: {}", t.path, out.error)).append("\n").c_str(), stderr);
           status = kCannotWrite;
           continue;
         }
@@ -372,7 +372,7 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
     if (!err.empty()) {
       progress.clear();
       const std::string name = t.path == "-" ? "standard output" : t.path;
-      std::fputs(fmt::format("{}: error: cannot write: {}\n", name, err).c_str(), stderr);
+      std::fputs(printable(fmt::format("{}: error: cannot write: {}", name, err)).append("\n").c_str(), stderr);
       status = kCannotWrite;
     }
     // Keep a format's bytes only while a later target still writes them.
@@ -410,7 +410,7 @@ int run_render(const Command& c) {
       if (read.empty()) continue;
       std::string message = fmt::format("{}: error: the output would overwrite the input\n", t.path);
       if (read != t.path) message += fmt::format("{}: note: it is the same file as '{}'\n", t.path, read);
-      std::fputs(message.c_str(), stderr);
+      std::fputs(printable(message, true).c_str(), stderr);
       return kUsage;
     }
     plans.push_back(std::move(targets));

@@ -138,6 +138,20 @@ void read_style(const toml::table& t, const std::string& prefix, PropertySheet& 
   }
 }
 
+// A link's target: only the schemes url_problem allows, so a click on a chart
+// never runs a script.
+void read_url(const toml::table& t, std::string& out, const Reader& r) {
+  const toml::node* n = t.get("url");
+  if (n == nullptr) return;
+  auto s = detail::string_value(*n, "url", r);
+  if (!s || s->empty()) return;
+  if (const std::string problem = url_problem(*s); !problem.empty()) {
+    r.error(*n, problem);
+    return;
+  }
+  out = std::move(*s);
+}
+
 bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
 
 // An event's title: required, not blank, one line (FORMAT.md §1.1). A line
@@ -369,7 +383,7 @@ std::optional<model::Event> read_event(const toml::table& t, std::size_t index, 
     }
   }
   read_string(t, "description", e.description, r);
-  read_string(t, "url", e.url, r);
+  read_url(t, e.url, r);
   read_tags(t, e.tags, r);
   read_color(t, "event.color", e.style, r);
   read_style(t, "event.", e.style, r);
@@ -493,8 +507,19 @@ void check_present(const model::Timeline& tl, const dates::Date& now, const Note
   for (const auto& era : tl.eras) check(&era.start, &era.end);
 }
 
-std::optional<model::Timeline> timeline_file(const std::string& path, Diagnostics& diags) {
-  const auto text = detail::read_file(path, diags);
+ReadOptions read_options(bool safe) {
+  ReadOptions o;
+  o.safe = safe;
+  if (safe) {
+    o.max_timeline_bytes = 8ULL << 20;
+    o.max_style_bytes = 256ULL << 10;
+  }
+  return o;
+}
+
+std::optional<model::Timeline> timeline_file(const std::string& path, Diagnostics& diags,
+                                             const ReadOptions& options) {
+  const auto text = detail::read_file(path, options.max_timeline_bytes, diags);
   if (!text) return std::nullopt;
   return timeline(*text, path, diags);
 }

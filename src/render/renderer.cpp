@@ -101,6 +101,23 @@ void rounded_rect(cairo_t* cr, const Box& b, double radius) {
   cairo_close_path(cr);
 }
 
+// Cairo 1.16 copies a link's URI into the PDF as `/URI (…)` without PDF
+// string escaping, so a ')' or '\\' would end the string and let the rest of
+// the URL write PDF (a JavaScript action). Percent-encoding every byte that
+// is not plain printable ASCII, and the delimiters of PDF strings and of
+// Cairo's attributes, leaves the same link and nothing to escape.
+std::string pdf_uri(std::string_view url) {
+  std::string out;
+  for (const char c : url) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b <= 0x20 || b >= 0x7F || c == '(' || c == ')' || c == '\\' || c == '\'' || c == '<' || c == '>')
+      out += fmt::format("%{:02X}", b);
+    else
+      out += c;
+  }
+  return out;
+}
+
 // Cairo's tag attributes quote strings in '…' with backslash escapes.
 std::string tag_string(std::string_view s) {
   std::string out;
@@ -191,7 +208,7 @@ struct Painter {
     // Only the PDF surface makes annotations of link tags; the others ignore them.
     if (l.url.empty()) return;
     const std::string attributes = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] uri='{}'", l.box.x,
-                                               l.box.y, l.box.w, l.box.h, tag_string(l.url));
+                                               l.box.y, l.box.w, l.box.h, tag_string(pdf_uri(l.url)));
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
     cairo_tag_end(cr, CAIRO_TAG_LINK);
   }

@@ -3,6 +3,7 @@
 // partial, temporary or destroyed output file (FORMAT.md §3).
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -523,6 +524,214 @@ TEST_F(Robustness, InterruptBeforeWritingLeavesNothing) {
   EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT);
   EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
   EXPECT_TRUE(stray_files().empty());
+}
+
+// ---- hostile input (issue #18) ----------------------------------------------
+
+// A timeline of one event per `lines` entry (each a TOML key line or two).
+std::string events_with(const std::vector<std::string>& extra) {
+  std::string s = "[timeline]\ntitle = \"T\"\nnow = 2020\n";
+  for (std::size_t i = 0; i < extra.size(); ++i)
+    s += "[[event]]\ntitle = \"e" + std::to_string(i) + "\"\ndate = " + std::to_string(1900 + i) + "\n" +
+         extra[i] + "\n";
+  return s;
+}
+
+TEST_F(Robustness, NulInAUrlIsAnErrorAtItsValueAndNothingIsWritten) {
+  write("in.toml", events_with({R"~(url = "https://x/\u0000y")~"}));
+  const auto r = annals("render in.toml -o out.pdf -o out.svg");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_TRUE(has(r.err, "in.toml:7:7: error: a string cannot hold the control character U+0000")) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out.pdf"));
+  EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
+}
+
+TEST_F(Robustness, ScriptAndDataUrlsAreErrorsAtTheKey) {
+  write("in.toml", events_with({R"~(url = "JavaScript:alert(1)")~", R"~(url = "java\tscript:alert(1)")~",
+                                R"~(url = "data:text/html,<script>alert(1)</script>")~",
+                                R"~(url = "vbscript:msgbox")~", R"~(url = " https://x")~"}));
+  const auto r = annals("render in.toml -o out.svg");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_TRUE(has(r.err, "in.toml:7:7: error: 'url' must be an http, https or mailto link or a relative path, "
+                         "not 'JavaScript:'")) << r.err;
+  EXPECT_TRUE(has(r.err, "in.toml:11:7: error: 'url' cannot hold the control character \\x09")) << r.err;
+  EXPECT_TRUE(has(r.err, "in.toml:15:7: error: 'url' must be")) << r.err;
+  EXPECT_TRUE(has(r.err, "in.toml:19:7: error: 'url' must be")) << r.err;
+  EXPECT_TRUE(has(r.err, "in.toml:23:7: error: 'url' cannot begin or end with a space")) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
+}
+
+TEST_F(Robustness, HttpMailtoAndRelativeUrlsBecomeLinks) {
+  write("in.toml", events_with({R"~(url = "HTTPS://example.org/a")~", R"~(url = "http://example.org/b")~",
+                                R"~(url = "mailto:a@example.org")~", R"~(url = "notes/1789.html#x")~",
+                                R"~(url = "#e1")~", R"~(url = "/about?q=a:b")~"}));
+  const auto r = annals("render in.toml -o out.svg");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string svg = slurp(dir_ / "out.svg");
+  for (const char* url : {"HTTPS://example.org/a", "http://example.org/b", "mailto:a@example.org",
+                          "notes/1789.html#x", "#e1", "/about?q=a:b"})
+    EXPECT_TRUE(has(svg, std::string("xlink:href=\"") + url + "\"")) << url;
+}
+
+// Cairo copies a link's URI into the PDF without escaping it; what reaches
+// the file must be one string, read back as it was meant.
+TEST_F(Robustness, PdfLinkUrisAreOneEscapedStringEach) {
+  write("in.toml", events_with({R"~(url = "https://example.org/) /S /JavaScript /JS (app.alert(1)")~",
+                                R"~(url = "https://example.org/a\\")~", R"~(url = "https://example.org/é'(x")~"}));
+  const auto r = annals("render in.toml -o out.pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto check = shell("qpdf --check out.pdf");
+  EXPECT_EQ(check.status, 0) << check.out << check.err;
+  const auto qdf = shell("qpdf --qdf --object-streams=disable out.pdf - | grep -a '/URI (' | sort");
+  EXPECT_EQ(qdf.out,
+            "    /URI (https://example.org/%29%20/S%20/JavaScript%20/JS%20%28app.alert%281%29)\n"
+            "    /URI (https://example.org/%C3%A9%27%28x)\n"
+            "    /URI (https://example.org/a%5C)\n");
+  EXPECT_FALSE(has(shell("qpdf --qdf --object-streams=disable out.pdf -").out, "/JS (")) << "a script action";
+}
+
+TEST_F(Robustness, ControlCharactersInMessagesAreEscaped) {
+  write("in.toml", events_with({"lane = \"x\\u001b]0;PWNED\\u0007\""}));
+  const auto r = annals("render in.toml -o out.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_FALSE(has(r.err, "\x1b")) << r.err;
+  EXPECT_FALSE(has(r.err, "\x07")) << r.err;
+  EXPECT_TRUE(has(r.err, "unknown lane 'x\\x1b]0;PWNED\\x07'")) << r.err;
+  // Names from the command line are printed the same way.
+  write("good.toml", kGood);
+  const auto named = annals("render good.toml -o \"$(printf 'no\\033]0;PWNED\\007where/b.svg')\" --now "
+                            "\"$(printf '\\033[31m')\"");
+  EXPECT_EQ(named.status, 2) << named.err;
+  EXPECT_FALSE(has(named.err, "\x1b")) << named.err;
+  EXPECT_TRUE(has(named.err, "--now '\\x1b[31m'")) << named.err;
+  const auto missing = annals("render good.toml -o \"$(printf 'no\\033]0;PWNED\\007where/b.svg')\"");
+  EXPECT_EQ(missing.status, 3) << missing.err;
+  EXPECT_FALSE(has(missing.err, "\x1b")) << missing.err;
+  EXPECT_TRUE(has(missing.err, "no\\x1b]0;PWNED\\x07where/b.svg: error: cannot write:")) << missing.err;
+}
+
+TEST_F(Robustness, NoncharactersAreErrorsAtTheirStringAndNothingIsWritten) {
+  write("in.toml", "[timeline]\ntitle = \"T\\uFFFF\"\nnow = 2020\n[[event]]\ntitle = \"a\\uFFFE\"\ndate = 1900\n"
+                   "[[event]]\ntitle = \"b\xEF\xB7\x90\"\ndate = 1901\ndescription = \"c\\U0001FFFF\"\n");
+  const auto r = annals("render in.toml -o out.svg -o out.pdf -o out.png");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_TRUE(has(r.err, "in.toml:2:9: error: a string cannot hold the noncharacter U+FFFF (character 2")) << r.err;
+  EXPECT_TRUE(has(r.err, "in.toml:5:9: error: a string cannot hold the noncharacter U+FFFE")) << r.err;
+  EXPECT_TRUE(has(r.err, "in.toml:8:9: error: a string cannot hold the noncharacter U+FDD0")) << r.err;
+  EXPECT_TRUE(has(r.err, "in.toml:10:15: error: a string cannot hold the noncharacter U+1FFFF")) << r.err;
+  for (const char* out : {"out.svg", "out.pdf", "out.png"}) EXPECT_FALSE(fs::exists(dir_ / out)) << out;
+}
+
+TEST_F(Robustness, MostNegativeIntegerYearIsARangeError) {
+  write("in.toml", events_with({}) + "[[event]]\ntitle = \"x\"\ndate = -9223372036854775808\n");
+  const auto r = annals("check in.toml");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_TRUE(has(r.err, "in.toml:6:8: error: year 9223372036854775808 BCE is outside the supported range"))
+      << r.err;
+}
+
+TEST_F(Robustness, AbsurdStyleLengthsAreErrorsAtTheirKey) {
+  write("in.toml", events_with({}) + "[style]\nevent.span_height = 1e9\n");
+  write("big.toml", "[page]\nwidth = \"1e6cm\"\n[marker]\ndash = [1, 2, 3000]\n");
+  const auto r = annals("render in.toml -o out.pdf");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_TRUE(has(r.err, "in.toml:5:21: error: 'event.span_height' must be a length between 0 and 1000 pt; "
+                         "found 1000000000")) << r.err;
+  const auto style = annals("render in.toml --style big.toml -o out.pdf");
+  EXPECT_EQ(style.status, 1) << style.err;
+  EXPECT_TRUE(has(style.err, "big.toml:2:9: error: 'page.width' must be a length between 0 and 100000 pt"))
+      << style.err;
+  EXPECT_TRUE(has(style.err, "big.toml:4:8: error: 'marker.dash' must be")) << style.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out.pdf"));
+}
+
+TEST_F(Robustness, AbsurdWidthOnTheCommandLineIsAUsageError) {
+  write("in.toml", kGood);
+  for (const char* width : {"1e308pt", "1e6cm", "inf", "1e400"}) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = annals(std::string("render in.toml --width ") + width + " -o out.json");
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 5s) << width;
+    EXPECT_EQ(r.status, 2) << width << r.err;
+    EXPECT_TRUE(has(r.err, "annals: error: --width: 'page.width' must be a length")) << width << r.err;
+    EXPECT_FALSE(fs::exists(dir_ / "out.json")) << width;
+  }
+}
+
+// `timeout` keeps a regression from hanging the suite: a FIFO without a
+// writer would block an open() forever.
+TEST_F(Robustness, SpecialFilesAreNeverRead) {
+  write("in.toml", kGood);
+  ASSERT_EQ(::mkfifo((dir_ / "fifo.toml").c_str(), 0600), 0);
+  fs::create_directories(dir_ / "folder.toml");
+  const auto input = annals("render fifo.toml -o out.svg");
+  EXPECT_EQ(input.status, 1) << input.err;
+  EXPECT_TRUE(has(input.err, "fifo.toml: error: cannot read: is a pipe (FIFO), not a regular file")) << input.err;
+  for (const std::string style : {"fifo.toml", "/dev/zero", "folder.toml"}) {
+    write("named.toml", std::string(kGood) + "\n");
+    const auto r = shell("timeout 20 \"$ANNALS\" render in.toml --style " + style + " -o out.svg");
+    EXPECT_EQ(r.status, 1) << style << r.err;
+    EXPECT_TRUE(has(r.err, style + ": error: cannot read: ")) << style << r.err;
+  }
+  write("styled.toml", "[timeline]\ntitle = \"T\"\nstyle = \"/dev/zero\"\n[[event]]\ntitle = \"a\"\ndate = 1\n");
+  const auto named = shell("timeout 20 \"$ANNALS\" render styled.toml -o out.svg");
+  EXPECT_EQ(named.status, 1) << named.err;
+  EXPECT_TRUE(has(named.err, "/dev/zero: error: cannot read: is a device, not a regular file")) << named.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
+}
+
+TEST_F(Robustness, InputsAndStylesAreReadWithASizeLimit) {
+  write("in.toml", kGood);
+  write("huge-style.toml", "# " + std::string(1 << 20, 'x') + "\n");
+  const auto style = annals("render in.toml --style huge-style.toml -o out.svg");
+  EXPECT_EQ(style.status, 1) << style.err;
+  EXPECT_TRUE(has(style.err, "huge-style.toml: error: cannot read: 1048579 bytes, larger than the limit of 1 MiB"))
+      << style.err;
+  write("big.toml", std::string(kGood) + "# " + std::string(9 << 20, 'x') + "\n");
+  const auto safe = annals("render --safe big.toml -o out.svg");
+  EXPECT_EQ(safe.status, 1) << safe.err;
+  EXPECT_TRUE(has(safe.err, "big.toml: error: cannot read:")) << safe.err;
+  EXPECT_TRUE(has(safe.err, "larger than the limit of 8 MiB")) << safe.err;
+  const auto piped = shell("\"$ANNALS\" render --safe - -o out.svg < big.toml");
+  EXPECT_EQ(piped.status, 1) << piped.err;
+  EXPECT_TRUE(has(piped.err, "-: error: cannot read: larger than the limit of 8 MiB")) << piped.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
+  EXPECT_EQ(annals("render big.toml -o out.svg").status, 0) << "a regular run reads 9 MiB";
+}
+
+// Safe mode, for a service that renders timelines others wrote: a timeline
+// may name only built-in styles and files in its own folder.
+TEST_F(Robustness, SafeModeReadsStylesOnlyFromBuiltInsAndTheTimelinesFolder) {
+  write("outside.toml", "[event]\nmarker = \"diamond\"\n");
+  write("site/own.toml", "[event]\nmarker = \"square\"\n");
+  write("site/escape.toml", "extends = \"../outside.toml\"\n");
+  fs::create_symlink(dir_ / "outside.toml", dir_ / "site" / "link.toml");
+  auto timeline = [&](const std::string& style) {
+    write("site/in.toml", "[timeline]\ntitle = \"T\"\nstyle = \"" + style + "\"\n[[event]]\ntitle = \"a\"\ndate = 1\n");
+  };
+  for (const std::string style : {"/etc/passwd", "../outside.toml", "/proc/self/environ", "link.toml"}) {
+    timeline(style);
+    for (const std::string how : {"\"$ANNALS\" render --safe", "ANNALS_SAFE=1 \"$ANNALS\" render"}) {
+      const auto r = shell(how + " site/in.toml -o out.svg");
+      EXPECT_EQ(r.status, 1) << style << r.err;
+      EXPECT_TRUE(has(r.err, "site/in.toml:3:9: error: safe mode: style '" + style + "' is neither a built-in nor "
+                             "a file in")) << style << r.err;
+      EXPECT_FALSE(has(r.err, "root")) << "nothing of the file is shown: " << r.err;
+    }
+  }
+  timeline("escape.toml");
+  const auto chained = annals("render --safe site/in.toml -o out.svg");
+  EXPECT_EQ(chained.status, 1) << chained.err;
+  EXPECT_TRUE(has(chained.err, "site/escape.toml:1:11: error: safe mode: style '../outside.toml'")) << chained.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
+  for (const std::string style : {"own.toml", "own", "classic"}) {
+    timeline(style);
+    const auto r = annals("render --safe site/in.toml -o out.svg");
+    EXPECT_EQ(r.status, 0) << style << r.err;
+  }
+  timeline("../outside.toml");
+  EXPECT_EQ(annals("render site/in.toml -o out.svg").status, 0) << "a regular run reads what the user names";
+  EXPECT_EQ(annals("render --safe --style outside.toml site/in.toml -o out.svg").status, 0)
+      << "--style is the operator's own choice";
 }
 
 }  // namespace
