@@ -35,6 +35,10 @@ using Context = std::unique_ptr<cairo_t, ContextDestroy>;
 using Pattern = std::unique_ptr<cairo_pattern_t, PatternDestroy>;
 
 constexpr int max_png_side = 32767;
+// The image is held whole, 4 bytes a pixel: 150 megapixels (A0 at 300 dpi)
+// is 600 MB and a few seconds; a few bytes of style asking for 16000 pt
+// squared at 144 dpi would otherwise take 4 GB and half a minute.
+constexpr double max_png_pixels = 150e6;
 
 // Cairo's write callbacks: an exception must not unwind through Cairo's C frames.
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
@@ -334,6 +338,11 @@ Output render_png(const scene::Scene& scene, const PangoMeasurer& text, double d
             fmt::format("the page is {} × {} px at {} dpi, beyond the {}-pixel limit of PNG rendering; "
                         "use a lower --dpi or PDF/SVG",
                         wpx, hpx, dpi, max_png_side)};
+  if (wpx * hpx > max_png_pixels)
+    return {{},
+            fmt::format("the page is {} × {} px at {} dpi, beyond the {:.0f}-megapixel limit of PNG rendering; "
+                        "use a lower --dpi or PDF/SVG",
+                        wpx, hpx, dpi, max_png_pixels / 1e6)};
   Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, std::max(1, static_cast<int>(wpx)),
                                              std::max(1, static_cast<int>(hpx))));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)

@@ -734,4 +734,30 @@ TEST_F(Robustness, SafeModeReadsStylesOnlyFromBuiltInsAndTheTimelinesFolder) {
       << "--style is the operator's own choice";
 }
 
+// A few bytes of style must not ask for gigabytes: a PNG is held whole.
+TEST_F(Robustness, PngBeyondTheMegapixelBudgetExitsThreeAtOnce) {
+  write("in.toml", kGood);
+  write("square.toml", "[page]\nsize = \"custom\"\nwidth = 16000\nheight = 16000\n");
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = annals("render in.toml --style square.toml -o out.png -o out.pdf");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 10s);
+  EXPECT_EQ(r.status, 3) << r.err;
+  EXPECT_TRUE(has(r.err, "out.png: error: the page is 32000 × 32000 px at 144 dpi, beyond the 150-megapixel "
+                         "limit of PNG rendering")) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out.png"));
+  EXPECT_TRUE(fs::exists(dir_ / "out.pdf"));
+}
+
+TEST_F(Robustness, MoreLanesThanTheBudgetAreAnErrorAtTheFirstOneBeyond) {
+  std::string text = "[timeline]\ntitle = \"T\"\n";
+  for (int i = 0; i < 20'001; ++i) text += "[[lane]]\nid = \"l" + std::to_string(i) + "\"\n";
+  write("in.toml", text + "[[event]]\ntitle = \"a\"\ndate = 1\nlane = \"l0\"\n");
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = annals("render in.toml -o out.svg");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, kSizeLimit);
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_TRUE(has(r.err, "in.toml:40003:1: error: more than 20000 lanes")) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
+}
+
 }  // namespace
