@@ -184,6 +184,73 @@ TEST_F(Robustness, OutputThroughASymlinkUpdatesTheFileItPointsTo) {
   EXPECT_TRUE(has(slurp(dir_ / "real" / "out.svg"), "<svg"));
 }
 
+TEST_F(Robustness, OutputThroughADanglingSymlinkCreatesTheFileItPointsTo) {
+  write("in.toml", kGood);
+  fs::create_directories(dir_ / "real");
+  fs::create_symlink("real/new.svg", dir_ / "link.svg");
+  fs::create_symlink("link.svg", dir_ / "second.svg");  // a chain of links, relative to each link's folder
+  const auto r = annals("render in.toml -o second.svg");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(fs::is_symlink(dir_ / "link.svg"));
+  EXPECT_TRUE(fs::is_symlink(dir_ / "second.svg"));
+  EXPECT_TRUE(has(slurp(dir_ / "real" / "new.svg"), "<svg"));
+  EXPECT_TRUE(stray_files().empty());
+}
+
+TEST_F(Robustness, OutputThroughASymlinkLoopIsRefusedAndTheLinksKept) {
+  write("in.toml", kGood);
+  fs::create_symlink("b.svg", dir_ / "a.svg");
+  fs::create_symlink("a.svg", dir_ / "b.svg");
+  const auto r = annals("render in.toml -o a.svg");
+  EXPECT_EQ(r.status, 3) << r.err;
+  EXPECT_TRUE(has(r.err, "a.svg: error: cannot write: the symbolic links loop")) << r.err;
+  EXPECT_TRUE(fs::is_symlink(dir_ / "a.svg"));
+  EXPECT_TRUE(fs::is_symlink(dir_ / "b.svg"));
+  EXPECT_TRUE(stray_files().empty());
+}
+
+TEST_F(Robustness, RerenderingKeepsTheOutputsMode) {
+  write("in.toml", kGood);
+  for (const auto mode : {fs::perms::owner_read | fs::perms::owner_write,
+                          fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read}) {
+    write("out.svg", "earlier");
+    fs::permissions(dir_ / "out.svg", mode);
+    const auto r = annals("render in.toml -o out.svg");
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(fs::status(dir_ / "out.svg").permissions(), mode);
+    EXPECT_TRUE(has(slurp(dir_ / "out.svg"), "<svg"));
+  }
+  const auto fresh = shell("umask 027 && \"$ANNALS\" render in.toml -o new.svg");
+  EXPECT_EQ(fresh.status, 0) << fresh.err;
+  EXPECT_EQ(fs::status(dir_ / "new.svg").permissions(),
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+}
+
+// As the README says: an output is replaced, never rewritten in place, so
+// its other hard links keep the earlier content.
+TEST_F(Robustness, HardLinkedOutputIsReplacedAndTheOtherNameKeepsTheEarlierContent) {
+  write("in.toml", kGood);
+  write("out.svg", "earlier");
+  fs::create_hard_link(dir_ / "out.svg", dir_ / "other.svg");
+  const auto r = annals("render in.toml -o out.svg");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(slurp(dir_ / "out.svg"), "<svg"));
+  EXPECT_EQ(slurp(dir_ / "other.svg"), "earlier");
+}
+
+TEST_F(Robustness, OutputNamesOfUpTo255BytesAreWritten) {
+  write("in.toml", kGood);
+  for (const std::size_t length : {241u, 250u, 255u}) {
+    const std::string name = std::string(length - 4, 'n') + ".svg";
+    for (int again = 0; again < 2; ++again) {  // a new file, then one that replaces it
+      const auto r = annals("render in.toml -o " + name);
+      EXPECT_EQ(r.status, 0) << length << r.err;
+      EXPECT_TRUE(has(slurp(dir_ / name), "<svg")) << length;
+    }
+  }
+  EXPECT_TRUE(stray_files().empty());
+}
+
 // An output onto an input would destroy what the run reads: a command-line
 // mistake (exit 2), found before anything is written, by path or by inode.
 TEST_F(Robustness, OutputOntoTheInputIsRefusedAndTheInputKept) {
@@ -490,27 +557,45 @@ pid_t spawn(const fs::path& dir, const std::vector<std::string>& args) {
   ::_exit(127);
 }
 
+// Whether `pid` has an output open: an unnamed file (O_TMPFILE, shown as
+// "DIR/#INODE (deleted)") or a named temporary in `dir`.
+bool writing_output(pid_t pid, const fs::path& dir) {
+  std::error_code ec;
+  const std::string folder = fs::canonical(dir, ec).string();
+  for (const auto& fd : fs::directory_iterator("/proc/" + std::to_string(pid) + "/fd", ec)) {
+    const std::string target = fs::read_symlink(fd.path(), ec).string();
+    if (ec || !target.starts_with(folder + "/")) continue;
+    if (has(target, "(deleted)") || has(target, ".annals-")) return true;
+  }
+  return false;
+}
+
+// A signal while the output is written, even SIGKILL, leaves no temporary
+// file and the earlier output as it was.
 TEST_F(Robustness, InterruptWhileWritingLeavesNoTemporaryAndKeepsTheEarlierFile) {
   write("in.toml", many_events(40000));
-  write("out.svg", "earlier");
-  const pid_t pid = spawn(dir_, {"render", "in.toml", "-o", "out.svg"});
-  ASSERT_GT(pid, 0);
-  bool seen = false;
-  int status = 0;
-  const auto deadline = std::chrono::steady_clock::now() + 60s;
-  while (!seen && std::chrono::steady_clock::now() < deadline) {
-    if (::waitpid(pid, &status, WNOHANG) == pid) break;  // finished before we saw the temporary
-    seen = !stray_files().empty();
-    if (!seen) std::this_thread::sleep_for(1ms);
+  for (const int sig : {SIGINT, SIGKILL, SIGQUIT, SIGUSR1}) {
+    write("out.svg", "earlier");
+    const pid_t pid = spawn(dir_, {"render", "in.toml", "-o", "out.svg"});
+    ASSERT_GT(pid, 0);
+    bool seen = false;
+    int status = 0;
+    const auto deadline = std::chrono::steady_clock::now() + 60s;
+    while (!seen && std::chrono::steady_clock::now() < deadline) {
+      if (::waitpid(pid, &status, WNOHANG) == pid) break;  // finished before we saw the output open
+      seen = writing_output(pid, dir_);
+      if (!seen) std::this_thread::sleep_for(200us);
+    }
+    if (seen) {
+      ::kill(pid, sig);
+      ::waitpid(pid, &status, 0);
+    }
+    ASSERT_TRUE(seen) << "the output was never seen open (signal " << sig << ")";
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig) << sig;
+    EXPECT_TRUE(stray_files().empty()) << sig;
+    EXPECT_EQ(slurp(dir_ / "out.svg"), "earlier") << sig;
+    fs::remove(dir_ / "core", ignored_);
   }
-  if (seen) {
-    ::kill(pid, SIGINT);
-    ::waitpid(pid, &status, 0);
-  }
-  ASSERT_TRUE(seen) << "the temporary file never appeared";
-  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT);
-  EXPECT_TRUE(stray_files().empty());
-  EXPECT_EQ(slurp(dir_ / "out.svg"), "earlier");
 }
 
 TEST_F(Robustness, InterruptBeforeWritingLeavesNothing) {
