@@ -80,7 +80,10 @@ class Robustness : public ::testing::Test {
     fs::create_directories(dir_);
   }
 
-  void TearDown() override { make_writable(dir_); }
+  void TearDown() override {
+    make_writable(dir_);
+    if (!stage_.empty()) fs::remove_all(stage_, ignored_);
+  }
 
   // A test may leave a folder read-only; the next run must still clean up.
   void make_writable(const fs::path& p) {
@@ -105,9 +108,59 @@ class Robustness : public ::testing::Test {
   Outcome annals(const std::string& args) const { return shell("\"$ANNALS\" " + args); }
 
   // Runs annals as an ordinary user, so permissions bind even when the tests run as root.
+  // That user may not reach into the checkout (a clone in root's 0700 home):
+  // the test's folder must be outside it (outside_the_checkout), and the
+  // binary and the sanitizers' suppressions file are copied beside it.
   Outcome annals_unprivileged(const std::string& args) const {
     if (!running_as_root()) return annals(args);
-    return shell("setpriv --reuid=65534 --regid=65534 --clear-groups \"$ANNALS\" " + args);
+    return shell(unprivileged_prefix() + "'" + staged_binary().string() + "' " + args);
+  }
+
+  // Moves the test's folder to the system's temporary folder, readable by
+  // every user, for tests that run annals as an ordinary user.
+  void outside_the_checkout() {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    stage_ = fs::temp_directory_path() / ("annals-test-" + std::to_string(::getpid()));
+    fs::remove_all(stage_, ignored_);
+    fs::create_directories(stage_);
+    fs::permissions(stage_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                fs::perms::others_read | fs::perms::others_exec);
+    dir_ = stage_ / info->name();
+    fs::create_directories(dir_);
+    fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+  }
+
+  // The suppressions file named in LSAN_OPTIONS, copied where any user reads
+  // it, and the options rewritten to name the copy: "" when there is none.
+  std::string staged_lsan_options() const {
+    const char* options = std::getenv("LSAN_OPTIONS");
+    if (options == nullptr) return "";
+    std::string text = options;
+    const std::string key = "suppressions=";
+    const auto at = text.find(key);
+    if (at == std::string::npos || stage_.empty()) return text;
+    const auto end = std::min(text.find(':', at), text.size());
+    const fs::path original = text.substr(at + key.size(), end - at - key.size());
+    const fs::path copy = stage_ / "lsan.supp";
+    fs::copy_file(original, copy, fs::copy_options::overwrite_existing, ignored_);
+    fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                              fs::perms::others_read, ignored_);
+    return text.replace(at + key.size(), end - at - key.size(), copy.string());
+  }
+
+  std::string unprivileged_prefix() const {
+    const std::string lsan = staged_lsan_options();
+    return (lsan.empty() ? "" : "LSAN_OPTIONS='" + lsan + "' ") +
+           "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+
+  // The binary, copied beside the test's folder when that is outside the checkout.
+  fs::path staged_binary() const {
+    if (stage_.empty()) return ANNALS_BINARY;
+    const fs::path copy = stage_ / "annals";
+    if (!fs::exists(copy, ignored_)) fs::copy_file(ANNALS_BINARY, copy, ignored_);
+    return copy;
   }
 
   // Temporary files of atomic writes still lying around anywhere under the test's folder.
@@ -121,6 +174,7 @@ class Robustness : public ::testing::Test {
   }
 
   fs::path dir_;
+  fs::path stage_;  // set by outside_the_checkout
   mutable std::error_code ignored_;
 };
 
@@ -136,6 +190,7 @@ TEST_F(Robustness, MissingOutputFolderExitsThreeNamingTheFolder) {
 }
 
 TEST_F(Robustness, ReadOnlyFolderExitsThreeAndKeepsTheEarlierFile) {
+  outside_the_checkout();
   write("in.toml", kGood);
   write("locked/out.svg", "earlier");
   fs::permissions(dir_ / "locked", fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
@@ -146,6 +201,35 @@ TEST_F(Robustness, ReadOnlyFolderExitsThreeAndKeepsTheEarlierFile) {
   EXPECT_TRUE(has(r.err, "cannot create a file in the folder 'locked'")) << r.err;
   EXPECT_EQ(slurp(dir_ / "locked" / "out.svg"), "earlier");
   EXPECT_TRUE(stray_files().empty());
+}
+
+// A clone in a private home folder (root's is 0700): the ordinary user the
+// permission tests switch to reads nothing inside it, neither the binary,
+// the inputs nor the sanitizers' suppressions file.
+TEST_F(Robustness, UnprivilegedRunsNeedNothingFromInsideTheCheckout) {
+  const fs::path checkout = dir_ / "private-home";
+  fs::create_directories(checkout);
+  fs::copy_file(fs::path(ANNALS_SOURCE_DIR) / "tests" / "lsan.supp", checkout / "lsan.supp");
+  fs::permissions(checkout, fs::perms::owner_all);
+  const char* before = std::getenv("LSAN_OPTIONS");
+  const std::string saved = before ? before : "";
+  ::setenv("LSAN_OPTIONS", ("suppressions=" + (checkout / "lsan.supp").string() + ":print_suppressions=0").c_str(), 1);
+  outside_the_checkout();
+  fs::permissions(dir_, fs::perms::all);  // the ordinary user writes its output here
+  write("in.toml", kGood);
+  const auto r = annals_unprivileged("render in.toml -o out.svg");
+  const std::string lsan = staged_lsan_options();
+  if (before) ::setenv("LSAN_OPTIONS", saved.c_str(), 1);
+  else ::unsetenv("LSAN_OPTIONS");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(slurp(dir_ / "out.svg"), "<svg"));
+  EXPECT_FALSE(has(lsan, checkout.string())) << lsan;
+  EXPECT_TRUE(has(lsan, ":print_suppressions=0")) << lsan;
+  if (running_as_root()) {
+    const auto readable = shell("setpriv --reuid=65534 --regid=65534 --clear-groups cat '" +
+                                (stage_ / "lsan.supp").string() + "' '" + staged_binary().string() + "' >/dev/null");
+    EXPECT_EQ(readable.status, 0) << readable.err;
+  }
 }
 
 TEST_F(Robustness, FolderThatRefusesNewFilesExitsThree) {
@@ -347,6 +431,7 @@ TEST_F(Robustness, InputThatIsAFolderExitsOneSayingSo) {
 }
 
 TEST_F(Robustness, UnreadableInputExitsOne) {
+  outside_the_checkout();
   write("secret.toml", kGood);
   fs::permissions(dir_ / "secret.toml", fs::perms::none);
   const auto r = annals_unprivileged("render secret.toml -o out.svg");
