@@ -39,6 +39,11 @@ constexpr int max_png_side = 32767;
 // is 600 MB and a few seconds; a few bytes of style asking for 16000 pt
 // squared at 144 dpi would otherwise take 4 GB and half a minute.
 constexpr double max_png_pixels = 150e6;
+// Cairo keeps coordinates in 24.8 fixed point: beyond 2^23 (8,388,608) units
+// they wrap, and a PDF page 9,000,000 pt high crashes inside
+// cairo_surface_finish. Half of that leaves room for what is drawn past the
+// page's edge; 1,000,000 events make a page about 2,400,000 pt high.
+constexpr double max_vector_side = 4e6;
 
 // Cairo's write callbacks: an exception must not unwind through Cairo's C frames.
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
@@ -443,6 +448,10 @@ std::string Renderer::family_used(const FontSpec& font) const {
 Output Renderer::render(const scene::Scene& scene, Format format, const Options& options) const {
   if (!has_page(scene))
     return {{}, fmt::format("the page is {} × {} pt; it needs a positive size", scene.width, scene.height)};
+  if (format != Format::png && (scene.width > max_vector_side || scene.height > max_vector_side))
+    return {{}, fmt::format("the page is {:.0f} × {:.0f} pt, beyond the {:.0f} pt per side that Cairo can draw; "
+                            "split the timeline or narrow its dates",
+                            scene.width, scene.height, max_vector_side)};
   switch (format) {
     case Format::pdf: return render_pdf(scene, impl_->measurer);
     case Format::svg: return render_svg(scene, impl_->measurer);

@@ -930,4 +930,23 @@ TEST_F(Robustness, MoreLanesThanTheBudgetAreAnErrorAtTheFirstOneBeyond) {
   EXPECT_FALSE(fs::exists(dir_ / "out.svg"));
 }
 
+// Lengths at their ceilings over a few thousand lanes ask for a page Cairo
+// cannot draw (it crashed beyond 2^23 pt): each vector output says so.
+TEST_F(Robustness, PageBeyondWhatCairoCanDrawExitsThreeForEachVectorOutput) {
+  std::string text = "[timeline]\ntitle = \"T\"\n[style]\nlane.padding = 1000\nevent.span_height = 1000\n"
+                     "event.row_gap = 1000\n";
+  for (int i = 0; i < 2000; ++i) text += "[[lane]]\nid = \"l" + std::to_string(i) + "\"\n";
+  for (int i = 0; i < 2000; ++i)
+    text += "[[event]]\ntitle = \"e\"\nstart = 1900\nend = 1950\nlane = \"l" + std::to_string(i) + "\"\n";
+  write("in.toml", text);
+  const auto r = annals("render in.toml -q -o out.pdf -o out.svg -o out.json");
+  EXPECT_EQ(r.status, 3) << r.err;
+  for (const char* out : {"out.pdf", "out.svg"}) {
+    EXPECT_TRUE(has(r.err, std::string(out) + ": error: the page is 1191 × 6001283 pt, beyond the 4000000 pt per "
+                           "side that Cairo can draw")) << r.err;
+    EXPECT_FALSE(fs::exists(dir_ / out)) << out;
+  }
+  EXPECT_TRUE(fs::exists(dir_ / "out.json"));
+}
+
 }  // namespace
