@@ -304,9 +304,10 @@ void warn_beyond_pdf_limit(const scene::Scene& scene, const std::string& path, b
                            const Progress& progress) {
   if (quiet || (scene.width <= kPdfMaxSide && scene.height <= kPdfMaxSide)) return;
   progress.clear();
-  std::fputs(fmt::format("{}: warning: the page is {:.0f} × {:.0f} pt, beyond the {:.0f} pt (200 in) per side "
-                         "that PDF viewers show; split the timeline, narrow its dates, or use SVG\n",
-                         path, scene.width, scene.height, kPdfMaxSide)
+  std::fputs(printable(fmt::format("{}: warning: the page is {:.0f} × {:.0f} pt, beyond the {:.0f} pt (200 in) per "
+                                   "side that PDF viewers show; split the timeline, narrow its dates, or use SVG",
+                                   path, scene.width, scene.height, kPdfMaxSide))
+                 .append("\n")
                  .c_str(),
              stderr);
 }
