@@ -160,7 +160,8 @@ std::optional<PropertyValue> toml_value(std::string_view text) {
   if (!valid_text(document, "", scratch)) return std::nullopt;
   const Reader r{"", scratch};
   const auto root = detail::parse(document, r);
-  if (!root || root->size() != 1) return std::nullopt;
+  // A string TOML decodes to a control character or a noncharacter stays the text written.
+  if (!root || root->size() != 1 || scratch.has_errors()) return std::nullopt;
   const toml::node* n = root->get("x");
   if (n == nullptr) return std::nullopt;
   return detail::property_value(*n, "x", r);

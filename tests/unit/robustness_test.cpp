@@ -949,4 +949,12 @@ TEST_F(Robustness, PageBeyondWhatCairoCanDrawExitsThreeForEachVectorOutput) {
   EXPECT_TRUE(fs::exists(dir_ / "out.json"));
 }
 
+TEST_F(Robustness, SetValueThatWouldDecodeToANulStaysTheTextWritten) {
+  write("in.toml", kGood);
+  const auto r = annals("render in.toml --set 'title.font=\"\\u0000x\"' -o out.json");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(r.err, "font family '\"\\u0000x\"' is not installed")) << r.err;
+  EXPECT_FALSE(has(slurp(dir_ / "out.json"), std::string(1, '\0')));
+}
+
 }  // namespace
