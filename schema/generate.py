@@ -19,10 +19,16 @@ KEYS_CPP = (ROOT / "src/style/keys.cpp").read_text(encoding="utf-8")
 LOADER_CPP = (ROOT / "src/load/timeline_loader.cpp").read_text(encoding="utf-8")
 BASE = "https://annals.invalid/schema/"  # an identifier only; nothing is fetched
 
+# http, https, mailto in any case, or a relative reference: no ':' before the first / ? # or \\.
+URL = r"^(([hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO]):|[^:/?#\\]*([/?#\\]|$))"
 LENGTH_TEXT = r"^\s*\+?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*([pP][tT]|[pP][xX]|[mM][mM]|[cC][mM]|[iI][nN])?\s*$"
 DEFS = {
     "length": {"description": "A length: points (1/72 in), or a string with a unit: \"12mm\", \"0.5in\", \"18pt\", \"24px\".",
-               "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": LENGTH_TEXT}]},
+               "anyOf": [{"type": "number", "minimum": 0, "maximum": 1000},
+                         {"type": "string", "pattern": LENGTH_TEXT}]},
+    "page_length": {"description": "A page side or margin: points (at most 100000), or a string with a unit.",
+                    "anyOf": [{"type": "number", "minimum": 0, "maximum": 100000},
+                              {"type": "string", "pattern": LENGTH_TEXT}]},
     "color": {"description": "A colour: \"#rgb\", \"#rrggbb\", \"#rrggbbaa\", a CSS colour name, or \"none\".",
               "type": "string", "pattern": r"^(#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]+)$"},
     "family": {"description": "A font family name, e.g. \"DejaVu Sans\".", "type": "string", "minLength": 1},
@@ -50,7 +56,8 @@ DEFS = {
 
 def kind_schema(spec):
     """The schema of one key's value, from its Spec expression in keys.cpp."""
-    simple = {"kLength": {"$ref": "#/definitions/length"}, "kColor": {"$ref": "#/definitions/color"},
+    simple = {"kLength": {"$ref": "#/definitions/length"}, "kPageLength": {"$ref": "#/definitions/page_length"},
+              "kColor": {"$ref": "#/definitions/color"},
               "kBool": {"type": "boolean"}, "kFamily": {"$ref": "#/definitions/family"},
               "kWeight": {"$ref": "#/definitions/weight"},
               "kFontSize": {"description": "A font size: points, or a length with a unit.",
@@ -151,7 +158,9 @@ def timeline_schema():
     event = {"id": text, "title": text, "date": date, "start": date, "end": date,
              "lane": {"type": "string", "description": "A lane id or title."},
              "description": text, "tags": {"type": "array", "items": text},
-             "url": {"type": "string", "format": "uri"}, "color": {"$ref": "#/definitions/color"},
+             "url": {"type": "string", "format": "uri-reference",
+                     "description": "An http, https or mailto link, or a relative path (FORMAT.md 1.1).",
+                     "pattern": URL}, "color": {"$ref": "#/definitions/color"},
              "style": {"$ref": "#/definitions/event_table"}}
     era = {"title": text, "start": date, "end": date, "color": {"$ref": "#/definitions/color"},
            "style": {"$ref": "#/definitions/era_table"}}

@@ -61,9 +61,18 @@ bool Pipeline::stop(Status status) {
   return false;
 }
 
+// Regular runs read any regular file within the size limits; safe mode
+// (FORMAT.md §3) also confines the styles a timeline names. A style the
+// request names is the caller's own and is read as given.
+load::ReadOptions Pipeline::read_options() const {
+  load::ReadOptions o = load::read_options(request_.safe);
+  o.first_style_trusted = !request_.style.empty();
+  return o;
+}
+
 bool Pipeline::load() {
   timeline_ = request_.text ? load::timeline(*request_.text, request_.input, diags_)
-                            : load::timeline_file(request_.input, diags_);
+                            : load::timeline_file(request_.input, diags_, read_options());
   if (!timeline_) return stop(Status::bad_input);
   return true;
 }
@@ -97,7 +106,7 @@ bool Pipeline::style() {
     style_dir = folder_of(request_.input);
     style_where = timeline.header.style_where;
   }
-  style_ = load::style_named(style_name, style_dir, style_where, diags_);
+  style_ = load::style_named(style_name, style_dir, style_where, diags_, read_options());
   // The cascade's outer layers: the timeline's [style], then the request.
   if (style_) {
     style::apply(*style_, timeline.style, diags_);

@@ -17,6 +17,7 @@
 #include "base/diagnostics.h"
 #include "base/property.h"
 #include "dates/date.h"
+#include "load/load.h"
 #include "model/timeline.h"
 #include "scene/scene.h"
 #include "style/style.h"
@@ -59,6 +60,7 @@ class Pipeline {
  private:
   bool stop(Status status);
   void choose_now();
+  load::ReadOptions read_options() const;
 
   Request request_;
   Status status_ = Status::ok;

@@ -28,6 +28,8 @@ struct Request {
   double dpi = 144;                 // PNG only
   std::string id_prefix;            // SVG: what every id starts with ("" = a hash of the chart's content)
   bool strict = false;              // every warning counts as an error
+  bool safe = false;                // safe mode (--safe): styles only built-in or beside the timeline,
+                                    // smaller size limits; a `style` here is the caller's and read as given
   std::string creator = "annals";   // in the PDF and SVG metadata
 };
 

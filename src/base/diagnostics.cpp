@@ -52,9 +52,10 @@ namespace {
 
 std::string position(const SourceLocation& w) {
   if (w.file.empty()) return "annals: ";
-  if (w.line <= 0) return fmt::format("{}: ", w.file);
-  if (w.col <= 0) return fmt::format("{}:{}: ", w.file, w.line);
-  return fmt::format("{}:{}:{}: ", w.file, w.line, w.col);
+  const std::string file = printable(w.file);
+  if (w.line <= 0) return fmt::format("{}: ", file);
+  if (w.col <= 0) return fmt::format("{}:{}: ", file, w.line);
+  return fmt::format("{}:{}:{}: ", file, w.line, w.col);
 }
 
 const char* name(Severity s) {
@@ -68,11 +69,31 @@ const char* name(Severity s) {
 
 }  // namespace
 
+std::string printable(std::string_view text, bool keep_newlines) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b == '\n' && keep_newlines) {
+      out += '\n';
+    } else if (b < 0x20 || b == 0x7F) {
+      out += fmt::format("\\x{:02x}", b);
+    } else if (b == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      // U+0080..U+009F: 0x9B alone starts an escape sequence on some terminals.
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[++i]));
+    } else {
+      out += static_cast<char>(b);
+    }
+  }
+  return out;
+}
+
 std::string format(const Diagnostic& d) {
-  std::string out = fmt::format("{}{}: {}\n", position(d.where), name(d.severity), d.message);
+  std::string out = fmt::format("{}{}: {}\n", position(d.where), name(d.severity), printable(d.message));
   for (const auto& n : d.notes) {
     const SourceLocation& w = n.where.file.empty() ? d.where : n.where;
-    out += fmt::format("{}note: {}\n", position(w), n.message);
+    out += fmt::format("{}note: {}\n", position(w), printable(n.message));
   }
   return out;
 }

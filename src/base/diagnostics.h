@@ -3,6 +3,7 @@
 // problem in a file is reported in one run.
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "source_location.h"  // a sibling: installed, both are annals/
@@ -44,6 +45,13 @@ class Diagnostics {
 };
 
 // "FILE:LINE:COL: error: WHAT" followed by its notes, one per line, each ending in '\n'.
+// Control characters in any part are escaped (see printable).
 std::string format(const Diagnostic& d);
+
+// `text` safe to print on a terminal: control characters (C0, DEL, C1) are
+// written as \x1b, \x7f, \u009b, so a title quoted in a message cannot move
+// the cursor, retitle the window or fake another line. With `keep_newlines`
+// a '\n' stays a line break (for text that is several lines on purpose).
+std::string printable(std::string_view text, bool keep_newlines = false);
 
 }  // namespace annals

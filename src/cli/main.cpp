@@ -19,9 +19,7 @@ extern "C" void on_interrupt(int sig) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
-  std::signal(SIGHUP, on_interrupt);
+  for (const int sig : annals::cli::kCleanupSignals) std::signal(sig, on_interrupt);
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes an EPIPE error we report
 
   const auto parsed = annals::cli::parse_command_line(argc, argv);

@@ -1,6 +1,11 @@
 // The only file that includes CLI11 (it costs seconds to compile).
 #include "cli/options.h"
 
+#include "base/diagnostics.h"
+
+#include <cstdlib>
+#include <string_view>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -13,6 +18,16 @@
 namespace annals::cli {
 
 namespace {
+
+constexpr const char* kSafeHelp =
+    "For timelines others wrote: styles only built-in or from the timeline's folder, smaller size limits "
+    "(also ANNALS_SAFE=1)";
+
+// ANNALS_SAFE=1 turns safe mode on for every run of a service, whatever its command lines say.
+bool safe_from_environment() {
+  const char* v = std::getenv("ANNALS_SAFE");
+  return v != nullptr && *v != '\0' && std::string_view(v) != "0";
+}
 
 void add_render_options(CLI::App& render, Command& c) {
   render.add_option("INPUT", c.inputs, "Timeline files (TOML); - reads standard input")->required();
@@ -39,6 +54,7 @@ void add_render_options(CLI::App& render, Command& c) {
       ->type_name("PREFIX");
   render.add_flag("--strict", c.strict, "Treat warnings as errors");
   render.add_flag("-q,--quiet", c.quiet, "Print only errors; no progress");
+  render.add_flag("--safe", c.safe, kSafeHelp);
 }
 
 }  // namespace
@@ -57,6 +73,7 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
   check->add_option("--style", c.style, "Also check this style")->type_name("NAME|FILE");
   check->add_flag("--strict", c.strict, "Treat warnings as errors");
   check->add_flag("-q,--quiet", c.quiet, "Print only errors");
+  check->add_flag("--safe", c.safe, kSafeHelp);
 
   CLI::App* styles = app.add_subcommand("styles", "List the built-in styles, or print one as TOML");
   styles->add_option("NAME", c.style_name, "A built-in style to print");
@@ -82,7 +99,7 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
       return r;
     }
     r.exit_code = 2;
-    r.err = fmt::format("annals: error: {}\nannals: note: see 'annals --help'\n", e.what());
+    r.err = fmt::format("annals: error: {}\nannals: note: see 'annals --help'\n", printable(e.what()));
     return r;
   }
 
@@ -100,6 +117,7 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
     return r;
   }
 
+  c.safe = c.safe || safe_from_environment();
   if (c.verb == Verb::render) {
     if (c.batch && !c.outputs.empty()) {
       r.exit_code = 2;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+
 namespace annals::cli {
 
 enum class Verb { render, check, styles, help, version };
@@ -23,6 +24,7 @@ struct Command {
   std::string id_prefix;             // --id-prefix PREFIX ("" = from the chart's content)
   bool strict = false;
   bool quiet = false;
+  bool safe = false;                 // --safe or ANNALS_SAFE=1: see Request::safe
   std::string style_name;            // styles [NAME]
   std::string help_text;             // for Verb::help
 };

@@ -56,7 +56,7 @@ class Progress {
   void expect_events(std::size_t events) { on_ = on_ || (allowed_ && events >= 5000); }
   void expect_bytes(std::uintmax_t bytes) { on_ = on_ || (allowed_ && bytes >= 1'000'000); }
   void say(const std::string& what) const {
-    if (on_) std::fputs(fmt::format("\r\033[Kannals: {}", what).c_str(), stderr);
+    if (on_) std::fputs(fmt::format("\r\033[Kannals: {}", printable(what)).c_str(), stderr);
   }
   void clear() const {
     if (on_) std::fputs("\r\033[K", stderr);
@@ -91,6 +91,7 @@ Request request_for(const Command& c, const std::string& input) {
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) r.source_date_epoch = epoch;
   if (c.dpi) r.dpi = *c.dpi;
   r.id_prefix = c.id_prefix;
+  r.safe = c.safe;
   r.strict = c.strict;
   r.creator = "annals " ANNALS_VERSION;
   return r;

@@ -169,7 +169,8 @@ ParseError out_of_range(std::string_view written_year, std::size_t offset) {
 namespace {
 
 std::string historical_text(std::int64_t y) {
-  return y < 0 ? fmt::format("{} BCE", -y) : fmt::format("{}", y);
+  // Unsigned, so that the most negative year (any integer may be written) has a magnitude.
+  return y < 0 ? fmt::format("{} BCE", 0 - static_cast<std::uint64_t>(y)) : fmt::format("{}", y);
 }
 
 std::optional<ParseError> check_year(std::int64_t y, std::size_t at) {

@@ -1,6 +1,7 @@
 #pragma once
 // TOML text → model and style. The only module that knows toml++.
 // Every problem goes to the Diagnostics with its file:line:col; nothing throws.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,14 +26,35 @@ std::optional<model::Timeline> timeline(std::string_view text, const std::string
 void check_present(const model::Timeline& timeline, const dates::Date& now, const Note& origin,
                    Diagnostics& diags);
 
+// How files are read. Every run reads only regular files (a FIFO would
+// block, /dev/zero never ends, a folder is no text) and at most a bounded
+// number of bytes. Safe mode is for a service that renders timelines others
+// wrote: smaller limits, and a style a timeline names must be a built-in or
+// a file in the timeline's own folder, so `style = "/etc/shadow"` reads nothing.
+struct ReadOptions {
+  bool safe = false;
+  std::uintmax_t max_timeline_bytes = 1ULL << 30;  // 1 GiB: 1,000,000 events are ~150 MB
+  std::uintmax_t max_style_bytes = 1ULL << 20;     // 1 MiB: the built-ins are 2–4 KB
+  // Safe mode: the first style was named on the command line (--style), by
+  // whoever runs annals, so it is read as given; only what it extends is confined.
+  bool first_style_trusted = false;
+};
+
+// The options of a regular run or of safe mode (8 MiB timelines, 256 KiB styles).
+ReadOptions read_options(bool safe);
+
 // Reads a file from disk (or standard input for "-") and parses it.
-std::optional<model::Timeline> timeline_file(const std::string& path, Diagnostics& diags);
+std::optional<model::Timeline> timeline_file(const std::string& path, Diagnostics& diags,
+                                             const ReadOptions& options = {});
 
 // Resolves a style by built-in name or by path (relative paths against
 // `base_dir`), following its `extends` chain (cycles are errors), and
 // returns the resolved Style. `where` is where the name was written.
+// In safe mode every file of the chain must lie in `base_dir` itself (the
+// timeline's folder; "" is the current folder).
 std::optional<style::Style> style_named(const std::string& name_or_path, const std::string& base_dir,
-                                        const SourceLocation& where, Diagnostics& diags);
+                                        const SourceLocation& where, Diagnostics& diags,
+                                        const ReadOptions& options = {});
 
 // A style file's text as property sheet (flattened "section.key" → value);
 // `extends` is reported through `extends`.
@@ -43,6 +65,10 @@ std::optional<PropertySheet> style_sheet(std::string_view text, const std::strin
 // `--set KEY=VALUE`: the value is read as a TOML value when it parses as one
 // (numbers, booleans, arrays, quoted strings), else as a bare string.
 std::optional<Property> command_line_property(std::string_view assignment, Diagnostics& diags);
+
+// Why an event's `url` cannot be a link, or "" when it can: http, https and
+// mailto URLs and relative paths, without control characters.
+std::string url_problem(std::string_view url);
 
 // Checks that `text` is valid UTF-8 without NUL bytes (toml++ misbehaves on
 // some invalid input); reports the first bad byte's line and column.

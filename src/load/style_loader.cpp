@@ -52,8 +52,28 @@ std::optional<fs::path> find_style_file(const std::string& name, const std::stri
   return std::nullopt;
 }
 
+// Safe mode: the folder every style file must lie in, once known.
+struct Confinement {
+  bool on = false;
+  std::optional<fs::path> folder;  // canonical; unset until the first file when that one is trusted
+};
+
+fs::path canonical_folder(const std::string& dir) {
+  std::error_code ec;
+  const fs::path c = fs::weakly_canonical(dir.empty() ? fs::path(".") : fs::path(dir), ec);
+  return ec ? fs::path(dir) : c;
+}
+
+// Whether `path` (links resolved) is a file directly inside `folder`.
+bool inside(const fs::path& path, const fs::path& folder) {
+  std::error_code ec;
+  const fs::path real = fs::canonical(path, ec);
+  return !ec && real.parent_path() == folder;
+}
+
 std::optional<StyleSource> locate(const std::string& name, const std::string& base_dir,
-                                  const SourceLocation& where, Diagnostics& diags) {
+                                  const SourceLocation& where, const ReadOptions& options,
+                                  Confinement& confine, Diagnostics& diags) {
   if (auto text = style::builtin_style_text(name))
     return StyleSource{"builtin:" + name, name, fmt::format("<built-in:{}>", name), base_dir, std::string(*text)};
   const auto path = find_style_file(name, base_dir);
@@ -62,7 +82,17 @@ std::optional<StyleSource> locate(const std::string& name, const std::string& ba
                 {{fmt::format("the built-in styles are: {}", builtin_names()), where}});
     return std::nullopt;
   }
-  auto text = detail::read_file(path->string(), diags);
+  if (confine.on) {
+    if (!confine.folder) {
+      confine.folder = canonical_folder(path->parent_path().string());
+    } else if (!inside(*path, *confine.folder)) {
+      diags.error(where, fmt::format("safe mode: style '{}' is neither a built-in nor a file in '{}'", name,
+                                     confine.folder->string()),
+                  {{fmt::format("the built-in styles are: {}", builtin_names()), where}});
+      return std::nullopt;
+    }
+  }
+  auto text = detail::read_file(path->string(), options.max_style_bytes, diags);
   if (!text) return std::nullopt;
   std::error_code ec;
   const fs::path canonical = fs::weakly_canonical(*path, ec);
@@ -80,13 +110,17 @@ std::string cycle_message(const std::vector<StyleSource>& chain, std::size_t aga
 
 // The sheets of a style and its ancestors, the style itself first.
 std::optional<std::vector<PropertySheet>> read_chain(const std::string& name_or_path, const std::string& base_dir,
-                                                     const SourceLocation& where, Diagnostics& diags) {
+                                                     const SourceLocation& where, const ReadOptions& options,
+                                                     Diagnostics& diags) {
+  Confinement confine;
+  confine.on = options.safe;
+  if (options.safe && !options.first_style_trusted) confine.folder = canonical_folder(base_dir);
   std::vector<StyleSource> chain;
   std::vector<PropertySheet> sheets;
   std::string name = name_or_path, dir = base_dir;
   SourceLocation at = where;
   while (true) {
-    auto source = locate(name, dir, at, diags);
+    auto source = locate(name, dir, at, options, confine, diags);
     if (!source) return std::nullopt;
     const auto again = std::find_if(chain.begin(), chain.end(),
                                     [&](const StyleSource& s) { return s.identity == source->identity; });
@@ -126,7 +160,8 @@ std::optional<PropertyValue> toml_value(std::string_view text) {
   if (!valid_text(document, "", scratch)) return std::nullopt;
   const Reader r{"", scratch};
   const auto root = detail::parse(document, r);
-  if (!root || root->size() != 1) return std::nullopt;
+  // A string TOML decodes to a control character or a noncharacter stays the text written.
+  if (!root || root->size() != 1 || scratch.has_errors()) return std::nullopt;
   const toml::node* n = root->get("x");
   if (n == nullptr) return std::nullopt;
   return detail::property_value(*n, "x", r);
@@ -162,8 +197,9 @@ std::optional<PropertySheet> style_sheet(std::string_view text, const std::strin
 }
 
 std::optional<style::Style> style_named(const std::string& name_or_path, const std::string& base_dir,
-                                        const SourceLocation& where, Diagnostics& diags) {
-  const auto sheets = read_chain(name_or_path, base_dir, where, diags);
+                                        const SourceLocation& where, Diagnostics& diags,
+                                        const ReadOptions& options) {
+  const auto sheets = read_chain(name_or_path, base_dir, where, options, diags);
   if (!sheets) return std::nullopt;
   style::Style s = style::defaults();
   // The root ancestor is the weakest layer.

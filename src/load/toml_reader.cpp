@@ -1,10 +1,13 @@
 #include "load/toml_reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
-#include <iostream>
 #include <iterator>
 #include <regex>
 #include <system_error>
@@ -91,6 +94,58 @@ bool report_date_error(std::string_view text, const toml::parse_error& e, const 
   return false;
 }
 
+// Decodes the UTF-8 sequence at `i` (valid_text and toml++ have checked it).
+char32_t code_point_at(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  const std::size_t n = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+  char32_t cp = n == 1 ? b0 : n == 2 ? (b0 & 0x1F) : n == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+  for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += n;
+  return cp;
+}
+
+bool is_noncharacter(char32_t cp) { return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE; }
+
+// Why a string (after TOML's escapes are decoded) cannot be drawn and
+// written: XML has no way to hold C0 controls (other than tab and line
+// breaks) or noncharacters, and PDF viewers and Cairo refuse them.
+std::string string_problem(std::string_view s) {
+  std::size_t i = 0;
+  for (int nth = 1; i < s.size(); ++nth) {
+    const char32_t cp = code_point_at(s, i);
+    if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F)
+      return fmt::format("a string cannot hold the control character U+{:04X} (character {} of the string)",
+                         static_cast<unsigned>(cp), nth);
+    if (is_noncharacter(cp))
+      return fmt::format("a string cannot hold the noncharacter U+{:04X} (character {} of the string)",
+                         static_cast<unsigned>(cp), nth);
+  }
+  return {};
+}
+
+// Every string and key of a document, checked once, so no part of the
+// loader can let a character through that the outputs cannot hold.
+bool check_strings(const toml::node& n, const Reader& r) {
+  bool ok = true;
+  if (const auto* s = n.as_string()) {
+    if (const std::string problem = string_problem(s->get()); !problem.empty()) {
+      r.error(n, problem);
+      ok = false;
+    }
+  } else if (const auto* t = n.as_table()) {
+    for (auto&& [k, v] : *t) {
+      if (const std::string problem = string_problem(k.str()); !problem.empty()) {
+        r.diags.error(r.at(k), "in a key, " + problem);
+        ok = false;
+      }
+      ok = check_strings(v, r) && ok;
+    }
+  } else if (const auto* a = n.as_array()) {
+    for (const auto& item : *a) ok = check_strings(item, r) && ok;
+  }
+  return ok;
+}
+
 }  // namespace
 
 SourceLocation Reader::at(const toml::source_region& region) const {
@@ -116,7 +171,10 @@ std::string_view type_name(const toml::node& n) {
 std::optional<toml::table> parse(std::string_view text, const Reader& r) {
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
   try {
-    return toml::parse(text, std::string_view(r.file));
+    toml::table root = toml::parse(text, std::string_view(r.file));
+    // Reported, not fatal: the rest of the file is still checked, and the errors stop any output.
+    (void)check_strings(root, r);
+    return root;
   } catch (const toml::parse_error& e) {
     if (!report_date_error(text, e, r)) r.diags.error(r.at(e.source()), std::string(e.description()));
   } catch (const std::exception& e) {  // toml++ allocates; nothing else may escape the loader
@@ -232,37 +290,69 @@ void move_sorted(Diagnostics& from, Diagnostics& to) {
   from = Diagnostics{};
 }
 
-std::optional<std::string> read_file(const std::string& path, Diagnostics& diags) {
-  const SourceLocation whole{path, 0, 0};
-  if (path == "-") {
-    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    if (std::cin.bad()) {
-      diags.error(whole, "cannot read standard input");
+namespace {
+
+std::string size_text(std::uintmax_t bytes) {
+  if (bytes >= (1ULL << 20) && bytes % (1ULL << 20) == 0) return fmt::format("{} MiB", bytes >> 20);
+  if (bytes >= (1ULL << 10) && bytes % (1ULL << 10) == 0) return fmt::format("{} KiB", bytes >> 10);
+  return fmt::format("{} bytes", bytes);
+}
+
+std::string_view kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "is a directory";
+  if (S_ISFIFO(mode)) return "is a pipe (FIFO), not a regular file";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a regular file";
+  if (S_ISSOCK(mode)) return "is a socket, not a regular file";
+  return "is not a regular file";
+}
+
+// Reads until the end or one byte past the limit; the limit also stops
+// files whose size the kernel does not know (/proc) or that grow while read.
+std::optional<std::string> read_bounded(int fd, std::uintmax_t max_bytes, const SourceLocation& whole,
+                                        Diagnostics& diags) {
+  std::string text;
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      diags.error(whole, "cannot read: " + std::generic_category().message(errno));
       return std::nullopt;
     }
-    return text;
+    if (got == 0) return text;
+    text.append(buffer, static_cast<std::size_t>(got));
+    if (text.size() > max_bytes) {
+      diags.error(whole, fmt::format("cannot read: larger than the limit of {}", size_text(max_bytes)));
+      return std::nullopt;
+    }
   }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    diags.error(whole, "cannot read: is a directory");
-    return std::nullopt;
-  }
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::string& path, std::uintmax_t max_bytes, Diagnostics& diags) {
+  const SourceLocation whole{path, 0, 0};
+  if (path == "-") return read_bounded(STDIN_FILENO, max_bytes, whole, diags);
+  // O_NONBLOCK so that opening a FIFO without a writer does not wait; the
+  // file type is then judged on what was opened, not on a name that may change.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
     diags.error(whole, "cannot read: " + std::generic_category().message(errno));
     return std::nullopt;
   }
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t got = 0;
-  while ((got = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, got);
-  const bool failed = std::ferror(f) != 0;
-  const int err = errno;
-  std::fclose(f);
-  if (failed) {
-    diags.error(whole, "cannot read: " + std::generic_category().message(err));
-    return std::nullopt;
+  struct stat st {};
+  std::optional<std::string> text;
+  if (::fstat(fd, &st) != 0) {
+    diags.error(whole, "cannot read: " + std::generic_category().message(errno));
+  } else if (!S_ISREG(st.st_mode)) {
+    diags.error(whole, fmt::format("cannot read: {}", kind_of(st.st_mode)));
+  } else if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+    diags.error(whole, fmt::format("cannot read: {} bytes, larger than the limit of {}",
+                                   static_cast<std::uintmax_t>(st.st_size), size_text(max_bytes)));
+  } else {
+    text = read_bounded(fd, max_bytes, whole, diags);
   }
+  ::close(fd);
   return text;
 }
 

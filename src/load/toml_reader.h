@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the timeline and style readers: toml++ nodes → located values,
 // with every problem reported at the node's position. Internal to load/.
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -62,8 +63,9 @@ void sort_sheet(PropertySheet& sheet);
 // Moves `from` into `to` in file order.
 void move_sorted(Diagnostics& from, Diagnostics& to);
 
-// Reads a whole file, binary-safe ("-" = standard input); on failure reports
-// "cannot read: ..." without a line and returns nullopt.
-std::optional<std::string> read_file(const std::string& path, Diagnostics& diags);
+// Reads a whole file, binary-safe ("-" = standard input), of at most
+// `max_bytes`; only regular files (and standard input, whatever it is). On
+// failure reports "cannot read: ..." without a line and returns nullopt.
+std::optional<std::string> read_file(const std::string& path, std::uintmax_t max_bytes, Diagnostics& diags);
 
 }  // namespace annals::load::detail

@@ -36,6 +36,15 @@ using Context = std::unique_ptr<cairo_t, ContextDestroy>;
 using Pattern = std::unique_ptr<cairo_pattern_t, PatternDestroy>;
 
 constexpr int max_png_side = 32767;
+// The image is held whole, 4 bytes a pixel: 150 megapixels (A0 at 300 dpi)
+// is 600 MB and a few seconds; a few bytes of style asking for 16000 pt
+// squared at 144 dpi would otherwise take 4 GB and half a minute.
+constexpr double max_png_pixels = 150e6;
+// Cairo keeps coordinates in 24.8 fixed point: beyond 2^23 (8,388,608) units
+// they wrap, and a PDF page 9,000,000 pt high crashes inside
+// cairo_surface_finish. Half of that leaves room for what is drawn past the
+// page's edge; 1,000,000 events make a page about 2,400,000 pt high.
+constexpr double max_vector_side = 4e6;
 
 // Cairo's write callbacks: an exception must not unwind through Cairo's C frames.
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
@@ -100,6 +109,23 @@ void rounded_rect(cairo_t* cr, const Box& b, double radius) {
   cairo_arc(cr, b.x + r, b.bottom() - r, r, quarter, 2 * quarter);
   cairo_arc(cr, b.x + r, b.y + r, r, 2 * quarter, 3 * quarter);
   cairo_close_path(cr);
+}
+
+// Cairo 1.16 copies a link's URI into the PDF as `/URI (…)` without PDF
+// string escaping, so a ')' or '\\' would end the string and let the rest of
+// the URL write PDF (a JavaScript action). Percent-encoding every byte that
+// is not plain printable ASCII, and the delimiters of PDF strings and of
+// Cairo's attributes, leaves the same link and nothing to escape.
+std::string pdf_uri(std::string_view url) {
+  std::string out;
+  for (const char c : url) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b <= 0x20 || b >= 0x7F || c == '(' || c == ')' || c == '\\' || c == '\'' || c == '<' || c == '>')
+      out += fmt::format("%{:02X}", b);
+    else
+      out += c;
+  }
+  return out;
 }
 
 // Cairo's tag attributes quote strings in '…' with backslash escapes.
@@ -192,7 +218,7 @@ struct Painter {
     // Only the PDF surface makes annotations of link tags; the others ignore them.
     if (l.url.empty()) return;
     const std::string attributes = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] uri='{}'", l.box.x,
-                                               l.box.y, l.box.w, l.box.h, tag_string(l.url));
+                                               l.box.y, l.box.w, l.box.h, tag_string(pdf_uri(l.url)));
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
     cairo_tag_end(cr, CAIRO_TAG_LINK);
   }
@@ -318,6 +344,11 @@ Output render_png(const scene::Scene& scene, const PangoMeasurer& text, double d
             fmt::format("the page is {} × {} px at {} dpi, beyond the {}-pixel limit of PNG rendering; "
                         "use a lower --dpi or PDF/SVG",
                         wpx, hpx, dpi, max_png_side)};
+  if (wpx * hpx > max_png_pixels)
+    return {{},
+            fmt::format("the page is {} × {} px at {} dpi, beyond the {:.0f}-megapixel limit of PNG rendering; "
+                        "use a lower --dpi or PDF/SVG",
+                        wpx, hpx, dpi, max_png_pixels / 1e6)};
   Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, std::max(1, static_cast<int>(wpx)),
                                              std::max(1, static_cast<int>(hpx))));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
@@ -411,6 +442,10 @@ std::string Renderer::family_used(const FontSpec& font) const {
 Output Renderer::render(const scene::Scene& scene, Format format, const Options& options) const {
   if (!has_page(scene))
     return {{}, fmt::format("the page is {} × {} pt; it needs a positive size", scene.width, scene.height)};
+  if (format != Format::png && (scene.width > max_vector_side || scene.height > max_vector_side))
+    return {{}, fmt::format("the page is {:.0f} × {:.0f} pt, beyond the {:.0f} pt per side that Cairo can draw; "
+                            "split the timeline or narrow its dates",
+                            scene.width, scene.height, max_vector_side)};
   switch (format) {
     case Format::pdf: return render_pdf(scene, impl_->measurer);
     case Format::svg: return render_svg(scene, impl_->measurer, options.id_prefix);

@@ -23,7 +23,15 @@ constexpr std::array<std::string_view, 2> kOrientations{"landscape", "portrait"}
 constexpr std::array<std::string_view, 3> kLegendPositions{"bottom", "top", "none"};
 constexpr std::array<std::string_view, 3> kEraLabelPositions{"top", "bottom", "none"};
 
-constexpr Spec kLength{Kind::length};
+// Every length has a ceiling: a style is input too, and one absurd value
+// (span_height = 1e9) would otherwise ask for a page a million times a
+// poster's size. The ceilings are far above any chart's: a mark or gap of
+// 1000 pt is 35 cm, a page side of 100,000 pt 35 m.
+constexpr double kMaxSize = 1000;
+constexpr double kMaxPage = 100'000;
+constexpr Spec kLength{Kind::length, {}, 0, kMaxSize};
+constexpr std::size_t kMaxDashes = 16;
+constexpr Spec kPageLength{Kind::length, {}, 0, kMaxPage};
 constexpr Spec kFontSize{Kind::length, {}, 1, 1000};
 constexpr Spec kColor{Kind::color};
 constexpr Spec kBool{Kind::boolean};
@@ -69,9 +77,9 @@ void set_base_weight(Style& s, const Value& v) {
 constexpr Key<Style> kStyleKeys[] = {
     {"page.size", {Kind::page_size}, [](Style& s, const Value& v) { s.page.size = v.text; }},
     {"page.orientation", choice(kOrientations), [](Style& s, const Value& v) { s.page.landscape = v.choice == 0; }},
-    {"page.width", kLength, [](Style& s, const Value& v) { s.page.width = v.number; }},
-    {"page.height", kLength, [](Style& s, const Value& v) { s.page.height = v.number; }},
-    {"page.margin", kLength, [](Style& s, const Value& v) { s.page.margin = v.number; }},
+    {"page.width", kPageLength, [](Style& s, const Value& v) { s.page.width = v.number; }},
+    {"page.height", kPageLength, [](Style& s, const Value& v) { s.page.height = v.number; }},
+    {"page.margin", kPageLength, [](Style& s, const Value& v) { s.page.margin = v.number; }},
     {"page.background", kColor, [](Style& s, const Value& v) { s.page.background = v.color; }},
 
     {"font.family", kFamily, set_base_family},
@@ -111,7 +119,7 @@ constexpr Key<Style> kStyleKeys[] = {
     {"grid.minor_color", kColor, [](Style& s, const Value& v) { s.grid.minor_color = v.color; }},
     {"grid.width", kLength, [](Style& s, const Value& v) { s.grid.width = v.number; }},
 
-    {"lane.header_width", kLength, [](Style& s, const Value& v) { s.lane.header_width = v.number; }},
+    {"lane.header_width", kPageLength, [](Style& s, const Value& v) { s.lane.header_width = v.number; }},
     {"lane.band", kColor, [](Style& s, const Value& v) { s.lane.band = v.color; }},
     {"lane.band_alt", kColor, [](Style& s, const Value& v) { s.lane.band_alt = v.color; }},
     {"lane.separator", kColor, [](Style& s, const Value& v) { s.lane.separator = v.color; }},
@@ -379,9 +387,11 @@ struct Checker {
     }
     for (const auto& part : parts) {
       const auto len = parse_length(part);
-      if (!len || *len < 0) return fail("solid, dashed, dotted or a list of lengths like [4, 3]");
+      if (!len || *len < 0 || *len > kMaxSize)
+        return fail(fmt::format("solid, dashed, dotted or a list of lengths between 0 and {} pt like [4, 3]", kMaxSize));
       v.numbers.push_back(*len);
     }
+    if (parts.size() > kMaxDashes) return fail(fmt::format("a dash pattern of at most {} lengths", kMaxDashes));
     if (parts.empty() && !std::holds_alternative<std::vector<std::string>>(p.value))
       return fail("solid, dashed, dotted or a list of lengths like [4, 3]");
     return v;

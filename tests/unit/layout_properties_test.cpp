@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -13,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "layout/annotations/annotations.h"
 #include "layout/layout.h"
 #include "styled/resolve.h"
 #include "layout/rows/packing.h"
@@ -298,6 +300,127 @@ TEST(LayoutProperties, HundredThousandEventsKeepEveryGuarantee) {
   const auto d = layout_detailed(styled::resolve(t, st, options_now(), diags), {}, m, diags);
   EXPECT_GT(d.scene.items.size(), 200'000u);
   EXPECT_EQ(check(t, d), "");
+}
+
+// ---- era and marker titles --------------------------------------------------
+
+// The rows of the direct search the placement replaced (quadratic in the
+// rows and titles): each title, markers first and in order along the axis,
+// takes the nearest row where it overlaps no title and meets no marker's rule.
+std::vector<std::size_t> direct_rows(const std::vector<Annotation>& labels, bool vertical) {
+  struct Placed {
+    double begin, end, rule;
+    bool is_marker;
+    std::size_t row;
+  };
+  auto clashes = [](const Placed& p, const Placed& q, bool rules) {
+    if (p.row == q.row && p.begin < q.end && q.begin < p.end) return true;
+    if (!rules) return false;
+    if (q.is_marker && p.row < q.row && p.begin <= q.rule && q.rule <= p.end) return true;
+    return p.is_marker && q.row < p.row && q.begin <= p.rule && p.rule <= q.end;
+  };
+  auto first_free = [&](Placed p, const std::vector<Placed>& placed, bool rules) {
+    for (p.row = 0; p.row <= placed.size(); ++p.row)
+      if (std::none_of(placed.begin(), placed.end(), [&](const Placed& q) { return clashes(p, q, rules); }))
+        return p.row;
+    return p.row;
+  };
+  std::vector<std::size_t> order(labels.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (labels[a].is_era != labels[b].is_era) return !labels[a].is_era;
+    return labels[a].pos < labels[b].pos;
+  });
+  std::vector<Placed> placed;
+  std::vector<std::size_t> rows(labels.size());
+  for (const auto i : order) {
+    const auto& an = labels[i];
+    const double along = an.text.empty() ? 0 : (vertical ? an.h : an.w) + kAnnotationGap;
+    Placed p{an.pos, an.pos + along, an.a, !an.is_era, 0};
+    p.row = first_free(p, placed, true);
+    if (p.row > placed.size()) p.row = first_free(p, placed, false);
+    rows[i] = p.row;
+    placed.push_back(p);
+  }
+  return rows;
+}
+
+// Eras and markers crowded on a few dates, some untitled, some wide.
+model::Timeline annotated(std::mt19937_64& rng, std::size_t eras, std::size_t markers) {
+  auto year = [&](int lo, int hi) {
+    return std::get<dates::Date>(dates::from_year(std::uniform_int_distribution<int>(lo, hi)(rng)));
+  };
+  auto title = [&]() {
+    const int kind = std::uniform_int_distribution<int>(0, 9)(rng);
+    if (kind == 0) return std::string();
+    return std::string(static_cast<std::size_t>(kind == 1 ? 60 : 3 + kind), 'm');
+  };
+  model::Timeline t;
+  t.file = "annotated.toml";
+  t.lanes.push_back({"a", "A", {}, {}});
+  model::Event e;
+  e.title = "e";
+  e.lane = 0;
+  e.start = model::LocatedDate{year(1900, 1900), {}};
+  e.end = model::LocatedDate{year(2000, 2000), {}};
+  t.events.push_back(e);
+  const bool crowded = std::uniform_int_distribution<int>(0, 1)(rng) == 1;
+  const int hi = crowded ? 1905 : 2000;
+  for (std::size_t i = 0; i < markers; ++i) t.markers.push_back({title(), {year(1900, hi), {}}, {}, {}});
+  for (std::size_t i = 0; i < eras; ++i) {
+    const dates::Date a = year(1900, hi);
+    const dates::Date b = year(static_cast<int>(dates::civil_from_seconds(a.begin).year), hi);
+    t.eras.push_back({title(), {a, {}}, {b, {}}, {}, {}});
+  }
+  return t;
+}
+
+Annotations plan_of(const model::Timeline& t, bool vertical, Diagnostics& diags, const text::TextMeasurer& m) {
+  const auto s = scale::linear(std::get<dates::Date>(dates::from_year(1900)).begin,
+                               std::get<dates::Date>(dates::from_year(2001)).begin, 100, 700);
+  return plan_annotations(styled::resolve(t, style::defaults(), options_now(), diags), s, 100, 700, vertical, m);
+}
+
+TEST(LayoutProperties, AnnotationRowsAreThoseOfTheDirectSearch) {
+  const text::FakeMeasurer m;
+  std::mt19937_64 rng(18);
+  for (int round = 0; round < 300; ++round) {
+    const auto n = static_cast<std::size_t>(std::uniform_int_distribution<int>(1, 40)(rng));
+    const auto t = annotated(rng, n / 2, n - n / 2);
+    const bool vertical = round % 3 == 0;
+    Diagnostics diags;
+    const auto plan = plan_of(t, vertical, diags, m);
+    const auto expected = direct_rows(plan.labels, vertical);
+    for (std::size_t i = 0; i < plan.labels.size(); ++i)
+      ASSERT_EQ(plan.labels[i].row, expected[i]) << "round " << round << ", title " << i;
+  }
+}
+
+// Placing each title costs O(log n): 10,000 markers and eras, crowded or
+// spread, take well under a second (the direct search took minutes).
+TEST(LayoutProperties, TenThousandMarkersAndErasArePlacedWithoutOverlap) {
+  const text::FakeMeasurer m;
+  std::mt19937_64 rng(10'000);
+  for (int round = 0; round < 2; ++round) {
+    const auto t = annotated(rng, 10'000, 10'000);
+    Diagnostics diags;
+    const auto start = std::chrono::steady_clock::now();
+    const auto plan = plan_of(t, false, diags, m);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
+    ASSERT_EQ(plan.labels.size(), 20'000u);
+    // In each row, the titles in order along the axis never overlap.
+    std::vector<std::vector<std::pair<double, double>>> rows(plan.row_size.size());
+    for (const auto& an : plan.labels)
+      if (!an.text.empty()) rows.at(an.row).push_back({an.pos, an.pos + an.w + kAnnotationGap});
+    for (auto& row : rows) {
+      std::sort(row.begin(), row.end());
+      for (std::size_t i = 1; i < row.size(); ++i) ASSERT_LE(row[i - 1].second, row[i].first + 1e-9);
+    }
+    auto st = style::defaults();
+    st.page.size = "auto";
+    const auto d = layout_detailed(styled::resolve(t, st, options_now(), diags), {}, m, diags);
+    EXPECT_EQ(check(t, d), "");
+  }
 }
 
 }  // namespace

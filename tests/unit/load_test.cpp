@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include <gmock/gmock.h>
@@ -933,6 +934,34 @@ TEST(CommandLine, ReportsMissingEquals) {
   Diagnostics diags;
   EXPECT_FALSE(load::command_line_property("noequals", diags));
   EXPECT_THAT(only(diags).message, HasSubstr("expected KEY=VALUE"));
+}
+
+// What the fuzzers found is kept in fuzz/corpus/ and replayed here on every
+// run, so an input that once crashed the loader stays a regression test
+// without clang; every message formats and escapes its control characters.
+TEST(FuzzCorpus, EveryFoundTimelineAndStyleLoadsOrIsReported) {
+  namespace fs = std::filesystem;
+  std::size_t replayed = 0;
+  for (const char* target : {"timeline", "pipeline", "style"}) {
+    for (const auto& entry : fs::directory_iterator(fs::path(ANNALS_SOURCE_DIR) / "fuzz" / "corpus" / target)) {
+      std::ifstream in(entry.path(), std::ios::binary);
+      const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+      Diagnostics diags;
+      if (std::string_view(target) == "style") {
+        std::string extends;
+        SourceLocation where;
+        (void)load::style_sheet(text, "fuzz.toml", &extends, &where, diags);
+      } else {
+        (void)load::timeline(text, "fuzz.toml", diags);
+      }
+      for (const auto& d : diags.all()) {
+        const std::string shown = format(d);
+        ASSERT_EQ(shown.find('\x1b'), std::string::npos) << entry.path();
+      }
+      ++replayed;
+    }
+  }
+  EXPECT_GT(replayed, 1000u);
 }
 
 }  // namespace
