@@ -79,13 +79,23 @@ bool Pipeline::load() {
 
 bool Pipeline::style() {
   if (!timeline_) return stop(Status::bad_input);
-  const model::Timeline& timeline = *timeline_;
 
   // The request's values are checked apart from the files: a bad one is the request's fault.
   Diagnostics request_diags;
   for (const auto& s : request_.sets) {
-    if (auto p = load::command_line_property(s, request_diags)) command_line_.push_back(std::move(*p));
+    auto p = load::command_line_property(s, request_diags);
+    if (!p) continue;
+    // `--set title=…` names the chart, not a style key: a CSV file has no
+    // header of its own (FORMAT.md §5.5), and a TOML file's title yields to it too.
+    if (p->key == "title") {
+      // A title is text even where it reads as a number: --set title=1968 is "1968".
+      const auto* text = std::get_if<std::string>(&p->value);
+      timeline_->header.title = text != nullptr ? *text : s.substr(s.find('=') + 1);
+      continue;
+    }
+    command_line_.push_back(std::move(*p));
   }
+  const model::Timeline& timeline = *timeline_;
   auto add_option = [this](const char* option, std::string key, std::string value) {
     command_line_.insert(command_line_.begin(),
                          Property{std::move(key), std::move(value), SourceLocation{option, 0, 0}});

@@ -19,6 +19,14 @@ namespace annals::load {
 std::optional<model::Timeline> timeline(std::string_view text, const std::string& file,
                                         Diagnostics& diags);
 
+// Reads a CSV timeline (FORMAT.md §5.5) from `text`: a header row naming
+// the columns, then one event per row; `separator` is ',' (CSV) or '\t'
+// (TSV). The timeline's title is the file's stem ("" for standard input).
+// Returns nullopt when the text could not be split into rows (a stray
+// quote, invalid UTF-8); otherwise a model that may carry errors in `diags`.
+std::optional<model::Timeline> csv_timeline(std::string_view text, const std::string& file, char separator,
+                                            Diagnostics& diags);
+
 // Spans ending at "present" (events, eras, the view window) once `now` is
 // chosen: an "end before start" error where present falls before the start.
 // `origin` says where now came from ("from the file's 'now'" at its value,
@@ -43,7 +51,9 @@ struct ReadOptions {
 // The options of a regular run or of safe mode (8 MiB timelines, 256 KiB styles).
 ReadOptions read_options(bool safe);
 
-// Reads a file from disk (or standard input for "-") and parses it.
+// Reads a file from disk (or standard input for "-") and parses it: a
+// name ending in .csv or .tsv (in any case) is read as CSV or TSV, any
+// other (standard input included) as TOML.
 std::optional<model::Timeline> timeline_file(const std::string& path, Diagnostics& diags,
                                              const ReadOptions& options = {});
 

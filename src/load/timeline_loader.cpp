@@ -9,6 +9,7 @@
 
 #include "base/strings.h"
 #include "base/suggest.h"
+#include "load/event_checks.h"
 #include "load/load.h"
 #include "load/toml_reader.h"
 
@@ -16,8 +17,12 @@ namespace annals::load {
 
 namespace {
 
+using detail::check_order;
+using detail::kMaxLanes;
+using detail::kNoLane;
 using detail::Reader;
 using model::LocatedDate;
+using Role = detail::DateRole;
 
 constexpr std::string_view kTopKeys[] = {"timeline", "lane", "event", "era", "marker", "style"};
 constexpr std::string_view kHeaderKeys[] = {"title", "subtitle", "source",      "style",      "start",
@@ -27,10 +32,6 @@ constexpr std::string_view kEventKeys[] = {"id",   "title",       "date", "start
                                            "description", "tags", "url",  "color", "style"};
 constexpr std::string_view kEraKeys[] = {"title", "start", "end", "color", "style"};
 constexpr std::string_view kMarkerKeys[] = {"title", "date", "color", "style"};
-
-constexpr std::size_t kNoLane = std::numeric_limits<std::size_t>::max();
-// 20,000 lanes lay out and draw in about 2 s; 1,000,000 took 48 s and 4.5 GB.
-constexpr std::size_t kMaxLanes = 20'000;
 
 SourceLocation key_at(const toml::table& t, std::string_view key, const Reader& r) {
   const auto it = t.find(key);
@@ -56,20 +57,6 @@ std::string slug(std::string_view title) {
 
 // ---- dates --------------------------------------------------------------
 
-// Where a date may say "present" (FORMAT.md §1.2): only where it means "still going".
-enum class Role { start, end, point, marker, now };
-
-std::string_view role_text(Role role) {
-  switch (role) {
-    case Role::start: return "a start";
-    case Role::point: return "the date of a point event";
-    case Role::now: return "the value of 'now'";
-    case Role::end:
-    case Role::marker: break;
-  }
-  return "this date";
-}
-
 // A date key: `written` even when its value was rejected, so that a bad
 // value does not also cause a "missing" error.
 struct DateField {
@@ -81,9 +68,11 @@ DateField date_field(const toml::table& t, std::string_view key, Role role, cons
   const toml::node* n = t.get(key);
   if (n == nullptr) return {};
   auto d = detail::date_value(*n, key, r);
-  if (d && d->date.present && role != Role::end && role != Role::marker) {
-    r.error(*n, fmt::format("'present' cannot be {}; it may only end a span or date a marker", role_text(role)));
-    d.reset();
+  if (d) {
+    if (const std::string problem = detail::present_problem(d->date, role); !problem.empty()) {
+      r.error(*n, problem);
+      d.reset();
+    }
   }
   // "present" must be one day, so the day that `now` names must be certain.
   if (d && role == Role::now && (d->date.approximate || d->date.uncertain)) {
@@ -91,15 +80,6 @@ DateField date_field(const toml::table& t, std::string_view key, Role role, cons
     d.reset();
   }
   return {true, std::move(d)};
-}
-
-void check_order(const LocatedDate& start, const LocatedDate& end, Diagnostics& diags) {
-  if (start.date.present || end.date.present) return;
-  // A span runs from the beginning of its start to the end of its end.
-  if (end.date.end > start.date.begin) return;
-  diags.error(end.where,
-              fmt::format("'end' ({}) is before 'start' ({})", dates::label(end.date), dates::label(start.date)),
-              {{"the start is here", start.where}});
 }
 
 // Reads `start` and `end`, both required, for an era or the view window.
@@ -155,8 +135,6 @@ void read_url(const toml::table& t, std::string& out, const Reader& r) {
   out = std::move(*s);
 }
 
-bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
-
 // An event's title: required, not blank, one line (FORMAT.md §1.1). A line
 // break is only a warning; it becomes a space, so the layout sees one line.
 void read_event_title(const toml::table& t, std::string& out, const Reader& r) {
@@ -167,18 +145,11 @@ void read_event_title(const toml::table& t, std::string& out, const Reader& r) {
   }
   read_string(t, "title", out, r);
   if (!n->is_string()) return;
-  if (is_blank(out)) {
-    r.error(*n, "an event needs a non-empty title");
+  if (const std::string problem = detail::title_problem(out); !problem.empty()) {
+    r.error(*n, problem);
     return;
   }
-  if (out.find_first_of("\r\n") == std::string::npos) return;
-  r.diags.warning(r.at(*n), "a title is one line; its line breaks are drawn as spaces");
-  std::string one_line;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i] == '\r' && i + 1 < out.size() && out[i + 1] == '\n') continue;  // CR LF is one break
-    one_line += (out[i] == '\r' || out[i] == '\n') ? ' ' : out[i];
-  }
-  out = std::move(one_line);
+  if (detail::join_title_lines(out)) r.diags.warning(r.at(*n), std::string(detail::kTitleLinesWarning));
 }
 
 // An `id` that is written must name something: "" could never be referred to.
@@ -395,23 +366,6 @@ std::optional<model::Event> read_event(const toml::table& t, std::size_t index, 
   return e;
 }
 
-// Events without a lane go to the lane called "default", added when missing.
-void assign_default_lane(model::Timeline& tl) {
-  const bool needed = std::any_of(tl.events.begin(), tl.events.end(),
-                                  [](const model::Event& e) { return e.lane == kNoLane; });
-  if (!needed && !tl.lanes.empty()) return;
-  auto it = std::find_if(tl.lanes.begin(), tl.lanes.end(), [](const model::Lane& l) { return l.id == "default"; });
-  std::size_t lane = static_cast<std::size_t>(it - tl.lanes.begin());
-  if (it == tl.lanes.end()) {
-    model::Lane fallback;
-    fallback.id = "default";
-    fallback.where = {tl.file, 0, 0};
-    tl.lanes.push_back(std::move(fallback));
-  }
-  for (auto& e : tl.events)
-    if (e.lane == kNoLane) e.lane = lane;
-}
-
 // ---- [[era]], [[marker]], [style] ------------------------------------------
 
 void read_era(const toml::table& t, std::vector<model::Era>& out, const Reader& r) {
@@ -474,7 +428,7 @@ void read_timeline(const toml::table& root, model::Timeline& tl, const Reader& r
     r.diags.error({tl.file, 1, 1}, "no [[event]] in the file");  // an empty file still has a line 1
   else if (const auto* array = events->as_array(); array != nullptr && array->empty())
     r.error(*events, "no [[event]] in the file");
-  assign_default_lane(tl);
+  detail::assign_default_lane(tl);
   each_table(root, "era", r, [&](const toml::table& t, std::size_t) { read_era(t, tl.eras, r); });
   each_table(root, "marker", r, [&](const toml::table& t, std::size_t) { read_marker(t, tl.markers, r); });
   read_style_table(root, tl.style, r);
@@ -530,6 +484,9 @@ std::optional<model::Timeline> timeline_file(const std::string& path, Diagnostic
                                              const ReadOptions& options) {
   const auto text = detail::read_file(path, options.max_timeline_bytes, diags);
   if (!text) return std::nullopt;
+  const std::string name = lowercase(path);
+  if (name.ends_with(".csv")) return csv_timeline(*text, path, ',', diags);
+  if (name.ends_with(".tsv")) return csv_timeline(*text, path, '\t', diags);
   return timeline(*text, path, diags);
 }
 

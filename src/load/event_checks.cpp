@@ -1,0 +1,78 @@
+#include "load/event_checks.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "style/values.h"
+
+namespace annals::load::detail {
+
+namespace {
+
+std::string_view role_text(DateRole role) {
+  switch (role) {
+    case DateRole::start: return "a start";
+    case DateRole::point: return "the date of a point event";
+    case DateRole::now: return "the value of 'now'";
+    case DateRole::end:
+    case DateRole::marker: break;
+  }
+  return "this date";
+}
+
+}  // namespace
+
+std::string present_problem(const dates::Date& date, DateRole role) {
+  if (!date.present || role == DateRole::end || role == DateRole::marker) return {};
+  return fmt::format("'present' cannot be {}; it may only end a span or date a marker", role_text(role));
+}
+
+void check_order(const model::LocatedDate& start, const model::LocatedDate& end, Diagnostics& diags) {
+  if (start.date.present || end.date.present) return;
+  // A span runs from the beginning of its start to the end of its end.
+  if (end.date.end > start.date.begin) return;
+  diags.error(end.where,
+              fmt::format("'end' ({}) is before 'start' ({})", dates::label(end.date), dates::label(start.date)),
+              {{"the start is here", start.where}});
+}
+
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
+
+std::string title_problem(std::string_view title) {
+  return is_blank(title) ? "an event needs a non-empty title" : "";
+}
+
+bool join_title_lines(std::string& title) {
+  if (title.find_first_of("\r\n") == std::string::npos) return false;
+  std::string one_line;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    if (title[i] == '\r' && i + 1 < title.size() && title[i + 1] == '\n') continue;  // CR LF is one break
+    one_line += (title[i] == '\r' || title[i] == '\n') ? ' ' : title[i];
+  }
+  title = std::move(one_line);
+  return true;
+}
+
+std::string color_problem(std::string_view color) {
+  if (style::parse_color(color)) return {};
+  return fmt::format("'{}' is not a colour: write #rgb, #rrggbb, #rrggbbaa, a CSS colour name or 'none'", color);
+}
+
+void assign_default_lane(model::Timeline& tl) {
+  const bool needed = std::any_of(tl.events.begin(), tl.events.end(),
+                                  [](const model::Event& e) { return e.lane == kNoLane; });
+  if (!needed && !tl.lanes.empty()) return;
+  auto it = std::find_if(tl.lanes.begin(), tl.lanes.end(), [](const model::Lane& l) { return l.id == "default"; });
+  std::size_t lane = static_cast<std::size_t>(it - tl.lanes.begin());
+  if (it == tl.lanes.end()) {
+    model::Lane fallback;
+    fallback.id = "default";
+    fallback.where = {tl.file, 0, 0};
+    tl.lanes.push_back(std::move(fallback));
+  }
+  for (auto& e : tl.events)
+    if (e.lane == kNoLane) e.lane = lane;
+}
+
+}  // namespace annals::load::detail
