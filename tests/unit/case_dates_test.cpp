@@ -1,6 +1,6 @@
-// Every case of tests/cases laid out: no text the chart writes (labels,
-// ticks, their context line) has a year below 100 bare after a month or a
-// day, where "Sep 9" would read as a day and "18 Jul 64" as 1964.
+// Every case of tests/cases and timeline of timelines/ laid out: no text the
+// chart writes (labels, ticks, their context line) has a year below 100 bare
+// after a month or a day, where "Sep 9" would read as a day and "18 Jul 64" as 1964.
 #include <filesystem>
 #include <regex>
 #include <string>
@@ -51,14 +51,15 @@ std::vector<std::string> texts_of_case(const fs::path& file) {
 
 TEST(CaseDates, NoCaseWritesAnEarlyYearBareAfterAMonthOrADay) {
   int cases = 0, early = 0;
-  for (const auto& entry : fs::directory_iterator(fs::path(ANNALS_SOURCE_DIR) / "tests/cases")) {
-    if (entry.path().extension() != ".toml") continue;
-    ++cases;
-    for (const std::string& text : texts_of_case(entry.path())) {
-      EXPECT_FALSE(ambiguous(text)) << entry.path().filename() << ": \"" << text << "\"";
-      early += text.find(" 64 CE") != std::string::npos;
+  for (const char* dir : {"tests/cases", "timelines"})
+    for (const auto& entry : fs::directory_iterator(fs::path(ANNALS_SOURCE_DIR) / dir)) {
+      if (entry.path().extension() != ".toml") continue;
+      ++cases;
+      for (const std::string& text : texts_of_case(entry.path())) {
+        EXPECT_FALSE(ambiguous(text)) << entry.path().filename() << ": \"" << text << "\"";
+        early += text.find(" 64 CE") != std::string::npos;
+      }
     }
-  }
   EXPECT_GE(cases, 10);
   EXPECT_GE(early, 4);  // early_dates.toml is among them, in labels and on the axis
 }

@@ -247,7 +247,7 @@ std::string check(const model::Timeline& t, const Detailed& d) {
       if (b.t0 < end && b.t1 > begin) return what + " has an axis break inside it";
   }
   for (const auto& lane : d.lanes)
-    if (lane.rows != max_overlap(lane.extents))
+    if (lane.rows < max_overlap(lane.extents) || lane.rows > row_budget(max_overlap(lane.extents)))
       return "lane " + lane.lane + " uses " + std::to_string(lane.rows) + " rows for " +
              std::to_string(max_overlap(lane.extents)) + " overlapping extents";
   return "";

@@ -102,6 +102,62 @@ TEST(Packing, FirstFitReusesTheLowestFreeRow) {
   EXPECT_EQ(p.rows, 3u);
 }
 
+TEST(Packing, TimeOrderedStacksAStaircaseDownward) {
+  // A rollout: each stage starts later and all run to the end.
+  const std::vector<Extent> e{{0, 100}, {10, 100}, {20, 100}, {30, 100}};
+  const auto p = time_ordered(e);
+  EXPECT_EQ(p.rows, 4u);
+  for (std::size_t i = 0; i < e.size(); ++i) EXPECT_EQ(p.row_of[i], i);
+}
+
+TEST(Packing, TimeOrderedPutsTheLaterBelowWhereFirstFitGoesAbove) {
+  // Four deep: first fit puts the last extent back on row 0, above the three
+  // it overlaps; reading in time puts it below them, on the fifth row the
+  // budget allows.
+  const std::vector<Extent> e{{0, 10}, {1, 60}, {2, 50}, {5, 30}, {12, 40}};
+  EXPECT_EQ(first_fit(e).row_of[4], 0u);
+  const auto p = time_ordered(e);
+  EXPECT_EQ(p.row_of[3], 3u);
+  EXPECT_EQ(p.row_of[4], 4u);
+  EXPECT_EQ(p.rows, 5u);
+}
+
+TEST(Packing, TimeOrderedRestartsAtTheTopWithinTheBudget) {
+  // A chain of successors, each overlapping the next only: two deep, so two
+  // rows, and the staircase alternates rather than growing.
+  std::vector<Extent> e;
+  for (int i = 0; i < 12; ++i) e.push_back({10.0 * i, 10.0 * i + 15});
+  const auto p = time_ordered(e);
+  EXPECT_EQ(p.rows, 2u);
+  for (std::size_t i = 1; i < e.size(); ++i) EXPECT_NE(p.row_of[i], p.row_of[i - 1]);
+}
+
+TEST(Packing, TimeOrderedNeverExceedsItsBudget) {
+  std::vector<Extent> e;
+  for (int i = 0; i < 200; ++i) e.push_back({double((i * 37) % 101), double((i * 37) % 101 + 5 + i % 23)});
+  const auto p = time_ordered(e);
+  EXPECT_LE(p.rows, row_budget(max_overlap(e)));
+  EXPECT_GE(p.rows, max_overlap(e));
+  // No two overlapping extents share a row.
+  for (std::size_t a = 0; a < e.size(); ++a)
+    for (std::size_t b = a + 1; b < e.size(); ++b)
+      if (e[a].begin < e[b].end - 1e-9 && e[b].begin < e[a].end - 1e-9) {
+        EXPECT_NE(p.row_of[a], p.row_of[b]);
+      }
+}
+
+TEST(Packing, TimeOrderedKeepsDisjointExtentsOnOneRow) {
+  const std::vector<Extent> e{{0, 10}, {10, 20}, {30, 40}};
+  EXPECT_EQ(time_ordered(e).rows, 1u);
+}
+
+TEST(Packing, RowBudgetAllowsAQuarterMore) {
+  EXPECT_EQ(row_budget(1), 1u);
+  EXPECT_EQ(row_budget(3), 3u);
+  EXPECT_EQ(row_budget(4), 5u);
+  EXPECT_EQ(row_budget(8), 10u);
+}
+
 TEST(Packing, MaxOverlapCountsOnlyRealOverlap) {
   const std::vector<Extent> e{{0, 10}, {10, 20}, {5, 12}};
   EXPECT_EQ(max_overlap(e), 2u);

@@ -234,8 +234,15 @@ Stack stack(double mark_h, double label_h, Side side) {
   return {c, c / 2, c / 2 - label_h / 2};
 }
 
-void extend_for_label(EventPlan& p, const Beside& at, double width) {
-  p.extent.begin = std::min(p.extent.begin, at.x);
+// Labels written toward each other in one row ("…Stockholm) 2032 · Brisbane ●")
+// leave the reader to guess which mark each names: a label left of its mark
+// keeps this many em clear before it, so a label facing it from the left, or
+// an earlier mark, never comes closer.
+constexpr double kFacingEm = 1.5;
+
+void extend_for_label(EventPlan& p, const Beside& at, double width, double em) {
+  const double clear = at.side == Side::left ? kFacingEm * em : 0;
+  p.extent.begin = std::min(p.extent.begin, at.x - clear);
   p.extent.end = std::max(p.extent.end, at.x + width);
 }
 
@@ -300,7 +307,7 @@ EventPlan point_along(const styled::Event& e, const PlanContext& ctx, const text
   p.extent = {p.mark_box.x, p.mark_box.right()};
   add_text(p, label, {at.x, sk.label_y}, ctx.map, at.side == Side::left);
   add_leader(p, x, cy + s / 2, at, sk.label_y, label.width, st.date_color);
-  extend_for_label(p, at, label.width);
+  extend_for_label(p, at, label.width, st.label.font.size);
   keep_apart(p, st.label_gap);
   return p;
 }
@@ -429,7 +436,7 @@ EventPlan span_along(const styled::Event& e, const PlanContext& ctx, const text:
     const double from = std::max(x0, at.x), to = std::min(x1, at.x + label.width);
     add_leader(p, from + std::min(6.0, std::max(0.0, to - from) / 2), cy + bar_h / 2, at, sk.label_y, label.width,
                st.date_color);
-    extend_for_label(p, at, label.width);
+    extend_for_label(p, at, label.width, st.label.font.size);
   }
   keep_apart(p, st.label_gap);
   return p;
