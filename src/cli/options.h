@@ -25,6 +25,8 @@ struct Command {
   bool strict = false;
   bool quiet = false;
   bool safe = false;                 // --safe or ANNALS_SAFE=1: see Request::safe
+  std::string color = "auto";        // --color auto|always|never (auto: on a terminal, unless NO_COLOR)
+  std::string diagnostics = "auto";  // --diagnostics auto|full|short (full: source lines and a count)
   std::string style_name;            // styles [NAME]
   std::string help_text;             // for Verb::help
 };

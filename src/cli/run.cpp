@@ -17,6 +17,7 @@
 #include "base/strings.h"
 #include "base/suggest.h"
 #include "cli/atomic_write.h"
+#include "cli/report.h"
 #include "style/builtin.h"
 
 #ifndef ANNALS_VERSION
@@ -32,18 +33,16 @@ constexpr int kBadInput = 1;
 constexpr int kUsage = 2;
 constexpr int kCannotWrite = 3;
 
-// Every message goes through here, so --quiet and the format are the same for all.
-void print(const Diagnostics& diags, bool quiet) {
-  for (const auto& d : diags.all()) {
-    if (quiet && d.severity != Severity::error) continue;
-    std::fputs(format(d).c_str(), stderr);
-  }
+// Every message goes through one Reporter, so --quiet and the form are the same for all.
+Reporter reporter_for(const Command& c) {
+  const char* no_color = std::getenv("NO_COLOR");
+  return Reporter(c, ::isatty(STDERR_FILENO) != 0, no_color != nullptr && *no_color != '\0');
 }
 
 void print_error(SourceLocation where, std::string message, std::vector<Note> notes = {}) {
   Diagnostics diags;
   diags.error(std::move(where), std::move(message), std::move(notes));
-  print(diags, false);
+  std::fputs(format(diags.all().front()).c_str(), stderr);
 }
 
 // Progress on a terminal only, for runs long enough to need it (FORMAT.md §3).
@@ -165,7 +164,7 @@ std::string input_overwritten_by(const Command& c, const std::string& output) {
 // Renders one input to its targets with the shared engine; writes each output
 // as soon as it is drawn, so only one format's bytes are held at a time.
 int render_one(const Command& c, const std::string& input, const std::vector<Target>& targets,
-               const Engine& engine) {
+               const Engine& engine, Reporter& report) {
   Request request = request_for(c, input);
   for (const auto& t : targets) request.outputs.push_back({t.format, t.path});
 
@@ -192,8 +191,8 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
   };
   const Result result = engine.render(request, hooks);
   progress.clear();
-  print(result.diagnostics, c.quiet);
-  print(not_written, c.quiet);
+  report.print(result.diagnostics);
+  report.print(not_written);
   return std::max(exit_code(result.status), not_written.has_errors() ? kCannotWrite : kOk);
 }
 
@@ -248,21 +247,25 @@ int run_render(const Command& c) {
 #else
   const auto& engine = *new Engine;
 #endif
+  Reporter report = reporter_for(c);
   int worst = kOk;
   for (std::size_t i = 0; i < c.inputs.size(); ++i) {
-    const int status = render_one(c, c.inputs[i], plans[i], engine);
+    const int status = render_one(c, c.inputs[i], plans[i], engine, report);
     if (status > worst) worst = status;
   }
+  report.print_count();
   return worst;
 }
 
 int run_check(const Command& c) {
+  Reporter report = reporter_for(c);
   int worst = kOk;
   for (const auto& input : c.inputs) {
     const Result result = check(request_for(c, input));
-    print(result.diagnostics, c.quiet);
+    report.print(result.diagnostics);
     worst = std::max(worst, exit_code(result.status));
   }
+  report.print_count();
   return worst;
 }
 
