@@ -75,8 +75,15 @@ void add_render_options(CLI::App& render, Command& c) {
   render.add_option("-o,--output", c.outputs,
                     "Output file; repeat to write several formats from one layout; - writes standard output")
       ->type_name("FILE");
-  render.add_flag("-O,--output-dir-default", c.batch,
-                  "Write each input to output/<stem>.<format> (for several inputs)");
+  render.add_flag("-O,--output-beside-input", c.batch,
+                  "Write each input beside itself as <stem>.<format> (or into --output-dir)");
+  render.add_option("--output-dir", c.output_dir, "Where -O, or a run without -o, writes (default: beside "
+                                                  "each input with -O, else output/)")
+      ->type_name("DIR");
+  render.add_option("-T", c.formats, "With -O or without -o: the formats to write, from one layout (-T svg,pdf)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"svg", "pdf", "png", "json"}))
+      ->type_name("FORMAT,...");
   render.add_option("--style", c.style, "A built-in style name or a style file")->type_name("NAME|FILE");
   render.add_option("--set", c.sets, "Override one style key, strongest of all (event.marker=diamond)")
       ->type_name("KEY=VALUE");
@@ -168,6 +175,21 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
     if (c.batch && !c.outputs.empty()) {
       r.exit_code = 2;
       r.err = "annals: error: -O and -o cannot be combined: -O names the outputs itself\n";
+      return r;
+    }
+    if (!c.formats.empty() && !c.outputs.empty()) {
+      r.exit_code = 2;
+      r.err = "annals: error: -T names the formats of -O's outputs; with -o each output's extension says it\n";
+      return r;
+    }
+    if (!c.formats.empty() && !c.format.empty()) {
+      r.exit_code = 2;
+      r.err = "annals: error: -T and --format cannot be combined: -T svg,pdf lists every format\n";
+      return r;
+    }
+    if (!c.output_dir.empty() && !c.outputs.empty()) {
+      r.exit_code = 2;
+      r.err = "annals: error: --output-dir and -o cannot be combined: -o names the output itself\n";
       return r;
     }
     if (c.inputs.size() > 1 && !c.outputs.empty()) {

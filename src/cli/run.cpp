@@ -132,6 +132,16 @@ std::optional<Format> format_of(const Command& c, const std::string& output) {
   return format_named(std::string_view(ext).substr(1));
 }
 
+// Where an input's outputs go without -o: --output-dir, else beside the input
+// with -O (as dot -O; standard input to the current folder), else output/
+// (FORMAT.md §3).
+std::filesystem::path folder_for(const Command& c, const std::string& input) {
+  if (!c.output_dir.empty()) return c.output_dir;
+  if (!c.batch) return "output";
+  if (input == "-") return {};
+  return std::filesystem::path(input).parent_path();
+}
+
 struct Target {
   std::string path;
   Format format;
@@ -171,6 +181,7 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
   Progress progress(c.quiet);
   progress.expect_bytes(size_of(input));
   Diagnostics not_written;
+  std::vector<std::string> written;
   Hooks hooks;
   hooks.step = [&](Step step, std::size_t count) {
     switch (step) {
@@ -186,6 +197,7 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
     const Target& t = targets[i];
     progress.say(fmt::format("writing {}", t.path));
     const std::string err = t.path == "-" ? write_stdout(bytes) : write_file_atomically(t.path, bytes);
+    if (err.empty() && t.path != "-") written.push_back(t.path);
     if (!err.empty())
       not_written.error({t.path == "-" ? "standard output" : t.path, 0, 0}, fmt::format("cannot write: {}", err));
   };
@@ -193,6 +205,9 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
   progress.clear();
   report.print(result.diagnostics);
   report.print(not_written);
+  // After the progress line is gone, so the names stay on screen; a script has them already.
+  if (!c.quiet && ::isatty(STDERR_FILENO))
+    for (const auto& path : written) std::fputs(fmt::format("annals: wrote {}\n", printable(path)).c_str(), stderr);
   return std::max(exit_code(result.status), not_written.has_errors() ? kCannotWrite : kOk);
 }
 
@@ -204,9 +219,16 @@ int run_render(const Command& c) {
   for (const auto& input : c.inputs) {
     std::vector<Target> targets;
     if (c.outputs.empty()) {
-      const std::string format = c.format.empty() ? "svg" : c.format;
-      targets.push_back({(std::filesystem::path("output") / (stem_of(input) + "." + format)).string(),
-                         *format_named(format)});
+      std::vector<std::string> formats = c.formats;
+      if (formats.empty()) formats.push_back(c.format.empty() ? "svg" : c.format);
+      for (const auto& format : formats) {
+        const std::string name = stem_of(input) + "." + format;
+        if (std::find_if(targets.begin(), targets.end(), [&](const Target& t) {
+              return std::filesystem::path(t.path).filename() == name;
+            }) != targets.end())
+          continue;  // -T svg,svg
+        targets.push_back({(folder_for(c, input) / name).string(), *format_named(format)});
+      }
     }
     for (const auto& o : c.outputs) {
       auto f = format_of(c, o);
@@ -229,11 +251,12 @@ int run_render(const Command& c) {
     }
     plans.push_back(std::move(targets));
   }
-  if (c.outputs.empty()) {
+  if (c.outputs.empty() && (!c.batch || !c.output_dir.empty())) {
+    const std::string folder = folder_for(c, "").string();
     std::error_code ec;
-    std::filesystem::create_directories("output", ec);
+    std::filesystem::create_directories(folder, ec);
     if (ec) {
-      print_error({"output", 0, 0}, fmt::format("cannot create the output folder: {}", ec.message()));
+      print_error({folder, 0, 0}, fmt::format("cannot create the output folder: {}", ec.message()));
       return kCannotWrite;
     }
   }

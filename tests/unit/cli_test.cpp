@@ -355,13 +355,52 @@ TEST_F(Cli, NowOptionWinsOverTheFile) {
   EXPECT_NE(r.out.find("\"end\":\"2020-01-31\""), std::string::npos) << r.out.substr(0, 600);
 }
 
-TEST_F(Cli, BatchWritesEachInputToTheOutputFolder) {
+TEST_F(Cli, BatchWritesEachInputBesideItselfAsDotDoes) {
   write("a.toml", kGood);
-  write("b.toml", kGood);
-  const auto r = annals("render a.toml b.toml -O --format pdf");
+  write("sub/b.toml", kGood);
+  const auto r = annals("render a.toml sub/b.toml -O --format pdf");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_TRUE(exists("output/a.pdf"));
-  EXPECT_TRUE(exists("output/b.pdf"));
+  EXPECT_EQ(slurp(dir_ / "a.pdf").rfind("%PDF", 0), 0u);
+  EXPECT_EQ(slurp(dir_ / "sub/b.pdf").rfind("%PDF", 0), 0u);
+  EXPECT_FALSE(exists("output"));
+}
+
+TEST_F(Cli, WithoutOutputOptionsTheOutputFolderIsOutput) {
+  write("a.toml", kGood);
+  ASSERT_EQ(annals("render a.toml").status, 0);
+  EXPECT_TRUE(exists("output/a.svg"));
+}
+
+TEST_F(Cli, OutputDirChoosesWhereBatchWritesAndIsCreated) {
+  write("a.toml", kGood);
+  write("sub/b.toml", kGood);
+  const auto r = annals("render a.toml sub/b.toml -O --output-dir charts/2024");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(exists("charts/2024/a.svg"));
+  EXPECT_TRUE(exists("charts/2024/b.svg"));
+  EXPECT_EQ(annals("render a.toml --output-dir x -o a.svg").status, 2);
+}
+
+TEST_F(Cli, SeveralFormatsInOneBatchRunFromOneLayout) {
+  write("a.toml", kGood);
+  const auto r = annals("render a.toml -O -T svg,pdf,json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(slurp(dir_ / "a.svg").find("<svg"), std::string::npos);
+  EXPECT_EQ(slurp(dir_ / "a.pdf").rfind("%PDF", 0), 0u);
+  EXPECT_EQ(slurp(dir_ / "a.json").rfind("{", 0), 0u);
+  EXPECT_EQ(annals("render a.toml -O -T svg,gif").status, 2);
+  EXPECT_EQ(annals("render a.toml -T svg,pdf -o x.svg").status, 2);
+  EXPECT_EQ(annals("render a.toml -T svg,pdf --format svg").status, 2);
+}
+
+// script(1) gives the run a terminal: the names written are left on it, after the progress line.
+TEST_F(Cli, OnATerminalTheWrittenPathsArePrintedAndAPipeGetsNone) {
+  write("a.toml", kGood);
+  const std::string cmd = std::string("'") + ANNALS_BINARY + "' render a.toml -O -T svg,pdf";
+  const auto tty = annals::testing::run_in(dir_, "timeout 20 script -qec \"" + cmd + "\" /dev/null");
+  EXPECT_NE(tty.out.find("annals: wrote a.svg"), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("annals: wrote a.pdf"), std::string::npos) << tty.out;
+  EXPECT_EQ(annals("render a.toml -O -T svg,pdf").err, "");
 }
 
 TEST_F(Cli, SeveralInputsWithOneOutputIsAUsageError) {
