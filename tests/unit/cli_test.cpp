@@ -778,3 +778,32 @@ TEST_F(CliMessages, TomlSyntaxErrorsAreSaidInTheFormatsWords) {
   const auto twice = annals("check twice.toml");
   EXPECT_NE(twice.err.find("is defined twice"), std::string::npos) << twice.err;
 }
+
+namespace {
+
+// What the bash completion offers for the words typed so far (the last one being completed).
+std::string bash_completes(const fs::path& dir, const std::string& words) {
+  const std::string script = std::string(ANNALS_SOURCE_DIR) + "/tools/completions/annals.bash";
+  const std::string body = "source \"" + script + "\"; COMP_WORDS=(" + words +
+                           "); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); _annals; printf \"%s\\n\" \"${COMPREPLY[@]}\"";
+  return annals::testing::run_in(dir, "timeout 20 bash --norc -c '" + body + "'").out;
+}
+
+}  // namespace
+
+TEST_F(Cli, BashCompletionOffersTheVerbsTheOptionsAndTheirValues) {
+  write("a.toml", kGood);
+  EXPECT_EQ(bash_completes(dir_, "annals \"\""), "render\ncheck\nstyles\n--help\n--version\n");
+  EXPECT_EQ(bash_completes(dir_, "annals re"), "render\n");
+  EXPECT_EQ(bash_completes(dir_, "annals render a.toml --form"), "--format\n");
+  EXPECT_EQ(bash_completes(dir_, "annals render a.toml --color \"\""), "auto\nalways\nnever\n");
+  EXPECT_EQ(bash_completes(dir_, "annals render a"), "a.toml\n");
+  // Every option `render --help` lists is offered, so the script cannot fall behind the program.
+  const std::string offered = bash_completes(dir_, "annals render a.toml -");
+  const std::string help = annals("render --help").out;
+  for (std::size_t at = help.find(" --"); at != std::string::npos; at = help.find(" --", at + 1)) {
+    const std::size_t end = help.find_first_of(" ,=)\n", at + 1);
+    const std::string option = help.substr(at + 1, end - at - 1);
+    EXPECT_NE(offered.find(option + "\n"), std::string::npos) << option << " is not offered:\n" << offered;
+  }
+}
