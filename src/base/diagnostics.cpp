@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace annals {
 
@@ -58,6 +59,52 @@ std::string position(const SourceLocation& w) {
   return fmt::format("{}:{}:{}: ", file, w.line, w.col);
 }
 
+// The SGR codes gcc uses: bold positions, red errors, magenta warnings, cyan notes, a green caret.
+constexpr const char* kBold = "\033[1m";
+constexpr const char* kReset = "\033[m";
+constexpr const char* kGreen = "\033[1;32m";
+
+const char* color_of(Severity s) {
+  switch (s) {
+    case Severity::note: return "\033[1;36m";
+    case Severity::warning: return "\033[1;35m";
+    case Severity::error: return "\033[1;31m";
+  }
+  return "\033[1;31m";
+}
+
+std::size_t code_points(std::string_view text) {
+  std::size_t n = 0;
+  for (const char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// The byte offset of 1-based code point `col` in `line` (its end if the line is shorter).
+std::size_t offset_of_column(std::string_view line, int col) {
+  int seen = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+    if (++seen == col) return i;
+  }
+  return line.size();
+}
+
+// "  12 | text" and "     |    ^": tabs shown as one space so the caret stays under its
+// column; other control characters escaped as everywhere else.
+std::string excerpt(const SourceLocation& w, std::string line, bool color) {
+  std::replace(line.begin(), line.end(), '\t', ' ');
+  const std::size_t cut = w.col > 0 ? offset_of_column(line, w.col) : 0;
+  const std::string number = std::to_string(w.line);
+  const std::string gutter(number.size(), ' ');
+  std::string out = fmt::format(" {} | {}\n", number, printable(line));
+  if (w.col > 0) {
+    const std::string pad(code_points(printable(std::string_view(line).substr(0, cut))), ' ');
+    out += fmt::format(" {} | {}{}^{}\n", gutter, pad, color ? kGreen : "", color ? kReset : "");
+  }
+  return out;
+}
+
 const char* name(Severity s) {
   switch (s) {
     case Severity::note: return "note";
@@ -89,13 +136,29 @@ std::string printable(std::string_view text, bool keep_newlines) {
   return out;
 }
 
-std::string format(const Diagnostic& d) {
-  std::string out = fmt::format("{}{}: {}\n", position(d.where), name(d.severity), printable(d.message));
+std::string format(const Diagnostic& d) { return format(d, Presentation{}); }
+
+std::string format(const Diagnostic& d, const Presentation& how) {
+  auto headline = [&how](const SourceLocation& w, Severity s, std::string_view message) {
+    if (!how.color) return fmt::format("{}{}: {}\n", position(w), name(s), printable(message));
+    return fmt::format("{}{}{}{}{}:{} {}{}{}\n", kBold, position(w), kReset, color_of(s), name(s), kReset, kBold,
+                       printable(message), kReset);
+  };
+  std::string out = headline(d.where, d.severity, d.message);
+  if (how.source_line && !d.where.file.empty() && d.where.line > 0)
+    if (auto line = how.source_line(d.where.file, d.where.line)) out += excerpt(d.where, std::move(*line), how.color);
   for (const auto& n : d.notes) {
     const SourceLocation& w = n.where.file.empty() ? d.where : n.where;
-    out += fmt::format("{}note: {}\n", position(w), printable(n.message));
+    out += headline(w, Severity::note, n.message);
   }
   return out;
+}
+
+std::string count_summary(std::size_t errors, std::size_t warnings) {
+  std::vector<std::string> parts;
+  if (errors > 0) parts.push_back(fmt::format("{} error{}", errors, errors == 1 ? "" : "s"));
+  if (warnings > 0) parts.push_back(fmt::format("{} warning{}", warnings, warnings == 1 ? "" : "s"));
+  return fmt::format("{}", fmt::join(parts, ", "));
 }
 
 }  // namespace annals

@@ -2,6 +2,8 @@
 // Problems found in inputs, collected rather than thrown, so that every
 // problem in a file is reported in one run.
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +49,22 @@ class Diagnostics {
 // "FILE:LINE:COL: error: WHAT" followed by its notes, one per line, each ending in '\n'.
 // Control characters in any part are escaped (see printable).
 std::string format(const Diagnostic& d);
+
+// How a message is shown to a person rather than a script: the source line
+// under the first line, with a caret under the column, like gcc and rustc.
+struct Presentation {
+  bool color = false;  // ANSI colours for the severity, the position and the caret
+  // Line `line` (1-based) of `file`, without its line break; nullopt when the
+  // text is not at hand (standard input, a built-in style, a file gone since).
+  std::function<std::optional<std::string>(const std::string& file, int line)> source_line;
+};
+
+// The same first line as format(d), then, when the position has a line whose
+// text is at hand, "  LINE | TEXT" and a caret under the column; then the notes.
+std::string format(const Diagnostic& d, const Presentation& how);
+
+// "2 errors, 1 warning" (singular and plural; "" when both are zero).
+std::string count_summary(std::size_t errors, std::size_t warnings);
 
 // `text` safe to print on a terminal: control characters (C0, DEL, C1) are
 // written as \x1b, \x7f, \u009b, so a title quoted in a message cannot move

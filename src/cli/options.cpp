@@ -3,12 +3,14 @@
 
 #include "base/diagnostics.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string_view>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "base/suggest.h"
 #include "base/xml_name.h"
 
 #ifndef ANNALS_VERSION
@@ -29,13 +31,59 @@ bool safe_from_environment() {
   return v != nullptr && *v != '\0' && std::string_view(v) != "0";
 }
 
+void add_message_options(CLI::App& verb, Command& c) {
+  verb.add_option("--color", c.color, "Colour in messages: auto (on a terminal unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  verb.add_option("--diagnostics", c.diagnostics,
+                  "Message form: full (the source line with a caret, and a closing count), short (one line "
+                  "each), auto (full on a terminal)")
+      ->check(CLI::IsMember({"auto", "full", "short"}));
+}
+
+// "did you mean 'render'?" for a mistyped verb or option: the first word of
+// the line that is neither, against the names it could have been.
+std::string suggestion(const CLI::App& app, int argc, const char* const* argv) {
+  const CLI::App* verb = nullptr;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word.starts_with("-")) {
+      std::string_view name = word.substr(0, word.find('='));
+      const CLI::App& scope = verb != nullptr ? *verb : app;
+      std::vector<std::string> names;
+      for (const CLI::Option* o : scope.get_options()) {
+        for (const auto& l : o->get_lnames()) names.push_back("--" + l);
+        for (const auto& s : o->get_snames()) names.push_back("-" + s);
+      }
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      if (name.size() < 3) return "";
+      const std::vector<std::string_view> candidates(names.begin(), names.end());
+      return nearest(name, candidates);
+    }
+    if (verb != nullptr) continue;  // an input file or an option's value
+    std::vector<std::string_view> candidates;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      if (sub->get_name() == word) verb = sub;
+      candidates.push_back(sub->get_name());
+    }
+    if (verb == nullptr) return nearest(word, candidates);
+  }
+  return "";
+}
+
 void add_render_options(CLI::App& render, Command& c) {
   render.add_option("INPUT", c.inputs, "Timeline files (TOML); - reads standard input")->required();
   render.add_option("-o,--output", c.outputs,
                     "Output file; repeat to write several formats from one layout; - writes standard output")
       ->type_name("FILE");
-  render.add_flag("-O,--output-dir-default", c.batch,
-                  "Write each input to output/<stem>.<format> (for several inputs)");
+  render.add_flag("-O,--output-beside-input", c.batch,
+                  "Write each input beside itself as <stem>.<format> (or into --output-dir)");
+  render.add_option("--output-dir", c.output_dir, "Where -O, or a run without -o, writes (default: beside "
+                                                  "each input with -O, else output/)")
+      ->type_name("DIR");
+  render.add_option("-T", c.formats, "With -O or without -o: the formats to write, from one layout (-T svg,pdf)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"svg", "pdf", "png", "json"}))
+      ->type_name("FORMAT,...");
   render.add_option("--style", c.style, "A built-in style name or a style file")->type_name("NAME|FILE");
   render.add_option("--set", c.sets, "Override one style key, strongest of all (event.marker=diamond)")
       ->type_name("KEY=VALUE");
@@ -55,6 +103,7 @@ void add_render_options(CLI::App& render, Command& c) {
   render.add_flag("--strict", c.strict, "Treat warnings as errors");
   render.add_flag("-q,--quiet", c.quiet, "Print only errors; no progress");
   render.add_flag("--safe", c.safe, kSafeHelp);
+  add_message_options(render, c);
 }
 
 }  // namespace
@@ -74,6 +123,7 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
   check->add_flag("--strict", c.strict, "Treat warnings as errors");
   check->add_flag("-q,--quiet", c.quiet, "Print only errors");
   check->add_flag("--safe", c.safe, kSafeHelp);
+  add_message_options(*check, c);
 
   CLI::App* styles = app.add_subcommand("styles", "List the built-in styles, or print one as TOML");
   styles->add_option("NAME", c.style_name, "A built-in style to print");
@@ -99,7 +149,10 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
       return r;
     }
     r.exit_code = 2;
-    r.err = fmt::format("annals: error: {}\nannals: note: see 'annals --help'\n", printable(e.what()));
+    r.err = fmt::format("annals: error: {}\n", printable(e.what()));
+    if (const std::string near = suggestion(app, argc, argv); !near.empty())
+      r.err += fmt::format("annals: note: did you mean '{}'?\n", printable(near));
+    r.err += "annals: note: see 'annals --help'\n";
     return r;
   }
 
@@ -122,6 +175,21 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
     if (c.batch && !c.outputs.empty()) {
       r.exit_code = 2;
       r.err = "annals: error: -O and -o cannot be combined: -O names the outputs itself\n";
+      return r;
+    }
+    if (!c.formats.empty() && !c.outputs.empty()) {
+      r.exit_code = 2;
+      r.err = "annals: error: -T names the formats of -O's outputs; with -o each output's extension says it\n";
+      return r;
+    }
+    if (!c.formats.empty() && !c.format.empty()) {
+      r.exit_code = 2;
+      r.err = "annals: error: -T and --format cannot be combined: -T svg,pdf lists every format\n";
+      return r;
+    }
+    if (!c.output_dir.empty() && !c.outputs.empty()) {
+      r.exit_code = 2;
+      r.err = "annals: error: --output-dir and -o cannot be combined: -o names the output itself\n";
       return r;
     }
     if (c.inputs.size() > 1 && !c.outputs.empty()) {

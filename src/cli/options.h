@@ -13,10 +13,12 @@ struct Command {
   Verb verb = Verb::help;
   std::vector<std::string> inputs;   // render/check: timeline files ("-" = standard input)
   std::vector<std::string> outputs;  // render: -o, in order
-  bool batch = false;                // render -O: each input to output/<stem>.<format>
+  bool batch = false;                // render -O: each input beside itself, <stem>.<format>, as dot -O
+  std::string output_dir;            // --output-dir DIR: where -O (or no -o) writes instead
   std::string style;                 // --style NAME|FILE
   std::vector<std::string> sets;     // --set KEY=VALUE, in order
   std::string format;                // --format svg|pdf|png|json ("" = from each output's extension)
+  std::vector<std::string> formats;  // -T svg,pdf: the formats -O writes, each from one layout
   std::string page;                  // --page SIZE
   std::string width;                 // --width LENGTH
   std::optional<double> dpi;         // --dpi N
@@ -25,6 +27,8 @@ struct Command {
   bool strict = false;
   bool quiet = false;
   bool safe = false;                 // --safe or ANNALS_SAFE=1: see Request::safe
+  std::string color = "auto";        // --color auto|always|never (auto: on a terminal, unless NO_COLOR)
+  std::string diagnostics = "auto";  // --diagnostics auto|full|short (full: source lines and a count)
   std::string style_name;            // styles [NAME]
   std::string help_text;             // for Verb::help
 };

@@ -17,6 +17,7 @@
 #include "base/strings.h"
 #include "base/suggest.h"
 #include "cli/atomic_write.h"
+#include "cli/report.h"
 #include "style/builtin.h"
 
 #ifndef ANNALS_VERSION
@@ -32,18 +33,16 @@ constexpr int kBadInput = 1;
 constexpr int kUsage = 2;
 constexpr int kCannotWrite = 3;
 
-// Every message goes through here, so --quiet and the format are the same for all.
-void print(const Diagnostics& diags, bool quiet) {
-  for (const auto& d : diags.all()) {
-    if (quiet && d.severity != Severity::error) continue;
-    std::fputs(format(d).c_str(), stderr);
-  }
+// Every message goes through one Reporter, so --quiet and the form are the same for all.
+Reporter reporter_for(const Command& c) {
+  const char* no_color = std::getenv("NO_COLOR");
+  return Reporter(c, ::isatty(STDERR_FILENO) != 0, no_color != nullptr && *no_color != '\0');
 }
 
 void print_error(SourceLocation where, std::string message, std::vector<Note> notes = {}) {
   Diagnostics diags;
   diags.error(std::move(where), std::move(message), std::move(notes));
-  print(diags, false);
+  std::fputs(format(diags.all().front()).c_str(), stderr);
 }
 
 // Progress on a terminal only, for runs long enough to need it (FORMAT.md §3).
@@ -133,6 +132,16 @@ std::optional<Format> format_of(const Command& c, const std::string& output) {
   return format_named(std::string_view(ext).substr(1));
 }
 
+// Where an input's outputs go without -o: --output-dir, else beside the input
+// with -O (as dot -O; standard input to the current folder), else output/
+// (FORMAT.md §3).
+std::filesystem::path folder_for(const Command& c, const std::string& input) {
+  if (!c.output_dir.empty()) return c.output_dir;
+  if (!c.batch) return "output";
+  if (input == "-") return {};
+  return std::filesystem::path(input).parent_path();
+}
+
 struct Target {
   std::string path;
   Format format;
@@ -165,13 +174,14 @@ std::string input_overwritten_by(const Command& c, const std::string& output) {
 // Renders one input to its targets with the shared engine; writes each output
 // as soon as it is drawn, so only one format's bytes are held at a time.
 int render_one(const Command& c, const std::string& input, const std::vector<Target>& targets,
-               const Engine& engine) {
+               const Engine& engine, Reporter& report) {
   Request request = request_for(c, input);
   for (const auto& t : targets) request.outputs.push_back({t.format, t.path});
 
   Progress progress(c.quiet);
   progress.expect_bytes(size_of(input));
   Diagnostics not_written;
+  std::vector<std::string> written;
   Hooks hooks;
   hooks.step = [&](Step step, std::size_t count) {
     switch (step) {
@@ -187,13 +197,17 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
     const Target& t = targets[i];
     progress.say(fmt::format("writing {}", t.path));
     const std::string err = t.path == "-" ? write_stdout(bytes) : write_file_atomically(t.path, bytes);
+    if (err.empty() && t.path != "-") written.push_back(t.path);
     if (!err.empty())
       not_written.error({t.path == "-" ? "standard output" : t.path, 0, 0}, fmt::format("cannot write: {}", err));
   };
   const Result result = engine.render(request, hooks);
   progress.clear();
-  print(result.diagnostics, c.quiet);
-  print(not_written, c.quiet);
+  report.print(result.diagnostics);
+  report.print(not_written);
+  // After the progress line is gone, so the names stay on screen; a script has them already.
+  if (!c.quiet && ::isatty(STDERR_FILENO))
+    for (const auto& path : written) std::fputs(fmt::format("annals: wrote {}\n", printable(path)).c_str(), stderr);
   return std::max(exit_code(result.status), not_written.has_errors() ? kCannotWrite : kOk);
 }
 
@@ -205,9 +219,16 @@ int run_render(const Command& c) {
   for (const auto& input : c.inputs) {
     std::vector<Target> targets;
     if (c.outputs.empty()) {
-      const std::string format = c.format.empty() ? "svg" : c.format;
-      targets.push_back({(std::filesystem::path("output") / (stem_of(input) + "." + format)).string(),
-                         *format_named(format)});
+      std::vector<std::string> formats = c.formats;
+      if (formats.empty()) formats.push_back(c.format.empty() ? "svg" : c.format);
+      for (const auto& format : formats) {
+        const std::string name = stem_of(input) + "." + format;
+        if (std::find_if(targets.begin(), targets.end(), [&](const Target& t) {
+              return std::filesystem::path(t.path).filename() == name;
+            }) != targets.end())
+          continue;  // -T svg,svg
+        targets.push_back({(folder_for(c, input) / name).string(), *format_named(format)});
+      }
     }
     for (const auto& o : c.outputs) {
       auto f = format_of(c, o);
@@ -230,11 +251,12 @@ int run_render(const Command& c) {
     }
     plans.push_back(std::move(targets));
   }
-  if (c.outputs.empty()) {
+  if (c.outputs.empty() && (!c.batch || !c.output_dir.empty())) {
+    const std::string folder = folder_for(c, "").string();
     std::error_code ec;
-    std::filesystem::create_directories("output", ec);
+    std::filesystem::create_directories(folder, ec);
     if (ec) {
-      print_error({"output", 0, 0}, fmt::format("cannot create the output folder: {}", ec.message()));
+      print_error({folder, 0, 0}, fmt::format("cannot create the output folder: {}", ec.message()));
       return kCannotWrite;
     }
   }
@@ -248,21 +270,25 @@ int run_render(const Command& c) {
 #else
   const auto& engine = *new Engine;
 #endif
+  Reporter report = reporter_for(c);
   int worst = kOk;
   for (std::size_t i = 0; i < c.inputs.size(); ++i) {
-    const int status = render_one(c, c.inputs[i], plans[i], engine);
+    const int status = render_one(c, c.inputs[i], plans[i], engine, report);
     if (status > worst) worst = status;
   }
+  report.print_count();
   return worst;
 }
 
 int run_check(const Command& c) {
+  Reporter report = reporter_for(c);
   int worst = kOk;
   for (const auto& input : c.inputs) {
     const Result result = check(request_for(c, input));
-    print(result.diagnostics, c.quiet);
+    report.print(result.diagnostics);
     worst = std::max(worst, exit_code(result.status));
   }
+  report.print_count();
   return worst;
 }
 

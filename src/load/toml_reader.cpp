@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <iterator>
+#include <optional>
 #include <regex>
 #include <system_error>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -92,6 +94,53 @@ bool report_date_error(std::string_view text, const toml::parse_error& e, const 
     return true;
   }
   return false;
+}
+
+// toml++ says "Error while parsing SCOPE: WHAT" in a parser's terms ("root
+// table", "value-terminator"); a person wrote a line of the file, so say what
+// is wrong with that line in the words the format documents use.
+std::string in_our_words(std::string_view description) {
+  constexpr std::string_view kLead = "Error while parsing ";
+  if (!description.starts_with(kLead)) return std::string(description);
+  const std::string_view rest = description.substr(kLead.size());
+  const std::size_t colon = rest.find(": ");
+  if (colon == std::string_view::npos) return std::string(description);
+  const std::string_view scope = rest.substr(0, colon);
+  const std::string_view what = rest.substr(colon + 2);
+  static const std::pair<std::string_view, std::string_view> kScopes[] = {
+      {"key-value pair", "a 'key = value' line"}, {"table header", "a [table] header"},
+      {"inline table", "an inline table { ... }"}, {"array", "an array [ ... ]"},
+      {"string", "a string"}, {"literal string", "a 'literal' string"},
+      {"key", "a key"}, {"value", "a value"}, {"root table", "the file"},
+      {"comment", "a comment"}, {"boolean", "true or false"}, {"floating-point", "a number"},
+  };
+  std::string where = fmt::format("a {}", scope);
+  for (const auto& [theirs, ours] : kScopes)
+    if (scope == theirs) where = ours;
+  auto saw = [&what](std::string_view lead) -> std::optional<std::string> {
+    if (!what.starts_with(lead)) return std::nullopt;
+    return std::string(what.substr(lead.size()));  // "'x'" as toml++ quoted it
+  };
+  if (what == "encountered end-of-file")
+    return fmt::format("the file ends inside {}: is a closing quote or bracket missing?", where);
+  if (what == "could not determine value type")
+    return "not a value: quote text (\"...\"), or write a number, a date, true or false, an array [ ... ] or an "
+           "inline table { ... }";
+  if (auto x = saw("expected keys, tables, whitespace or comments, saw "))
+    return fmt::format("unexpected {}: a line holds 'key = value', a [table] header or a # comment", *x);
+  if (auto x = saw("expected a comment or whitespace, saw "))
+    return fmt::format("unexpected {} after the value: one 'key = value' per line; a comment starts with #", *x);
+  if (auto x = saw("expected value-terminator, saw "))
+    return fmt::format("unexpected {} after the value: one 'key = value' per line", *x);
+  if (what.starts_with("unescaped control characters"))
+    return fmt::format("{} holds a line break or a control character: is its closing quote missing? (write "
+                       "\\n or \\t for them)",
+                       where);
+  if (auto x = saw("expected value, saw "))
+    return fmt::format("a value is missing after '=' (found {})", *x);
+  if (auto x = saw("cannot redefine existing "))
+    return fmt::format("{} is defined twice: a key or [table] may appear only once (use [[event]] for a list)", *x);
+  return fmt::format("in {}: {}", where, what);
 }
 
 // Decodes the UTF-8 sequence at `i` (valid_text and toml++ have checked it).
@@ -176,7 +225,7 @@ std::optional<toml::table> parse(std::string_view text, const Reader& r) {
     (void)check_strings(root, r);
     return root;
   } catch (const toml::parse_error& e) {
-    if (!report_date_error(text, e, r)) r.diags.error(r.at(e.source()), std::string(e.description()));
+    if (!report_date_error(text, e, r)) r.diags.error(r.at(e.source()), in_our_words(e.description()));
   } catch (const std::exception& e) {  // toml++ allocates; nothing else may escape the loader
     r.diags.error({r.file, 0, 0}, fmt::format("cannot parse: {}", e.what()));
   }

@@ -60,11 +60,11 @@ c++ -std=c++20 -o "$work/pc-static" "$source/examples/render-timeline/main.cpp" 
   || fail "the program linked with the static library failed"
 cmp -s "$work/pc-static.pdf" "$work/pc-shared.pdf" || fail "the static and shared builds draw different PDFs"
 
-# Batch: several inputs, one call, each to output/<stem>.svg, from any folder.
+# Batch: several inputs, one call, each beside itself as <stem>.svg, from any folder.
 mkdir -p "$work/batch" && cp "$source/timelines/bolivia-foreign-relations.toml" "$work/batch/a.toml"
 cp "$source/timelines/bolivia-foreign-relations.toml" "$work/batch/b.toml"
 (cd "$work/batch" && "$work/prefix/bin/annals" render a.toml b.toml -O -q --now 2022-12-31) || fail "batch render failed"
 for f in a b; do
-  head -c 200 "$work/batch/output/$f.svg" | grep -q "<svg" || fail "batch render did not write output/$f.svg"
+  head -c 200 "$work/batch/$f.svg" | grep -q "<svg" || fail "batch render did not write $f.svg"
 done
 echo ok

@@ -355,13 +355,52 @@ TEST_F(Cli, NowOptionWinsOverTheFile) {
   EXPECT_NE(r.out.find("\"end\":\"2020-01-31\""), std::string::npos) << r.out.substr(0, 600);
 }
 
-TEST_F(Cli, BatchWritesEachInputToTheOutputFolder) {
+TEST_F(Cli, BatchWritesEachInputBesideItselfAsDotDoes) {
   write("a.toml", kGood);
-  write("b.toml", kGood);
-  const auto r = annals("render a.toml b.toml -O --format pdf");
+  write("sub/b.toml", kGood);
+  const auto r = annals("render a.toml sub/b.toml -O --format pdf");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_TRUE(exists("output/a.pdf"));
-  EXPECT_TRUE(exists("output/b.pdf"));
+  EXPECT_EQ(slurp(dir_ / "a.pdf").rfind("%PDF", 0), 0u);
+  EXPECT_EQ(slurp(dir_ / "sub/b.pdf").rfind("%PDF", 0), 0u);
+  EXPECT_FALSE(exists("output"));
+}
+
+TEST_F(Cli, WithoutOutputOptionsTheOutputFolderIsOutput) {
+  write("a.toml", kGood);
+  ASSERT_EQ(annals("render a.toml").status, 0);
+  EXPECT_TRUE(exists("output/a.svg"));
+}
+
+TEST_F(Cli, OutputDirChoosesWhereBatchWritesAndIsCreated) {
+  write("a.toml", kGood);
+  write("sub/b.toml", kGood);
+  const auto r = annals("render a.toml sub/b.toml -O --output-dir charts/2024");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(exists("charts/2024/a.svg"));
+  EXPECT_TRUE(exists("charts/2024/b.svg"));
+  EXPECT_EQ(annals("render a.toml --output-dir x -o a.svg").status, 2);
+}
+
+TEST_F(Cli, SeveralFormatsInOneBatchRunFromOneLayout) {
+  write("a.toml", kGood);
+  const auto r = annals("render a.toml -O -T svg,pdf,json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(slurp(dir_ / "a.svg").find("<svg"), std::string::npos);
+  EXPECT_EQ(slurp(dir_ / "a.pdf").rfind("%PDF", 0), 0u);
+  EXPECT_EQ(slurp(dir_ / "a.json").rfind("{", 0), 0u);
+  EXPECT_EQ(annals("render a.toml -O -T svg,gif").status, 2);
+  EXPECT_EQ(annals("render a.toml -T svg,pdf -o x.svg").status, 2);
+  EXPECT_EQ(annals("render a.toml -T svg,pdf --format svg").status, 2);
+}
+
+// script(1) gives the run a terminal: the names written are left on it, after the progress line.
+TEST_F(Cli, OnATerminalTheWrittenPathsArePrintedAndAPipeGetsNone) {
+  write("a.toml", kGood);
+  const std::string cmd = std::string("'") + ANNALS_BINARY + "' render a.toml -O -T svg,pdf";
+  const auto tty = annals::testing::run_in(dir_, "timeout 20 script -qec \"" + cmd + "\" /dev/null");
+  EXPECT_NE(tty.out.find("annals: wrote a.svg"), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("annals: wrote a.pdf"), std::string::npos) << tty.out;
+  EXPECT_EQ(annals("render a.toml -O -T svg,pdf").err, "");
 }
 
 TEST_F(Cli, SeveralInputsWithOneOutputIsAUsageError) {
@@ -612,7 +651,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "4:9: error: '#12' is not a colour: write #rgb, #rrggbb, #rrggbbaa, a CSS colour name or 'none'"},
         ErrorCase{"badutf8", "[[event]]\ntitle = \"a\xff\"\ndate = 1990\n", "2:11: error: invalid UTF-8 byte 0xFF"},
         ErrorCase{"tomlsyntax", "[[event]\ntitle = \"a\"\n",
-                  "1:9: error: Error while parsing table header: expected ']', saw '\\n'"},
+                  "1:9: error: in a [table] header: expected ']', saw '\\n'"},
         ErrorCase{"empty", "", "1:1: error: no [[event]] in the file"},
         ErrorCase{"commentonly", "# nothing yet\n", "1:1: error: no [[event]] in the file"},
         ErrorCase{"presentbeforenow",
@@ -631,3 +670,140 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"inlinestyle", "[[event]]\ntitle = \"a\"\ndate = 1990\nstyle = { marker = \"star\" }\n",
                   "4:20: error: 'event.marker' must be one of circle, diamond, square, triangle, none; found 'star'"}),
     [](const ::testing::TestParamInfo<ErrorCase>& p) { return std::string(p.param.name); });
+
+namespace {
+
+class CliMessages : public Cli {};
+
+const char* kTypo = "[[event]]\ntitle = \"a\"\ndate = 1990\nstyle = { markr = \"diamond\" }\n";
+
+}  // namespace
+
+TEST_F(CliMessages, FullFormShowsTheSourceLineWithACaretUnderTheColumnAndACount) {
+  write("typo.toml", kTypo);
+  const auto r = annals("check --diagnostics=full typo.toml");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err,
+            "typo.toml:4:19: warning: unknown style key 'event.markr'\n"
+            " 4 | style = { markr = \"diamond\" }\n"
+            "   |                   ^\n"
+            "typo.toml:4:19: note: did you mean 'event.marker'?\n"
+            "annals: 1 warning\n");
+}
+
+TEST_F(CliMessages, CountSaysErrorsAndWarningsInTheirNumber) {
+  write("two.toml", "[[event]]\ntitle = 5\ndate = 1990\nstyle = { markr = \"diamond\" }\n\n"
+                    "[[event]]\ntitle = \"b\"\ndate = 1990\nlane = \"B\"\n");
+  const auto r = annals("check --diagnostics=full two.toml");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("\nannals: 2 errors, 1 warning\n"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.rfind("two.toml:2:9: error: 'title' must be a string, found an integer\n 2 | title = 5\n"
+                        "   |         ^\n",
+                        0),
+            0u)
+      << r.err;
+}
+
+TEST_F(CliMessages, SourceLineKeepsItsControlCharactersEscapedAndTheCaretInPlace) {
+  write("tab.toml", "[[event]]\ntitle = \"a\"\ndate = 1990\n\tstyle = { markr = \"\x1b[2J\" }\n");
+  const auto r = annals("check --diagnostics=full tab.toml");
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  // The tab shows as one space, the escape as four characters; the caret stays under the escape.
+  EXPECT_NE(r.err.find(" 4 |  style = { markr = \"\\x1b[2J\" }\n   |                     ^\n"), std::string::npos)
+      << r.err;
+}
+
+TEST_F(CliMessages, StandardInputHasNoSourceLineButKeepsItsMessage) {
+  const auto r = annals("check --diagnostics=full -", std::string("printf '") + "[[event]]\\ntitle = 5\\ndate = 1990\\n' |");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "-:2:9: error: 'title' must be a string, found an integer\nannals: 1 error\n");
+}
+
+TEST_F(CliMessages, ShortFormIsOneLineAMessageAsWithoutATerminal) {
+  write("typo.toml", kTypo);
+  EXPECT_EQ(annals("check --diagnostics=short typo.toml").err, annals("check typo.toml").err);
+  EXPECT_EQ(annals("check typo.toml").err,
+            "typo.toml:4:19: warning: unknown style key 'event.markr'\n"
+            "typo.toml:4:19: note: did you mean 'event.marker'?\n");
+}
+
+TEST_F(CliMessages, ColorAlwaysPaintsSeverityPositionAndCaretAndNeverDoesNot) {
+  write("typo.toml", kTypo);
+  const auto painted = annals("check --color=always --diagnostics=full typo.toml");
+  EXPECT_EQ(painted.err.rfind("\033[1mtypo.toml:4:19: \033[m\033[1;35mwarning:\033[m \033[1munknown style key", 0), 0u)
+      << painted.err;
+  EXPECT_NE(painted.err.find("\033[1;32m^\033[m"), std::string::npos) << painted.err;
+  EXPECT_NE(painted.err.find("\033[1;36mnote:\033[m"), std::string::npos) << painted.err;
+  EXPECT_EQ(annals("check --color=never --diagnostics=full typo.toml").err.find('\033'), std::string::npos);
+  EXPECT_EQ(annals("check --color=rainbow typo.toml").status, 2);
+}
+
+// script(1) gives the run a terminal, as a person typing the command has.
+TEST_F(CliMessages, OnATerminalTheFullFormIsInColourUnlessNoColorIsSet) {
+  write("typo.toml", kTypo);
+  const std::string cmd = std::string("'") + ANNALS_BINARY + "' check typo.toml";
+  const auto coloured = annals::testing::run_in(dir_, "timeout 20 script -qec \"" + cmd + "\" /dev/null");
+  EXPECT_NE(coloured.out.find("\033[1;35mwarning:"), std::string::npos) << coloured.out;
+  EXPECT_NE(coloured.out.find("annals: 1 warning"), std::string::npos) << coloured.out;
+  const auto plain = annals::testing::run_in(dir_, "NO_COLOR=1 timeout 20 script -qec \"" + cmd + "\" /dev/null");
+  EXPECT_EQ(plain.out.find('\033'), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find(" 4 | style = { markr"), std::string::npos) << plain.out;
+}
+
+TEST_F(CliMessages, MistypedVerbOrOptionSuggestsTheNearestName) {
+  write("t.toml", kGood);
+  const auto verb = annals("rendr t.toml");
+  EXPECT_EQ(verb.status, 2);
+  EXPECT_NE(verb.err.find("annals: note: did you mean 'render'?\n"), std::string::npos) << verb.err;
+  const auto option = annals("render t.toml --pgae A4 -o t.svg");
+  EXPECT_EQ(option.status, 2);
+  EXPECT_NE(option.err.find("annals: note: did you mean '--page'?\n"), std::string::npos) << option.err;
+  const auto far = annals("render t.toml --zzzzzzzz -o t.svg");
+  EXPECT_EQ(far.status, 2);
+  EXPECT_EQ(far.err.find("did you mean"), std::string::npos) << far.err;
+  EXPECT_FALSE(exists("t.svg"));
+}
+
+TEST_F(CliMessages, TomlSyntaxErrorsAreSaidInTheFormatsWords) {
+  write("eof.toml", "[[event]]\ntitle = \"a\"\ndate = \n");
+  const auto r = annals("check eof.toml");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err.find("Error while parsing"), std::string::npos) << r.err;
+  write("open.toml", "[[event]]\ntitle = \"a\ndate = 1990\n");
+  EXPECT_EQ(annals("check open.toml").err,
+            "open.toml:2:11: error: a string holds a line break or a control character: is its closing quote "
+            "missing? (write \\n or \\t for them)\n");
+  EXPECT_EQ(annals("check eof.toml").err, "eof.toml:3:8: error: a value is missing after '=' (found '\\n')\n");
+  write("twice.toml", "[timeline]\ntitle = \"a\"\n[timeline]\n");
+  const auto twice = annals("check twice.toml");
+  EXPECT_NE(twice.err.find("is defined twice"), std::string::npos) << twice.err;
+}
+
+namespace {
+
+// What the bash completion offers for the words typed so far (the last one being completed).
+std::string bash_completes(const fs::path& dir, const std::string& words) {
+  const std::string script = std::string(ANNALS_SOURCE_DIR) + "/tools/completions/annals.bash";
+  const std::string body = "source \"" + script + "\"; COMP_WORDS=(" + words +
+                           "); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); _annals; printf \"%s\\n\" \"${COMPREPLY[@]}\"";
+  return annals::testing::run_in(dir, "timeout 20 bash --norc -c '" + body + "'").out;
+}
+
+}  // namespace
+
+TEST_F(Cli, BashCompletionOffersTheVerbsTheOptionsAndTheirValues) {
+  write("a.toml", kGood);
+  EXPECT_EQ(bash_completes(dir_, "annals \"\""), "render\ncheck\nstyles\n--help\n--version\n");
+  EXPECT_EQ(bash_completes(dir_, "annals re"), "render\n");
+  EXPECT_EQ(bash_completes(dir_, "annals render a.toml --form"), "--format\n");
+  EXPECT_EQ(bash_completes(dir_, "annals render a.toml --color \"\""), "auto\nalways\nnever\n");
+  EXPECT_EQ(bash_completes(dir_, "annals render a"), "a.toml\n");
+  // Every option `render --help` lists is offered, so the script cannot fall behind the program.
+  const std::string offered = bash_completes(dir_, "annals render a.toml -");
+  const std::string help = annals("render --help").out;
+  for (std::size_t at = help.find(" --"); at != std::string::npos; at = help.find(" --", at + 1)) {
+    const std::size_t end = help.find_first_of(" ,=)\n", at + 1);
+    const std::string option = help.substr(at + 1, end - at - 1);
+    EXPECT_NE(offered.find(option + "\n"), std::string::npos) << option << " is not offered:\n" << offered;
+  }
+}
