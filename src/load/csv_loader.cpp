@@ -86,17 +86,14 @@ std::optional<Header> read_header(const CsvRow& row, Diagnostics& diags) {
       continue;
     }
     h.index.emplace(column, h.columns.size() - 1);
-    if (column == Column::periods)
-      diags.error(cell.where, "several periods per event ('periods') are not supported yet; write one row per "
-                              "period with 'start' and 'end'");
     if (column == Column::group)
       diags.warning(cell.where, "lane groups are not drawn yet; the 'group' column is ignored");
   }
   bool ok = true;
   if (!h.has(Column::title)) {
     diags.error(row.cells.front().where, "the header row has no 'title' column",
-                {{"the columns are: title, and date or start and end; optionally lane, id, description, url, "
-                  "tags, color", {}}});
+                {{"the columns are: title, and date, or start and end, or periods; optionally lane, id, description, "
+                  "url, tags, color", {}}});
     ok = false;
   }
   if (h.has(Column::start) != h.has(Column::end)) {
@@ -106,24 +103,27 @@ std::optional<Header> read_header(const CsvRow& row, Diagnostics& diags) {
                                        : "an 'end' column without a 'start' column");
     ok = false;
   } else if (!h.has(Column::date) && !h.has(Column::start) && !h.has(Column::periods)) {
-    diags.error(row.cells.front().where, "the header row has no 'date' column, nor 'start' and 'end' columns");
+    diags.error(row.cells.front().where,
+                "the header row has no 'date' column, nor 'start' and 'end' columns, nor a 'periods' column");
     ok = false;
   }
   if (!ok) return std::nullopt;
   return h;
 }
 
-// A date cell, written as in a TOML string; errors point at the character
+// A date in a cell, written as in a TOML string: the whole cell, or the
+// stretch of it that starts `offset` bytes in. Errors point at the character
 // the calendar stumbled on.
-std::optional<model::LocatedDate> date_cell(const CsvCell& cell, DateRole role, Diagnostics& diags) {
-  const std::string text = trim(cell.text);
+std::optional<model::LocatedDate> date_in(const CsvCell& cell, std::size_t offset, std::string_view part,
+                                          DateRole role, Diagnostics& diags) {
+  const std::string text = trim(part);
+  const std::size_t lead = offset + part.find_first_not_of(" \t");
   SourceLocation where = cell.where;
+  where.col += static_cast<int>((cell.quoted ? 1 : 0) + code_points(std::string_view(cell.text).substr(0, lead)));
   const dates::DateResult result = dates::parse(text);
   if (const auto* e = std::get_if<dates::ParseError>(&result)) {
-    const std::size_t lead = cell.text.find_first_not_of(" \t");
-    const std::size_t offset = std::min(e->offset, text.size());
-    where.col += static_cast<int>((cell.quoted ? 1 : 0) + code_points(cell.text.substr(0, lead)) +
-                                  code_points(std::string_view(text).substr(0, offset)));
+    const std::size_t at = std::min(e->offset, text.size());
+    where.col += static_cast<int>(code_points(std::string_view(text).substr(0, at)));
     diags.error(where, e->message);
     return std::nullopt;
   }
@@ -133,6 +133,70 @@ std::optional<model::LocatedDate> date_cell(const CsvCell& cell, DateRole role, 
     return std::nullopt;
   }
   return model::LocatedDate{date, where};
+}
+
+std::optional<model::LocatedDate> date_cell(const CsvCell& cell, DateRole role, Diagnostics& diags) {
+  const std::optional<model::LocatedDate> d = date_in(cell, 0, cell.text, role, diags);
+  if (!d) return d;
+  return model::LocatedDate{d->date, cell.where};  // a whole cell's date is at the cell
+}
+
+// Where a period's span divides into its start and end: an en or em dash,
+// "--", "/" (ISO 8601 intervals) or " to ". A lone hyphen is part of dates
+// (1996-12-17, -490), so it never divides.
+struct Divide {
+  std::size_t at = std::string_view::npos, length = 0;
+};
+
+Divide span_divide(std::string_view s) {
+  for (const std::string_view mark : {"\u2013", "\u2014", "--", "/", " to "})
+    if (const std::size_t at = s.find(mark); at != std::string_view::npos) return {at, mark.size()};
+  // "1962-1975", "1978-present": a hyphen divides where the whole is no date
+  // and both sides are.
+  const auto is_date = [](std::string_view t) { return std::holds_alternative<dates::Date>(dates::parse(trim(t))); };
+  if (is_date(s)) return {};
+  for (std::size_t at = s.find('-', 1); at != std::string_view::npos; at = s.find('-', at + 1))
+    if (is_date(s.substr(0, at)) && is_date(s.substr(at + 1))) return {at, 1};
+  return {};
+}
+
+// A `periods` cell (FORMAT.md §5.5): "1962–1975; 1978–present", periods
+// separated by ';', each a span or one date, every error at its column.
+bool periods_cell(const CsvCell& cell, std::vector<model::Period>& out, Diagnostics& diags) {
+  const std::string_view text = cell.text;
+  bool ok = true;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    const std::size_t cut = std::min(text.find(';', begin), text.size());
+    const std::string_view part = text.substr(begin, cut - begin);
+    model::Period p;
+    p.where = cell.where;
+    const std::size_t lead = part.find_first_not_of(" \t");
+    p.where.col += static_cast<int>((cell.quoted ? 1 : 0) +
+                                    code_points(text.substr(0, begin + (lead == std::string_view::npos ? 0 : lead))));
+    if (detail::is_blank(part)) {
+      diags.error(p.where, "an empty period in 'periods'; write periods as 1962–1975; 1978–present");
+      ok = false;
+    } else if (const Divide d = span_divide(part); d.at != std::string_view::npos) {
+      p.start = date_in(cell, begin, part.substr(0, d.at), DateRole::start, diags);
+      const std::string_view end = part.substr(d.at + d.length);
+      if (detail::is_blank(end)) {
+        diags.error(p.where, "a period with a start and no end; write 1978–present for one that is ongoing");
+        ok = false;
+      } else {
+        p.end = date_in(cell, begin + d.at + d.length, end, DateRole::end, diags);
+      }
+      if (p.start && p.end) detail::check_order(*p.start, *p.end, diags);
+      if (p.start && p.end) out.push_back(std::move(p));
+      else ok = false;
+    } else {
+      p.date = date_in(cell, begin, part, DateRole::point, diags);
+      if (p.date) out.push_back(std::move(p));
+      else ok = false;
+    }
+    begin = cut + 1;
+  }
+  return ok && detail::check_periods(out, diags);
 }
 
 struct Lanes {
@@ -203,7 +267,15 @@ class RowReader {
     const CsvCell* date = h_.written(row, Column::date);
     const CsvCell* start = h_.written(row, Column::start);
     const CsvCell* end = h_.written(row, Column::end);
-    if (h_.has(Column::periods)) return false;  // reported at the header
+    if (const CsvCell* periods = h_.written(row, Column::periods)) {
+      for (const CsvCell* other : {date, start, end})
+        if (other != nullptr) {
+          diags_.error(other->where, "an event has either 'periods' or a 'date' or a 'start' and an 'end', not both",
+                       {{"'periods' is here", periods->where}});
+          return false;
+        }
+      return periods_cell(*periods, e.periods, diags_);
+    }
     if (date != nullptr && (start != nullptr || end != nullptr)) {
       diags_.error(date->where, "an event has either a 'date' or a 'start' and an 'end', not both");
       return false;
@@ -218,7 +290,9 @@ class RowReader {
       return false;
     }
     if (start == nullptr) {
-      diags_.error(row.cells.front().where, "an event needs a 'date' or a 'start' and an 'end'");
+      diags_.error(row.cells.front().where, h_.has(Column::periods)
+                                                ? "an event needs a 'date', a 'start' and an 'end', or 'periods'"
+                                                : "an event needs a 'date' or a 'start' and an 'end'");
       return false;
     }
     e.start = date_cell(*start, DateRole::start, diags_);

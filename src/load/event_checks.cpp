@@ -37,6 +37,41 @@ void check_order(const model::LocatedDate& start, const model::LocatedDate& end,
               {{"the start is here", start.where}});
 }
 
+std::string period_text(const model::Period& p) {
+  if (p.date) return dates::label(p.date->date);
+  if (p.start && p.end) return dates::span_label(p.start->date, p.end->date);
+  return {};
+}
+
+bool check_periods(const std::vector<model::Period>& periods, Diagnostics& diags) {
+  bool ok = true;
+  for (std::size_t i = 1; i < periods.size(); ++i) {
+    const model::Period& before = periods[i - 1];
+    const model::Period& p = periods[i];
+    const model::LocatedDate& last = before.date ? *before.date : *before.end;
+    const model::LocatedDate& first = p.date ? *p.date : *p.start;
+    const Note previous{fmt::format("the period before it ({}) is here", period_text(before)), before.where};
+    if (last.date.present) {
+      diags.error(p.where, fmt::format("a period ({}) after one that runs to 'present'; only the last period can "
+                                       "be ongoing",
+                                       period_text(p)),
+                  {previous});
+      ok = false;
+    } else if (first.date.begin < last.date.end) {
+      // Periods are written in time order and do not overlap: each begins after the one before it ends.
+      const model::LocatedDate& before_first = before.date ? *before.date : *before.start;
+      const bool earlier = first.date.begin < before_first.date.begin;
+      diags.error(p.where,
+                  fmt::format("the period {} {} the period before it ({}); write the periods in time order, "
+                              "without overlaps",
+                              period_text(p), earlier ? "comes before" : "overlaps", period_text(before)),
+                  {previous});
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
 
 std::string title_problem(std::string_view title) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "model/timeline.h"
@@ -26,6 +27,14 @@ std::string present_problem(const dates::Date& date, DateRole role);
 
 // "'end' (1870) is before 'start' (1879)", at the end, with a note at the start.
 void check_order(const model::LocatedDate& start, const model::LocatedDate& end, Diagnostics& diags);
+
+// Periods of one event (FORMAT.md §5.1) in time order and not overlapping,
+// only the last one ongoing: each offending period is an error at its place,
+// with a note at the one before it. False when any period is out of place.
+bool check_periods(const std::vector<model::Period>& periods, Diagnostics& diags);
+
+// "1962–1975" or "1978–present": a period's dates for messages.
+std::string period_text(const model::Period& p);
 
 bool is_blank(std::string_view s);
 

@@ -24,12 +24,14 @@ using detail::Reader;
 using model::LocatedDate;
 using Role = detail::DateRole;
 
-constexpr std::string_view kTopKeys[] = {"timeline", "lane", "event", "era", "marker", "style"};
+constexpr std::string_view kTopKeys[] = {"timeline", "lane", "event", "era", "marker", "link", "style"};
 constexpr std::string_view kHeaderKeys[] = {"title", "subtitle", "source",      "style",      "start",
                                             "end",   "now",      "scale",       "orientation", "description"};
 constexpr std::string_view kLaneKeys[] = {"id", "title", "color", "style"};
 constexpr std::string_view kEventKeys[] = {"id",   "title",       "date", "start", "end",   "lane",
-                                           "description", "tags", "url",  "color", "style"};
+                                           "description", "tags", "url",  "color", "style", "periods"};
+constexpr std::string_view kPeriodKeys[] = {"date", "start", "end"};
+constexpr std::string_view kLinkKeys[] = {"from", "to", "title"};
 constexpr std::string_view kEraKeys[] = {"title", "start", "end", "color", "style"};
 constexpr std::string_view kMarkerKeys[] = {"title", "date", "color", "style"};
 
@@ -302,17 +304,20 @@ std::vector<Note> unknown_lane_notes(std::string_view name, const std::vector<mo
 
 // ---- [[event]] ------------------------------------------------------------
 
-// Point or span: exactly one of the two shapes, else an error and false.
-bool read_event_dates(const toml::table& t, model::Event& e, const Reader& r) {
+// A point or a span from a table's `date`, or `start` and `end`: exactly one
+// of the two shapes, else an error and false. `what` names the table in messages.
+bool read_point_or_span(const toml::table& t, std::string_view what, std::string_view table,
+                        std::optional<LocatedDate>& point,
+                        std::optional<LocatedDate>& first, std::optional<LocatedDate>& last, const Reader& r) {
   const DateField date = date_field(t, "date", Role::point, r);
   const DateField start = date_field(t, "start", Role::start, r);
   const DateField end = date_field(t, "end", Role::end, r);
   if (date.written && (start.written || end.written)) {
-    r.diags.error(key_at(t, "date", r), "an event has either a 'date' or a 'start' and an 'end', not both");
+    r.diags.error(key_at(t, "date", r), fmt::format("{} has either a 'date' or a 'start' and an 'end', not both", what));
     return false;
   }
   if (date.written) {
-    e.date = date.value;
+    point = date.value;
     return date.value.has_value();
   }
   if (start.written != end.written) {
@@ -321,13 +326,65 @@ bool read_event_dates(const toml::table& t, model::Event& e, const Reader& r) {
     return false;
   }
   if (!start.written) {
-    r.error(t, "[[event]] needs a 'date' or a 'start' and an 'end'");
+    r.error(t, fmt::format("{} needs a 'date' or a 'start' and an 'end'", table));
     return false;
   }
   if (!start.value || !end.value) return false;
   check_order(*start.value, *end.value, r.diags);
-  e.start = start.value;
-  e.end = end.value;
+  first = start.value;
+  last = end.value;
+  return true;
+}
+
+// `periods = [ { start = 1962, end = 1975 }, { start = 1978, end = "present" } ]`
+// (FORMAT.md §5.1): at least one, each a span or a point, in time order.
+bool read_periods(const toml::node& n, model::Event& e, const Reader& r) {
+  const auto* array = n.as_array();
+  if (array == nullptr) {
+    r.error(n, fmt::format("'periods' must be an array of periods (periods = [ {{ start = 1962, end = 1975 }} ]), "
+                           "found {}",
+                           detail::type_name(n)));
+    return false;
+  }
+  if (array->empty()) {
+    r.error(n, "'periods' needs at least one period ({ start = 1962, end = 1975 } or { date = 1975 })");
+    return false;
+  }
+  bool ok = true;
+  for (const auto& item : *array) {
+    const auto* t = item.as_table();
+    if (t == nullptr) {
+      r.error(item, fmt::format("each period must be a table ({{ start = 1962, end = 1975 }} or {{ date = 1975 }}), "
+                                "found {}",
+                                detail::type_name(item)));
+      ok = false;
+      continue;
+    }
+    detail::warn_unknown_keys(*t, kPeriodKeys, "a period", r);
+    model::Period p;
+    p.where = r.at(*t);
+    if (read_point_or_span(*t, "a period", "a period", p.date, p.start, p.end, r)) e.periods.push_back(std::move(p));
+    else ok = false;
+  }
+  // Periods whose own dates failed are left out of the order check: it would only repeat the problem.
+  return ok && detail::check_periods(e.periods, r.diags);
+}
+
+// Point, span or several periods: exactly one of the shapes, else an error and false.
+bool read_event_dates(const toml::table& t, model::Event& e, const Reader& r) {
+  if (const toml::node* periods = t.get("periods")) {
+    for (const std::string_view key : {"date", "start", "end"})
+      if (t.get(key) != nullptr) {
+        r.diags.error(key_at(t, key, r),
+                      fmt::format("an event has either 'periods' or '{}', not both; write every period in "
+                                  "'periods'",
+                                  key),
+                      {{"'periods' is here", key_at(t, "periods", r)}});
+        return false;
+      }
+    return read_periods(*periods, e, r);
+  }
+  if (!read_point_or_span(t, "an event", "[[event]]", e.date, e.start, e.end, r)) return false;
   return true;
 }
 
@@ -398,6 +455,58 @@ void read_marker(const toml::table& t, std::vector<model::Marker>& out, const Re
   out.push_back(std::move(marker));
 }
 
+// ---- [[link]] ---------------------------------------------------------------
+
+// Where each event id was first written, and which of those events loaded.
+struct LinkTargets {
+  const EventIds& written;
+  std::map<std::string, std::size_t, std::less<>> loaded;  // id → index into Timeline::events
+};
+
+// One end of a link: an event id that the file defines. An id whose event
+// failed to load was reported there already.
+std::optional<std::size_t> link_end(const toml::table& t, std::string_view key, const LinkTargets& targets,
+                                    const Reader& r) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) {
+    r.error(t, fmt::format("[[link]] needs a '{}' (the id of an event)", key));
+    return std::nullopt;
+  }
+  const auto id = detail::string_value(*n, key, r);
+  if (!id) return std::nullopt;
+  if (const auto it = targets.loaded.find(*id); it != targets.loaded.end()) return it->second;
+  if (targets.written.first.contains(*id)) return std::nullopt;
+  std::vector<Note> notes;
+  std::vector<std::string_view> names;
+  for (const auto& [name, where] : targets.written.first) names.push_back(name);
+  if (names.empty()) notes.push_back({"no [[event]] has an 'id'; give the events a link joins an 'id'", {}});
+  else if (auto near = nearest(*id, names); !near.empty())
+    notes.push_back({fmt::format("did you mean '{}'?", near), targets.written.first.find(near)->second});
+  r.error(*n, fmt::format("unknown event id '{}' in '{}'", *id, key), std::move(notes));
+  return std::nullopt;
+}
+
+void read_link(const toml::table& t, const LinkTargets& targets, std::vector<model::Link>& out, const Reader& r) {
+  detail::warn_unknown_keys(t, kLinkKeys, "[[link]]", r);
+  model::Link link;
+  link.where = r.at(t);
+  const auto from = link_end(t, "from", targets, r);
+  const auto to = link_end(t, "to", targets, r);
+  if (const toml::node* n = t.get("title")) {
+    link.title_where = r.at(*n);
+    read_string(t, "title", link.title, r);
+    if (detail::join_title_lines(link.title)) r.diags.warning(r.at(*n), std::string(detail::kTitleLinesWarning));
+  }
+  if (!from || !to) return;
+  if (*from == *to) {
+    r.diags.error(key_at(t, "to", r), "a link joins two events; 'from' and 'to' name the same one");
+    return;
+  }
+  link.from = *from;
+  link.to = *to;
+  out.push_back(std::move(link));
+}
+
 void read_style_table(const toml::table& root, PropertySheet& out, const Reader& r) {
   const toml::node* n = root.get("style");
   if (n == nullptr) return;
@@ -431,6 +540,10 @@ void read_timeline(const toml::table& root, model::Timeline& tl, const Reader& r
   detail::assign_default_lane(tl);
   each_table(root, "era", r, [&](const toml::table& t, std::size_t) { read_era(t, tl.eras, r); });
   each_table(root, "marker", r, [&](const toml::table& t, std::size_t) { read_marker(t, tl.markers, r); });
+  LinkTargets targets{ids, {}};
+  for (std::size_t i = 0; i < tl.events.size(); ++i)
+    if (!tl.events[i].id.empty()) targets.loaded.emplace(tl.events[i].id, i);
+  each_table(root, "link", r, [&](const toml::table& t, std::size_t) { read_link(t, targets, tl.links, r); });
   read_style_table(root, tl.style, r);
 }
 
@@ -466,7 +579,10 @@ void check_present(const model::Timeline& tl, const dates::Date& now, const Note
   const auto* no_date = static_cast<const LocatedDate*>(nullptr);
   auto ptr = [&](const std::optional<LocatedDate>& d) { return d ? &*d : no_date; };
   check(ptr(tl.header.start), ptr(tl.header.end));
-  for (const auto& e : tl.events) check(ptr(e.start), ptr(e.end));
+  for (const auto& e : tl.events) {
+    check(ptr(e.start), ptr(e.end));
+    for (const auto& p : e.periods) check(ptr(p.start), ptr(p.end));
+  }
   for (const auto& era : tl.eras) check(&era.start, &era.end);
 }
 

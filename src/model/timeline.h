@@ -42,14 +42,28 @@ struct Lane {
   SourceLocation where;
 };
 
+// One period of an event with several (FORMAT.md §5.1): a point (`date`) or
+// a span (`start` and `end`), as the loader checked it.
+struct Period {
+  std::optional<LocatedDate> date;
+  std::optional<LocatedDate> start;
+  std::optional<LocatedDate> end;
+  SourceLocation where;  // the period's table (or its text in a CSV cell)
+
+  bool is_span() const { return start.has_value(); }
+};
+
 struct Event {
   std::size_t index = 0;  // position among the file's events, 0-based
   std::string id;         // given, or "" (the dump then uses the index)
   std::string title;
-  // A point has `date`; a span has `start` and `end`. The loader guarantees one or the other.
+  // A point has `date`; a span has `start` and `end`; an event with several
+  // periods has `periods` (in time order, not overlapping) and none of the
+  // three. The loader guarantees exactly one of these shapes.
   std::optional<LocatedDate> date;
   std::optional<LocatedDate> start;
   std::optional<LocatedDate> end;
+  std::vector<Period> periods;
   std::size_t lane = 0;  // index into Timeline::lanes
   std::string description;
   std::vector<std::string> tags;
@@ -58,6 +72,14 @@ struct Event {
   SourceLocation where;
 
   bool is_span() const { return start.has_value(); }
+};
+
+// An arrow from one event's mark to another's (FORMAT.md §5.2).
+struct Link {
+  std::size_t from = 0, to = 0;  // indices into Timeline::events
+  std::string title;             // optional, drawn along the link
+  SourceLocation where;          // the [[link]] table
+  SourceLocation title_where;    // its 'title', where it has one
 };
 
 struct Era {
@@ -82,6 +104,7 @@ struct Timeline {
   std::vector<Event> events;
   std::vector<Era> eras;
   std::vector<Marker> markers;
+  std::vector<Link> links;  // both ends known events
   PropertySheet style;  // the file's [style] table: overrides of the chosen style
 };
 

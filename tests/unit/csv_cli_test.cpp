@@ -88,8 +88,8 @@ TEST_F(CsvCli, BrokenSyntaxIsAPositionedErrorNeverACrash) {
       {"", "bad.csv:1:1: error: an empty file"},
       {"title,date\nA\xFF,1879\n", "bad.csv:2:2: error: invalid UTF-8 byte 0xFF"},
       {std::string("title,date\nA\0,1879\n", 19), "bad.csv:2:2: error: NUL byte"},
-      {"title,periods\nA,1962-1975\n", "bad.csv:1:7: error: several periods per event ('periods') are not "
-                                       "supported yet"},
+      {"title,periods\nA,1962-1975; 1970\n", "bad.csv:2:14: error: the period 1970 overlaps the period before "
+                                             "it (1962–1975)"},
   };
   for (const auto& [text, expected] : cases) {
     write("bad.csv", text);

@@ -182,7 +182,7 @@ TEST(Csv, HeaderWithoutTitleOrDatesIsAnError) {
               ::testing::Contains("events.csv:1:1: error: the header row has no 'title' column"));
   EXPECT_THAT(lines(csv("title,when\nA,1900\n")),
               ::testing::Contains("events.csv:1:1: error: the header row has no 'date' column, nor 'start' and "
-                                  "'end' columns"));
+                                  "'end' columns, nor a 'periods' column"));
   EXPECT_THAT(lines(csv("title,start\nA,1900\n")),
               ::testing::Contains("events.csv:1:7: error: a 'start' column without an 'end' column (a point event "
                                   "uses 'date')"));
@@ -190,12 +190,12 @@ TEST(Csv, HeaderWithoutTitleOrDatesIsAnError) {
               ::testing::Contains("events.csv:1:12: error: duplicate column 'title'"));
 }
 
-TEST(Csv, PeriodsAreAnErrorAndGroupsAWarningUntilTheyExist) {
+TEST(Csv, PeriodsAreReadAndGroupsAWarningUntilTheyExist) {
   const auto l = csv("title,periods,group,lane\nChile,1962–1975; 1978–present,The Americas,Chile\n");
   EXPECT_THAT(lines(l), ::testing::ElementsAre(
-                            "events.csv:1:7: error: several periods per event ('periods') are not supported yet; "
-                            "write one row per period with 'start' and 'end'",
                             "events.csv:1:15: warning: lane groups are not drawn yet; the 'group' column is ignored"));
+  ASSERT_EQ(l.tl->events.size(), 1u);
+  EXPECT_EQ(l.tl->events[0].periods.size(), 2u);
 }
 
 TEST(Csv, RaggedRowsAreErrorsWhereTheyGoWrong) {
