@@ -186,7 +186,11 @@ Grouping group_scene(const scene::Scene& scene) {
   std::map<std::string, std::size_t, std::less<>> by_event;
   for (const scene::Item& item : scene.items) {
     if (item.kind != scene::ItemKind::event) continue;
-    by_event.emplace(item.id, g.events.size());
+    const auto [at, fresh] = by_event.emplace(item.id, g.events.size());
+    if (!fresh) {  // another period of the same event (FORMAT.md §5.1): one group, one id
+      g.events[at->second].boxes.push_back(item.box);
+      continue;
+    }
     g.events.push_back({&item, {item.box}, {}, nullptr});
   }
   LabelIndex labels;

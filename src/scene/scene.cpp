@@ -114,6 +114,7 @@ std::string_view to_string(ItemKind kind) {
     case ItemKind::tick: return "tick";
     case ItemKind::title: return "title";
     case ItemKind::legend: return "legend";
+    case ItemKind::link: return "link";
   }
   return "item";
 }
@@ -147,6 +148,15 @@ std::string json_item(const Item& it) {
     }
     if (!it.description.empty()) field("description", quoted(it.description));
     if (!it.url.empty()) field("url", quoted(it.url));
+    if (it.period > 0) field("period", std::to_string(it.period));
+  }
+  if (it.kind == ItemKind::link) {
+    field("from", quoted(it.from));
+    field("to", quoted(it.to));
+    std::string route;
+    for (const Point& p : it.route) route += fmt::format("{}[{},{}]", route.empty() ? "" : ",", number(p.x), number(p.y));
+    field("route", "[" + route + "]");
+    if (it.title_box) field("title_box", json_box(*it.title_box));
   }
   o += '}';
   return o;
@@ -227,11 +237,39 @@ std::string item_line(const Item& it) {
       s += fmt::format(" {}..{} {}{}{}{}", d.start, d.end, d.precision, d.approximate ? " approximate" : "",
                        d.uncertain ? " uncertain" : "", d.open ? " open" : "");
     }
+    if (it.period > 0) s += fmt::format(" period={}", it.period);
+  }
+  if (it.kind == ItemKind::link) {
+    s += fmt::format(" from={} to={} route", quoted(it.from), quoted(it.to));
+    for (const Point& p : it.route) s += " " + text_point(p);
+    if (it.title_box) s += " title_box=" + text_box(*it.title_box);
   }
   return s;
 }
 
 // ---- validation ----
+
+// Whether the segment a–b (within `bounds`) passes through the inside of `box`:
+// routes are mostly axis-aligned, where the bounds say it; a slanted one is
+// sampled finely enough for text.
+bool segment_crosses(Point a, Point b, const Box& bounds, const Box& box) {
+  constexpr double eps = 1e-6;
+  const Box inner{box.x + eps, box.y + eps, box.w - 2 * eps, box.h - 2 * eps};
+  if (inner.w <= 0 || inner.h <= 0) return false;
+  const bool hits_bounds = bounds.x < inner.right() && bounds.right() > inner.x && bounds.y < inner.bottom() &&
+                           bounds.bottom() > inner.y;
+  const bool straight = bounds.w < eps || bounds.h < eps;
+  if (straight) return hits_bounds || (bounds.w < eps && bounds.h < eps && inner.contains(Box{a.x, a.y, 0, 0}));
+  if (!hits_bounds) return false;
+  const double length = std::hypot(b.x - a.x, b.y - a.y);
+  const int steps = std::max(2, static_cast<int>(length / 0.5));
+  for (int i = 0; i <= steps; ++i) {
+    const double f = static_cast<double>(i) / steps;
+    const Point p{a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f};
+    if (p.x > inner.x && p.x < inner.right() && p.y > inner.y && p.y < inner.bottom()) return true;
+  }
+  return false;
+}
 
 // Label boxes never overlap: a sweep over x keeps the labels the sweep line
 // crosses, ordered by top edge. Those are pairwise disjoint (an overlapping
@@ -321,6 +359,35 @@ void check_label_marks(const std::vector<Item>& items, std::vector<std::string>&
   }
 }
 
+// Links are few: each segment of a route, and each title, against every label.
+void check_links(const std::vector<Item>& items, std::vector<std::string>& problems) {
+  std::vector<const Item*> labels, links;
+  for (const Item& it : items) {
+    if (it.kind == ItemKind::label) labels.push_back(&it);
+    if (it.kind == ItemKind::link) links.push_back(&it);
+  }
+  for (const Item* link : links) {
+    bool crossed = false;
+    for (std::size_t i = 0; !crossed && i + 1 < link->route.size(); ++i) {
+      const Point a = link->route[i], b = link->route[i + 1];
+      const Box seg{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(b.x - a.x), std::abs(b.y - a.y)};
+      for (const Item* label : labels)
+        if (segment_crosses(a, b, seg, label->box)) {
+          problems.push_back(fmt::format("link {} crosses label {}", quoted(link->id), quoted(label->id)));
+          crossed = true;
+          break;
+        }
+    }
+    if (!link->title_box) continue;
+    for (const Item* label : labels)
+      if (label->box.overlaps(*link->title_box))
+        problems.push_back(fmt::format("the title of link {} overlaps label {}", quoted(link->id), quoted(label->id)));
+    for (const Item* other : links)
+      if (other != link && other->title_box && other < link && other->title_box->overlaps(*link->title_box))
+        problems.push_back(fmt::format("the titles of links {} and {} overlap", quoted(other->id), quoted(link->id)));
+  }
+}
+
 }  // namespace
 
 std::string to_json(const Scene& s) {
@@ -351,6 +418,7 @@ std::vector<std::string> validate(const Scene& s) {
           fmt::format("{} {} at [{}] is not on the page", to_string(it.kind), quoted(it.id), text_box(it.box)));
   check_labels(s.items, problems);
   check_label_marks(s.items, problems);
+  check_links(s.items, problems);
   return problems;
 }
 

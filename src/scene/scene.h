@@ -98,7 +98,7 @@ struct EventDates {
 };
 
 // What a drawn thing is; the dump writes its name ("event", "tick", ...).
-enum class ItemKind { event, label, lane, era, marker, axis, tick, title, legend };
+enum class ItemKind { event, label, lane, era, marker, axis, tick, title, legend, link };
 std::string_view to_string(ItemKind kind);
 
 // One drawn thing as the JSON dump lists it.
@@ -113,6 +113,13 @@ struct Item {
   std::optional<EventDates> dates;  // events
   std::string description;          // events: for tooltips
   std::string url;                  // events
+  std::size_t period = 0;           // events of several periods: which one, from 1 (0 = the event has one)
+  // Links (FORMAT.md §5.2): the events joined, the route drawn (from the
+  // mark of `from` to the arrow's tip at the mark of `to`) and, when the link
+  // has a title (in `text`), the title's box.
+  std::string from, to;
+  std::vector<Point> route;
+  std::optional<Box> title_box;
 };
 
 struct Metadata {
@@ -145,7 +152,8 @@ std::string to_text(const Scene& s);
 
 // The promises of FORMAT.md §4 that a dump can check on its own: no two label
 // boxes overlap, no label crosses the mark (event item box) of another
-// event, and every item box lies on the page. One message per broken
+// event, and every item box lies on the page; and of §5.2: no link's route
+// or title crosses a label, and no link title overlaps another. One message per broken
 // promise (empty = all kept); O(n log n), so it scales to 100k items.
 std::vector<std::string> validate(const Scene& s);
 

@@ -94,6 +94,8 @@ Timeline resolve(const model::Timeline& timeline, const style::Style& style, con
   out.eras = resolve_eras(timeline, style, options.now, diags);
   out.markers = resolve_markers(timeline, style, options.now, diags);
   out.tags = tag_swatches(timeline, style);
+  for (const auto& link : timeline.links)
+    out.links.push_back({link.from, link.to, link.title, link.where, link.title_where});
   return out;
 }
 

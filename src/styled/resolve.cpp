@@ -50,7 +50,26 @@ std::vector<Event> resolve_events(const model::Timeline& timeline, const style::
     r.title = e.title;
     r.id = e.id.empty() ? std::to_string(e.index) : e.id;
     r.span = e.is_span() && e.end.has_value();
-    if (r.span) {
+    for (const auto& p : e.periods) {
+      Period period;
+      period.span = p.is_span() && p.end.has_value();
+      period.first = resolved(period.span ? p.start->date : p.date->date, now);
+      period.last = period.span ? resolved(p.end->date, now) : period.first;
+      period.begin = period.first.begin;
+      period.end = std::max(period.last.end, period.first.end);
+      r.periods.push_back(period);
+    }
+    if (r.periods.size() == 1) {
+      // One period is an event like any other.
+      r.span = r.periods.front().span;
+      r.first = r.periods.front().first;
+      r.last = r.periods.front().last;
+      r.periods.clear();
+    } else if (!r.periods.empty()) {
+      r.span = true;
+      r.first = r.periods.front().first;
+      r.last = r.periods.back().last;
+    } else if (r.span) {
       r.first = resolved(e.start->date, now);
       r.last = resolved(e.end->date, now);
     } else if (e.date) {

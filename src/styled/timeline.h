@@ -38,6 +38,13 @@ struct Lane {
   Color color;
 };
 
+// One period of an event with several (FORMAT.md §5.1).
+struct Period {
+  bool span = false;
+  dates::Date first, last;            // as Event's, for this period alone
+  dates::Seconds begin = 0, end = 0;  // the time it covers, [begin, end)
+};
+
 struct Event {
   std::size_t index = 0;  // position among the file's events
   std::string id;         // the given id, or the index as a string
@@ -47,6 +54,10 @@ struct Event {
   dates::Date first;      // the point's date, or the span's start
   dates::Date last;       // the point's date, or the span's end (present resolved)
   dates::Seconds begin = 0, end = 0;  // the time covered, [begin, end)
+  // Two or more periods in time order, drawn on one row and joined (then
+  // first, last, begin and end are those of the whole); empty for an event of
+  // one period. `span` is then true.
+  std::vector<Period> periods;
   std::string description;
   std::string url;
   SourceLocation where;
@@ -69,6 +80,13 @@ struct Marker {
   style::MarkerStyle style;  // the chart's [marker] with the marker's own keys
 };
 
+// An arrow from one event's mark to another's (FORMAT.md §5.2).
+struct Link {
+  std::size_t from = 0, to = 0;  // indices into Timeline::events
+  std::string title;             // "" = none
+  SourceLocation where, title_where;
+};
+
 // A tag some event carries whose style gives it a colour: the legend shows it.
 struct TagSwatch {
   std::string name;
@@ -85,6 +103,7 @@ struct Timeline {
   std::vector<Era> eras;
   std::vector<Marker> markers;
   std::vector<TagSwatch> tags;  // by tag name
+  std::vector<Link> links;      // between events of `events`
 };
 
 }  // namespace annals::styled

@@ -131,6 +131,19 @@ TEST(SvgOverlay, EventHoverAreasCoverMarkAndLabel) {
       << out;
 }
 
+TEST(SvgOverlay, AnEventOfSeveralPeriodsIsOneGroupHoveredOnEveryPeriod) {
+  scene::Scene s = one_event();
+  scene::Item second = s.items.front();
+  second.box = {40, 10, 10, 10};
+  second.period = 2;
+  s.items.front().period = 1;
+  s.items.insert(s.items.begin() + 1, second);
+  const std::string out = render::svg_overlay(s);
+  EXPECT_EQ(count(out, "<g class=\"event\""), 1) << out;
+  EXPECT_EQ(count(out, "id=\"event-war\""), 1) << out;
+  EXPECT_NE(out.find("<rect x=\"40.00\" y=\"10.00\" width=\"10.00\" height=\"10.00\"/>"), std::string::npos) << out;
+}
+
 TEST(SvgOverlay, EventWithUrlIsWrappedInOneLink) {
   const std::string out = render::svg_overlay(one_event("https://example.org/?a=1&b=2"));
   EXPECT_EQ(count(out, "<a "), 1) << out;

@@ -1,7 +1,10 @@
 // Properties every layout must have, checked on generated timelines:
 // labels never overlap, no label covers another event's mark, everything is
 // on the page, every event is labelled, rows are as few as possible, no axis
-// break lies inside anything dated and no label runs across a break.
+// break lies inside anything dated and no label runs across a break; an
+// event of several periods has one mark per period and no label on the
+// connectors between them; no link's route or title crosses a label unless a
+// warning says so.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -55,7 +58,9 @@ class Generator {
                             uniform_s(0, range / 50)
                       : origin + uniform_s(0, range);
       const dates::Date d = date_at(at, range);
-      if (chance(0.4)) {
+      if (chance(0.08)) {
+        e.periods = periods(at, range);
+      } else if (chance(0.4)) {
         e.start = model::LocatedDate{d, {}};
         dates::Date end = chance(0.03) ? present() : date_at(at + uniform_s(0, range / 5), range);
         if (!end.present && end.end < d.end) end = d;
@@ -64,6 +69,15 @@ class Generator {
         e.date = model::LocatedDate{d, {}};
       }
       t.events.push_back(std::move(e));
+    }
+    // A few links between events, none from an event to itself.
+    for (int i = n > 1 ? uniform(0, 3) : 0; i > 0; --i) {
+      model::Link link;
+      link.from = static_cast<std::size_t>(uniform(0, n - 1));
+      link.to = static_cast<std::size_t>(uniform(0, n - 2));
+      if (link.to >= link.from) ++link.to;
+      if (chance(0.6)) link.title = title(3, 24);
+      t.links.push_back(std::move(link));
     }
     for (int i = uniform(0, 2); i > 0; --i) {
       const auto a = date_at(origin + uniform_s(0, range), range);
@@ -92,6 +106,48 @@ class Generator {
   }
 
  private:
+  // Two to four periods from about `at`, in time order with gaps between
+  // them; a coarse date that would reach back over the period before ends the list.
+  std::vector<model::Period> periods(dates::Seconds at, dates::Seconds range) {
+    std::vector<model::Period> out;
+    dates::Seconds t = at;
+    const auto after_last = [&](const dates::Date& a) {
+      if (out.empty()) return true;
+      const auto& before = out.back();
+      return a.begin >= (before.date ? before.date->date : before.end->date).end;
+    };
+    for (int k = uniform(2, 4); k > 0; --k) {
+      const dates::Date a = date_at(t, range);
+      if (!after_last(a)) break;
+      model::Period p;
+      if (chance(0.6)) {
+        dates::Date b = date_at(t + uniform_s(0, range / 8), range);
+        if (b.end < a.end) b = a;
+        p.start = model::LocatedDate{a, {}};
+        p.end = model::LocatedDate{b, {}};
+        t = b.end;
+      } else {
+        p.date = model::LocatedDate{a, {}};
+        t = a.end;
+      }
+      out.push_back(std::move(p));
+      t += uniform_s(range / 100, range / 6);
+    }
+    if (out.size() < 2) {  // a second period well after the first
+      dates::Date a = std::get<dates::Date>(dates::from_year(9000));
+      for (dates::Seconds step = range / 10; step <= 1000 * range; step *= 4) {
+        a = date_at(t + step, range);
+        if (after_last(a)) break;
+      }
+      if (after_last(a)) {
+        model::Period p;
+        p.date = model::LocatedDate{a, {}};
+        out.push_back(std::move(p));
+      }
+    }
+    return out;
+  }
+
   int size() {
     const double r = std::uniform_real_distribution<double>(0, 1)(rng_);
     if (r < 0.6) return uniform(1, 50);
@@ -190,11 +246,26 @@ std::vector<std::tuple<std::string, dates::Seconds, dates::Seconds>> dated(const
   const auto end_of = [&](const dates::Date& d) { return d.present ? dates::resolve_present(d, now).end : d.end; };
   dates::Seconds lo = std::numeric_limits<dates::Seconds>::max(), hi = std::numeric_limits<dates::Seconds>::min();
   for (const auto& e : t.events) {
+    if (!e.periods.empty()) {
+      const auto& f = e.periods.front();
+      const auto& l = e.periods.back();
+      lo = std::min(lo, (f.date ? f.date->date : f.start->date).begin);
+      hi = std::max(hi, end_of(l.date ? l.date->date : l.end->date));
+      continue;
+    }
     lo = std::min(lo, (e.date ? e.date->date : e.start->date).begin);
     hi = std::max(hi, end_of(e.date ? e.date->date : e.end->date));
   }
   std::vector<std::tuple<std::string, dates::Seconds, dates::Seconds>> out;
   for (const auto& e : t.events) {
+    if (!e.periods.empty()) {  // each period is whole; the time between them may be collapsed
+      for (const auto& p : e.periods) {
+        const auto& first = p.date ? p.date->date : p.start->date;
+        const auto& last = p.date ? p.date->date : p.end->date;
+        out.emplace_back("period of event " + std::to_string(e.index), first.begin, std::max(first.end, end_of(last)));
+      }
+      continue;
+    }
     const auto& first = e.date ? e.date->date : e.start->date;
     const auto& last = e.date ? e.date->date : e.end->date;
     const std::string what = "event " + std::to_string(e.index);
@@ -209,6 +280,83 @@ std::vector<std::tuple<std::string, dates::Seconds, dates::Seconds>> dated(const
   for (const auto& era : t.eras) out.emplace_back("era " + era.title, era.start.date.begin, end_of(era.end.date));
   for (const auto& m : t.markers) out.emplace_back("marker " + m.title, m.date.date.begin, m.date.date.begin + 1);
   return out;
+}
+
+// The dashed connector between two consecutive period marks of one event:
+// the stretch between them along t, thin across, on the marks' centre line.
+Box connector(const Box& a, const Box& b, bool vertical) {
+  if (vertical) return {a.x + a.w / 2 - 0.3, a.bottom(), 0.6, std::max(0.0, b.y - a.bottom())};
+  return {a.right(), a.y + a.h / 2 - 0.3, std::max(0.0, b.x - a.right()), 0.6};
+}
+
+bool segment_meets(Point a, Point b, const Box& box) {
+  const double x0 = std::min(a.x, b.x), x1 = std::max(a.x, b.x), y0 = std::min(a.y, b.y), y1 = std::max(a.y, b.y);
+  if (x1 - x0 > 0.01 && y1 - y0 > 0.01) {  // slanted (a straight fallback): sampled
+    for (int i = 0; i <= 200; ++i) {
+      const Point p{a.x + (b.x - a.x) * i / 200, a.y + (b.y - a.y) * i / 200};
+      if (p.x > box.x + 0.01 && p.x < box.right() - 0.01 && p.y > box.y + 0.01 && p.y < box.bottom() - 0.01) return true;
+    }
+    return false;
+  }
+  return x0 < box.right() - 0.01 && x1 > box.x + 0.01 && y0 < box.bottom() - 0.01 && y1 > box.y + 0.01;
+}
+
+// Periods and links: a mark per period with its own dates, connectors and
+// link routes clear of every label, link titles clear of labels and of
+// each other (a route may cross labels only with a warning saying so).
+std::string check_periods_and_links(const model::Timeline& t, const Detailed& d, const Diagnostics& diags) {
+  const auto& s = d.scene;
+  const bool vertical = t.header.orientation == model::Orientation::vertical;
+  std::vector<const scene::Item*> labels;
+  std::unordered_map<std::string, std::vector<const scene::Item*>> marks;
+  for (const auto& it : s.items) {
+    if (it.kind == scene::ItemKind::label) labels.push_back(&it);
+    if (it.kind == scene::ItemKind::event) marks[it.event].push_back(&it);
+  }
+  for (const auto& e : t.events) {
+    const std::string id = e.id.empty() ? std::to_string(e.index) : e.id;
+    const auto& ms = marks[id];
+    const std::size_t want = e.periods.size() > 1 ? e.periods.size() : 1;
+    if (ms.size() != want) return "event " + id + " has " + std::to_string(ms.size()) + " marks for " + std::to_string(want) + " periods";
+    for (std::size_t k = 0; want > 1 && k < ms.size(); ++k) {
+      if (ms[k]->period != k + 1) return "event " + id + " lists its periods out of order";
+      // Periods a few points apart on the page may overlap by a marker's size or the narrowest bar.
+      const auto along = [&](const Box& b) { return vertical ? b.y + b.h / 2 : b.x + b.w / 2; };
+      if (k > 0 && along(ms[k]->box) < along(ms[k - 1]->box) - 10)
+        return "event " + id + "'s periods are drawn out of time order";
+      if (k == 0) continue;
+      const Box c = connector(ms[k - 1]->box, ms[k]->box, vertical);
+      if (c.w <= 0 || c.h <= 0) continue;  // marks that meet on the page have no connector between them
+      for (const auto* l : labels)
+        if (l->box.overlaps(c, 0.01)) return "label " + l->id + " lies on a connector of event " + id;
+    }
+  }
+  const auto warned = [&](std::string_view what) {
+    return std::any_of(diags.all().begin(), diags.all().end(),
+                       [&](const Diagnostic& g) { return g.message.find(what) != std::string::npos; });
+  };
+  std::size_t links = 0;
+  std::vector<Box> titles;
+  for (const auto& it : s.items) {
+    if (it.kind != scene::ItemKind::link) continue;
+    ++links;
+    if (it.route.size() < 2) return "link " + it.id + " has no route";
+    const std::string from_id = it.from, to_id = it.to;
+    if (marks[from_id].empty() || marks[to_id].empty()) return "link " + it.id + " joins unknown events";
+    if (!warned("no route for the link from '" + from_id + "' to '" + to_id + "'"))
+      for (std::size_t k = 0; k + 1 < it.route.size(); ++k)
+        for (const auto* l : labels)
+          if (segment_meets(it.route[k], it.route[k + 1], l->box)) return "link " + it.id + " crosses label " + l->id;
+    if (it.title_box) {
+      for (const auto* l : labels)
+        if (l->box.overlaps(*it.title_box, 0.01)) return "the title of link " + it.id + " overlaps label " + l->id;
+      for (const auto& other : titles)
+        if (other.overlaps(*it.title_box, 0.01)) return "the title of link " + it.id + " overlaps another title";
+      titles.push_back(*it.title_box);
+    }
+  }
+  if (links != t.links.size()) return std::to_string(links) + " links drawn of " + std::to_string(t.links.size());
+  return "";
 }
 
 std::string check(const model::Timeline& t, const Detailed& d) {
@@ -267,7 +415,8 @@ void check_seeds(bool vertical, std::uint64_t first, std::uint64_t count) {
     const auto st = g.style();
     Diagnostics diags;
     const auto d = layout_detailed(styled::resolve(t, st, options_now(), diags), {}, m, diags);
-    const auto failure = check(t, d);
+    auto failure = check(t, d);
+    if (failure.empty()) failure = check_periods_and_links(t, d, diags);
     EXPECT_EQ(failure, "") << "seed " << seed << " (" << t.events.size() << " events)";
     if (!failure.empty()) return;
   }
@@ -422,6 +571,7 @@ TEST(LayoutProperties, TenThousandMarkersAndErasArePlacedWithoutOverlap) {
     EXPECT_EQ(check(t, d), "");
   }
 }
+
 
 }  // namespace
 }  // namespace annals::layout

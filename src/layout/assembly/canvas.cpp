@@ -31,6 +31,17 @@ scene::EventDates dates_of(const styled::Event& e) {
   return d;
 }
 
+scene::EventDates dates_of(const styled::Period& p) {
+  scene::EventDates d;
+  d.start = dates::iso_first(p.first);
+  d.end = dates::iso_last(p.last);
+  d.precision = std::string(dates::to_string(p.first.precision));
+  d.approximate = p.first.approximate || p.last.approximate;
+  d.uncertain = p.first.uncertain || p.last.uncertain;
+  d.open = p.last.present;
+  return d;
+}
+
 constexpr double kRuleClearance = 2;  // pt a rule stops short of a label
 
 // A marker's rule stops short of every event label it would run through, so
@@ -85,24 +96,27 @@ void cut_rules(std::vector<scene::Shape>& rules, const std::vector<scene::Item>&
 void Canvas::paint(scene::Scene& s) {
   cut_rules(rules, event_items);
   std::size_t shapes = 0, items = 0;
-  for (const auto* layer : {&bands, &grid, &eras, &gaps, &separators, &rules, &headers, &notes, &links, &axis,
-                            &furniture})
+  for (const auto* layer : {&bands, &grid, &eras, &gaps, &separators, &rules, &headers, &notes, &arrows, &links,
+                            &axis, &furniture})
     shapes += layer->size();
   if (plans)
     for (const auto& p : *plans) shapes += p.marks.size() + p.label.size();
-  for (const auto* list : {&title_items, &lane_items, &era_items, &marker_items, &event_items, &axis_items,
-                           &legend_items, &source_items})
+  for (const auto* list : {&title_items, &lane_items, &era_items, &marker_items, &event_items, &link_items,
+                           &axis_items, &legend_items, &source_items})
     items += list->size();
   s.shapes.reserve(s.shapes.size() + shapes);
   s.items.reserve(s.items.size() + items);
   for (auto* layer : {&bands, &grid, &eras, &gaps, &separators, &rules, &headers, &notes}) append(s.shapes, *layer);
   if (plans) {
     for (auto& p : *plans) append(s.shapes, p.marks);
+  }
+  append(s.shapes, arrows);
+  if (plans) {
     for (auto& p : *plans) append(s.shapes, p.label);
   }
   for (auto* layer : {&links, &axis, &furniture}) append(s.shapes, *layer);
-  for (auto* list : {&title_items, &lane_items, &era_items, &marker_items, &event_items, &axis_items,
-                           &legend_items, &source_items})
+  for (auto* list : {&title_items, &lane_items, &era_items, &marker_items, &event_items, &link_items,
+                           &axis_items, &legend_items, &source_items})
     append(s.items, *list);
 }
 
@@ -148,6 +162,7 @@ void emit_event(Canvas& cv, const styled::Timeline& r, const styled::Event& e, E
   for (auto& s : plan.label) translate(s, dx, dy);
   plan.mark_box.x += dx, plan.mark_box.y += dy;
   plan.label_box.x += dx, plan.label_box.y += dy;
+  for (auto& b : plan.period_boxes) b.x += dx, b.y += dy;
   const std::string& lane = r.lanes[e.lane].id;
 
   // The mark and the label are two items of the same event and lane.
@@ -160,12 +175,18 @@ void emit_event(Canvas& cv, const styled::Timeline& r, const styled::Event& e, E
     it.lane = lane;
     return it;
   };
-  scene::Item ev = item(scene::ItemKind::event, plan.mark_box);
-  ev.title = e.title;
-  ev.dates = dates_of(e);
-  ev.description = e.description;
-  ev.url = e.url;
-  cv.event_items.push_back(std::move(ev));
+  // One event item per period (FORMAT.md §5.1), all of the same event.
+  const std::size_t marks = std::max<std::size_t>(1, plan.period_boxes.size());
+  for (std::size_t k = 0; k < marks; ++k) {
+    const bool period = k < plan.period_boxes.size() && k < e.periods.size();
+    scene::Item ev = item(scene::ItemKind::event, period ? plan.period_boxes[k] : plan.mark_box);
+    ev.title = e.title;
+    ev.dates = period ? dates_of(e.periods[k]) : dates_of(e);
+    if (period) ev.period = k + 1;
+    ev.description = e.description;
+    ev.url = e.url;
+    cv.event_items.push_back(std::move(ev));
+  }
   scene::Item label = item(scene::ItemKind::label, plan.label_box);
   label.text = plan.label_text;
   cv.event_items.push_back(std::move(label));

@@ -13,10 +13,12 @@ namespace annals::layout {
 // Drawing layers, in the order they are painted.
 struct Canvas {
   std::vector<scene::Shape> bands, grid, eras, gaps, separators, rules, headers, notes, links, axis, furniture;
+  // Links between events (FORMAT.md §5.2): over the marks, under the labels.
+  std::vector<scene::Shape> arrows;
   // Events' marks, then their labels, are moved straight from the plans into
   // the scene: large charts hold hundreds of thousands of shapes.
   std::vector<EventPlan>* plans = nullptr;
-  std::vector<scene::Item> title_items, lane_items, era_items, marker_items, event_items, axis_items,
+  std::vector<scene::Item> title_items, lane_items, era_items, marker_items, event_items, link_items, axis_items,
       legend_items, source_items;
 
   // Moves every layer into the scene, in painting order.

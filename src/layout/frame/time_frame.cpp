@@ -101,6 +101,11 @@ std::vector<scale::Interval> kept_time(const styled::Timeline& r, std::vector<sc
   out.reserve(out.size() + 2 * n);
   for (std::size_t i = 0; i < n; ++i) {
     const styled::Event& e = r.events[i];
+    // Each period keeps its own time: a long stretch between two may be collapsed.
+    if (!e.periods.empty()) {
+      for (const auto& p : e.periods) out.push_back({p.begin, std::max(p.begin, p.end)});
+      continue;
+    }
     const bool bridges = e.span && e.last.begin - e.first.end >= long_inside &&
                          earliest_end.without(i) <= e.last.begin && -latest_begin.without(i) >= e.first.end;
     if (bridges) {

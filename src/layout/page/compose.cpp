@@ -13,6 +13,7 @@
 #include "layout/frame/axis.h"
 #include "layout/frame/time_frame.h"
 #include "layout/labels/label_text.h"
+#include "layout/links/links.h"
 #include "layout/rows/plans.h"
 
 namespace annals::layout {
@@ -340,6 +341,50 @@ void draw_lanes(Canvas& cv, Composition& out, std::vector<LaneGeometry>& lanes, 
   }
 }
 
+// Links between events, routed once every event sits in its row (in (t, c)).
+void draw_links(Canvas& cv, const std::vector<LaneGeometry>& lanes, const std::vector<EventPlan>& plans,
+                const ChartInput& in, const OrientationParams& p, const TimeSpan& ts, double lanes_c0,
+                double lanes_c1) {
+  const auto& r = *in.chart;
+  if (r.links.empty()) return;
+  const auto& st = *in.style;
+  LinkInput li;
+  li.chart = &r;
+  for (const auto& plan : plans) {
+    const Box first = plan.period_boxes.empty() ? plan.mark_box : plan.period_boxes.front();
+    const Box last = plan.period_boxes.empty() ? plan.mark_box : plan.period_boxes.back();
+    li.ends.push_back({plan.mark_box, first, last});
+    li.labels.push_back(plan.label_box);
+  }
+  // The free stretches across: before, between and after each lane's rows.
+  double free_from = lanes_c0;
+  for (const auto& g : lanes) {
+    const double inner = g.top + st.lane.padding;
+    for (std::size_t row = 0; row < g.row_top.size(); ++row) {
+      li.channels.push_back({free_from, inner + g.row_top[row]});
+      free_from = inner + g.row_top[row] + g.row_height[row];
+    }
+  }
+  li.channels.push_back({free_from, lanes_c1});
+  std::erase_if(li.channels, [](const Channel& c) { return c.c1 - c.c0 < 1; });
+  li.t_lo = ts.lo;
+  li.t_hi = ts.hi;
+  li.c_lo = lanes_c0;
+  li.c_hi = lanes_c1;
+  li.map = p.map;
+  li.measurer = in.measurer;
+  li.title_font = st.event.label.font;
+  li.title_font.size *= 0.85;
+  li.title_font.italic = true;
+  li.title_color = st.event.date_color;
+  li.color = st.event.date_color;
+  li.diags = in.diags;
+  for (auto& routed : route_links(li)) {
+    std::move(routed.shapes.begin(), routed.shapes.end(), std::back_inserter(cv.arrows));
+    cv.link_items.push_back(std::move(routed.item));
+  }
+}
+
 // The axis on both sides of the lanes when the style asks, its items told apart.
 AxisBlock axes(const ChartInput& in, const Across& a, double lanes_c0, double lanes_c1,
                const scale::TimeScale& scale) {
@@ -373,7 +418,7 @@ double label_width(const ChartInput& in, const OrientationParams& p, const TimeS
   const double across = p.map.extent(in.page.width, in.page.height).y;
   const double per_lane = std::max(60.0, (across - st.page.margin - lanes_c0) /
                                              static_cast<double>(std::max<std::size_t>(1, r.lanes.size())));
-  return label_width_for(st, per_lane - st.event.marker_size - 2 * st.lane.padding,
+  return label_width_for(st, per_lane - std::max(st.event.marker_size, st.event.span_height) - 2 * st.lane.padding,
                          in.fit.label_factor * p.label_share);
 }
 
@@ -381,9 +426,9 @@ double label_width(const ChartInput& in, const OrientationParams& p, const TimeS
 void map_to_page(Canvas& cv, std::vector<EventPlan>& plans, AxisBlock& axis, const PageMap& map) {
   if (!map.transposed) return;
   for (auto* layer : {&cv.bands, &cv.grid, &cv.eras, &cv.gaps, &cv.separators, &cv.rules, &cv.headers, &cv.notes,
-                      &cv.links, &axis.grid, &axis.gaps, &axis.shapes})
+                      &cv.links, &cv.arrows, &axis.grid, &axis.gaps, &axis.shapes})
     for (auto& s : *layer) map.apply(s);
-  for (auto* list : {&cv.lane_items, &cv.era_items, &cv.marker_items, &cv.event_items, &axis.items})
+  for (auto* list : {&cv.lane_items, &cv.era_items, &cv.marker_items, &cv.event_items, &cv.link_items, &axis.items})
     for (auto& it : *list) map.apply(it);
   for (auto& plan : plans) {
     for (auto& s : plan.marks) map.apply(s);
@@ -441,6 +486,7 @@ Point draw_chart(Canvas& cv, Composition& out, Plan& plan, AxisBlock& axis, cons
   }
   cv.reserve_events(in.chart->events.size());
   draw_lanes(cv, out, plan.lanes, plan.planned.plans, in, p, plan.headers, ts, scale);
+  draw_links(cv, plan.lanes, plan.planned.plans, in, p, ts, a.lanes, lanes_c1);
   draw_annotations(cv, plan.ann, a.annotations, a.lanes, lanes_c1, *in.chart, scale, p.map);
   map_to_page(cv, plan.planned.plans, axis, p.map);
   return p.map.point({ts.t1, c});

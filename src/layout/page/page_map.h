@@ -26,7 +26,11 @@ struct PageMap {
   bool cross_is_inline() const { return transposed; }
 
   void apply(scene::Shape& s) const;
-  void apply(scene::Item& it) const { it.box = box(it.box); }
+  void apply(scene::Item& it) const {
+    it.box = box(it.box);
+    for (auto& p : it.route) p = point(p);
+    if (it.title_box) it.title_box = box(*it.title_box);
+  }
 };
 
 // `upright` built in page orientation at map.point(tc), as a (t, c) shape.

@@ -442,15 +442,136 @@ EventPlan span_along(const styled::Event& e, const PlanContext& ctx, const text:
   return p;
 }
 
+// ---- several periods on one row ----------------------------------------------
+
+// One period of `e` as an event of its own, to draw its mark.
+styled::Event period_event(const styled::Event& e, const styled::Period& p) {
+  styled::Event one;
+  one.lane = e.lane;
+  one.span = p.span;
+  one.first = p.first;
+  one.last = p.last;
+  one.begin = p.begin;
+  one.end = p.end;
+  one.style = e.style;
+  return one;
+}
+
+// Where each period of an event lies along t, before anything is drawn.
+struct PeriodMarks {
+  std::vector<styled::Event> events;  // one per period
+  std::vector<BarSpan> bars;          // for spans
+  std::vector<PointSpan> points;      // for points
+  std::vector<std::pair<double, double>> along;  // each period's mark along t
+};
+
+PeriodMarks period_marks(const styled::Event& e, const PlanContext& ctx) {
+  PeriodMarks pm;
+  const double s = e.style.marker_size;
+  for (const auto& period : e.periods) {
+    pm.events.push_back(period_event(e, period));
+    const styled::Event& one = pm.events.back();
+    if (one.span) {
+      pm.bars.push_back(bar_span(one, ctx));
+      pm.points.emplace_back();
+      const BarSpan& b = pm.bars.back();
+      pm.along.emplace_back(b.t0, b.t1 + b.arrow);
+    } else {
+      pm.bars.emplace_back();
+      pm.points.push_back(point_span(one, ctx, s));
+      const PointSpan& at = pm.points.back();
+      pm.along.emplace_back(at.t - s / 2, at.band ? std::max(at.te, at.t + s / 2) : at.t + s / 2);
+    }
+  }
+  return pm;
+}
+
+constexpr double kConnectorWidth = 0.75;  // pt: the dashed line between periods is thin
+constexpr double kConnectorDash = 2.5, kConnectorSpace = 2;
+
+// Each period's mark centred across on `cy` (bars `bar_h` thick), joined by
+// dashed connectors drawn beneath them; records each period's box.
+void add_period_marks(EventPlan& p, const styled::Event& e, const PeriodMarks& pm, double cy, double bar_h,
+                      const PageMap& map) {
+  for (std::size_t i = 0; i + 1 < pm.along.size(); ++i) {
+    const double a = pm.along[i].second, b = pm.along[i + 1].first;
+    if (b - a > 0.5) add_mark(p, line({a, cy}, {b, cy}, with_alpha(e.style.color, 0.85), kConnectorWidth,
+                          {kConnectorDash, kConnectorSpace}));
+  }
+  for (std::size_t i = 0; i < pm.events.size(); ++i) {
+    const std::size_t first = p.marks.size();
+    if (pm.events[i].span) add_bar(p, pm.events[i], pm.bars[i], cy, bar_h);
+    else add_point_marks(p, pm.events[i], pm.points[i], cy, map);
+    Box box = box_of(p.marks[first]);
+    for (std::size_t k = first + 1; k < p.marks.size(); ++k) box = union_box(box, box_of(p.marks[k]));
+    p.period_boxes.push_back(box);
+  }
+}
+
+// An event of several periods with its label along t: the periods on one
+// row, the label inside one of its bars when it fits there on one line, else
+// beside the whole (before the first period or after the last), as a span's.
+EventPlan periods_along(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& m) {
+  EventPlan p;
+  const auto& st = e.style;
+  const PeriodMarks pm = period_marks(e, ctx);
+  // Periods close on the page may overlap there (a decade's band over the next period): the whole is their union.
+  double x0 = pm.along.front().first, x1 = pm.along.back().second;
+  for (const auto& [a, b] : pm.along) x0 = std::min(x0, a), x1 = std::max(x1, b);
+  const bool any_bar = std::any_of(pm.events.begin(), pm.events.end(), [](const styled::Event& one) { return one.span; });
+  LabelText label = label_for(e, ctx.label_width, m);
+  const Color seen = seen_fill(e, ctx), ink = style::readable_text_on(seen);
+  const bool may_inside = any_bar &&
+                          (st.label_position == LabelPosition::automatic ||
+                           st.label_position == LabelPosition::inside) &&
+                          style::contrast_ratio(ink, seen) >= kMinContrast;
+  Inside in;
+  for (std::size_t i = 0; may_inside && !in.fits && i < pm.events.size(); ++i) {
+    if (!pm.events[i].span) continue;
+    const BarSpan& b = pm.bars[i];
+    const double fade = fade_share(b.t1 - b.t0) * (b.t1 - b.t0);
+    in = inside_label(label, e, b.pieces, b.t0 + (b.fade_start ? fade : 0), b.t1 - (b.fade_end ? fade : 0), ctx, m);
+  }
+  const bool inside = in.fits;
+  const double h = any_bar ? st.span_height : st.marker_size;
+  const double bar_h = inside ? std::max(st.span_height, label.line_height + 2 * kInsideTextPad) : st.span_height;
+  const double mark_h = std::max(inside ? bar_h : h, st.marker_size);
+  Beside at;
+  if (!inside) at = place_label(label, e, x0, x1, ctx, m);
+  const Stack sk = inside ? Stack{mark_h, mark_h / 2, (mark_h - label.height()) / 2} : stack(mark_h, label.height(), at.side);
+  p.cross = sk.cross;
+  const double cy = sk.mark_c;
+  add_period_marks(p, e, pm, cy, bar_h, ctx.map);
+  p.extent = {p.mark_box.x, p.mark_box.right()};
+  if (inside) {
+    recolour(label, ink);
+    add_text(p, label, {in.x, sk.label_y}, ctx.map);
+  } else {
+    add_text(p, label, {at.x, sk.label_y}, ctx.map, at.side == Side::left);
+    const double from = std::max(pm.along.front().first, at.x), to = std::min(pm.along.front().second, at.x + label.width);
+    add_leader(p, from + std::min(3.0, std::max(0.0, to - from) / 2), cy + mark_h / 2, at, sk.label_y, label.width,
+               st.date_color);
+    extend_for_label(p, at, label.width, st.label.font.size);
+  }
+  keep_apart(p, st.label_gap);
+  return p;
+}
+
 // Labels across: the mark at the start of the cross extent, its label past
 // it, the label's first line centred on a point (or level with a bar's
 // start), kept within the stretch between axis breaks that holds it.
 EventPlan plan_across(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& m) {
   EventPlan p;
   const auto& st = e.style;
-  const double thick = e.span ? st.span_height : st.marker_size;
+  const bool any_bar = e.span && (e.periods.empty() || std::any_of(e.periods.begin(), e.periods.end(),
+                                                                   [](const styled::Period& q) { return q.span; }));
+  const double thick = any_bar ? st.span_height : st.marker_size;
   double t0 = 0;
-  if (e.span) {
+  if (!e.periods.empty()) {
+    const PeriodMarks pm = period_marks(e, ctx);
+    add_period_marks(p, e, pm, thick / 2, st.span_height, ctx.map);
+    t0 = pm.along.front().first;
+  } else if (e.span) {
     const BarSpan b = bar_span(e, ctx);
     add_bar(p, e, b, thick / 2, thick);
     t0 = b.t0;
@@ -476,11 +597,22 @@ EventPlan plan_across(const styled::Event& e, const PlanContext& ctx, const text
 
 std::string date_text(const styled::Event& e) {
   if (!e.style.show_dates) return {};
+  if (!e.periods.empty()) {
+    // Every period's dates while they read at a glance ("1962–1975, 1978–present"),
+    // else the whole stretch they cover: a date is never wrapped.
+    std::string out;
+    for (const auto& p : e.periods)
+      out += (out.empty() ? "" : ", ") + (p.span ? dates::span_label(p.first, p.last) : dates::label(p.first));
+    constexpr std::size_t kMaxPeriodsListed = 3, kMaxDateBytes = 40;
+    if (e.periods.size() <= kMaxPeriodsListed && out.size() <= kMaxDateBytes) return out;
+    return dates::span_label(e.first, e.last);
+  }
   return e.span ? dates::span_label(e.first, e.last) : dates::label(e.first);
 }
 
 EventPlan plan_event(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& m) {
   if (ctx.labels == LabelFlow::across) return plan_across(e, ctx, m);
+  if (!e.periods.empty()) return periods_along(e, ctx, m);
   return e.span ? span_along(e, ctx, m) : point_along(e, ctx, m);
 }
 

@@ -47,6 +47,9 @@ struct EventPlan {
   std::vector<scene::Shape> label;  // text runs (and a leader line when the label moved)
   Box mark_box;
   Box label_box;
+  // An event with several periods: each period's mark, in time order (the
+  // dashed connectors between them are in `marks` too). Empty otherwise.
+  std::vector<Box> period_boxes;
   std::string label_text;  // lines joined by "\n"
   bool shortened = false;
   MarkUse uses;

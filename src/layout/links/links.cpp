@@ -1,0 +1,478 @@
+#include "layout/links/links.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <queue>
+
+#include <fmt/format.h>
+
+#include "layout/assembly/shapes.h"
+
+namespace annals::layout {
+
+namespace {
+
+constexpr double kClear = 1.5;       // pt a route and a title keep from a label
+constexpr double kArrow = 5;         // pt: the arrowhead's length
+constexpr double kArrowHalf = 2.4;   // pt: half its base
+constexpr double kWidth = 0.9;       // pt: the route's line
+constexpr double kInset = 3;         // pt a route leaves a bar inside its end
+constexpr double kTitleGap = 1.5;    // pt between a route and its title
+constexpr double kBendCost = 12;     // pt of length a bend is worth
+constexpr double kMarkCost = 80;     // ... and crossing another event's mark
+constexpr std::size_t kChannelsBeyond = 3;  // channels tried outside the two ends, on each side
+constexpr double kDetour = 80;       // pt around the ends and the simple routes a detour may take  // channels tried outside the two ends, on each side
+
+double mid_c(const Box& b) { return b.y + b.h / 2; }
+double mid_t(const Box& b) { return b.x + b.w / 2; }
+
+Box grown(const Box& b, double d) { return {b.x - d, b.y - d, b.w + 2 * d, b.h + 2 * d}; }
+
+// Whether the axis-aligned segment a–b runs through the inside of `box`.
+bool crosses(Point a, Point b, const Box& box) {
+  const double x0 = std::min(a.x, b.x), x1 = std::max(a.x, b.x);
+  const double y0 = std::min(a.y, b.y), y1 = std::max(a.y, b.y);
+  constexpr double eps = 1e-6;
+  return x0 < box.right() - eps && x1 > box.x + eps && y0 < box.bottom() - eps && y1 > box.y + eps;
+}
+
+bool route_crosses(const std::vector<Point>& pts, const Box& box) {
+  for (std::size_t i = 0; i + 1 < pts.size(); ++i)
+    if (crosses(pts[i], pts[i + 1], box)) return true;
+  return false;
+}
+
+double length_of(const std::vector<Point>& pts) {
+  double n = 0;
+  for (std::size_t i = 0; i + 1 < pts.size(); ++i) n += std::abs(pts[i + 1].x - pts[i].x) + std::abs(pts[i + 1].y - pts[i].y);
+  return n;
+}
+
+Box bounds_of(const std::vector<Point>& pts) {
+  double x0 = pts.front().x, x1 = x0, y0 = pts.front().y, y1 = y0;
+  for (const Point& p : pts) {
+    x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
+    y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+  }
+  return {x0, y0, x1 - x0, y1 - y0};
+}
+
+// Drops repeated points, and middle points of straight runs.
+std::vector<Point> simplified(std::vector<Point> pts) {
+  std::vector<Point> out;
+  for (const Point& p : pts) {
+    if (!out.empty() && std::abs(out.back().x - p.x) < 1e-9 && std::abs(out.back().y - p.y) < 1e-9) continue;
+    if (out.size() >= 2) {
+      const Point& a = out[out.size() - 2];
+      const Point& b = out.back();
+      const bool same_t = std::abs(a.x - b.x) < 1e-9 && std::abs(b.x - p.x) < 1e-9;
+      const bool same_c = std::abs(a.y - b.y) < 1e-9 && std::abs(b.y - p.y) < 1e-9;
+      if (same_t || same_c) out.back() = p;
+      else out.push_back(p);
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+// The edge of `b` across t that faces `c`, or nothing when `c` lies within it.
+std::optional<double> facing_edge(const Box& b, double c) {
+  if (c <= b.y) return b.y;
+  if (c >= b.bottom()) return b.bottom();
+  return std::nullopt;
+}
+
+// Where along t a route may leave a mark (near its end) or enter one (near its start).
+std::vector<double> columns(const Box& b, bool near_end) {
+  const double inset = std::min(kInset, b.w / 2);
+  std::vector<double> out{near_end ? b.right() - inset : b.x + inset};
+  if (std::abs(mid_t(b) - out.front()) > 0.5) out.push_back(mid_t(b));
+  return out;
+}
+
+// Every route worth trying from the end of `f` to the start of `t`: straight
+// along t, straight across, L-shaped, and three legs through a channel.
+std::vector<std::vector<Point>> candidates(const Box& f, const Box& t, const std::vector<Channel>& channels) {
+  std::vector<std::vector<Point>> out;
+  const double fc = mid_c(f), tc = mid_c(t);
+  // Along t on a line both marks share.
+  const double lo = std::max(f.y, t.y), hi = std::min(f.bottom(), t.bottom());
+  if (hi - lo > 1) {
+    const double c = std::clamp((fc + tc) / 2, lo + 0.5, hi - 0.5);
+    if (t.x > f.right()) out.push_back({{f.right(), c}, {t.x, c}});
+    if (f.x > t.right()) out.push_back({{f.x, c}, {t.right(), c}});
+  }
+  // Across t in a time column both marks share.
+  const double a = std::max(f.x, t.x), b = std::min(f.right(), t.right());
+  if (b - a > 1) {
+    const double at = (a + b) / 2;
+    const auto fe = facing_edge(f, tc), te = facing_edge(t, fc);
+    if (fe && te) out.push_back({{at, *fe}, {at, *te}});
+  }
+  const std::vector<double> leave = columns(f, true), enter = columns(t, false);
+  // L-shaped: along t from the mark, then across into the other; or across, then along.
+  for (const double tt : enter)
+    if (const auto te = facing_edge(t, fc)) out.push_back({{tt > f.right() ? f.right() : f.x, fc}, {tt, fc}, {tt, *te}});
+  for (const double tf : leave)
+    if (const auto fe = facing_edge(f, tc)) out.push_back({{tf, *fe}, {tf, tc}, {tf < t.x ? t.x : t.right(), tc}});
+  // Through a channel: the channels between the two marks and a few beyond them.
+  const double c_min = std::min(f.y, t.y), c_max = std::max(f.bottom(), t.bottom());
+  std::size_t first = channels.size(), last = 0;
+  for (std::size_t i = 0; i < channels.size(); ++i)
+    if (channels[i].c1 >= c_min && channels[i].c0 <= c_max) first = std::min(first, i), last = std::max(last, i);
+  if (first == channels.size()) {  // none between: the nearest on either side
+    first = last = 0;
+    for (std::size_t i = 0; i < channels.size(); ++i)
+      if (channels[i].c1 < c_min) first = last = i;
+  }
+  const std::size_t from = first > kChannelsBeyond ? first - kChannelsBeyond : 0;
+  const std::size_t to = std::min(channels.size(), last + kChannelsBeyond + 1);
+  for (std::size_t i = from; i < to; ++i) {
+    const double c = (channels[i].c0 + channels[i].c1) / 2;
+    const auto fe = facing_edge(f, c), te = facing_edge(t, c);
+    if (!fe || !te) continue;
+    for (const double tf : leave)
+      for (const double tt : enter) out.push_back({{tf, *fe}, {tf, c}, {tt, c}, {tt, *te}});
+  }
+  for (auto& r : out) r = simplified(std::move(r));
+  std::erase_if(out, [](const std::vector<Point>& r) {
+    if (r.size() < 2) return true;
+    const Point& p = r[r.size() - 2];
+    const Point& q = r.back();
+    return std::abs(q.x - p.x) + std::abs(q.y - p.y) < kArrow + 1;  // room for the arrowhead
+  });
+  return out;
+}
+
+// The obstacles near one link: what any of its candidate routes could meet.
+struct Near {
+  std::vector<Box> labels, marks, titles;
+};
+
+Near near(const LinkInput& in, const Box& region, std::size_t from, std::size_t to, const std::vector<Box>& titles) {
+  Near n;
+  for (const Box& b : in.labels)
+    if (b.overlaps(region)) n.labels.push_back(grown(b, kClear));
+  for (std::size_t i = 0; i < in.ends.size(); ++i)
+    if (i != from && i != to && in.ends[i].mark.overlaps(region)) n.marks.push_back(in.ends[i].mark);
+  for (const Box& b : titles)
+    if (b.overlaps(region)) n.titles.push_back(grown(b, kClear));
+  return n;
+}
+
+// A box for a title of (along, across) beside one of the route's legs,
+// clear of labels, marks, other titles and the route itself; longest legs first.
+std::optional<Box> title_place(const std::vector<Point>& route, Point size, const Near& n,
+                               const std::vector<Box>& own_marks, const LinkInput& in) {
+  std::vector<std::size_t> legs;
+  for (std::size_t i = 0; i + 1 < route.size(); ++i) legs.push_back(i);
+  std::stable_sort(legs.begin(), legs.end(), [&](std::size_t a, std::size_t b) {
+    const auto len = [&](std::size_t k) {
+      return std::abs(route[k + 1].x - route[k].x) + std::abs(route[k + 1].y - route[k].y);
+    };
+    return len(a) > len(b);
+  });
+  const auto free = [&](const Box& b) {
+    if (b.x < in.t_lo || b.right() > in.t_hi || b.y < in.c_lo || b.bottom() > in.c_hi) return false;
+    for (const auto* list : {&n.labels, &n.marks, &n.titles, &own_marks})
+      for (const Box& o : *list)
+        if (o.overlaps(b)) return false;
+    return !route_crosses(route, grown(b, kTitleGap / 2));
+  };
+  for (const std::size_t k : legs) {
+    const Point a = route[k], b = route[k + 1];
+    const bool along = std::abs(a.y - b.y) < 1e-9;
+    const double s0 = along ? std::min(a.x, b.x) : std::min(a.y, b.y);
+    const double s1 = along ? std::max(a.x, b.x) : std::max(a.y, b.y);
+    const double extent = along ? size.x : size.y;
+    // From the middle of the leg outward, in twentieths.
+    for (int step = 0; step <= 20; ++step) {
+      const double f = 0.5 + (step % 2 == 0 ? 1 : -1) * 0.05 * ((step + 1) / 2);
+      const double centre = s0 + f * (s1 - s0);
+      const double start = s1 - s0 > extent ? std::clamp(centre - extent / 2, s0, s1 - extent) : centre - extent / 2;
+      for (const int side : {-1, 1}) {
+        Box box;
+        if (along) {
+          const double c = side < 0 ? a.y - kTitleGap - size.y : a.y + kTitleGap;
+          box = {start, c, size.x, size.y};
+        } else {
+          const double t = side < 0 ? a.x - kTitleGap - size.x : a.x + kTitleGap;
+          box = {t, start, size.x, size.y};
+        }
+        if (free(box)) return box;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// When no simple route is free: the cheapest orthogonal path on a grid of
+// the time columns beside every label and mark near the two ends and the
+// lines of the channels across, found by Dijkstra's algorithm with a cost
+// for each bend and each mark crossed. Returns nothing when the two ends
+// are walled in by labels.
+std::optional<std::vector<Point>> grid_route(const Box& f, const Box& t, const Box& region, const Near& n,
+                                             const std::vector<Channel>& channels, const LinkInput& in) {
+  std::vector<double> ts{f.x, f.right(), t.x, t.right()}, cs{mid_c(f), mid_c(t), f.y, f.bottom(), t.y, t.bottom()};
+  for (const double x : columns(f, true)) ts.push_back(x);
+  for (const double x : columns(t, false)) ts.push_back(x);
+  for (const auto* list : {&n.labels, &n.titles})
+    for (const Box& b : *list) ts.push_back(b.x - 1), ts.push_back(b.right() + 1);
+  for (const Box& b : n.marks) ts.push_back(b.x - 2), ts.push_back(b.right() + 2);
+  for (const Channel& ch : channels)
+    if (ch.c1 >= region.y && ch.c0 <= region.bottom()) cs.push_back((ch.c0 + ch.c1) / 2);
+  const auto tidy = [](std::vector<double>& v, double lo, double hi) {
+    std::erase_if(v, [&](double x) { return x < lo || x > hi; });
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end(), [](double a, double b) { return std::abs(a - b) < 0.25; }), v.end());
+  };
+  tidy(ts, std::max(in.t_lo, region.x), std::min(in.t_hi, region.right()));
+  tidy(cs, std::max(in.c_lo, region.y), std::min(in.c_hi, region.bottom()));
+  const std::size_t nt = ts.size(), nc = cs.size();
+  constexpr std::size_t kMaxNodes = 200'000;  // a dense neighbourhood gives up rather than stalls
+  if (nt == 0 || nc == 0 || nt * nc > kMaxNodes) return std::nullopt;
+
+  // What blocks each node and each step between neighbours, and what a step costs, box by box.
+  const auto at = [nc](std::size_t i, std::size_t j) { return i * nc + j; };
+  std::vector<char> node_blocked(nt * nc, 0), along_blocked(nt * nc, 0), across_blocked(nt * nc, 0);
+  std::vector<double> along_cost(nt * nc, 0), across_cost(nt * nc, 0);
+  const auto inside = [](const std::vector<double>& v, double lo, double hi) {  // indices with lo < v < hi
+    const auto b = std::upper_bound(v.begin(), v.end(), lo + 1e-6), e = std::lower_bound(v.begin(), v.end(), hi - 1e-6);
+    return std::pair<std::size_t, std::size_t>(static_cast<std::size_t>(b - v.begin()),
+                                               static_cast<std::size_t>(std::max(b, e) - v.begin()));
+  };
+  const auto steps = [](const std::vector<double>& v, double lo, double hi) {  // steps k..k+1 that meet (lo, hi)
+    const auto b = std::upper_bound(v.begin(), v.end(), lo + 1e-6), e = std::lower_bound(v.begin(), v.end(), hi - 1e-6);
+    const std::size_t first = b == v.begin() ? 0 : static_cast<std::size_t>(b - v.begin()) - 1;
+    const std::size_t last = std::min(static_cast<std::size_t>(e - v.begin()), v.size() - 1);  // exclusive
+    return std::pair<std::size_t, std::size_t>(first, std::max(first, last));
+  };
+  const auto obstacle = [&](const Box& b, bool block_nodes, double cost) {
+    const auto [i0, i1] = inside(ts, b.x, b.right());
+    const auto [j0, j1] = inside(cs, b.y, b.bottom());
+    const auto [si0, si1] = steps(ts, b.x, b.right());
+    const auto [sj0, sj1] = steps(cs, b.y, b.bottom());
+    for (std::size_t j = j0; j < j1; ++j)
+      for (std::size_t i = si0; i < si1; ++i) {
+        if (cost > 0) along_cost[at(i, j)] += cost;
+        else along_blocked[at(i, j)] = 1;
+      }
+    for (std::size_t i = i0; i < i1; ++i) {
+      for (std::size_t j = sj0; j < sj1; ++j) {
+        if (cost > 0) across_cost[at(i, j)] += cost;
+        else across_blocked[at(i, j)] = 1;
+      }
+      if (block_nodes)
+        for (std::size_t j = j0; j < j1; ++j) node_blocked[at(i, j)] = 1;
+    }
+  };
+  for (const auto* list : {&n.labels, &n.titles})
+    for (const Box& b : *list) obstacle(b, true, 0);
+  obstacle(f, false, 0);  // never through either end's own mark
+  obstacle(t, false, 0);
+  for (const Box& b : n.marks) obstacle(b, false, kMarkCost);
+
+  const auto on_edge = [](const Box& b, Point p) {
+    const bool within = p.x >= b.x - 1e-6 && p.x <= b.right() + 1e-6 && p.y >= b.y - 1e-6 && p.y <= b.bottom() + 1e-6;
+    const bool strictly = p.x > b.x + 1e-6 && p.x < b.right() - 1e-6 && p.y > b.y + 1e-6 && p.y < b.bottom() - 1e-6;
+    return within && !strictly;
+  };
+  // States: node (i, j) entered along t (0) or across (1).
+  const auto id = [&](std::size_t i, std::size_t j, int dir) { return at(i, j) * 2 + static_cast<std::size_t>(dir); };
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  std::vector<double> dist(nt * nc * 2, kInf);
+  std::vector<std::size_t> prev(nt * nc * 2, kNone);
+  using Entry = std::pair<double, std::size_t>;
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
+  for (std::size_t i = 0; i < nt; ++i)
+    for (std::size_t j = 0; j < nc; ++j)
+      if (!node_blocked[at(i, j)] && on_edge(f, {ts[i], cs[j]}))
+        for (const int dir : {0, 1}) {
+          dist[id(i, j, dir)] = 0;
+          queue.push({0, id(i, j, dir)});
+        }
+  std::optional<std::size_t> goal;
+  while (!queue.empty()) {
+    const auto [d, s] = queue.top();
+    queue.pop();
+    if (d > dist[s]) continue;
+    const std::size_t node = s / 2, i = node / nc, j = node % nc;
+    const int dir = static_cast<int>(s % 2);
+    if (d > 0 && on_edge(t, {ts[i], cs[j]})) {
+      goal = s;
+      break;
+    }
+    const auto relax = [&](std::size_t i2, std::size_t j2, int dir2, bool blocked, double cost) {
+      if (blocked || node_blocked[at(i2, j2)]) return;
+      const double step = std::abs(ts[i2] - ts[i]) + std::abs(cs[j2] - cs[j]) + cost + (dir2 != dir && d > 0 ? kBendCost : 0);
+      const std::size_t s2 = id(i2, j2, dir2);
+      if (d + step < dist[s2]) {
+        dist[s2] = d + step;
+        prev[s2] = s;
+        queue.push({dist[s2], s2});
+      }
+    };
+    if (i > 0) relax(i - 1, j, 0, along_blocked[at(i - 1, j)], along_cost[at(i - 1, j)]);
+    if (i + 1 < nt) relax(i + 1, j, 0, along_blocked[at(i, j)], along_cost[at(i, j)]);
+    if (j > 0) relax(i, j - 1, 1, across_blocked[at(i, j - 1)], across_cost[at(i, j - 1)]);
+    if (j + 1 < nc) relax(i, j + 1, 1, across_blocked[at(i, j)], across_cost[at(i, j)]);
+  }
+  if (!goal) return std::nullopt;
+  std::vector<Point> path;
+  for (std::size_t s = *goal; s != kNone; s = prev[s]) path.push_back({ts[s / 2 / nc], cs[s / 2 % nc]});
+  std::reverse(path.begin(), path.end());
+  path = simplified(std::move(path));
+  if (path.size() < 2) return std::nullopt;
+  const Point& a = path[path.size() - 2];
+  const Point& b = path.back();
+  if (std::abs(b.x - a.x) + std::abs(b.y - a.y) < kArrow + 1) return std::nullopt;  // no room for the arrowhead
+  // The grid's steps were checked box by box; the whole route once more, as drawn.
+  for (const auto* list : {&n.labels, &n.titles})
+    for (const Box& box : *list)
+      if (route_crosses(path, box)) return std::nullopt;
+  return path;
+}
+
+// The route's line, stopping where the arrowhead begins, and the arrowhead at its tip.
+std::vector<scene::Shape> draw(const std::vector<Point>& route, Color color) {
+  std::vector<scene::Shape> out;
+  std::vector<Point> line_pts = route;
+  const Point tip = route.back(), before = route[route.size() - 2];
+  const double dx = tip.x - before.x, dy = tip.y - before.y, len = std::hypot(dx, dy);
+  const double ux = len > 0 ? dx / len : 1, uy = len > 0 ? dy / len : 0;
+  line_pts.back() = {tip.x - ux * kArrow * 0.8, tip.y - uy * kArrow * 0.8};
+  out.push_back(scene::Path{std::move(line_pts), false, scene::Paint::solid(Color::none()),
+                            scene::Stroke{color, kWidth, {}}});
+  const Point base{tip.x - ux * kArrow, tip.y - uy * kArrow};
+  out.push_back(scene::Path{{tip, {base.x - uy * kArrowHalf, base.y + ux * kArrowHalf},
+                             {base.x + uy * kArrowHalf, base.y - ux * kArrowHalf}},
+                            true, scene::Paint::solid(color), {}});
+  return out;
+}
+
+// The box of the route with its arrowhead.
+Box route_box(const std::vector<Point>& route) {
+  return grown(bounds_of(route), kArrowHalf);
+}
+
+}  // namespace
+
+std::vector<RoutedLink> route_links(const LinkInput& in) {
+  std::vector<RoutedLink> out;
+  std::vector<Box> titles;  // placed so far
+  const auto& chart = *in.chart;
+  for (std::size_t k = 0; k < chart.links.size(); ++k) {
+    const styled::Link& link = chart.links[k];
+    const LinkEnd& from = in.ends[link.from];
+    const LinkEnd& to = in.ends[link.to];
+    const std::string& from_id = chart.events[link.from].id;
+    const std::string& to_id = chart.events[link.to].id;
+    auto routes = candidates(from.last, to.first, in.channels);
+    Box region = union_box(from.mark, to.mark);
+    for (const auto& r : routes) region = union_box(region, bounds_of(r));
+    // The neighbourhood a route may use: both marks, every simple route, and room to go round.
+    region = grown(region, kDetour);
+    const Near n = near(in, region, link.from, link.to, titles);
+    // The marks of the two ends: a title keeps off them too.
+    const std::vector<Box> own{from.mark, to.mark};
+
+    struct Scored {
+      double cost;
+      std::size_t index;
+    };
+    std::vector<Scored> order;
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+      const auto& r = routes[i];
+      const bool inside = std::all_of(r.begin(), r.end(), [&](const Point& p) {
+        return p.x >= in.t_lo - 0.01 && p.x <= in.t_hi + 0.01 && p.y >= in.c_lo - 0.01 && p.y <= in.c_hi + 0.01;
+      });
+      if (!inside) continue;
+      if (std::any_of(n.labels.begin(), n.labels.end(), [&](const Box& b) { return route_crosses(r, b); })) continue;
+      if (std::any_of(n.titles.begin(), n.titles.end(), [&](const Box& b) { return route_crosses(r, b); })) continue;
+      const auto marks = static_cast<double>(
+          std::count_if(n.marks.begin(), n.marks.end(), [&](const Box& b) { return route_crosses(r, b); }));
+      order.push_back({length_of(r) + kBendCost * static_cast<double>(r.size() - 2) + kMarkCost * marks, i});
+    }
+    std::stable_sort(order.begin(), order.end(), [](const Scored& a, const Scored& b) { return a.cost < b.cost; });
+
+    RoutedLink routed;
+    std::optional<Box> title_box;
+    const bool titled = !link.title.empty();
+    Point size{};
+    if (titled) {
+      const auto ext = in.measurer->measure(link.title, in.title_font);
+      size = in.map.extent(ext.width, ext.height);
+    }
+    std::optional<std::size_t> chosen;
+    for (const Scored& s : order) {
+      if (!titled) {
+        chosen = s.index;
+        break;
+      }
+      if (auto b = title_place(routes[s.index], size, n, own, in)) {
+        chosen = s.index;
+        title_box = b;
+        break;
+      }
+    }
+    if (order.empty()) {
+      if (auto r = grid_route(from.last, to.first, region, n, in.channels, in)) {
+        routes.push_back(std::move(*r));
+        order.push_back({0, routes.size() - 1});
+        if (titled)
+          if (auto b = title_place(routes.back(), size, n, own, in)) {
+            chosen = routes.size() - 1;
+            title_box = b;
+          }
+        if (!titled) chosen = routes.size() - 1;
+      }
+    }
+    if (!chosen && !order.empty()) {
+      chosen = order.front().index;
+      in.diags->warning(link.title_where.line > 0 ? link.title_where : link.where,
+                        fmt::format("no room beside the link from '{}' to '{}' for its title \"{}\"; the title is "
+                                    "not drawn",
+                                    from_id, to_id, link.title));
+    }
+    if (chosen) {
+      routed.route = routes[*chosen];
+    } else {
+      // Nothing avoids every label: straight from mark to mark, said aloud.
+      const Box& f = from.last;
+      const Box& t = to.first;
+      const bool forward = mid_t(t) >= mid_t(f);
+      routed.route = {{forward ? f.right() : f.x, mid_c(f)}, {forward ? t.x : t.right(), mid_c(t)}};
+      if (std::abs(routed.route[1].x - routed.route[0].x) + std::abs(routed.route[1].y - routed.route[0].y) < kArrow + 1)
+        routed.route = {{mid_t(f), mid_c(f)}, {mid_t(t), mid_c(t)}};
+      routed.straight_fallback = true;
+      in.diags->warning(link.where, fmt::format("no route for the link from '{}' to '{}' avoids every label; it is "
+                                                "drawn straight across them",
+                                                from_id, to_id));
+    }
+    routed.shapes = draw(routed.route, in.color);
+    scene::Item& it = routed.item;
+    it.kind = scene::ItemKind::link;
+    it.id = std::to_string(k);
+    it.box = route_box(routed.route);
+    it.from = from_id;
+    it.to = to_id;
+    it.route = routed.route;
+    if (title_box) {
+      it.text = link.title;
+      it.title_box = title_box;
+      titles.push_back(*title_box);
+      const Point at = in.map.point({title_box->x, title_box->y});
+      const Point page = in.map.extent(size.x, size.y);  // back to (width, height): the map is its own inverse
+      routed.shapes.push_back(
+          upright(in.map, scene::Text{{at.x, at.y, page.x, page.y}, link.title, in.title_font, in.title_color, {}}));
+    }
+    out.push_back(std::move(routed));
+  }
+  return out;
+}
+
+}  // namespace annals::layout
