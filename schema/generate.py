@@ -161,23 +161,36 @@ def timeline_schema():
              "url": {"type": "string", "format": "uri-reference",
                      "description": "An http, https or mailto link, or a relative path (FORMAT.md 1.1).",
                      "pattern": URL}, "color": {"$ref": "#/definitions/color"},
-             "style": {"$ref": "#/definitions/event_table"}}
+             "style": {"$ref": "#/definitions/event_table"}, "periods": {}}
+    period = {"date": date, "start": date, "end": date}
+    link = {"from": {"type": "string"}, "to": {"type": "string"}, "title": text}
     era = {"title": text, "start": date, "end": date, "color": {"$ref": "#/definitions/color"},
            "style": {"$ref": "#/definitions/era_table"}}
     marker = {"title": text, "date": date, "color": {"$ref": "#/definitions/color"},
               "style": {"$ref": "#/definitions/marker_table"}}
     for name, props, prefix in [("kHeaderKeys", header, "timeline"), ("kLaneKeys", lane, "lane"),
                                 ("kEventKeys", event, "event"), ("kEraKeys", era, "era"),
-                                ("kMarkerKeys", marker, "marker")]:
+                                ("kMarkerKeys", marker, "marker"), ("kPeriodKeys", period, "period"),
+                                ("kLinkKeys", link, "link")]:
         if set(loader_keys(name)) != set(props):
             raise SystemExit(f"generate.py: {name} in timeline_loader.cpp is {loader_keys(name)}, "
                              f"the schema has {sorted(props)}")
         for key in props:
             props[key] = described(props[key], f"{prefix}.{key}", TIMELINE_TEXT)
-    event_table = table(event, "An event: title and either date, or start and end.")
+    period_table = table(period, "One period: a span (start and end) or a point (date).")
+    period_table["oneOf"] = [{"required": ["date"], "not": {"anyOf": [{"required": ["start"]}, {"required": ["end"]}]}},
+                             {"required": ["start", "end"], "not": {"required": ["date"]}}]
+    event["periods"] = {**event["periods"], "type": "array", "minItems": 1, "items": period_table}
+    event_table = table(event, "An event: title and either date, or start and end, or periods.")
     event_table["required"] = ["title"]
-    event_table["oneOf"] = [{"required": ["date"], "not": {"anyOf": [{"required": ["start"]}, {"required": ["end"]}]}},
-                            {"required": ["start", "end"], "not": {"required": ["date"]}}]
+    event_table["oneOf"] = [{"required": ["date"], "not": {"anyOf": [{"required": ["start"]}, {"required": ["end"]},
+                                                                     {"required": ["periods"]}]}},
+                            {"required": ["start", "end"], "not": {"anyOf": [{"required": ["date"]},
+                                                                             {"required": ["periods"]}]}},
+                            {"required": ["periods"], "not": {"anyOf": [{"required": ["date"]}, {"required": ["start"]},
+                                                                        {"required": ["end"]}]}}]
+    link_table = table(link, "An arrow from one event's mark to another's, routed around the labels.")
+    link_table["required"] = ["from", "to"]
     era_table = table(era, "A background band across all lanes.")
     era_table["required"] = ["start", "end"]
     marker_table = table(marker, "A vertical rule across all lanes.")
@@ -190,6 +203,7 @@ def timeline_schema():
         "event": {"type": "array", "minItems": 1, "items": event_table},
         "era": {"type": "array", "items": era_table},
         "marker": {"type": "array", "items": marker_table},
+        "link": {"type": "array", "items": link_table},
         "style": {"description": "Style overrides for this timeline (the tables of a style file).",
                   "type": "object", "properties": tables, "additionalProperties": False},
     }

@@ -1,6 +1,6 @@
 // Real renders (Pango + Cairo with the pinned test fonts) compared with
 // reference pictures: the sample in every shipped style, many scripts on one
-// axis, and a vertical chart. Regenerate with UPDATE_GOLDEN=1, on purpose.
+// axis, a vertical chart, and periods and links. Regenerate with UPDATE_GOLDEN=1, on purpose.
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -51,6 +51,17 @@ INSTANTIATE_TEST_SUITE_P(Raster, SampleInStyle,
 TEST(Raster, ManyScriptsOnOneAxis) {
   const fs::path file = fs::path(ANNALS_SOURCE_DIR) / "tests/raster/multilingual.toml";
   testing::expect_matches_golden(render_png(file, "default"), "multilingual");
+}
+
+// Several periods on one row and links between events (FORMAT.md §5.1, §5.2), both ways time runs.
+TEST(Raster, PeriodsAndLinks) {
+  const fs::path file = fs::path(ANNALS_SOURCE_DIR) / "tests/cases/periods_and_links.toml";
+  testing::expect_matches_golden(render_png(file, "default"), "periods-and-links");
+}
+
+TEST(Raster, PeriodsAndLinksVertical) {
+  const fs::path file = fs::path(ANNALS_SOURCE_DIR) / "tests/cases/periods_and_links_vertical.toml";
+  testing::expect_matches_golden(render_png(file, "default", model::Orientation::vertical), "periods-and-links-vertical");
 }
 
 TEST(Raster, VerticalSample) {
