@@ -89,13 +89,11 @@ std::optional<Header> read_header(const CsvRow& row, Diagnostics& diags) {
     if (column == Column::periods)
       diags.error(cell.where, "several periods per event ('periods') are not supported yet; write one row per "
                               "period with 'start' and 'end'");
-    if (column == Column::group)
-      diags.warning(cell.where, "lane groups are not drawn yet; the 'group' column is ignored");
   }
   bool ok = true;
   if (!h.has(Column::title)) {
     diags.error(row.cells.front().where, "the header row has no 'title' column",
-                {{"the columns are: title, and date or start and end; optionally lane, id, description, url, "
+                {{"the columns are: title, and date or start and end; optionally lane, group, id, description, url, "
                   "tags, color", {}}});
     ok = false;
   }
@@ -115,10 +113,11 @@ std::optional<Header> read_header(const CsvRow& row, Diagnostics& diags) {
 
 // A date cell, written as in a TOML string; errors point at the character
 // the calendar stumbled on.
-std::optional<model::LocatedDate> date_cell(const CsvCell& cell, DateRole role, Diagnostics& diags) {
+std::optional<model::LocatedDate> date_cell(const CsvCell& cell, DateRole role, Diagnostics& diags,
+                                            const dates::Locale& locale) {
   const std::string text = trim(cell.text);
   SourceLocation where = cell.where;
-  const dates::DateResult result = dates::parse(text);
+  const dates::DateResult result = dates::parse(text, locale);
   if (const auto* e = std::get_if<dates::ParseError>(&result)) {
     const std::size_t lead = cell.text.find_first_not_of(" \t");
     const std::size_t offset = std::min(e->offset, text.size());
@@ -142,7 +141,7 @@ struct Lanes {
 class RowReader {
  public:
   RowReader(const Header& header, char separator, model::Timeline& tl, Diagnostics& diags)
-      : h_(header), separator_(separator), tl_(tl), diags_(diags) {}
+      : h_(header), separator_(separator), tl_(tl), diags_(diags), locale_(tl.header.locale) {}
 
   void read(const CsvRow& row, std::size_t index) {
     if (!shape_ok(row)) return;
@@ -154,6 +153,7 @@ class RowReader {
     read_title(row, e);
     const bool dated = read_dates(row, e);
     read_lane(row, e);
+    read_group(row, e);
     if (const CsvCell* c = h_.written(row, Column::description)) e.description = c->text;
     read_url(row, e);
     read_tags(row, e);
@@ -209,7 +209,7 @@ class RowReader {
       return false;
     }
     if (date != nullptr) {
-      e.date = date_cell(*date, DateRole::point, diags_);
+      e.date = date_cell(*date, DateRole::point, diags_, locale_);
       return e.date.has_value();
     }
     if ((start != nullptr) != (end != nullptr)) {
@@ -221,8 +221,8 @@ class RowReader {
       diags_.error(row.cells.front().where, "an event needs a 'date' or a 'start' and an 'end'");
       return false;
     }
-    e.start = date_cell(*start, DateRole::start, diags_);
-    e.end = date_cell(*end, DateRole::end, diags_);
+    e.start = date_cell(*start, DateRole::start, diags_, locale_);
+    e.end = date_cell(*end, DateRole::end, diags_, locale_);
     if (!e.start || !e.end) return false;
     detail::check_order(*e.start, *e.end, diags_);
     return true;
@@ -251,6 +251,27 @@ class RowReader {
     tl_.lanes.push_back(std::move(lane));
   }
 
+  // The row's lane's group (FORMAT.md §5.3): the first row that names one
+  // sets it; another group for the same lane is an error at its cell.
+  void read_group(const CsvRow& row, const model::Event& e) {
+    const CsvCell* c = h_.written(row, Column::group);
+    if (c == nullptr) return;
+    std::string group = trim(c->text);
+    detail::join_title_lines(group);
+    if (e.lane == detail::kNoLane || e.lane >= tl_.lanes.size()) {
+      diags_.warning(c->where, "a 'group' names the group of the row's lane, and this row has no 'lane'; it is ignored");
+      return;
+    }
+    model::Lane& lane = tl_.lanes[e.lane];
+    if (lane.group.empty()) {
+      lane.group = std::move(group);
+      lane.group_where = c->where;
+    } else if (lane.group != group) {
+      diags_.error(c->where, fmt::format("lane '{}' is already in group '{}'", lane.id, lane.group),
+                   {{"its group is named here", lane.group_where}});
+    }
+  }
+
   void read_url(const CsvRow& row, model::Event& e) {
     const CsvCell* c = h_.written(row, Column::url);
     if (c == nullptr) return;
@@ -275,6 +296,7 @@ class RowReader {
   char separator_;
   model::Timeline& tl_;
   Diagnostics& diags_;
+  const dates::Locale& locale_;
   Lanes lanes_;
   std::map<std::string, SourceLocation, std::less<>> ids_;
 };
@@ -291,11 +313,20 @@ std::string stem_of(const std::string& file) {
 
 std::optional<model::Timeline> csv_timeline(std::string_view text, const std::string& file, char separator,
                                             Diagnostics& diags) {
+  return csv_timeline(text, file, separator, diags, ReadOptions{});
+}
+
+std::optional<model::Timeline> csv_timeline(std::string_view text, const std::string& file, char separator,
+                                            Diagnostics& diags, const ReadOptions& options) {
   Diagnostics local;
   std::optional<model::Timeline> result;
   if (auto rows = detail::split_csv(text, separator, file, local)) {
     result.emplace();
     result->file = file;
+    // A CSV file has no header of its own: its language comes from --set locale=….
+    if (!options.locale.empty())
+      if (auto made = dates::make_locale(options.locale); std::holds_alternative<dates::Locale>(made))
+        result->header.locale = std::get<dates::Locale>(std::move(made));
     result->header.title = file == "-" ? std::string() : stem_of(file);
     if (rows->empty()) {
       local.error({file, 1, 1}, "an empty file: a CSV timeline needs a header row (title, date, ...) and a row "
@@ -305,6 +336,7 @@ std::optional<model::Timeline> csv_timeline(std::string_view text, const std::st
       for (std::size_t i = 1; i < rows->size(); ++i) reader.read((*rows)[i], i - 1);
       if (rows->size() == 1) local.error(rows->front().end, "no events: the file has a header row and nothing below it");
       detail::assign_default_lane(*result);
+      detail::gather_groups(*result, local);
     }
   }
   local.sort_by_position();

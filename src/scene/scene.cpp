@@ -114,6 +114,7 @@ std::string_view to_string(ItemKind kind) {
     case ItemKind::tick: return "tick";
     case ItemKind::title: return "title";
     case ItemKind::legend: return "legend";
+    case ItemKind::group: return "group";
   }
   return "item";
 }
