@@ -57,11 +57,13 @@ struct Headers {
   double group_gap = 0;    // between the strip and the lanes
 };
 
-// Group headers: the lane titles' font, bold, in the titles' neutral colour
-// (lane titles may wear their lane's colour; a group spans several).
+// Group headers: the lane titles' font, bold, in the chart title's colour,
+// which every style sets to read on its page (lane titles may wear their
+// lane's colour; a group spans several lanes).
 style::TextStyle group_style(const style::Style& st) {
   style::TextStyle g = st.lane.title;
   g.font.weight = std::max(g.font.weight, 700);
+  g.color = st.title.title.color;
   return g;
 }
 
