@@ -153,7 +153,7 @@ def timeline_schema():
               "start": date, "end": date, "now": date,
               "scale": {"enum": ["auto", "linear", "collapsed"]},
               "orientation": {"enum": ["horizontal", "vertical"]},
-              "locale": {"type": "string", "pattern": r"^([eE][nN]|[eE][sS]|[fF][rR]|[dD][eE]|[pP][tT])([-_][A-Za-z0-9]{1,8})*$"}}
+              "locale": {"type": "string", "pattern": r"^([eE][nN]|[eE][sS]|[fF][rR]|[dD][eE]|[pP][tT])(-[A-Za-z0-9]{1,8})*$"}}
     lane = {"id": text, "title": text, "color": {"$ref": "#/definitions/color"}, "group": {"type": "string", "minLength": 1},
             "style": {"$ref": "#/definitions/event_table"}}
     event = {"id": text, "title": text, "date": date, "start": date, "end": date,

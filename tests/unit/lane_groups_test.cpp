@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <variant>
 #include <vector>
@@ -172,6 +173,63 @@ TEST_P(LaneGroups, ALongGroupNameOverFewLanesIsNeverCut) {
     if (lane->text == "Security Council") {
       EXPECT_TRUE(contains(groups[1]->box, lane->box));
     }
+}
+
+// Many random charts: whatever the groups, their names and their lanes,
+// group headers stay clear of lane titles and of event labels, and each
+// group's box holds its lanes and its header.
+TEST_P(LaneGroups, RandomChartsKeepGroupHeadersClear) {
+  std::mt19937 rng(7);
+  const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const std::vector<std::string> words{"North", "South", "Pacific", "Andean", "Community", "of", "Nations",
+                                       "and", "Treaty", "Organization", "Council"};
+  for (int seed = 0; seed < 25; ++seed) {
+    std::string text = std::string("[timeline]\nnow = 2022-12-31\norientation = \"") + GetParam() + "\"\n";
+    const int lanes = pick(1, 7);
+    int group = 0;
+    for (int l = 0; l < lanes; ++l) {
+      text += "[[lane]]\nid = \"l" + std::to_string(l) + "\"\ntitle = \"Lane " + std::to_string(l) + "\"\n";
+      if (pick(0, 3) == 0) ++group;
+      if (pick(0, 4) > 0) {
+        std::string name = "G" + std::to_string(group);
+        for (int w = pick(0, 6); w > 0; --w) name += " " + words[static_cast<std::size_t>(pick(0, 10))];
+        text += "group = \"" + name + "\"\n";
+      }
+    }
+    for (int e = pick(1, 20); e > 0; --e)
+      text += "[[event]]\ntitle = \"Event " + std::to_string(e) + "\"\ndate = " + std::to_string(pick(1900, 2020)) +
+              "\nlane = \"l" + std::to_string(pick(0, lanes - 1)) + "\"\n";
+    const Laid l = lay_out(text);
+    ASSERT_TRUE(l.result.ok()) << text;
+    // Every line of every group header as drawn, from the group items' text.
+    std::vector<std::string> group_lines;
+    for (const auto* g : items(l.scene, scene::ItemKind::group)) {
+      std::size_t from = 0;
+      for (std::size_t nl; (nl = g->text.find('\n', from)) != std::string::npos; from = nl + 1)
+        group_lines.push_back(g->text.substr(from, nl - from));
+      group_lines.push_back(g->text.substr(from));
+    }
+    std::vector<const scene::Text*> group_titles, lane_titles;
+    for (const auto& sh : l.scene.shapes)
+      if (const auto* t = std::get_if<scene::Text>(&sh)) {
+        if (std::find(group_lines.begin(), group_lines.end(), t->text) != group_lines.end()) group_titles.push_back(t);
+        if (t->text.starts_with("Lane ")) lane_titles.push_back(t);
+      }
+    EXPECT_GE(group_titles.size(), group_lines.size()) << text;
+    for (const auto* g : group_titles) {
+      for (const auto* t : lane_titles) EXPECT_FALSE(overlap(g->box, t->box)) << g->text << " / " << t->text << "\n" << text;
+      for (const auto* label : items(l.scene, scene::ItemKind::label))
+        EXPECT_FALSE(overlap(g->box, label->box)) << g->text << " / " << label->text << "\n" << text;
+      EXPECT_GE(g->box.x, 0);
+      EXPECT_LE(g->box.right(), l.scene.width + 0.01);
+    }
+    const auto groups = items(l.scene, scene::ItemKind::group);
+    for (const auto* g : groups) {
+      const bool holds_title = std::any_of(group_titles.begin(), group_titles.end(),
+                                           [&](const scene::Text* t) { return contains(g->box, t->box); });
+      EXPECT_TRUE(holds_title) << g->text << "\n" << text;
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(BothOrientations, LaneGroups, ::testing::Values("horizontal", "vertical"));
