@@ -211,10 +211,31 @@ std::string fill_pattern(std::string_view pattern, const Locale& loc, std::strin
   return out;
 }
 
+namespace {
+
+// The tag of a supported language named in words, in English or in itself
+// ("Spanish", "español" -> "es"), from ICU's display names; "" if none.
+std::string tag_named(std::string_view words) {
+  const std::string wanted = fold(words);
+  for (const Phrases& p : kPhrases) {
+    const icu::Locale lang(std::string(p.language).c_str());
+    icu::UnicodeString in_english, in_itself;
+    lang.getDisplayLanguage(icu::Locale::getEnglish(), in_english);
+    lang.getDisplayLanguage(lang, in_itself);
+    if (fold(utf8(in_english)) == wanted || fold(utf8(in_itself)) == wanted) return std::string(p.language);
+  }
+  return "";
+}
+
+}  // namespace
+
 std::variant<Locale, LocaleError> make_locale(std::string_view tag) {
   const auto unknown = [&](std::string_view why) {
-    return LocaleError{fmt::format("{} locale '{}'; annals writes {} (alone or with a region, like es-BO)", why, tag,
-                                   supported_locales())};
+    std::string message = fmt::format("{} locale '{}'; annals writes {} (alone or with a region, like es-BO)", why,
+                                      tag, supported_locales());
+    if (const std::string named = tag_named(tag); !named.empty())
+      message += fmt::format("; {} is written \"{}\"", tag, named);
+    return LocaleError{std::move(message)};
   };
   if (tag.empty()) return unknown("empty");
   UErrorCode st = U_ZERO_ERROR;

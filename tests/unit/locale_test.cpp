@@ -86,6 +86,16 @@ TEST(Locale, UnknownOrMalformedTagsAreErrors) {
   }
 }
 
+TEST(Locale, ALanguageNamedInWordsIsAnErrorThatGivesItsTag) {
+  for (const auto& [words, tag] : {std::pair{"Spanish", "\"es\""}, std::pair{"español", "\"es\""},
+                                   std::pair{"Deutsch", "\"de\""}, std::pair{"french", "\"fr\""}}) {
+    const auto r = make_locale(words);
+    ASSERT_TRUE(std::holds_alternative<LocaleError>(r)) << words;
+    EXPECT_NE(std::get<LocaleError>(r).message.find(std::string(words) + " is written " + tag), std::string::npos)
+        << std::get<LocaleError>(r).message;
+  }
+}
+
 TEST(Locale, ReadsSpanishDates) {
   const Locale es = locale("es");
   EXPECT_EQ(iso_first(parsed("marzo de 2004", es)), "2004-03-01");
