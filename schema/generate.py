@@ -152,8 +152,9 @@ def timeline_schema():
               "style": {"type": "string", "description": "A built-in style name, or a path relative to this file."},
               "start": date, "end": date, "now": date,
               "scale": {"enum": ["auto", "linear", "collapsed"]},
-              "orientation": {"enum": ["horizontal", "vertical"]}}
-    lane = {"id": text, "title": text, "color": {"$ref": "#/definitions/color"},
+              "orientation": {"enum": ["horizontal", "vertical"]},
+              "locale": {"type": "string", "pattern": r"^([eE][nN]|[eE][sS]|[fF][rR]|[dD][eE]|[pP][tT])(-[A-Za-z0-9]{1,8})*$"}}
+    lane = {"id": text, "title": text, "color": {"$ref": "#/definitions/color"}, "group": {"type": "string", "minLength": 1},
             "style": {"$ref": "#/definitions/event_table"}}
     event = {"id": text, "title": text, "date": date, "start": date, "end": date,
              "lane": {"type": "string", "description": "A lane id or title."},

@@ -14,6 +14,7 @@
 #include "layout/layout.h"
 #include "load/load.h"
 #include "render/render.h"
+#include "dates/locale.h"
 #include "styled/resolve.h"
 
 namespace annals {
@@ -67,11 +68,33 @@ bool Pipeline::stop(Status status) {
 load::ReadOptions Pipeline::read_options() const {
   load::ReadOptions o = load::read_options(request_.safe);
   o.first_style_trusted = !request_.style.empty();
+  o.locale = locale_;
   return o;
 }
 
+// `--set locale=es` (FORMAT.md §5.4) names the chart's language before the
+// file is read, since its dates may be written in it. An unknown one is the
+// request's fault.
+bool Pipeline::choose_locale() {
+  for (const auto& s : request_.sets) {
+    Diagnostics ignored;  // a malformed --set is reported with the others in style()
+    const auto p = load::command_line_property(s, ignored);
+    if (!p || p->key != "locale") continue;
+    const auto* tag = std::get_if<std::string>(&p->value);
+    const std::string text = tag != nullptr ? *tag : s.substr(s.find('=') + 1);
+    auto made = dates::make_locale(text);
+    if (const auto* e = std::get_if<dates::LocaleError>(&made)) {
+      request_diags_.error({}, fmt::format("--set {}: {}", s, e->message));
+      return false;
+    }
+    locale_ = text;
+  }
+  return true;
+}
+
 bool Pipeline::load() {
-  timeline_ = request_.text ? load::timeline(*request_.text, request_.input, diags_)
+  if (!choose_locale()) return stop(Status::bad_request);
+  timeline_ = request_.text ? load::timeline(*request_.text, request_.input, diags_, read_options())
                             : load::timeline_file(request_.input, diags_, read_options());
   if (!timeline_) return stop(Status::bad_input);
   return true;
@@ -93,6 +116,7 @@ bool Pipeline::style() {
       timeline_->header.title = text != nullptr ? *text : s.substr(s.find('=') + 1);
       continue;
     }
+    if (p->key == "locale") continue;  // read with the file (choose_locale)
     command_line_.push_back(std::move(*p));
   }
   const model::Timeline& timeline = *timeline_;

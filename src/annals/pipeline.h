@@ -61,8 +61,10 @@ class Pipeline {
   bool stop(Status status);
   void choose_now();
   load::ReadOptions read_options() const;
+  bool choose_locale();
 
   Request request_;
+  std::string locale_;  // `--set locale=…`, checked; "" = the file's own
   Status status_ = Status::ok;
   Diagnostics request_diags_;  // problems of the request's own values
   Diagnostics diags_;          // problems of the files and of what was made from them

@@ -85,7 +85,9 @@ void add_render_options(CLI::App& render, Command& c) {
       ->check(CLI::IsMember({"svg", "pdf", "png", "json"}))
       ->type_name("FORMAT,...");
   render.add_option("--style", c.style, "A built-in style name or a style file")->type_name("NAME|FILE");
-  render.add_option("--set", c.sets, "Override one style key, strongest of all (event.marker=diamond)")
+  render.add_option("--set", c.sets,
+                    "Override one style key, strongest of all (event.marker=diamond); also title=TEXT, and "
+                    "locale=es for the chart's language")
       ->type_name("KEY=VALUE");
   render.add_option("--format", c.format, "Output format; default: from the output's extension")
       ->check(CLI::IsMember({"svg", "pdf", "png", "json"}));

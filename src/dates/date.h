@@ -13,6 +13,8 @@
 
 namespace annals::dates {
 
+struct Locale;  // dates/locale.h: the language labels are written in
+
 // Seconds since 1970-01-01T00:00:00 in the proleptic Gregorian calendar.
 using Seconds = std::int64_t;
 
@@ -56,6 +58,10 @@ inline bool ok(const DateResult& r) { return std::holds_alternative<Date>(r); }
 // "5th century BCE", "c. 1964", "circa 1964", "~1964", "1964~", "1964?",
 // "1964%", "196X", "19XX", "present", "now".
 DateResult parse(std::string_view text);
+// As parse(), and also the forms of `locale`'s language (FORMAT.md §5.4):
+// "marzo de 2004", "2 de marzo de 2004", "década de 1960", "siglo XIX",
+// "490 a. C.", "c. 1964", "presente". What English reads keeps its meaning.
+DateResult parse(std::string_view text, const Locale& locale);
 
 // A year as written with an integer: negative = BCE (-490 = 490 BCE); 0 is an error.
 DateResult from_year(std::int64_t historical_year);
@@ -99,9 +105,12 @@ std::string iso_first(const Date& d);
 // "1879", "Oct 2018", "2 Mar 2022", "c. 1964", "1960s", "19th century",
 // "490 BCE", "1964?", "20 Jul 1969 20:17", "Sep 9 CE".
 std::string label(const Date& d);
+// The same in `locale`'s language: "2 mar 2022", "década de 1960", "siglo XIX", "490 a. C.".
+std::string label(const Date& d, const Locale& locale);
 // "1879–1883", "1978–present", "Mar–Oct 2018", "490–479 BCE",
 // "3 Mar 2025 11:00–17:00", "3 Mar 2025 11:00 – 7 Mar 17:00".
 std::string span_label(const Date& start, const Date& end);
+std::string span_label(const Date& start, const Date& end, const Locale& locale);
 
 // Our own English names for months 1..12 (never the locale's, so output does
 // not depend on the machine): "January", and "Jan" for labels.
@@ -109,9 +118,14 @@ std::string_view month_name(int month);
 std::string_view month_abbrev(int month);
 // A year in the reader's terms: 1879 -> "1879", 0 -> "1 BCE", -489 -> "490 BCE".
 std::string year_label(std::int64_t astronomical_year);
+std::string year_label(std::int64_t astronomical_year, const Locale& locale);  // "490 a. C."
 // A year as written after a month or a day: as year_label(), with " CE" after
 // the years 1 to 99, so that "Sep 9 CE" does not read as the 9th of September
 // nor "18 Jul 64 CE" as 1964 (BCE years carry their era already).
 std::string year_in_date_label(std::int64_t astronomical_year);
+std::string year_in_date_label(std::int64_t astronomical_year, const Locale& locale);
+// A month or a day of a year in `locale`'s terms: "Mar 2022", "mar 2022"; "2 Mar 2022", "2 de mar. de 2022".
+std::string month_label(std::int64_t astronomical_year, int month, const Locale& locale);
+std::string day_label(std::int64_t astronomical_year, int month, int day, const Locale& locale);
 
 }  // namespace annals::dates

@@ -86,14 +86,12 @@ std::optional<Header> read_header(const CsvRow& row, Diagnostics& diags) {
       continue;
     }
     h.index.emplace(column, h.columns.size() - 1);
-    if (column == Column::group)
-      diags.warning(cell.where, "lane groups are not drawn yet; the 'group' column is ignored");
   }
   bool ok = true;
   if (!h.has(Column::title)) {
     diags.error(row.cells.front().where, "the header row has no 'title' column",
-                {{"the columns are: title, and date, or start and end, or periods; optionally lane, id, description, "
-                  "url, tags, color", {}}});
+                {{"the columns are: title, and date, or start and end, or periods; optionally lane, group, id, "
+                  "description, url, tags, color", {}}});
     ok = false;
   }
   if (h.has(Column::start) != h.has(Column::end)) {
@@ -115,12 +113,12 @@ std::optional<Header> read_header(const CsvRow& row, Diagnostics& diags) {
 // stretch of it that starts `offset` bytes in. Errors point at the character
 // the calendar stumbled on.
 std::optional<model::LocatedDate> date_in(const CsvCell& cell, std::size_t offset, std::string_view part,
-                                          DateRole role, Diagnostics& diags) {
+                                          DateRole role, Diagnostics& diags, const dates::Locale& locale) {
   const std::string text = trim(part);
   const std::size_t lead = offset + part.find_first_not_of(" \t");
   SourceLocation where = cell.where;
   where.col += static_cast<int>((cell.quoted ? 1 : 0) + code_points(std::string_view(cell.text).substr(0, lead)));
-  const dates::DateResult result = dates::parse(text);
+  const dates::DateResult result = dates::parse(text, locale);
   if (const auto* e = std::get_if<dates::ParseError>(&result)) {
     const std::size_t at = std::min(e->offset, text.size());
     where.col += static_cast<int>(code_points(std::string_view(text).substr(0, at)));
@@ -135,8 +133,9 @@ std::optional<model::LocatedDate> date_in(const CsvCell& cell, std::size_t offse
   return model::LocatedDate{date, where};
 }
 
-std::optional<model::LocatedDate> date_cell(const CsvCell& cell, DateRole role, Diagnostics& diags) {
-  const std::optional<model::LocatedDate> d = date_in(cell, 0, cell.text, role, diags);
+std::optional<model::LocatedDate> date_cell(const CsvCell& cell, DateRole role, Diagnostics& diags,
+                                            const dates::Locale& locale) {
+  const std::optional<model::LocatedDate> d = date_in(cell, 0, cell.text, role, diags, locale);
   if (!d) return d;
   return model::LocatedDate{d->date, cell.where};  // a whole cell's date is at the cell
 }
@@ -148,12 +147,14 @@ struct Divide {
   std::size_t at = std::string_view::npos, length = 0;
 };
 
-Divide span_divide(std::string_view s) {
+Divide span_divide(std::string_view s, const dates::Locale& locale) {
   for (const std::string_view mark : {"\u2013", "\u2014", "--", "/", " to "})
     if (const std::size_t at = s.find(mark); at != std::string_view::npos) return {at, mark.size()};
   // "1962-1975", "1978-present": a hyphen divides where the whole is no date
   // and both sides are.
-  const auto is_date = [](std::string_view t) { return std::holds_alternative<dates::Date>(dates::parse(trim(t))); };
+  const auto is_date = [&](std::string_view t) {
+    return std::holds_alternative<dates::Date>(dates::parse(trim(t), locale));
+  };
   if (is_date(s)) return {};
   for (std::size_t at = s.find('-', 1); at != std::string_view::npos; at = s.find('-', at + 1))
     if (is_date(s.substr(0, at)) && is_date(s.substr(at + 1))) return {at, 1};
@@ -162,7 +163,8 @@ Divide span_divide(std::string_view s) {
 
 // A `periods` cell (FORMAT.md §5.5): "1962–1975; 1978–present", periods
 // separated by ';', each a span or one date, every error at its column.
-bool periods_cell(const CsvCell& cell, std::vector<model::Period>& out, Diagnostics& diags) {
+bool periods_cell(const CsvCell& cell, std::vector<model::Period>& out, Diagnostics& diags,
+                  const dates::Locale& locale) {
   const std::string_view text = cell.text;
   bool ok = true;
   std::size_t begin = 0;
@@ -177,20 +179,20 @@ bool periods_cell(const CsvCell& cell, std::vector<model::Period>& out, Diagnost
     if (detail::is_blank(part)) {
       diags.error(p.where, "an empty period in 'periods'; write periods as 1962–1975; 1978–present");
       ok = false;
-    } else if (const Divide d = span_divide(part); d.at != std::string_view::npos) {
-      p.start = date_in(cell, begin, part.substr(0, d.at), DateRole::start, diags);
+    } else if (const Divide d = span_divide(part, locale); d.at != std::string_view::npos) {
+      p.start = date_in(cell, begin, part.substr(0, d.at), DateRole::start, diags, locale);
       const std::string_view end = part.substr(d.at + d.length);
       if (detail::is_blank(end)) {
         diags.error(p.where, "a period with a start and no end; write 1978–present for one that is ongoing");
         ok = false;
       } else {
-        p.end = date_in(cell, begin + d.at + d.length, end, DateRole::end, diags);
+        p.end = date_in(cell, begin + d.at + d.length, end, DateRole::end, diags, locale);
       }
       if (p.start && p.end) detail::check_order(*p.start, *p.end, diags);
       if (p.start && p.end) out.push_back(std::move(p));
       else ok = false;
     } else {
-      p.date = date_in(cell, begin, part, DateRole::point, diags);
+      p.date = date_in(cell, begin, part, DateRole::point, diags, locale);
       if (p.date) out.push_back(std::move(p));
       else ok = false;
     }
@@ -206,7 +208,7 @@ struct Lanes {
 class RowReader {
  public:
   RowReader(const Header& header, char separator, model::Timeline& tl, Diagnostics& diags)
-      : h_(header), separator_(separator), tl_(tl), diags_(diags) {}
+      : h_(header), separator_(separator), tl_(tl), diags_(diags), locale_(tl.header.locale) {}
 
   void read(const CsvRow& row, std::size_t index) {
     if (!shape_ok(row)) return;
@@ -218,6 +220,7 @@ class RowReader {
     read_title(row, e);
     const bool dated = read_dates(row, e);
     read_lane(row, e);
+    read_group(row, e);
     if (const CsvCell* c = h_.written(row, Column::description)) e.description = c->text;
     read_url(row, e);
     read_tags(row, e);
@@ -274,14 +277,14 @@ class RowReader {
                        {{"'periods' is here", periods->where}});
           return false;
         }
-      return periods_cell(*periods, e.periods, diags_);
+      return periods_cell(*periods, e.periods, diags_, locale_);
     }
     if (date != nullptr && (start != nullptr || end != nullptr)) {
       diags_.error(date->where, "an event has either a 'date' or a 'start' and an 'end', not both");
       return false;
     }
     if (date != nullptr) {
-      e.date = date_cell(*date, DateRole::point, diags_);
+      e.date = date_cell(*date, DateRole::point, diags_, locale_);
       return e.date.has_value();
     }
     if ((start != nullptr) != (end != nullptr)) {
@@ -295,8 +298,8 @@ class RowReader {
                                                 : "an event needs a 'date' or a 'start' and an 'end'");
       return false;
     }
-    e.start = date_cell(*start, DateRole::start, diags_);
-    e.end = date_cell(*end, DateRole::end, diags_);
+    e.start = date_cell(*start, DateRole::start, diags_, locale_);
+    e.end = date_cell(*end, DateRole::end, diags_, locale_);
     if (!e.start || !e.end) return false;
     detail::check_order(*e.start, *e.end, diags_);
     return true;
@@ -325,6 +328,27 @@ class RowReader {
     tl_.lanes.push_back(std::move(lane));
   }
 
+  // The row's lane's group (FORMAT.md §5.3): the first row that names one
+  // sets it; another group for the same lane is an error at its cell.
+  void read_group(const CsvRow& row, const model::Event& e) {
+    const CsvCell* c = h_.written(row, Column::group);
+    if (c == nullptr) return;
+    std::string group = trim(c->text);
+    detail::join_title_lines(group);
+    if (e.lane == detail::kNoLane || e.lane >= tl_.lanes.size()) {
+      diags_.warning(c->where, "a 'group' names the group of the row's lane, and this row has no 'lane'; it is ignored");
+      return;
+    }
+    model::Lane& lane = tl_.lanes[e.lane];
+    if (lane.group.empty()) {
+      lane.group = std::move(group);
+      lane.group_where = c->where;
+    } else if (lane.group != group) {
+      diags_.error(c->where, fmt::format("lane '{}' is already in group '{}'", lane.id, lane.group),
+                   {{"its group is named here", lane.group_where}});
+    }
+  }
+
   void read_url(const CsvRow& row, model::Event& e) {
     const CsvCell* c = h_.written(row, Column::url);
     if (c == nullptr) return;
@@ -349,6 +373,7 @@ class RowReader {
   char separator_;
   model::Timeline& tl_;
   Diagnostics& diags_;
+  const dates::Locale& locale_;
   Lanes lanes_;
   std::map<std::string, SourceLocation, std::less<>> ids_;
 };
@@ -365,11 +390,20 @@ std::string stem_of(const std::string& file) {
 
 std::optional<model::Timeline> csv_timeline(std::string_view text, const std::string& file, char separator,
                                             Diagnostics& diags) {
+  return csv_timeline(text, file, separator, diags, ReadOptions{});
+}
+
+std::optional<model::Timeline> csv_timeline(std::string_view text, const std::string& file, char separator,
+                                            Diagnostics& diags, const ReadOptions& options) {
   Diagnostics local;
   std::optional<model::Timeline> result;
   if (auto rows = detail::split_csv(text, separator, file, local)) {
     result.emplace();
     result->file = file;
+    // A CSV file has no header of its own: its language comes from --set locale=….
+    if (!options.locale.empty())
+      if (auto made = dates::make_locale(options.locale); std::holds_alternative<dates::Locale>(made))
+        result->header.locale = std::get<dates::Locale>(std::move(made));
     result->header.title = file == "-" ? std::string() : stem_of(file);
     if (rows->empty()) {
       local.error({file, 1, 1}, "an empty file: a CSV timeline needs a header row (title, date, ...) and a row "
@@ -379,6 +413,7 @@ std::optional<model::Timeline> csv_timeline(std::string_view text, const std::st
       for (std::size_t i = 1; i < rows->size(); ++i) reader.read((*rows)[i], i - 1);
       if (rows->size() == 1) local.error(rows->front().end, "no events: the file has a header row and nothing below it");
       detail::assign_default_lane(*result);
+      detail::gather_groups(*result, local);
     }
   }
   local.sort_by_position();

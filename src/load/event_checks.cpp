@@ -110,4 +110,46 @@ void assign_default_lane(model::Timeline& tl) {
     if (e.lane == kNoLane) e.lane = lane;
 }
 
+void gather_groups(model::Timeline& tl, Diagnostics& diags) {
+  const std::size_t n = tl.lanes.size();
+  std::vector<std::size_t> order;  // new position -> old index
+  std::vector<bool> placed(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (placed[i]) continue;
+    placed[i] = true;
+    order.push_back(i);
+    const std::string& group = tl.lanes[i].group;
+    if (group.empty()) continue;
+    bool apart = false;  // another lane came between this group's lanes
+    for (std::size_t j = i + 1; j < n; ++j) {
+      if (tl.lanes[j].group != group) {
+        apart = true;
+        continue;
+      }
+      if (placed[j]) continue;
+      if (apart)
+        diags.warning(tl.lanes[j].group_where,
+                      fmt::format("lane '{}' of group '{}' is written apart from the group's other lanes; it is drawn "
+                                  "with them",
+                                  tl.lanes[j].title.empty() ? tl.lanes[j].id : tl.lanes[j].title, group),
+                      {{"the group starts here", tl.lanes[i].group_where}});
+      placed[j] = true;
+      order.push_back(j);
+    }
+  }
+  bool moved = false;
+  for (std::size_t k = 0; k < n; ++k) moved = moved || order[k] != k;
+  if (!moved) return;
+  std::vector<std::size_t> new_index(n);
+  std::vector<model::Lane> lanes;
+  lanes.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    new_index[order[k]] = k;
+    lanes.push_back(std::move(tl.lanes[order[k]]));
+  }
+  tl.lanes = std::move(lanes);
+  for (auto& e : tl.events)
+    if (e.lane < n) e.lane = new_index[e.lane];
+}
+
 }  // namespace annals::load::detail

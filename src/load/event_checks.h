@@ -51,4 +51,10 @@ std::string color_problem(std::string_view color);
 // Events without a lane go to the lane called "default", added when missing.
 void assign_default_lane(model::Timeline& timeline);
 
+// Lane groups (FORMAT.md §5.3): the lanes of a group are drawn together, at
+// the place of the group's first lane. A lane written apart from the rest of
+// its group moves up to them, with a warning at its `group`; events keep
+// their lanes.
+void gather_groups(model::Timeline& timeline, Diagnostics& diags);
+
 }  // namespace annals::load::detail

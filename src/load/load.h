@@ -16,8 +16,12 @@ namespace annals::load {
 // Reads a timeline from `text`; `file` names it in messages. Returns nullopt
 // when it could not be read at all (not UTF-8, not TOML); otherwise a model
 // that may still carry errors in `diags` (the caller checks has_errors()).
+struct ReadOptions;
 std::optional<model::Timeline> timeline(std::string_view text, const std::string& file,
                                         Diagnostics& diags);
+// The same with `options.locale`, the chart's language from the command line.
+std::optional<model::Timeline> timeline(std::string_view text, const std::string& file, Diagnostics& diags,
+                                        const ReadOptions& options);
 
 // Reads a CSV timeline (FORMAT.md §5.5) from `text`: a header row naming
 // the columns, then one event per row; `separator` is ',' (CSV) or '\t'
@@ -26,6 +30,8 @@ std::optional<model::Timeline> timeline(std::string_view text, const std::string
 // quote, invalid UTF-8); otherwise a model that may carry errors in `diags`.
 std::optional<model::Timeline> csv_timeline(std::string_view text, const std::string& file, char separator,
                                             Diagnostics& diags);
+std::optional<model::Timeline> csv_timeline(std::string_view text, const std::string& file, char separator,
+                                            Diagnostics& diags, const ReadOptions& options);
 
 // Spans ending at "present" (events, eras, the view window) once `now` is
 // chosen: an "end before start" error where present falls before the start.
@@ -46,6 +52,10 @@ struct ReadOptions {
   // Safe mode: the first style was named on the command line (--style), by
   // whoever runs annals, so it is read as given; only what it extends is confined.
   bool first_style_trusted = false;
+  // The chart's language named on the command line (`--set locale=es`), a
+  // tag the caller has checked with dates::make_locale; it wins over the
+  // file's `locale`, and the file's dates may be written in it.
+  std::string locale;
 };
 
 // The options of a regular run or of safe mode (8 MiB timelines, 256 KiB styles).

@@ -26,8 +26,9 @@ using Role = detail::DateRole;
 
 constexpr std::string_view kTopKeys[] = {"timeline", "lane", "event", "era", "marker", "link", "style"};
 constexpr std::string_view kHeaderKeys[] = {"title", "subtitle", "source",      "style",      "start",
-                                            "end",   "now",      "scale",       "orientation", "description"};
-constexpr std::string_view kLaneKeys[] = {"id", "title", "color", "style"};
+                                            "end",   "now",      "scale",       "orientation", "description",
+                                            "locale"};
+constexpr std::string_view kLaneKeys[] = {"id", "title", "color", "style", "group"};
 constexpr std::string_view kEventKeys[] = {"id",   "title",       "date", "start", "end",   "lane",
                                            "description", "tags", "url",  "color", "style", "periods"};
 constexpr std::string_view kPeriodKeys[] = {"date", "start", "end"};
@@ -257,6 +258,21 @@ struct LaneIndex {
   }
 };
 
+// A lane's group header (FORMAT.md §5.3): text, not blank, one line.
+void read_group(const toml::table& t, model::Lane& lane, const Reader& r) {
+  const toml::node* n = t.get("group");
+  if (n == nullptr) return;
+  auto text = detail::string_value(*n, "group", r);
+  if (!text) return;
+  if (detail::is_blank(*text)) {
+    r.error(*n, "a lane's 'group' cannot be empty; name the group or leave 'group' out");
+    return;
+  }
+  if (detail::join_title_lines(*text)) r.diags.warning(r.at(*n), "a group name is one line; its line breaks are drawn as spaces");
+  lane.group = std::move(*text);
+  lane.group_where = r.at(*n);
+}
+
 void read_lane(const toml::table& t, std::vector<model::Lane>& lanes, LaneIndex& index, const Reader& r) {
   detail::warn_unknown_keys(t, kLaneKeys, "[[lane]]", r);
   model::Lane lane;
@@ -276,6 +292,7 @@ void read_lane(const toml::table& t, std::vector<model::Lane>& lanes, LaneIndex&
                   {{"first used here", lanes[first->second].where}});
     return;
   }
+  read_group(t, lane, r);
   read_color(t, "lane.color", lane.style, r);
   read_style(t, "event.", lane.style, r);
   detail::sort_sheet(lane.style);
@@ -518,6 +535,25 @@ void read_style_table(const toml::table& root, PropertySheet& out, const Reader&
   }
 }
 
+// The chart's language: the command line's (already checked by its caller),
+// else the file's `locale`, else English. An unknown one is an error at its value.
+dates::Locale chart_locale(const toml::table& root, const ReadOptions& options, const Reader& r) {
+  dates::Locale chosen;
+  const auto* header = root.get_as<toml::table>("timeline");
+  if (const toml::node* n = header ? header->get("locale") : nullptr) {
+    if (const auto tag = detail::string_value(*n, "locale", r)) {
+      auto made = dates::make_locale(*tag);
+      if (auto* e = std::get_if<dates::LocaleError>(&made)) r.error(*n, e->message);
+      else chosen = std::get<dates::Locale>(std::move(made));
+    }
+  }
+  if (!options.locale.empty()) {
+    auto made = dates::make_locale(options.locale);
+    if (auto* loc = std::get_if<dates::Locale>(&made)) chosen = std::move(*loc);
+  }
+  return chosen;
+}
+
 void read_timeline(const toml::table& root, model::Timeline& tl, const Reader& r) {
   detail::warn_unknown_keys(root, kTopKeys, "the file", r);
   read_header(root, tl.header, r);
@@ -538,6 +574,7 @@ void read_timeline(const toml::table& root, model::Timeline& tl, const Reader& r
   else if (const auto* array = events->as_array(); array != nullptr && array->empty())
     r.error(*events, "no [[event]] in the file");
   detail::assign_default_lane(tl);
+  detail::gather_groups(tl, r.diags);
   each_table(root, "era", r, [&](const toml::table& t, std::size_t) { read_era(t, tl.eras, r); });
   each_table(root, "marker", r, [&](const toml::table& t, std::size_t) { read_marker(t, tl.markers, r); });
   LinkTargets targets{ids, {}};
@@ -549,7 +586,8 @@ void read_timeline(const toml::table& root, model::Timeline& tl, const Reader& r
 
 }  // namespace
 
-std::optional<model::Timeline> timeline(std::string_view text, const std::string& file, Diagnostics& diags) {
+std::optional<model::Timeline> timeline(std::string_view text, const std::string& file, Diagnostics& diags,
+                                        const ReadOptions& options) {
   Diagnostics local;
   const Reader r{file, local};
   std::optional<model::Timeline> result;
@@ -557,11 +595,18 @@ std::optional<model::Timeline> timeline(std::string_view text, const std::string
     if (auto root = detail::parse(text, r)) {
       result.emplace();
       result->file = file;
-      read_timeline(*root, *result, r);
+      // The language first: every date of the file may be written in it.
+      result->header.locale = chart_locale(*root, options, r);
+      const Reader in_locale{file, local, &result->header.locale};
+      read_timeline(*root, *result, in_locale);
     }
   }
   detail::move_sorted(local, diags);
   return result;
+}
+
+std::optional<model::Timeline> timeline(std::string_view text, const std::string& file, Diagnostics& diags) {
+  return timeline(text, file, diags, ReadOptions{});
 }
 
 void check_present(const model::Timeline& tl, const dates::Date& now, const Note& origin, Diagnostics& diags) {
@@ -601,9 +646,9 @@ std::optional<model::Timeline> timeline_file(const std::string& path, Diagnostic
   const auto text = detail::read_file(path, options.max_timeline_bytes, diags);
   if (!text) return std::nullopt;
   const std::string name = lowercase(path);
-  if (name.ends_with(".csv")) return csv_timeline(*text, path, ',', diags);
-  if (name.ends_with(".tsv")) return csv_timeline(*text, path, '\t', diags);
-  return timeline(*text, path, diags);
+  if (name.ends_with(".csv")) return csv_timeline(*text, path, ',', diags, options);
+  if (name.ends_with(".tsv")) return csv_timeline(*text, path, '\t', diags, options);
+  return timeline(*text, path, diags, options);
 }
 
 }  // namespace annals::load

@@ -46,7 +46,7 @@ std::optional<model::LocatedDate> located(const dates::DateResult& result, Sourc
 
 std::optional<model::LocatedDate> string_date(const toml::value<std::string>& v, const Reader& r) {
   const std::string& text = v.get();
-  const dates::DateResult result = dates::parse(text);
+  const dates::DateResult result = r.locale ? dates::parse(text, *r.locale) : dates::parse(text);
   if (const auto* e = std::get_if<dates::ParseError>(&result)) {
     // Point inside the quotes, at the character the calendar stumbled on.
     const std::size_t offset = std::min(e->offset, text.size());

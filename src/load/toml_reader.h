@@ -19,6 +19,7 @@ namespace annals::load::detail {
 struct Reader {
   std::string file;
   Diagnostics& diags;
+  const dates::Locale* locale = nullptr;  // dates may also be written in this language
 
   SourceLocation at(const toml::source_region& r) const;
   SourceLocation at(const toml::node& n) const { return at(n.source()); }

@@ -10,6 +10,7 @@
 #include "base/property.h"
 #include "base/source_location.h"
 #include "dates/date.h"
+#include "dates/locale.h"
 
 namespace annals::model {
 
@@ -33,6 +34,7 @@ struct Header {
   ScaleKind scale = ScaleKind::automatic;
   Orientation orientation = Orientation::horizontal;
   std::string description;           // optional; used for SVG <desc> and PDF subject
+  dates::Locale locale;              // the chart's language (`locale`, or --set locale=…); English by default
 };
 
 struct Lane {
@@ -40,6 +42,8 @@ struct Lane {
   std::string title;
   PropertySheet style;  // lane-level requests: "color" becomes "lane.color"/"event.color"
   SourceLocation where;
+  std::string group = {};  // the group header it is drawn under ("" = none); a group's lanes are kept together
+  SourceLocation group_where = {};
 };
 
 // One period of an event with several (FORMAT.md §5.1): a point (`date`) or

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "dates/locale.h"
 #include "scale/calendar.h"
 #include "scale/time_scale.h"
 
@@ -51,11 +52,12 @@ std::optional<std::vector<Mark>> boundaries(const Segment& seg, const Step& step
   return marks;
 }
 
-std::string label_of(Seconds t, const Step& step) {
+std::string label_of(Seconds t, const Step& step, const dates::Locale& L) {
   const detail::Civil c = detail::civil_from_seconds(t);
   switch (step.unit) {
-    case Unit::year: return dates::year_label(c.year);
-    case Unit::month: return std::string(dates::month_abbrev(c.month));
+    case Unit::year: return dates::year_label(c.year, L);
+    // A month on its own under its year: the stand-alone form ("Mär" in German).
+    case Unit::month: return L.months_standalone_abbrev[static_cast<std::size_t>(c.month - 1)];
     case Unit::week:
     case Unit::day: return fmt::format("{}", c.day);
     case Unit::second: return fmt::format("{:02}:{:02}:{:02}", c.hour, c.minute, c.second);
@@ -69,18 +71,16 @@ struct Context {
   std::string text;
 };
 
-std::optional<Context> context_of(Seconds t, const Step& step) {
+std::optional<Context> context_of(Seconds t, const Step& step, const dates::Locale& L) {
   const detail::Civil c = detail::civil_from_seconds(t);
   switch (step.unit) {
     case Unit::year: return std::nullopt;
-    case Unit::month: return Context{c.year, dates::year_in_date_label(c.year)};
+    case Unit::month: return Context{c.year, dates::year_in_date_label(c.year, L)};
     case Unit::week:
     case Unit::day:
-      return Context{c.year * 12 + c.month,
-                     fmt::format("{} {}", dates::month_abbrev(c.month), dates::year_in_date_label(c.year))};
+      return Context{c.year * 12 + c.month, dates::month_label(c.year, c.month, L)};
     default:
-      return Context{detail::days_from_civil(c.year, c.month, c.day),
-                     fmt::format("{} {} {}", c.day, dates::month_abbrev(c.month), dates::year_in_date_label(c.year))};
+      return Context{detail::days_from_civil(c.year, c.month, c.day), dates::day_label(c.year, c.month, c.day, L)};
   }
 }
 
@@ -93,11 +93,12 @@ bool apart(const Label& a, const Label& b, double min_gap) {
   return (b.x - b.width / 2) - (a.x + a.width / 2) >= min_gap;
 }
 
-bool labels_fit(const std::vector<Mark>& marks, const Step& step, const LabelWidth& width, double min_gap) {
+bool labels_fit(const std::vector<Mark>& marks, const Step& step, const LabelWidth& width, double min_gap,
+                const dates::Locale& L) {
   std::optional<Label> prev;
   for (const Mark& m : marks) {
     if (m.optional) continue;
-    const Label here{m.x, width(label_of(m.t, step))};
+    const Label here{m.x, width(label_of(m.t, step, L))};
     if (prev && !apart(*prev, here, min_gap)) return false;
     prev = here;
   }
@@ -113,12 +114,12 @@ std::size_t label_cap(const Segment& seg, double min_gap) {
   return static_cast<std::size_t>(std::max(seg.x1 - seg.x0, 0.0) / std::max(min_gap, 1.0)) + 2;
 }
 
-Choice choose_step(const Segment& seg, const LabelWidth& width, double min_gap) {
+Choice choose_step(const Segment& seg, const LabelWidth& width, double min_gap, const dates::Locale& L) {
   const double ratio = ratio_of(seg);
   for (const Step& step : detail::step_table()) {
     if (detail::nominal_seconds(step) * ratio < min_gap) continue;  // cannot fit: skip without measuring
     auto marks = boundaries(seg, step, label_cap(seg, min_gap));
-    if (marks && labels_fit(*marks, step, width, min_gap)) return {step, std::move(*marks)};
+    if (marks && labels_fit(*marks, step, width, min_gap, L)) return {step, std::move(*marks)};
   }
   const Step coarsest = detail::step_table().back();
   return {coarsest, boundaries(seg, coarsest, label_cap(seg, 0)).value_or(std::vector<Mark>{})};
@@ -145,22 +146,22 @@ struct ContextTick {
 };
 
 void append_segment_ticks(const Segment& seg, const LabelWidth& width, double min_gap, std::vector<Tick>& out,
-                          std::vector<ContextTick>& contexts) {
+                          std::vector<ContextTick>& contexts, const dates::Locale& L) {
   if (seg.t1 <= seg.t0) return;
-  const Choice choice = choose_step(seg, width, min_gap);
+  const Choice choice = choose_step(seg, width, min_gap, L);
   std::optional<Label> prev;
   std::optional<std::int64_t> prev_key;
   for (std::size_t i = 0; i < choice.marks.size(); ++i) {
     const Mark& m = choice.marks[i];
-    const std::string text = label_of(m.t, choice.step);
+    const std::string text = label_of(m.t, choice.step, L);
     const Label here{m.x, width(text)};
     const bool next_clear = i + 1 >= choice.marks.size() ||
-                            apart(here, {choice.marks[i + 1].x, width(label_of(choice.marks[i + 1].t, choice.step))},
+                            apart(here, {choice.marks[i + 1].x, width(label_of(choice.marks[i + 1].t, choice.step, L))},
                                   min_gap);
     if (m.optional && ((prev && !apart(*prev, here, min_gap)) || !next_clear)) continue;
     out.push_back(Tick{m.t, m.x, true, text, 0});
     prev = here;
-    if (const auto ctx = context_of(m.t, choice.step); ctx && ctx->key != prev_key) {
+    if (const auto ctx = context_of(m.t, choice.step, L); ctx && ctx->key != prev_key) {
       contexts.push_back({Tick{m.t, m.x, true, ctx->text, 1}, !prev_key.has_value(), width(ctx->text)});
       prev_key = ctx->key;
     }
@@ -214,9 +215,14 @@ std::vector<Tick> fitting_contexts(const std::vector<ContextTick>& contexts, dou
 }  // namespace
 
 std::vector<Tick> ticks(const TimeScale& s, const LabelWidth& label_width, double min_gap) {
+  return ticks(s, label_width, min_gap, dates::Locale{});
+}
+
+std::vector<Tick> ticks(const TimeScale& s, const LabelWidth& label_width, double min_gap,
+                        const dates::Locale& L) {
   std::vector<Tick> out;
   std::vector<ContextTick> contexts;
-  for (const Segment& seg : s.segments()) append_segment_ticks(seg, label_width, min_gap, out, contexts);
+  for (const Segment& seg : s.segments()) append_segment_ticks(seg, label_width, min_gap, out, contexts, L);
   const auto by_x = [](const Tick& a, const Tick& b) {
     if (a.x != b.x) return a.x < b.x;
     return a.major > b.major;

@@ -115,6 +115,7 @@ std::string_view to_string(ItemKind kind) {
     case ItemKind::title: return "title";
     case ItemKind::legend: return "legend";
     case ItemKind::link: return "link";
+    case ItemKind::group: return "group";
   }
   return "item";
 }

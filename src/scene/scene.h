@@ -98,7 +98,7 @@ struct EventDates {
 };
 
 // What a drawn thing is; the dump writes its name ("event", "tick", ...).
-enum class ItemKind { event, label, lane, era, marker, axis, tick, title, legend, link };
+enum class ItemKind { event, label, lane, era, marker, axis, tick, title, legend, link, group };
 std::string_view to_string(ItemKind kind);
 
 // One drawn thing as the JSON dump lists it.

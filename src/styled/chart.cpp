@@ -16,6 +16,7 @@ Header header_of(const model::Header& h, const dates::Date& now) {
   out.subtitle = h.subtitle;
   out.source = h.source;
   out.description = h.description;
+  out.locale = h.locale;
   switch (h.scale) {
     case model::ScaleKind::automatic: out.scale = ScaleKind::automatic; break;
     case model::ScaleKind::linear: out.scale = ScaleKind::linear; break;
@@ -80,6 +81,18 @@ std::vector<Marker> resolve_markers(const model::Timeline& timeline, const style
     return Marker{marker.title, marker.date.date, resolved(marker.date.date, now).begin, marker.where,
                   style::marker_style(style, marker.style, diags)};
   });
+}
+
+std::vector<LaneGroup> lane_groups(const std::vector<Lane>& lanes) {
+  std::vector<LaneGroup> out;
+  for (std::size_t i = 0; i < lanes.size(); ++i) {
+    if (lanes[i].group.empty()) continue;
+    if (!out.empty() && out.back().last + 1 == i && lanes[out.back().first].group == lanes[i].group)
+      out.back().last = i;
+    else
+      out.push_back({lanes[i].group, i, i});
+  }
+  return out;
 }
 
 Timeline resolve(const model::Timeline& timeline, const style::Style& style, const Options& options,

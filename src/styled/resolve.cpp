@@ -25,10 +25,10 @@ std::vector<Lane> resolve_lanes(const model::Timeline& timeline, const style::St
   for (std::size_t i = 0; i < timeline.lanes.size(); ++i) {
     const auto& lane = timeline.lanes[i];
     out.push_back({lane.id, lane.title,
-                   style::promised_lane_color(style, i, style::lane_color(style, i, lane.style, diags))});
+                   style::promised_lane_color(style, i, style::lane_color(style, i, lane.style, diags)), lane.group});
   }
   if (out.empty())
-    out.push_back({"default", "", style::promised_lane_color(style, 0, style::lane_color(style, 0, {}, diags))});
+    out.push_back({"default", "", style::promised_lane_color(style, 0, style::lane_color(style, 0, {}, diags)), ""});
   return out;
 }
 

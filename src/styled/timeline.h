@@ -12,6 +12,7 @@
 #include "base/color.h"
 #include "base/source_location.h"
 #include "dates/date.h"
+#include "dates/locale.h"
 #include "style/values.h"
 
 namespace annals::styled {
@@ -30,12 +31,14 @@ struct Header {
   // bounds (present resolved): its start's beginning, its end's end.
   std::optional<dates::Date> start, end;
   std::optional<dates::Seconds> window_begin, window_end;
+  dates::Locale locale;  // the language of dates, "present" and the legend
 };
 
 struct Lane {
   std::string id;
   std::string title;
   Color color;
+  std::string group = {};  // its group header ("" = none); a group's lanes are consecutive
 };
 
 // One period of an event with several (FORMAT.md §5.1).
@@ -44,6 +47,15 @@ struct Period {
   dates::Date first, last;            // as Event's, for this period alone
   dates::Seconds begin = 0, end = 0;  // the time it covers, [begin, end)
 };
+
+// Consecutive lanes under one group header (FORMAT.md §5.3).
+struct LaneGroup {
+  std::string title;
+  std::size_t first = 0, last = 0;  // lanes [first, last], into Timeline::lanes
+};
+
+// The groups of `lanes`, in order; lanes without a group belong to none.
+std::vector<LaneGroup> lane_groups(const std::vector<Lane>& lanes);
 
 struct Event {
   std::size_t index = 0;  // position among the file's events

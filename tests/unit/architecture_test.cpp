@@ -56,6 +56,7 @@ const std::map<std::string, std::set<std::string>>& style_headers_allowed() {
 const std::map<std::string, std::string>& owned_headers() {
   static const std::map<std::string, std::string> owners = {
       {"toml++", "load"}, {"cairo", "render"}, {"pango", "render"}, {"png", "render"}, {"CLI", "cli"},
+      {"unicode", "dates"},  // ICU: names of the chart's language, read once into a dates::Locale
   };
   return owners;
 }

@@ -190,12 +190,41 @@ TEST(Csv, HeaderWithoutTitleOrDatesIsAnError) {
               ::testing::Contains("events.csv:1:12: error: duplicate column 'title'"));
 }
 
-TEST(Csv, PeriodsAreReadAndGroupsAWarningUntilTheyExist) {
+TEST(Csv, PeriodsAreReadWithTheirGroup) {
   const auto l = csv("title,periods,group,lane\nChile,1962–1975; 1978–present,The Americas,Chile\n");
-  EXPECT_THAT(lines(l), ::testing::ElementsAre(
-                            "events.csv:1:15: warning: lane groups are not drawn yet; the 'group' column is ignored"));
+  EXPECT_THAT(lines(l), ::testing::IsEmpty());
+  ASSERT_TRUE(l.tl);
+  ASSERT_EQ(l.tl->lanes.size(), 1u);
+  EXPECT_EQ(l.tl->lanes[0].group, "The Americas");
   ASSERT_EQ(l.tl->events.size(), 1u);
   EXPECT_EQ(l.tl->events[0].periods.size(), 2u);
+}
+
+TEST(Csv, GroupColumnGroupsTheRowsLanes) {
+  const auto l = csv("title,date,lane,group\nA,1900,Chile,The Americas\nB,1901,UN,\nC,1902,Cuba,The Americas\n"
+                     "D,1903,Chile,\n");
+  ASSERT_TRUE(l.tl);
+  ASSERT_EQ(l.tl->lanes.size(), 3u);
+  // Cuba is drawn with the rest of its group, before the ungrouped UN lane.
+  EXPECT_EQ(l.tl->lanes[0].id, "Chile");
+  EXPECT_EQ(l.tl->lanes[0].group, "The Americas");
+  EXPECT_EQ(l.tl->lanes[1].id, "Cuba");
+  EXPECT_EQ(l.tl->lanes[1].group, "The Americas");
+  EXPECT_EQ(l.tl->lanes[2].id, "UN");
+  EXPECT_EQ(l.tl->lanes[2].group, "");
+  EXPECT_EQ(l.tl->events[2].lane, 1u);  // C stays in Cuba
+  EXPECT_EQ(l.tl->events[1].lane, 2u);  // B stays in UN
+  EXPECT_THAT(lines(l), ::testing::ElementsAre(
+                            "events.csv:4:13: warning: lane 'Cuba' of group 'The Americas' is written apart from the "
+                            "group's other lanes; it is drawn with them"));
+}
+
+TEST(Csv, AnotherGroupForTheSameLaneIsAnErrorAtItsCell) {
+  const auto l = csv("title,date,lane,group\nA,1900,Chile,The Americas\nB,1901,Chile,Pacific\nC,1902,,Pacific\n");
+  EXPECT_THAT(lines(l), ::testing::ElementsAre(
+                            "events.csv:3:14: error: lane 'Chile' is already in group 'The Americas'",
+                            "events.csv:4:9: warning: a 'group' names the group of the row's lane, and this row has "
+                            "no 'lane'; it is ignored"));
 }
 
 TEST(Csv, RaggedRowsAreErrorsWhereTheyGoWrong) {

@@ -965,4 +965,89 @@ TEST(FuzzCorpus, EveryFoundTimelineAndStyleLoadsOrIsReported) {
 }
 
 }  // namespace
+// ---------------------------------------------------------------- languages (FORMAT.md §5.4)
+
+TEST(Load, LocaleLetsDatesBeWrittenInThatLanguage) {
+  const auto l = load_text("[timeline]\nlocale = \"es\"\n[[event]]\ntitle = \"e\"\ndate = \"marzo de 2004\"\n"
+                           "[[event]]\ntitle = \"f\"\nstart = \"década de 1960\"\nend = \"presente\"\n");
+  ASSERT_TRUE(l.tl);
+  EXPECT_FALSE(l.diags.has_errors());
+  EXPECT_EQ(l.tl->header.locale.language, "es");
+  ASSERT_EQ(l.tl->events.size(), 2u);
+  EXPECT_EQ(dates::iso_first(l.tl->events[0].date->date), "2004-03-01");
+  EXPECT_EQ(l.tl->events[0].date->date.precision, dates::Precision::month);
+  EXPECT_TRUE(l.tl->events[1].end->date.present);
+}
+
+TEST(Load, UnknownLocaleIsAnErrorAtItsValue) {
+  const auto l = load_text("[timeline]\nlocale = \"xx\"\n[[event]]\ntitle = \"e\"\ndate = 1\n");
+  const auto& d = only(l.diags);
+  EXPECT_EQ(position(d.where), "t.toml:2:10");
+  EXPECT_THAT(d.message, HasSubstr("unknown locale 'xx'"));
+  EXPECT_THAT(d.message, HasSubstr("en, es, fr, de, pt"));
+}
+
+TEST(Load, LocaleMustBeAString) {
+  const auto l = load_text("[timeline]\nlocale = 3\n[[event]]\ntitle = \"e\"\ndate = 1\n");
+  EXPECT_EQ(position(only(l.diags).where), "t.toml:2:10");
+}
+
+TEST(Load, SpanishDateErrorsKeepTheirPosition) {
+  const auto l = load_text("[timeline]\nlocale = \"es\"\n[[event]]\ntitle = \"e\"\ndate = \"31 de febrero de 2004\"\n");
+  const auto& d = only(l.diags);
+  EXPECT_EQ(position(d.where).substr(0, 8), "t.toml:5");
+  EXPECT_THAT(d.message, HasSubstr("February"));
+}
+
+TEST(Load, WithoutLocaleSpanishDatesAreNotDates) {
+  const auto l = load_text("[[event]]\ntitle = \"e\"\ndate = \"marzo de 2004\"\n");
+  EXPECT_EQ(position(only(l.diags).where), "t.toml:3:9");  // inside the quotes, at the word
+}
+
+TEST(Load, CommandLineLocaleWinsAndReadsTheFilesDates) {
+  Loaded l;
+  load::ReadOptions o;
+  o.locale = "fr";
+  l.tl = load::timeline("[timeline]\nlocale = \"es\"\n[[event]]\ntitle = \"e\"\ndate = \"mars 2004\"\n", "t.toml",
+                        l.diags, o);
+  ASSERT_TRUE(l.tl);
+  EXPECT_FALSE(l.diags.has_errors());
+  EXPECT_EQ(l.tl->header.locale.language, "fr");
+}
+
+// ---------------------------------------------------------------- lane groups (FORMAT.md §5.3)
+
+TEST(Load, LanesKeepTheirGroup) {
+  const auto l = load_text("[[lane]]\ntitle = \"MERCOSUR\"\ngroup = \"The Americas\"\n[[lane]]\ntitle = \"OAS\"\n"
+                           "group = \"The Americas\"\n[[event]]\ntitle = \"e\"\ndate = 1\nlane = \"OAS\"\n");
+  ASSERT_TRUE(l.tl);
+  EXPECT_TRUE(l.diags.all().empty());
+  ASSERT_EQ(l.tl->lanes.size(), 2u);
+  EXPECT_EQ(l.tl->lanes[0].group, "The Americas");
+  EXPECT_EQ(l.tl->lanes[1].group, "The Americas");
+  EXPECT_EQ(position(l.tl->lanes[1].group_where), "t.toml:6:9");
+}
+
+TEST(Load, ALaneWrittenApartFromItsGroupJoinsItWithAWarning) {
+  const auto l = load_text("[[lane]]\nid = \"a\"\ngroup = \"G\"\n[[lane]]\nid = \"b\"\n[[lane]]\nid = \"c\"\n"
+                           "group = \"G\"\n[[event]]\ntitle = \"e\"\ndate = 1\nlane = \"b\"\n");
+  ASSERT_TRUE(l.tl);
+  const auto& d = only(l.diags, Severity::warning);
+  EXPECT_EQ(position(d.where), "t.toml:8:9");
+  EXPECT_THAT(d.message, HasSubstr("lane 'c' of group 'G' is written apart"));
+  ASSERT_EQ(l.tl->lanes.size(), 3u);
+  EXPECT_EQ(l.tl->lanes[1].id, "c");
+  EXPECT_EQ(l.tl->lanes[2].id, "b");
+  EXPECT_EQ(l.tl->events[0].lane, 2u);  // the event stays in lane b
+}
+
+TEST(Load, GroupMustBeNonEmptyText) {
+  const auto blank = load_text("[[lane]]\nid = \"a\"\ngroup = \" \"\n[[event]]\ntitle = \"e\"\ndate = 1\n");
+  EXPECT_EQ(position(only(blank.diags).where), "t.toml:3:9");
+  EXPECT_THAT(only(blank.diags).message, HasSubstr("'group' cannot be empty"));
+  const auto number = load_text("[[lane]]\nid = \"a\"\ngroup = 5\n[[event]]\ntitle = \"e\"\ndate = 1\n");
+  EXPECT_EQ(position(only(number.diags).where), "t.toml:3:9");
+  EXPECT_THAT(only(number.diags).message, HasSubstr("'group' must be a string"));
+}
+
 }  // namespace annals

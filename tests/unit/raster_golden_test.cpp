@@ -64,6 +64,23 @@ TEST(Raster, PeriodsAndLinksVertical) {
   testing::expect_matches_golden(render_png(file, "default", model::Orientation::vertical), "periods-and-links-vertical");
 }
 
+// FORMAT.md §5.4: the Spanish edition of the sample, dates and legend in Spanish.
+TEST(Raster, SpanishSample) {
+  const fs::path file = fs::path(ANNALS_SOURCE_DIR) / "timelines/bolivia-relaciones-exteriores.toml";
+  testing::expect_matches_golden(render_png(file, "default"), "sample-es");
+}
+
+// FORMAT.md §5.3: two-level lane headers, beside the lanes and above them.
+TEST(Raster, LaneGroups) {
+  const fs::path file = fs::path(ANNALS_SOURCE_DIR) / "timelines/bolivia-by-region.toml";
+  testing::expect_matches_golden(render_png(file, "default"), "lane-groups");
+}
+
+TEST(Raster, LaneGroupsVertical) {
+  const fs::path file = fs::path(ANNALS_SOURCE_DIR) / "timelines/bolivia-by-region.toml";
+  testing::expect_matches_golden(render_png(file, "default", model::Orientation::vertical), "lane-groups-vertical");
+}
+
 TEST(Raster, VerticalSample) {
   testing::expect_matches_golden(render_png(kSample, "default", model::Orientation::vertical),
                                  "sample-vertical");

@@ -36,7 +36,8 @@ TEST(Scene, TheDumpNamesEachItemKindAsTheFormatDoes) {
   const std::pair<ItemKind, const char*> kinds[] = {
       {ItemKind::event, "event"}, {ItemKind::label, "label"}, {ItemKind::lane, "lane"},
       {ItemKind::era, "era"},     {ItemKind::marker, "marker"}, {ItemKind::axis, "axis"},
-      {ItemKind::tick, "tick"},   {ItemKind::title, "title"},   {ItemKind::legend, "legend"}};
+      {ItemKind::tick, "tick"},   {ItemKind::title, "title"},   {ItemKind::legend, "legend"},
+      {ItemKind::group, "group"}};
   for (const auto& [kind, name] : kinds) {
     Item it;
     it.kind = kind;

@@ -101,8 +101,8 @@ void Canvas::paint(scene::Scene& s) {
     shapes += layer->size();
   if (plans)
     for (const auto& p : *plans) shapes += p.marks.size() + p.label.size();
-  for (const auto* list : {&title_items, &lane_items, &era_items, &marker_items, &event_items, &link_items,
-                           &axis_items, &legend_items, &source_items})
+  for (const auto* list : {&title_items, &lane_items, &group_items, &era_items, &marker_items, &event_items, &link_items, &axis_items,
+                           &legend_items, &source_items})
     items += list->size();
   s.shapes.reserve(s.shapes.size() + shapes);
   s.items.reserve(s.items.size() + items);
@@ -115,8 +115,8 @@ void Canvas::paint(scene::Scene& s) {
     for (auto& p : *plans) append(s.shapes, p.label);
   }
   for (auto* layer : {&links, &axis, &furniture}) append(s.shapes, *layer);
-  for (auto* list : {&title_items, &lane_items, &era_items, &marker_items, &event_items, &link_items,
-                           &axis_items, &legend_items, &source_items})
+  for (auto* list : {&title_items, &lane_items, &group_items, &era_items, &marker_items, &event_items, &link_items, &axis_items,
+                           &legend_items, &source_items})
     append(s.items, *list);
 }
 
@@ -150,9 +150,11 @@ std::vector<LegendEntry> legend_entries(const styled::Timeline& r, const MarkUse
     for (const auto& lane : r.lanes)
       out.push_back({LegendEntry::Swatch::lane, lane.color, lane.title.empty() ? lane.id : lane.title});
   for (const auto& tag : r.tags) out.push_back({LegendEntry::Swatch::solid, tag.color, tag.name});
-  if (uses.band) out.push_back({LegendEntry::Swatch::band, kLegendInk, "imprecise date (its whole range)"});
-  if (uses.fade) out.push_back({LegendEntry::Swatch::fade, kLegendInk, "approximate start or end"});
-  if (uses.open) out.push_back({LegendEntry::Swatch::open, kLegendInk, "ongoing"});
+  // In the chart's language, as its dates are.
+  const dates::Locale& words = r.header.locale;
+  if (uses.band) out.push_back({LegendEntry::Swatch::band, kLegendInk, words.legend_imprecise});
+  if (uses.fade) out.push_back({LegendEntry::Swatch::fade, kLegendInk, words.legend_approximate});
+  if (uses.open) out.push_back({LegendEntry::Swatch::open, kLegendInk, words.legend_ongoing});
   return out;
 }
 

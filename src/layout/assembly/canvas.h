@@ -18,7 +18,7 @@ struct Canvas {
   // Events' marks, then their labels, are moved straight from the plans into
   // the scene: large charts hold hundreds of thousands of shapes.
   std::vector<EventPlan>* plans = nullptr;
-  std::vector<scene::Item> title_items, lane_items, era_items, marker_items, event_items, link_items, axis_items,
+  std::vector<scene::Item> title_items, lane_items, group_items, era_items, marker_items, event_items, link_items, axis_items,
       legend_items, source_items;
 
   // Moves every layer into the scene, in painting order.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/geometry.h"
+#include "dates/locale.h"
 #include "layout/page/page_map.h"
 #include "scale/time_scale.h"
 #include "scene/scene.h"
@@ -29,6 +30,7 @@ struct AxisFrame {
   Color background;
   bool labels_before = false;   // ticks and labels on the near side of the line (an axis on top, or on the left)
   PageMap map;                  // labels stay upright on the page
+  dates::Locale locale;         // the language of the tick labels
 };
 
 // The axis along t at cross `f.at`: shapes and items in (t, c), text upright.

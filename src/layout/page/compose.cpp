@@ -46,15 +46,59 @@ struct LaneGeometry {
 };
 
 // Lane titles: whether there are any, and what they take along t before the plot.
+// Lane groups (FORMAT.md §5.3) take a strip of their own before the lanes'
+// titles: beside them when titles wrap beside the lanes, above them when
+// each title is a line over its lane. The strip and the titles never share
+// room, so a group header cannot overlap a lane header.
 struct Headers {
   bool shown = false;
   double along = 0;
+  std::vector<styled::LaneGroup> groups;
+  double group_along = 0;  // the group strip's size along t
+  double group_gap = 0;    // between the strip and the lanes
 };
+
+// Group headers: the lane titles' font, bold, in the chart title's colour,
+// which every style sets to read on its page (lane titles may wear their
+// lane's colour; a group spans several lanes).
+style::TextStyle group_style(const style::Style& st) {
+  style::TextStyle g = st.lane.title;
+  g.font.weight = std::max(g.font.weight, 700);
+  g.color = st.title.title.color;
+  return g;
+}
+
+void group_strip(Headers& h, const ChartInput& in, const OrientationParams& p, double inner) {
+  const auto& st = *in.style;
+  const auto& m = *in.measurer;
+  h.groups = styled::lane_groups(in.chart->lanes);
+  if (h.groups.empty()) return;
+  const auto font = group_style(st).font;
+  if (!p.wrap_headers) {
+    h.group_along = m.measure("X", font).height;
+    h.group_gap = st.lane.padding + st.font.size / 2;
+    return;
+  }
+  // As wide as the longest name within reason, never narrower than its longest word (names wrap, not cut).
+  double widest = 0, longest_word = 0;
+  for (const auto& g : h.groups) {
+    widest = std::max(widest, m.measure(g.title, font).width);
+    std::size_t from = 0;
+    while (from < g.title.size()) {
+      const std::size_t space = std::min(g.title.find(' ', from), g.title.size());
+      longest_word = std::max(longest_word, m.measure(g.title.substr(from, space - from), font).width);
+      from = space + 1;
+    }
+  }
+  h.group_along = std::min(widest, std::max(inner * 0.15, longest_word));
+  h.group_gap = st.font.size;
+}
 
 Headers headers_of(const ChartInput& in, const OrientationParams& p, double inner) {
   const auto& st = *in.style;
   const auto& m = *in.measurer;
   Headers h;
+  group_strip(h, in, p, inner);
   h.shown = lanes_have_headers(*in.chart);
   if (!h.shown) return h;
   if (!p.wrap_headers) {
@@ -73,6 +117,7 @@ Headers headers_of(const ChartInput& in, const OrientationParams& p, double inne
 struct TimeSpan {
   double t0 = 0, t1 = 0, band = 0;  // band = t1 - t0, kept as the page's inner width when that is what it is
   double lo = 0, hi = 0;
+  double group_t0 = 0;  // where the group headers' strip starts (= t0 without groups)
 };
 
 TimeSpan time_span(const ChartInput& in, const OrientationParams& p, const Headers& h, double t0,
@@ -80,11 +125,14 @@ TimeSpan time_span(const ChartInput& in, const OrientationParams& p, const Heade
   const auto& st = *in.style;
   const double margin = st.page.margin, unit = st.font.size;
   TimeSpan s;
+  s.group_t0 = t0;
+  const double strip = h.groups.empty() ? 0 : h.group_along + h.group_gap;
+  t0 += strip;
   s.t0 = t0;
   if (!p.blocks_along_time) {
     s.lo = t0 + h.along + (h.shown ? unit : 0);
     s.hi = s.t1 = in.page.width - margin;
-    s.band = std::max(1.0, in.page.width - 2 * margin);
+    s.band = std::max(1.0, in.page.width - 2 * margin - strip);
     return s;
   }
   s.lo = t0 + (h.shown ? h.along + st.lane.padding : 0) + st.lane.padding;
@@ -113,6 +161,7 @@ AxisFrame axis_frame(const ChartInput& in, const OrientationParams& p, double lo
   f.page_hi = hi;
   f.background = in.style->page.background;
   f.map = p.map;
+  f.locale = in.chart->header.locale;
   return f;
 }
 
@@ -210,6 +259,38 @@ std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParam
     out.lanes.push_back(std::move(rows));
   }
   return lanes;
+}
+
+// Group headers wrapped beside their lanes (at most three lines); lanes grow
+// where a group's name needs more room than its lanes take.
+std::vector<HeaderText> group_texts(const ChartInput& in, const OrientationParams& p, const Headers& h,
+                                    std::vector<LaneGeometry>& lanes) {
+  std::vector<HeaderText> out;
+  if (!p.wrap_headers) return out;
+  const auto& st = *in.style;
+  const style::TextStyle gs = group_style(st);
+  for (const auto& g : h.groups) {
+    LabelRequest req;
+    req.title = g.title;
+    req.font = gs.font;
+    req.title_color = gs.color;
+    req.date_color = gs.color;
+    req.max_width = h.group_along;
+    req.max_lines = 3;
+    const LabelText t = compose_label(req, *in.measurer);
+    HeaderText text;
+    for (std::size_t i = 0; i < t.lines.size(); ++i)
+      text.lines.push_back(scene::Text{{0, t.line_height * static_cast<double>(i), t.lines[i].width, t.line_height},
+                                       t.lines[i].text, gs.font, gs.color, {}});
+    text.width = t.width;
+    text.height = t.height();
+    double have = 0;
+    for (std::size_t l = g.first; l <= g.last; ++l) have += lanes[l].height;
+    const double need = text.height + 2 * st.lane.padding;
+    if (have < need) lanes[g.last].height += need - have;
+    out.push_back(std::move(text));
+  }
+  return out;
 }
 
 // The lanes one after another across from `c0`; with `widen`, room left
@@ -428,7 +509,7 @@ void map_to_page(Canvas& cv, std::vector<EventPlan>& plans, AxisBlock& axis, con
   for (auto* layer : {&cv.bands, &cv.grid, &cv.eras, &cv.gaps, &cv.separators, &cv.rules, &cv.headers, &cv.notes,
                       &cv.links, &cv.arrows, &axis.grid, &axis.gaps, &axis.shapes})
     for (auto& s : *layer) map.apply(s);
-  for (auto* list : {&cv.lane_items, &cv.era_items, &cv.marker_items, &cv.event_items, &cv.link_items, &axis.items})
+  for (auto* list : {&cv.lane_items, &cv.group_items, &cv.era_items, &cv.marker_items, &cv.event_items, &cv.link_items, &axis.items})
     for (auto& it : *list) map.apply(it);
   for (auto& plan : plans) {
     for (auto& s : plan.marks) map.apply(s);
@@ -442,6 +523,7 @@ struct Plan {
   TimeSpan ts;
   Planned planned;
   std::vector<LaneGeometry> lanes;
+  std::vector<HeaderText> groups;  // wrapped group headers (titles beside the lanes)
   Annotations ann;
 };
 
@@ -454,13 +536,59 @@ Plan plan_chart(const ChartInput& in, const OrientationParams& p, Point origin, 
   const TimeSpan& ts = plan.ts;
   const double inset = std::max(2.0, st.event.marker_size / 2);
   const std::vector<Color> backdrops = lane_backdrops(st, r.lanes.size());
-  const PlanContext ctx{nullptr, ts.lo, ts.hi, label_width(in, p, ts, origin.y, inset), backdrops, p.map, p.labels};
+  const PlanContext ctx{nullptr,  ts.lo,    ts.hi, label_width(in, p, ts, origin.y, inset), backdrops, p.map,
+                        p.labels, &r.header.locale};
   plan.planned = plan_on_scale(in, ctx, ts.lo + inset, ts.hi - inset, break_gap(st));
   out.shortened = plan.planned.shortened;
   out.breaks = breaks_of(plan.planned.scale);
   plan.lanes = lane_rows(in, p, plan.headers, plan.planned.plans, out);
+  plan.groups = group_texts(in, p, plan.headers, plan.lanes);
   plan.ann = plan_annotations(r, plan.planned.scale, ts.lo, ts.hi, p.map.transposed, *in.measurer);
   return plan;
+}
+
+// Group headers in their strip, each with a thin rule along its lanes, and a
+// `group` item spanning them (FORMAT.md §5.3).
+void draw_groups(Canvas& cv, const Plan& plan, const ChartInput& in, const OrientationParams& p) {
+  const auto& h = plan.headers;
+  const auto& st = *in.style;
+  const TimeSpan& ts = plan.ts;
+  const style::TextStyle gs = group_style(st);
+  const double pad = st.lane.padding;
+  for (std::size_t k = 0; k < h.groups.size(); ++k) {
+    const auto& g = h.groups[k];
+    const LaneGeometry& first = plan.lanes[g.first];
+    const double c0 = first.top, c1 = plan.lanes[g.last].top + plan.lanes[g.last].height;
+    HeaderText text;
+    Point at;
+    if (p.wrap_headers) {
+      text = plan.groups[k];
+      // Level with the first lane's own title.
+      at = p.map.point({ts.group_t0, c0 + pad + (first.row_top.empty() ? 0 : first.row_top[0])});
+    } else {
+      // One line over its lanes, centred on them, shortened only when they are too narrow for it.
+      const std::string shown = ellipsize(g.title, std::max(0.0, c1 - c0 - 2 * pad), gs.font, *in.measurer);
+      const double w = in.measurer->measure(shown, gs.font).width;
+      text.lines.push_back(scene::Text{{0, 0, w, h.group_along}, shown, gs.font, gs.color, {}});
+      text.width = w;
+      at = p.map.point({ts.group_t0, c0 + std::max(pad, (c1 - c0 - w) / 2)});
+    }
+    std::string drawn;
+    for (const auto& line_text : text.lines) {
+      drawn += (drawn.empty() ? "" : "\n") + line_text.text;
+      scene::Shape s = line_text;
+      translate(s, at.x, at.y);
+      cv.headers.push_back(upright(p.map, std::move(s)));
+    }
+    const double rule_t = ts.group_t0 + h.group_along + h.group_gap / 2;
+    cv.headers.push_back(line({rule_t, c0 + pad / 2}, {rule_t, c1 - pad / 2}, with_alpha(gs.color, 0.55), 0.75));
+    scene::Item it;
+    it.kind = scene::ItemKind::group;
+    it.id = std::to_string(k);
+    it.text = drawn;
+    it.box = {ts.group_t0, c0, ts.t1 - ts.group_t0, c1 - c0};
+    cv.group_items.push_back(std::move(it));
+  }
 }
 
 // Steps 3 and 4: across from `c0`, the titles, the axis, the lanes and what
@@ -487,6 +615,7 @@ Point draw_chart(Canvas& cv, Composition& out, Plan& plan, AxisBlock& axis, cons
   cv.reserve_events(in.chart->events.size());
   draw_lanes(cv, out, plan.lanes, plan.planned.plans, in, p, plan.headers, ts, scale);
   draw_links(cv, plan.lanes, plan.planned.plans, in, p, ts, a.lanes, lanes_c1);
+  draw_groups(cv, plan, in, p);
   draw_annotations(cv, plan.ann, a.annotations, a.lanes, lanes_c1, *in.chart, scale, p.map);
   map_to_page(cv, plan.planned.plans, axis, p.map);
   return p.map.point({ts.t1, c});

@@ -116,8 +116,8 @@ scene::Paint faded(Color c, Point from, Point to, double length, bool fade_start
 
 bool fuzzy(const dates::Date& d) { return d.approximate || d.uncertain; }
 
-LabelText label_for(const styled::Event& e, double max_width, const text::TextMeasurer& m) {
-  const std::string date = date_text(e);
+LabelText label_for(const styled::Event& e, double max_width, const PlanContext& ctx, const text::TextMeasurer& m) {
+  const std::string date = date_text(e, ctx.locale);
   LabelRequest r;
   r.date = date;
   r.title = e.title;
@@ -188,7 +188,7 @@ Beside place_beside(LabelText& label, const styled::Event& e, double a, double b
   // A narrower wrap that fits beside the mark beats a label moved below it.
   const double room = std::max(ctx.hi - (b + gap), (a - gap) - ctx.lo);
   if (room > 2 * e.style.label.font.size && room < label.width) {
-    LabelText narrower = label_for(e, room, m);
+    LabelText narrower = label_for(e, room, ctx, m);
     const Beside again = beside(a, b, narrower.width, gap, ctx, pref);
     if (again.side != Side::below) {
       label = std::move(narrower);
@@ -196,7 +196,7 @@ Beside place_beside(LabelText& label, const styled::Event& e, double a, double b
     }
   }
   if (label.width > ctx.hi - ctx.lo) {
-    label = label_for(e, ctx.hi - ctx.lo, m);
+    label = label_for(e, ctx.hi - ctx.lo, ctx, m);
     at.x = ctx.lo;
   }
   return at;
@@ -297,7 +297,7 @@ EventPlan point_along(const styled::Event& e, const PlanContext& ctx, const text
   const double x = at_time.t;
   // The band is part of the mark: the label starts after it, never over it.
   const double mark_end = at_time.band ? std::max(at_time.te, x + s / 2) : x + s / 2;
-  LabelText label = label_for(e, ctx.label_width, m);
+  LabelText label = label_for(e, ctx.label_width, ctx, m);
   const Beside at = place_label(label, e, x - s / 2, mark_end, ctx, m);
   const Stack sk = stack(s, label.height(), at.side);
   p.cross = sk.cross;
@@ -376,7 +376,7 @@ Inside inside_label(LabelText& label, const styled::Event& e, const std::vector<
     const bool one_line = label.lines.size() == 1 && !label.shortened;
     if (one_line && label.width <= room) return {true, lo + kInsidePad};
     if (one_line || room <= ctx.label_width) continue;
-    LabelText wide = label_for(e, room, m);
+    LabelText wide = label_for(e, room, ctx, m);
     if (wide.lines.size() == 1 && !wide.shortened && wide.width <= room) {
       label = std::move(wide);
       return {true, lo + kInsidePad};
@@ -406,7 +406,7 @@ EventPlan span_along(const styled::Event& e, const PlanContext& ctx, const text:
   const double h = st.span_height;
   const BarSpan b = bar_span(e, ctx);
   const double x0 = b.t0, x1 = b.t1, arrow = b.arrow;
-  LabelText label = label_for(e, ctx.label_width, m);
+  LabelText label = label_for(e, ctx.label_width, ctx, m);
   const Color seen = seen_fill(e, ctx), ink = style::readable_text_on(seen);
   const bool may_inside = (st.label_position == LabelPosition::automatic ||
                            st.label_position == LabelPosition::inside) &&
@@ -580,7 +580,7 @@ EventPlan plan_across(const styled::Event& e, const PlanContext& ctx, const text
     add_point_marks(p, e, at, thick / 2, ctx.map);
     t0 = at.t;
   }
-  const LabelText label = label_for(e, ctx.label_width, m);
+  const LabelText label = label_for(e, ctx.label_width, ctx, m);
   const Point size = ctx.map.extent(label.width, label.height());  // along t, across
   const double anchor = e.span ? t0 + label.line_height / 2 : t0;
   PlanContext local = within(ctx, t0, t0);
@@ -595,19 +595,22 @@ EventPlan plan_across(const styled::Event& e, const PlanContext& ctx, const text
 
 }  // namespace
 
-std::string date_text(const styled::Event& e) {
+std::string date_text(const styled::Event& e, const dates::Locale* locale) {
   if (!e.style.show_dates) return {};
+  const auto span = [&](const dates::Date& a, const dates::Date& b) {
+    return locale ? dates::span_label(a, b, *locale) : dates::span_label(a, b);
+  };
+  const auto one = [&](const dates::Date& d) { return locale ? dates::label(d, *locale) : dates::label(d); };
   if (!e.periods.empty()) {
     // Every period's dates while they read at a glance ("1962–1975, 1978–present"),
     // else the whole stretch they cover: a date is never wrapped.
     std::string out;
-    for (const auto& p : e.periods)
-      out += (out.empty() ? "" : ", ") + (p.span ? dates::span_label(p.first, p.last) : dates::label(p.first));
+    for (const auto& p : e.periods) out += (out.empty() ? "" : ", ") + (p.span ? span(p.first, p.last) : one(p.first));
     constexpr std::size_t kMaxPeriodsListed = 3, kMaxDateBytes = 40;
     if (e.periods.size() <= kMaxPeriodsListed && out.size() <= kMaxDateBytes) return out;
-    return dates::span_label(e.first, e.last);
+    return span(e.first, e.last);
   }
-  return e.span ? dates::span_label(e.first, e.last) : dates::label(e.first);
+  return e.span ? span(e.first, e.last) : one(e.first);
 }
 
 EventPlan plan_event(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& m) {

@@ -10,6 +10,7 @@
 #include "base/geometry.h"
 #include "layout/rows/packing.h"
 #include "layout/page/page_map.h"
+#include "dates/locale.h"
 #include "styled/timeline.h"
 #include "scale/time_scale.h"
 #include "scene/scene.h"
@@ -31,6 +32,7 @@ struct PlanContext {
   std::span<const Color> backdrops;
   PageMap map;                           // how (t, c) turns into the page, for upright text
   LabelFlow labels = LabelFlow::along;
+  const dates::Locale* locale = nullptr;  // the language of the labels' dates; null = English
 };
 
 // Marks that the legend has to explain.
@@ -58,6 +60,6 @@ struct EventPlan {
 EventPlan plan_event(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& measurer);
 
 // The date part of a label ("1879–1883", "c. 1964"), or "" when dates are hidden.
-std::string date_text(const styled::Event& e);
+std::string date_text(const styled::Event& e, const dates::Locale* locale = nullptr);
 
 }  // namespace annals::layout
