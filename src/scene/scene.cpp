@@ -325,7 +325,13 @@ void check_label_marks(const std::vector<Item>& items, std::vector<std::string>&
 
 std::string to_json(const Scene& s) {
   std::string out =
-      fmt::format("{{\"page\":{{\"width\":{},\"height\":{}}},\"items\":[", number(s.width), number(s.height));
+      fmt::format("{{\"page\":{{\"width\":{},\"height\":{},\"scale\":{},\"font_size\":{},\"label_size\":{},"
+                  "\"min_size\":{},\"margin\":{},\"content_width\":{},\"content_height\":{},\"fits\":{}}},"
+                  "\"items\":[",
+                  number(s.width), number(s.height), number(s.composed.scale), number(s.composed.font_size),
+                  number(s.composed.label_size), number(s.composed.min_size), number(s.composed.margin),
+                  number(s.composed.content_width), number(s.composed.content_height),
+                  s.composed.fits ? "true" : "false");
   for (std::size_t i = 0; i < s.items.size(); ++i) {
     out += i == 0 ? "\n" : ",\n";
     out += json_item(s.items[i]);

@@ -32,6 +32,7 @@ scene::EventDates dates_of(const styled::Event& e) {
 }
 
 constexpr double kRuleClearance = 2;  // pt a rule stops short of a label
+constexpr int kHeaderLines = 3;         // a lane title wraps into this many lines before "…"
 
 // A marker's rule stops short of every event label it would run through, so
 // that no text is struck out (the rule's item keeps its whole length).
@@ -221,7 +222,7 @@ HeaderText header_text(const styled::Lane& lane, const style::Style& st, double 
   req.title_color = c;
   req.date_color = c;
   req.max_width = width;
-  req.max_lines = 2;
+  req.max_lines = kHeaderLines;
   const LabelText t = compose_label(req, m);
   for (std::size_t i = 0; i < t.lines.size(); ++i) {
     const auto& line = t.lines[i];

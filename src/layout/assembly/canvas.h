@@ -30,7 +30,7 @@ std::vector<LegendEntry> legend_entries(const styled::Timeline& chart, const Mar
 void emit_event(Canvas& cv, const styled::Timeline& chart, const styled::Event& e, EventPlan& plan, double dx,
                 double dy);
 scene::Metadata metadata(const styled::Timeline& chart, const Options& o);
-// A lane title wrapped into a header `width` wide, at most two lines.
+// A lane title wrapped into a header `width` wide, at most three lines.
 struct HeaderText {
   std::vector<scene::Text> lines;
   double width = 0, height = 0;

@@ -40,6 +40,7 @@ struct LaneGeometry {
   std::vector<double> row_top, row_height;  // across, from the lane's inner edge
   HeaderText header;
   double header_across = 0;  // what the lane's title needs across
+  double rows_at = 0;        // across, where the rows start: after a title over the lane
   double height = 0;         // the lane's size across
   double top = 0;            // where it starts across
 };
@@ -47,14 +48,21 @@ struct LaneGeometry {
 // Lane titles: whether there are any, and what they take along t before the plot.
 struct Headers {
   bool shown = false;
+  bool on_top = false;  // over each lane, the rows below (a narrow page), not beside the lanes
   double along = 0;
+  double inner = 0;     // the page's inner width, what a title over its lane may take
 };
+
+// A column of lane titles beside the lanes takes at most this share of the
+// page's width; wider, the titles go over their lanes.
+constexpr double kHeaderShare = 0.12;
 
 Headers headers_of(const ChartInput& in, const OrientationParams& p, double inner) {
   const auto& st = *in.style;
   const auto& m = *in.measurer;
   Headers h;
   h.shown = lanes_have_headers(*in.chart);
+  h.inner = inner;
   if (!h.shown) return h;
   if (!p.wrap_headers) {
     h.along = m.measure("X", st.lane.title.font).height;
@@ -65,6 +73,11 @@ Headers headers_of(const ChartInput& in, const OrientationParams& p, double inne
   for (const auto& lane : in.chart->lanes) h.along = std::max(h.along, m.measure(lane.title, st.lane.title.font).width);
   h.along = std::min(h.along, cap);
   if (st.lane.header_width > 0) h.along = st.lane.header_width;
+  // On a narrow page the column would squeeze the plot: the titles go over their lanes.
+  if (st.lane.header_width <= 0 && h.along > kHeaderShare * inner) {
+    h.on_top = true;
+    h.along = 0;
+  }
   return h;
 }
 
@@ -81,7 +94,7 @@ TimeSpan time_span(const ChartInput& in, const OrientationParams& p, const Heade
   TimeSpan s;
   s.t0 = t0;
   if (!p.blocks_along_time) {
-    s.lo = t0 + h.along + (h.shown ? unit : 0);
+    s.lo = t0 + h.along + (h.shown && !h.on_top ? unit : 0);
     s.hi = s.t1 = in.page.width - margin;
     s.band = std::max(1.0, in.page.width - 2 * margin);
     return s;
@@ -166,18 +179,18 @@ void pack_lane(LaneGeometry& g, const std::vector<EventPlan>& plans) {
 // between rows and half of it before the first and after the last.
 void place_rows(LaneGeometry& g, const style::Style& st, const OrientationParams& p, double spread) {
   const double gap = st.event.row_gap * p.row_gap_factor + spread;
-  double y = spread / 2;
+  double y = g.rows_at + spread / 2;
   g.row_top.clear();
   for (const double h : g.row_height) {
     g.row_top.push_back(y);
     y += h + gap;
   }
-  const double rows = g.row_height.empty() ? st.event.marker_size + spread : y - gap + spread / 2;
+  const double rows = g.row_height.empty() ? g.rows_at + st.event.marker_size + spread : y - gap + spread / 2;
   g.height = std::max(rows, g.header_across) + 2 * st.lane.padding;
 }
 
 // Every lane's events packed into rows; spare room on a fixed page loosens
-// the rows by at most a comfortable gap (the rest stays after the chart).
+// the rows evenly.
 std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParams& p, const Headers& h,
                                     const std::vector<EventPlan>& plans, Composition& out) {
   const auto& st = *in.style;
@@ -189,7 +202,10 @@ std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParam
   std::size_t row_count = 0;
   for (std::size_t l = 0; l < lanes.size(); ++l) {
     auto& g = lanes[l];
-    if (h.shown && p.wrap_headers) {
+    if (h.shown && h.on_top) {
+      g.header = header_text(r.lanes[l], st, h.inner, m, lane_backdrop(st, l));
+      g.rows_at = g.header.height + st.lane.padding / 2;
+    } else if (h.shown && p.wrap_headers) {
       g.header = header_text(r.lanes[l], st, h.along, m, lane_backdrop(st, l));
       g.header_across = g.header.height;
     } else if (h.shown) {
@@ -198,7 +214,8 @@ std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParam
     pack_lane(g, plans);
     row_count += std::max<std::size_t>(1, g.packing.rows);
   }
-  const double spread = row_count == 0 ? 0 : std::min(in.fit.stretch / static_cast<double>(row_count), unit);
+  // Spare room on a fixed page goes to the gaps between rows: the chart fills the page.
+  const double spread = row_count == 0 ? 0 : in.fit.stretch / static_cast<double>(row_count);
   for (std::size_t l = 0; l < lanes.size(); ++l) {
     auto& g = lanes[l];
     place_rows(g, st, p, spread);
@@ -212,8 +229,7 @@ std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParam
 }
 
 // The lanes one after another across from `c0`; with `widen`, room left
-// before `limit` widens each lane (at most to twice its size) so the page is
-// framed evenly. Returns where the last lane ends.
+// before `limit` widens each lane evenly so the chart fills the page. Returns where the last lane ends.
 double place_lanes(std::vector<LaneGeometry>& lanes, double c0, bool widen, double limit) {
   double used = 0;
   for (const auto& g : lanes) used += g.height;
@@ -221,7 +237,7 @@ double place_lanes(std::vector<LaneGeometry>& lanes, double c0, bool widen, doub
   double c = c0;
   for (auto& g : lanes) {
     g.top = c;
-    if (widen) g.height += std::min(spare / static_cast<double>(lanes.size()), g.height);
+    if (widen) g.height += spare / static_cast<double>(lanes.size());
     c += g.height;
   }
   return c;
@@ -316,7 +332,8 @@ void draw_lanes(Canvas& cv, Composition& out, std::vector<LaneGeometry>& lanes, 
     if (h.shown && !p.wrap_headers)
       g.header = one_line_header(r.lanes[l], st, g.height - 2 * st.lane.padding, h.along, *in.measurer,
                                  lane_backdrop(st, l));
-    const Point at = p.map.point({ts.t0, g.top + st.lane.padding + (g.row_top.empty() ? 0 : g.row_top[0])});
+    const double first_row = h.on_top || g.row_top.empty() ? 0 : g.row_top[0];
+    const Point at = p.map.point({ts.t0, g.top + st.lane.padding + first_row});
     for (const auto& text : g.header.lines) {
       scene::Shape s = text;
       translate(s, at.x, at.y);
@@ -327,7 +344,11 @@ void draw_lanes(Canvas& cv, Composition& out, std::vector<LaneGeometry>& lanes, 
     it.id = r.lanes[l].id;
     it.box = band;
     it.lane = r.lanes[l].id;
-    it.text = r.lanes[l].title;
+    // The title as drawn, its lines joined by "\n".
+    for (const auto& line : g.header.lines) {
+      if (!it.text.empty()) it.text += '\n';
+      it.text += line.text;
+    }
     cv.lane_items.push_back(std::move(it));
     out.scene.outline.push_back({r.lanes[l].title.empty() ? r.lanes[l].id : r.lanes[l].title, p.map.box(band).y});
     for (std::size_t k = 0; k < g.events.size(); ++k) {
