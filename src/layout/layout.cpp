@@ -13,9 +13,11 @@
 #include <limits>
 #include <optional>
 #include <utility>
+#include <variant>
 
 #include <fmt/format.h>
 
+#include "layout/assembly/shapes.h"
 #include "layout/frame/time_frame.h"
 #include "layout/page/compose.h"
 #include "layout/page/type_scale.h"
@@ -68,13 +70,18 @@ std::string smallest_page(const ChartInput& in, double k) {
   return {};
 }
 
-// Whatever lies outside the page is cut: its items leave the dump, its
-// shapes are clipped by the page when drawn.
+// Whatever lies outside the page is cut: its items and texts leave the
+// chart (a text is never drawn half), other shapes are clipped by the page.
 void keep_page(Composition& c, const PageFrame& page) {
   c.scene.width = page.width;
   c.scene.height = page.height;
   const Box sheet{0, 0, page.width, page.height};
   std::erase_if(c.scene.items, [&](const scene::Item& it) { return !sheet.contains(it.box); });
+  std::erase_if(c.scene.shapes, [&](const scene::Shape& s) {
+    const Box b = box_of(s);
+    if (std::holds_alternative<scene::Text>(s)) return !sheet.contains(b);
+    return b.x >= sheet.right() || b.y >= sheet.bottom() || b.right() <= 0 || b.bottom() <= 0;
+  });
 }
 
 // The largest scale in [lo, hi] whose composition still fits the page;
@@ -107,10 +114,11 @@ struct Fitted {
 // Label widths tried, as shares of the style's: narrower labels wrap into
 // more lines and pack more events into a row.
 constexpr std::array<double, 3> kLabelFactors{1, 0.7, 0.5};
+constexpr double kNarrowGain = 1.1;  // the scale narrower labels must gain over wider ones
 
 // The largest type at which the chart fits the page, over the label widths
-// (fewest shortened labels first, then the largest scale, then the widest
-// labels), its spare room given to the rows. Not fitting even at the
+// (fewest shortened labels first, then the largest scale, narrower labels
+// only for clearly larger type), its spare room given to the rows. Not fitting even at the
 // smallest scale, the composition at that scale, composed quietly: the
 // caller decides what to draw.
 Fitted fit_fixed(ChartInput in, const TypeRange& range) {
@@ -125,8 +133,9 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range) {
     if (!first) first = smallest;
     if (!fits(in, smallest.c)) continue;
     Trial t = largest_fitting(at, std::move(smallest), range.max);
+    // Narrower labels break a title into more lines: worth it for clearly larger type only.
     const bool better = !best || t.c.shortened < best->c.shortened ||
-                        (t.c.shortened == best->c.shortened && t.k > best->k + 0.01);
+                        (t.c.shortened == best->c.shortened && t.k > kNarrowGain * best->k);
     if (better) {
       best = std::move(t);
       chosen = at;
@@ -247,6 +256,7 @@ Detailed layout_detailed(styled::Timeline chart, const Options& options, const t
   Composition& c = fitted.trial.c;
   {
     scene::Composed& k = c.scene.composed;
+    k.known = true;
     const style::Style at = scaled(style, fitted.trial.k);
     k.scale = fitted.trial.k;
     k.font_size = at.font.size;

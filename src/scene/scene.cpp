@@ -324,14 +324,14 @@ void check_label_marks(const std::vector<Item>& items, std::vector<std::string>&
 }  // namespace
 
 std::string to_json(const Scene& s) {
-  std::string out =
-      fmt::format("{{\"page\":{{\"width\":{},\"height\":{},\"scale\":{},\"font_size\":{},\"label_size\":{},"
-                  "\"min_size\":{},\"margin\":{},\"content_width\":{},\"content_height\":{},\"fits\":{}}},"
-                  "\"items\":[",
-                  number(s.width), number(s.height), number(s.composed.scale), number(s.composed.font_size),
-                  number(s.composed.label_size), number(s.composed.min_size), number(s.composed.margin),
-                  number(s.composed.content_width), number(s.composed.content_height),
-                  s.composed.fits ? "true" : "false");
+  std::string out = fmt::format("{{\"page\":{{\"width\":{},\"height\":{}", number(s.width), number(s.height));
+  if (const Composed& c = s.composed; c.known)
+    out += fmt::format(",\"scale\":{},\"font_size\":{},\"label_size\":{},\"min_size\":{},\"margin\":{},"
+                       "\"content_width\":{},\"content_height\":{},\"fits\":{}",
+                       number(c.scale), number(c.font_size), number(c.label_size), number(c.min_size),
+                       number(c.margin), number(c.content_width), number(c.content_height),
+                       c.fits ? "true" : "false");
+  out += "},\"items\":[";
   for (std::size_t i = 0; i < s.items.size(); ++i) {
     out += i == 0 ? "\n" : ",\n";
     out += json_item(s.items[i]);

@@ -130,6 +130,7 @@ struct OutlineEntry {
 
 // What page fitting chose for the page (the dump's `page`, beside its size).
 struct Composed {
+  bool known = false;      // set by page fitting; a scene built otherwise has no such fields
   double scale = 1;        // the factor every size of the style was drawn at
   double font_size = 0;    // pt: the body size (font.size) at that scale
   double label_size = 0;   // pt: event labels at that scale

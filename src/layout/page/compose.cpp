@@ -81,6 +81,9 @@ Headers headers_of(const ChartInput& in, const OrientationParams& p, double inne
   return h;
 }
 
+// A figure of a given width only, time running down: its height over its width.
+constexpr double kFigureRatio = 1.2;
+
 // The time axis's stretch of the page: the lanes' bands [t0, t1] and the plot [lo, hi] inside them.
 struct TimeSpan {
   double t0 = 0, t1 = 0, band = 0;  // band = t1 - t0, kept as the page's inner width when that is what it is
@@ -100,11 +103,12 @@ TimeSpan time_span(const ChartInput& in, const OrientationParams& p, const Heade
     return s;
   }
   s.lo = t0 + (h.shown ? h.along + st.lane.padding : 0) + st.lane.padding;
-  // The plot takes the page's length when it has one, else a tall default;
-  // the source and about three lines of legend follow it.
+  // The plot takes the page's length when it has one, else what makes a
+  // figure 1.2 times as tall as it is wide; the source and about three lines
+  // of legend follow it.
   const double reserve = margin + (source.height > 0 ? source.height + unit : 0) + 3 * unit + 24;
-  const double length = in.page.height > 0 ? std::max(120.0, in.page.height - s.lo - reserve)
-                                           : std::max(300.0, 1.3 * in.page.width);
+  const double page = in.page.height > 0 ? in.page.height : kFigureRatio * in.page.width;
+  const double length = std::max(120.0, page - s.lo - reserve);
   s.hi = s.lo + length;
   s.t1 = s.hi + st.lane.padding;
   s.band = s.t1 - s.t0;
