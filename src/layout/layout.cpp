@@ -36,6 +36,7 @@ struct Trial {
 
 Trial compose_at(ChartInput in, double k, Diagnostics* diags) {
   const styled::Timeline t = scaled(*in.chart, k);
+  in.fit.scale = k;
   in.chart = &t;
   in.style = &t.style;
   in.diags = diags;
@@ -112,8 +113,14 @@ struct Fitted {
 };
 
 // Label widths tried, as shares of the style's: narrower labels wrap into
-// more lines and pack more events into a row.
-constexpr std::array<double, 3> kLabelFactors{1, 0.7, 0.5};
+// more lines and pack more events into a row. Type grown with the page
+// keeps its labels' width on the page (more lines, the rows' time order
+// kept), unless labels as wide in ems as at the style's size shorten fewer.
+struct LabelWidth {
+  double factor;
+  bool grow;
+};
+constexpr std::array<LabelWidth, 4> kLabelWidths{{{1, false}, {0.7, false}, {0.5, false}, {1, true}}};
 constexpr double kNarrowGain = 1.1;  // the scale narrower labels must gain over wider ones
 
 // The largest type at which the chart fits the page, over the label widths
@@ -126,9 +133,11 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range) {
   std::optional<Trial> best;
   ChartInput chosen = in;
   std::optional<Trial> first;
-  for (const double factor : kLabelFactors) {
+  for (const LabelWidth& width : kLabelWidths) {
+    if (width.grow && (!best || best->k <= 1 || best->c.shortened == 0)) continue;
     ChartInput at = in;
-    at.fit.label_factor = factor;
+    at.fit.label_factor = width.factor;
+    at.fit.grow_labels = width.grow;
     Trial smallest = compose_at(at, range.min, &scratch);
     if (!first) first = smallest;
     if (!fits(in, smallest.c)) continue;

@@ -1,6 +1,7 @@
 #include "layout/assembly/canvas.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 #include <variant>
 
@@ -234,10 +235,12 @@ HeaderText header_text(const styled::Lane& lane, const style::Style& st, double 
   return h;
 }
 
-double label_width_for(const style::Style& st, double plot_length, double factor) {
-  // About 45 characters before wrapping, never more than ~45 % of the plot.
+double label_width_for(const style::Style& st, double plot_length, double factor, double scale) {
+  // About 45 characters of the style's own size before wrapping, never more
+  // than ~45 % of the plot: type grown with the page wraps into more lines
+  // rather than taking more of the time axis.
   const double em = st.event.label.font.size;
-  const double w = std::min(28 * em, 0.45 * plot_length) * factor;
+  const double w = std::min(28 * em / std::max(1.0, scale), 0.45 * plot_length) * factor;
   return std::max(w, std::min(8 * em, plot_length));
 }
 

@@ -43,7 +43,8 @@ Color lane_backdrop(const style::Style& st, std::size_t index);
 std::vector<Color> lane_backdrops(const style::Style& st, std::size_t lanes);
 // The colour of a lane's title as drawn on `band`.
 Color lane_title_color(const styled::Lane& lane, const style::Style& st, Color band);
-double label_width_for(const style::Style& st, double plot_length, double factor);
+// The width labels wrap at; `scale` is the type scale the style was drawn at.
+double label_width_for(const style::Style& st, double plot_length, double factor, double scale = 1);
 
 // The page furniture and the axis into their layers, then the whole canvas into the scene.
 void finish(Canvas& cv, Composition& out, AxisBlock axis, Block& title, Block& legend, Block& source,

@@ -390,7 +390,9 @@ AxisBlock axes(const ChartInput& in, const Across& a, double lanes_c0, double la
 // each lane would get across the page (found on a first scale, before the plan).
 double label_width(const ChartInput& in, const OrientationParams& p, const TimeSpan& ts, double c0, double t_inset) {
   const auto& st = *in.style;
-  if (p.labels == LabelFlow::along) return label_width_for(st, ts.hi - ts.lo, in.fit.label_factor * p.label_share);
+  if (p.labels == LabelFlow::along)
+    return label_width_for(st, ts.hi - ts.lo, in.fit.label_factor * p.label_share,
+                           in.fit.grow_labels ? 1 : in.fit.scale);
   const auto& r = *in.chart;
   const scale::TimeScale first = chart_scale(r, in.domain, ts.lo + t_inset, ts.hi - t_inset, break_gap(st));
   const Annotations ann = plan_annotations(r, first, ts.lo, ts.hi, true, *in.measurer);
@@ -399,7 +401,7 @@ double label_width(const ChartInput& in, const OrientationParams& p, const TimeS
   const double per_lane = std::max(60.0, (across - st.page.margin - lanes_c0) /
                                              static_cast<double>(std::max<std::size_t>(1, r.lanes.size())));
   return label_width_for(st, per_lane - st.event.marker_size - 2 * st.lane.padding,
-                         in.fit.label_factor * p.label_share);
+                         in.fit.label_factor * p.label_share, in.fit.grow_labels ? 1 : in.fit.scale);
 }
 
 // Every layer of the chart from (t, c) to the page.

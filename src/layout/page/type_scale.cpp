@@ -8,7 +8,7 @@ namespace annals::layout {
 namespace {
 
 constexpr double kA3Area = 841.89 * 1190.55;  // pt²
-constexpr double kA3MaxLabel = 14.5;           // pt: the largest event labels on an A3 page
+constexpr double kA3MaxLabel = 12.5; // pt: the largest event labels on an A3 page
 
 double scaled_size(double size, double k, double floor) {
   if (k >= 1) return size * k;

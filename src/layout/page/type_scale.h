@@ -13,7 +13,7 @@ namespace annals::layout {
 // The factors page fitting may choose from for `page`: `min` keeps event
 // labels at font.min_size (or at the style's size when it is smaller
 // still), `max` lets a page larger than the style's body size was drawn for
-// grow its type with the page (about 14 pt labels on A3, twice that on A1;
+// grow its type with the page (about 12.5 pt labels on A3, twice that on A1;
 // never less than the style's own size).
 struct TypeRange {
   double min = 1, max = 1;
