@@ -10,6 +10,7 @@
 #include "layout/rows/event_plan.h"
 #include "layout/labels/label_text.h"
 #include "layout/layout.h"
+#include "layout/page/type_scale.h"
 #include "layout/rows/packing.h"
 #include "layout/assembly/shapes.h"
 #include "style/style.h"
@@ -505,6 +506,41 @@ TEST(Page, FixedPageIsKeptAndTheWarningNamesThePageThatWouldFit) {
   EXPECT_NE(m.find("the smallest page that fits it is A"), std::string::npos) << m;
   // What is cut leaves the dump with the page: every item kept lies on it.
   EXPECT_EQ(scene::validate(s), std::vector<std::string>{});
+}
+
+TEST(TypeScale, ScalesEverySizeOfTheStyleButNotThePage) {
+  const style::Style s = style::defaults();
+  const style::Style big = scaled(s, 2);
+  EXPECT_DOUBLE_EQ(big.event.label.font.size, 2 * s.event.label.font.size);
+  EXPECT_DOUBLE_EQ(big.title.title.font.size, 2 * s.title.title.font.size);
+  EXPECT_DOUBLE_EQ(big.axis.label.font.size, 2 * s.axis.label.font.size);
+  EXPECT_DOUBLE_EQ(big.event.marker_size, 2 * s.event.marker_size);
+  EXPECT_DOUBLE_EQ(big.event.row_gap, 2 * s.event.row_gap);
+  EXPECT_DOUBLE_EQ(big.lane.padding, 2 * s.lane.padding);
+  EXPECT_DOUBLE_EQ(big.marker.dash[0], 2 * s.marker.dash[0]);
+  EXPECT_DOUBLE_EQ(big.page.margin, s.page.margin);
+  EXPECT_EQ(big.page.size, s.page.size);
+}
+
+TEST(TypeScale, NoTextFallsBelowFontMinSize) {
+  style::Style s = style::defaults();
+  s.axis.label.font.size = 5;  // smaller than the floor as written: kept
+  const style::Style small = scaled(s, 0.5);
+  EXPECT_DOUBLE_EQ(small.event.label.font.size, 6);  // 4.5 raised to font.min_size
+  EXPECT_DOUBLE_EQ(small.title.title.font.size, 10);
+  EXPECT_DOUBLE_EQ(small.axis.label.font.size, 5);
+  EXPECT_DOUBLE_EQ(small.event.marker_size, 0.5 * s.event.marker_size);
+}
+
+TEST(TypeScale, TheRangeGrowsWithThePage) {
+  const style::Style s = style::defaults();
+  const auto a3 = type_range(s, page_frame(s.page));
+  style::PageStyle a1 = s.page;
+  a1.size = "A1";
+  const auto big = type_range(s, page_frame(a1));
+  EXPECT_DOUBLE_EQ(a3.min, 6.0 / 9);
+  EXPECT_NEAR(big.max, 2 * a3.max, 0.01);
+  EXPECT_GE(a3.max, 1);
 }
 
 TEST(Page, AFixedPageIsFilledDownToItsFoot) {
