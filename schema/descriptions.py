@@ -11,6 +11,7 @@ STYLE = {
     "page.background": "The page colour; \"none\" for a transparent background when embedding.",
     "font.family": "The font of every text that names no font of its own.",
     "font.size": "The body type size (event labels); other sizes follow it unless set.",
+    "font.min_size": "The smallest event label size page fitting may choose to fit a fixed page; below it, the chart goes onto several pages.",
     "font.weight": "The weight of every text that names no weight of its own.",
     "title.font": "The chart title's font.",
     "title.size": "The chart title's size.",

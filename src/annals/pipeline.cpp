@@ -124,9 +124,13 @@ bool Pipeline::style() {
     command_line_.insert(command_line_.begin(),
                          Property{std::move(key), std::move(value), SourceLocation{option, 0, 0}});
   };
+  if (!request_.height.empty()) {
+    add_option("--height", "page.height", request_.height);
+    if (request_.page.empty()) add_option("--height", "page.size", "custom");
+  }
   if (!request_.width.empty()) {
     add_option("--width", "page.width", request_.width);
-    if (request_.page.empty()) add_option("--width", "page.size", "auto");
+    if (request_.page.empty() && request_.height.empty()) add_option("--width", "page.size", "auto");
   }
   if (!request_.page.empty()) add_option("--page", "page.size", request_.page);
 

@@ -21,6 +21,7 @@ struct Request {
   std::vector<std::string> sets;    // "KEY=VALUE", strongest in the cascade (--set)
   std::string page;                 // a page size (--page)
   std::string width;                // a page width (--width); without `page`, the page fits its content
+  std::string height;               // a page height (--height); with `width` and no `page`, the exact page
   std::string now;                  // what "present" means, a date as written in a file (--now)
   std::string source_date_epoch;    // seconds since 1970, used for "present" when neither `now` nor the
                                     // file says (the caller passes SOURCE_DATE_EPOCH); "" = today

@@ -92,8 +92,11 @@ void add_render_options(CLI::App& render, Command& c) {
   render.add_option("--format", c.format, "Output format; default: from the output's extension")
       ->check(CLI::IsMember({"svg", "pdf", "png", "json"}));
   render.add_option("--page", c.page, "Page size: A0–A6, letter, legal, tabloid, auto")->type_name("SIZE");
-  render.add_option("--width", c.width, "Page width (implies --page auto unless --page is given)")
-      ->type_name("LENGTH");
+  auto* width = render.add_option("--width", c.width, "Page width (implies --page auto unless --page is given)")
+                    ->type_name("LENGTH");
+  render.add_option("--height", c.height, "Page height; with --width, the exact page (--page custom)")
+      ->type_name("LENGTH")
+      ->needs(width);
   render.add_option("--dpi", c.dpi, "PNG resolution (default 144)")->check(CLI::Range(1.0, 2400.0));
   render.add_option("--now", c.now, "The date 'present' means (default: the file's now, "
                                     "SOURCE_DATE_EPOCH, else today)")

@@ -21,6 +21,7 @@ struct Command {
   std::vector<std::string> formats;  // -T svg,pdf: the formats -O writes, each from one layout
   std::string page;                  // --page SIZE
   std::string width;                 // --width LENGTH
+  std::string height;                // --height LENGTH
   std::optional<double> dpi;         // --dpi N
   std::string now;                   // --now DATE
   std::string id_prefix;             // --id-prefix PREFIX ("" = from the chart's content)

@@ -86,6 +86,7 @@ Request request_for(const Command& c, const std::string& input) {
   r.sets = c.sets;
   r.page = c.page;
   r.width = c.width;
+  r.height = c.height;
   r.now = c.now;
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) r.source_date_epoch = epoch;
   if (c.dpi) r.dpi = *c.dpi;

@@ -1,14 +1,26 @@
-// Page fitting: compose once; on a fixed page that is too short, wrap labels
-// narrower and try again, and only then make the page taller (with a
-// warning); on a page with room to spare, let the lanes breathe.
+// Page fitting: the page is never resized. On a fixed page the type scale
+// (page/type_scale.h) is searched between font.min_size and a maximum that
+// grows with the page, and the label width with it, so that the chart fits
+// the page at the largest scale (with the fewest shortened labels); the
+// room left over loosens the rows. A chart that does not fit even at font.min_size is
+// composed at it and cut at the page's edge. `--width` alone (an "auto"
+// page) chooses a height for reading, then fits it like a fixed page.
 #include "layout/layout.h"
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <optional>
 #include <utility>
+#include <variant>
 
 #include <fmt/format.h>
 
+#include "layout/assembly/shapes.h"
 #include "layout/frame/time_frame.h"
 #include "layout/page/compose.h"
+#include "layout/page/type_scale.h"
 
 namespace annals::layout {
 
@@ -16,38 +28,188 @@ namespace {
 
 bool vertical(const styled::Timeline& t) { return t.header.orientation == styled::Orientation::vertical; }
 
-Composition fit(ChartInput in) {
-  Composition c = compose(in);
-  const OrientationParams p = params_for(in);
-  // The length of the page along which content grows: across the time axis.
-  const double fixed = p.map.extent(in.page.width, in.page.height).y;
-  const char* grows = p.map.transposed ? "wide" : "high";
-  if (fixed <= 0) return c;
-  // Another composition would report the same problems again.
-  Diagnostics* diags = in.diags;
-  Diagnostics repeated;
-  in.diags = &repeated;
-  // Narrower labels save a few rows, not pages: hopeless cases skip the retry.
-  if (c.natural > fixed + 0.01 && c.natural < 2 * fixed) {
-    in.fit.label_factor = 0.6;
-    in.fit.extra_lines = 1;
-    Composition tighter = compose(in);
-    // Narrow wrapping is worth its cramped labels only when it makes the page fit.
-    if (tighter.natural <= fixed + 0.01) return tighter;
+// One composition of `in` with every size of its chart scaled by `k`.
+struct Trial {
+  double k = 1;
+  Composition c;
+};
+
+Trial compose_at(ChartInput in, double k, Diagnostics* diags) {
+  const styled::Timeline t = scaled(*in.chart, k);
+  in.fit.scale = k;
+  in.chart = &t;
+  in.style = &t.style;
+  in.diags = diags;
+  return {k, compose(in)};
+}
+
+// The page length along which content grows: across the time axis.
+double across(const ChartInput& in) { return params_for(in).map.extent(in.page.width, in.page.height).y; }
+
+bool fits(const ChartInput& in, const Composition& c) { return c.natural <= across(in) + 0.01; }
+
+// Events at most a typical report figure holds: its height stays within 1.2 × its width.
+constexpr std::size_t kReportEvents = 45;
+
+// A named page of the same orientation as `page`: the A series, smallest first.
+constexpr std::array<const char*, 7> kSeries{"A6", "A5", "A4", "A3", "A2", "A1", "A0"};
+
+// The smallest named page that holds the chart at `k`, or "" when none does.
+std::string smallest_page(const ChartInput& in, double k) {
+  const bool landscape = in.page.width > in.page.height;
+  for (const char* name : kSeries) {
+    const auto size = style::page_size(name);
+    if (!size) continue;
+    ChartInput bigger = in;
+    bigger.page.width = landscape ? size->height : size->width;
+    bigger.page.height = landscape ? size->width : size->height;
+    if (bigger.page.width * bigger.page.height <= in.page.width * in.page.height + 1) continue;
+    Diagnostics scratch;
+    if (fits(bigger, compose_at(bigger, k, &scratch).c))
+      return fmt::format("{} {}", name, landscape ? "landscape" : "portrait");
   }
-  if (c.natural > fixed + 0.01) {
-    diags->warning({in.chart->file, 0, 0},
-                   fmt::format("the content does not fit the {} page ({:.0f} pt {}); the page was made {:.0f} pt {}",
-                               in.page.name, fixed, grows, c.natural, grows));
-    return c;
+  return {};
+}
+
+// Whatever lies outside the page is cut: its items and texts leave the
+// chart (a text is never drawn half), other shapes are clipped by the page.
+void keep_page(Composition& c, const PageFrame& page) {
+  c.scene.width = page.width;
+  c.scene.height = page.height;
+  const Box sheet{0, 0, page.width, page.height};
+  std::erase_if(c.scene.items, [&](const scene::Item& it) { return !sheet.contains(it.box); });
+  std::erase_if(c.scene.shapes, [&](const scene::Shape& s) {
+    const Box b = box_of(s);
+    if (std::holds_alternative<scene::Text>(s)) return !sheet.contains(b);
+    return b.x >= sheet.right() || b.y >= sheet.bottom() || b.right() <= 0 || b.bottom() <= 0;
+  });
+}
+
+// The largest scale in [lo, hi] whose composition still fits the page;
+// `at_lo` is the composition at lo, known to fit.
+Trial largest_fitting(const ChartInput& in, Trial at_lo, double hi) {
+  Diagnostics scratch;
+  Trial top = compose_at(in, hi, &scratch);
+  if (fits(in, top.c)) return top;
+  double lo = at_lo.k;
+  Trial best = std::move(at_lo);
+  // Seven halvings find the scale within about 1 % of the range.
+  for (int i = 0; i < 7 && hi - lo > 0.01; ++i) {
+    const double mid = (lo + hi) / 2;
+    Trial t = compose_at(in, mid, &scratch);
+    if (fits(in, t.c)) {
+      lo = mid;
+      best = std::move(t);
+    } else {
+      hi = mid;
+    }
   }
-  // Lanes that widen to the page's spare room already fill it.
-  if (c.natural < fixed - 0.01 && !p.widen_lanes) {
-    in.fit.stretch = fixed - c.natural;
-    Composition roomy = compose(in);
-    if (roomy.natural <= fixed + 0.01) return roomy;
+  return best;
+}
+
+struct Fitted {
+  Trial trial;
+  bool fits = true;
+};
+
+// Label widths tried, as shares of the style's: narrower labels wrap into
+// more lines and pack more events into a row. Type grown with the page
+// keeps its labels' width on the page (more lines, the rows' time order
+// kept), unless labels as wide in ems as at the style's size shorten fewer.
+struct LabelWidth {
+  double factor;
+  bool grow;
+};
+constexpr std::array<LabelWidth, 4> kLabelWidths{{{1, false}, {0.7, false}, {0.5, false}, {1, true}}};
+constexpr double kNarrowGain = 1.1;  // the scale narrower labels must gain over wider ones
+
+// The largest type at which the chart fits the page, over the label widths
+// (fewest shortened labels first, then the largest scale, narrower labels
+// only for clearly larger type), its spare room given to the rows. Not fitting even at the
+// smallest scale, the composition at that scale, composed quietly: the
+// caller decides what to draw.
+Fitted fit_fixed(ChartInput in, const TypeRange& range) {
+  Diagnostics scratch;
+  std::optional<Trial> best;
+  ChartInput chosen = in;
+  std::optional<Trial> first;
+  for (const LabelWidth& width : kLabelWidths) {
+    if (width.grow && (!best || best->k <= 1 || best->c.shortened == 0)) continue;
+    ChartInput at = in;
+    at.fit.label_factor = width.factor;
+    at.fit.grow_labels = width.grow;
+    Trial smallest = compose_at(at, range.min, &scratch);
+    if (!first) first = smallest;
+    if (!fits(in, smallest.c)) continue;
+    Trial t = largest_fitting(at, std::move(smallest), range.max);
+    // Narrower labels break a title into more lines: worth it for clearly larger type only.
+    const bool better = !best || t.c.shortened < best->c.shortened ||
+                        (t.c.shortened == best->c.shortened && t.k > kNarrowGain * best->k);
+    if (better) {
+      best = std::move(t);
+      chosen = at;
+    }
+    if (best->c.shortened == 0 && best->k >= range.max - 0.01) break;
   }
-  return c;
+  if (!best) return {std::move(*first), false};
+  // The room left over loosens the rows (or, time running down, widens the lanes).
+  ChartInput roomy = chosen;
+  roomy.fit.stretch = std::max(0.0, across(in) - best->c.natural);
+  if (roomy.fit.stretch > 0.5) {
+    Trial filled = compose_at(roomy, best->k, in.diags);
+    if (fits(in, filled.c)) return {std::move(filled), true};
+  }
+  return {compose_at(chosen, best->k, in.diags), true};
+}
+
+// What the drawn items span.
+Box content_box(const scene::Scene& s) {
+  double x0 = std::numeric_limits<double>::max(), y0 = x0, x1 = -x0, y1 = -x0;
+  for (const auto& it : s.items) {
+    x0 = std::min(x0, it.box.x), y0 = std::min(y0, it.box.y);
+    x1 = std::max(x1, it.box.right()), y1 = std::max(y1, it.box.bottom());
+  }
+  if (x1 < x0) return {};
+  return {x0, y0, x1 - x0, y1 - y0};
+}
+
+Fitted fit(ChartInput in) {
+  const TypeRange range = type_range(*in.style, in.page);
+  if (across(in) > 0) {
+    Fitted f = fit_fixed(in, range);
+    if (!f.fits) {
+      // Overflow: see pages
+      f.trial = compose_at(in, range.min, in.diags);
+      const std::string fits_on = smallest_page(in, range.min);
+      const auto& p = in.page;
+      const char* grows = params_for(in).map.transposed ? "wide" : "high";
+      in.diags->warning({in.chart->file, 0, 0},
+                        fmt::format("the chart does not fit the {} page ({:.0f} × {:.0f} pt) even with labels at "
+                                    "font.min_size ({:g} pt): it needs {:.0f} pt {}, and what falls outside the "
+                                    "page is cut{}",
+                                    p.name, p.width, p.height, in.style->min_size, f.trial.c.natural, grows,
+                                    fits_on.empty() ? "" : "; the smallest page that fits it is " + fits_on));
+      keep_page(f.trial.c, in.page);
+    }
+    return f;
+  }
+  // A page of a given width only: its height is chosen for reading, at the
+  // style's own size when that is short enough, else fitted to a height
+  // near the width (a figure for a report).
+  Diagnostics scratch;
+  Trial natural = compose_at(in, 1, &scratch);
+  const double aim = (in.chart->events.size() <= kReportEvents ? 1.2 : 1.5) * in.page.width;
+  if (natural.c.natural <= aim) return {compose_at(in, 1, in.diags), true};
+  // The aim, then at most 1.5 × the width; a chart too large for either is as long as it needs.
+  for (const double limit : {aim, 1.5 * in.page.width}) {
+    if (limit < aim) continue;
+    if (limit > aim && aim >= 1.5 * in.page.width) break;
+    ChartInput page = in;
+    page.page.height = limit;
+    Fitted f = fit_fixed(page, range);
+    if (f.fits) return f;
+  }
+  return {compose_at(in, range.min, in.diags), true};
 }
 
 // The view window as written ("1980–1985"), for messages.
@@ -147,7 +309,22 @@ Detailed layout_detailed(styled::Timeline chart, const Options& options, const t
     std::swap(in.page.width, in.page.height);
     in.page.name = style.page.size + " portrait";
   }
-  Composition c = fit(in);
+  Fitted fitted = fit(in);
+  Composition& c = fitted.trial.c;
+  {
+    scene::Composed& k = c.scene.composed;
+    k.known = true;
+    const style::Style at = scaled(style, fitted.trial.k);
+    k.scale = fitted.trial.k;
+    k.font_size = at.font.size;
+    k.label_size = at.event.label.font.size;
+    k.min_size = style.min_size;
+    k.margin = style.page.margin;
+    const Box content = content_box(c.scene);
+    k.content_width = content.w;
+    k.content_height = content.h;
+    k.fits = fitted.fits;
+  }
   if (c.shortened > 0)
     diags.warning({chart.file, 0, 0},
                   fmt::format("{} event label{} shortened with an ellipsis to fit", c.shortened,

@@ -392,8 +392,14 @@ void check_links(const std::vector<Item>& items, std::vector<std::string>& probl
 }  // namespace
 
 std::string to_json(const Scene& s) {
-  std::string out =
-      fmt::format("{{\"page\":{{\"width\":{},\"height\":{}}},\"items\":[", number(s.width), number(s.height));
+  std::string out = fmt::format("{{\"page\":{{\"width\":{},\"height\":{}", number(s.width), number(s.height));
+  if (const Composed& c = s.composed; c.known)
+    out += fmt::format(",\"scale\":{},\"font_size\":{},\"label_size\":{},\"min_size\":{},\"margin\":{},"
+                       "\"content_width\":{},\"content_height\":{},\"fits\":{}",
+                       number(c.scale), number(c.font_size), number(c.label_size), number(c.min_size),
+                       number(c.margin), number(c.content_width), number(c.content_height),
+                       c.fits ? "true" : "false");
+  out += "},\"items\":[";
   for (std::size_t i = 0; i < s.items.size(); ++i) {
     out += i == 0 ? "\n" : ",\n";
     out += json_item(s.items[i]);

@@ -135,9 +135,22 @@ struct OutlineEntry {
   double y = 0;  // top of the lane on the page
 };
 
+// What page fitting chose for the page (the dump's `page`, beside its size).
+struct Composed {
+  bool known = false;      // set by page fitting; a scene built otherwise has no such fields
+  double scale = 1;        // the factor every size of the style was drawn at
+  double font_size = 0;    // pt: the body size (font.size) at that scale
+  double label_size = 0;   // pt: event labels at that scale
+  double min_size = 0;     // pt: font.min_size, the smallest labels fitting may choose
+  double margin = 0;       // pt on every side
+  double content_width = 0, content_height = 0;  // pt: what the drawn items span
+  bool fits = true;        // false: the chart does not fit the page even at min_size
+};
+
 struct Scene {
   double width = 0;   // pt
   double height = 0;  // pt
+  Composed composed;
   Color background{1, 1, 1, 1};
   std::vector<Shape> shapes;  // in drawing order
   std::vector<Item> items;    // in reading order

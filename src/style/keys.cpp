@@ -84,6 +84,7 @@ constexpr Key<Style> kStyleKeys[] = {
 
     {"font.family", kFamily, set_base_family},
     {"font.size", kFontSize, set_base_size},
+    {"font.min_size", kFontSize, [](Style& s, const Value& v) { s.min_size = v.number; }},
     {"font.weight", kWeight, set_base_weight},
 
     {"title.font", kFamily, [](Style& s, const Value& v) { s.title.title.font.family = v.text; }},

@@ -85,7 +85,7 @@ struct EventStyle {
   LabelPosition label_position = LabelPosition::automatic;
   bool show_dates = true;        // "1962–1975 · Title"
   Color date_color{0.45, 0.45, 0.45, 1};
-  int max_label_lines = 2;
+  int max_label_lines = 3;
   Color outline = Color::none();  // a span's outline; none = no outline
   double outline_width = 0.75;   // pt
   double fill_opacity = 1;       // a span's fill over the lane; its outline stays opaque
@@ -114,6 +114,7 @@ struct LegendStyle {
 struct Style {
   std::string name;     // as chosen ("classic", or a path)
   FontSpec font;        // [font]: the base every text style starts from
+  double min_size = 6;  // font.min_size, pt: the smallest event labels page fitting may choose
   PageStyle page;
   TitleStyle title;
   AxisStyle axis;

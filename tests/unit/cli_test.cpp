@@ -485,6 +485,21 @@ TEST_F(Cli, StrictMakesUnknownSetKeysErrors) {
   EXPECT_FALSE(exists("a.svg"));
 }
 
+TEST_F(Cli, WidthAndHeightMakeTheExactPage) {
+  write("t.toml", kGood);
+  const auto both = annals("render t.toml --width 16cm --height 10cm -o a.json");
+  ASSERT_EQ(both.status, 0) << both.err;
+  EXPECT_NE(slurp(dir_ / "a.json").find("\"page\":{\"width\":453.54,\"height\":283.46,"), std::string::npos)
+      << slurp(dir_ / "a.json").substr(0, 200);
+  const auto alone = annals("render t.toml --height 10cm -o b.json");
+  EXPECT_EQ(alone.status, 2);
+  EXPECT_NE(alone.err.find("--width"), std::string::npos) << alone.err;
+  EXPECT_FALSE(exists("b.json"));
+  const auto bad = annals("render t.toml --width 16cm --height 3furlongs -o c.json");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(bad.err.rfind("annals: error: --height: 'page.height' must be a length", 0), 0u) << bad.err;
+}
+
 TEST_F(Cli, CommandLineValueProblemsNameTheOption) {
   write("t.toml", kGood);
   const auto page = annals("render t.toml --page A9 -o a.svg");
@@ -522,8 +537,8 @@ TEST_F(Cli, CheckReportsEveryStyleProblemThatRenderReports) {
         "[[lane]]\ntitle = \"L\"\nstyle = { marker = \"hexagon\" }\n\n"
         "[[event]]\ntitle = \"a\"\ndate = 1990\nlane = \"L\"\n"
         "style = { markr = \"diamond\", color = \"#zz\", marker = \"star\" }\n\n"
-        "[[era]]\ntitle = \"e\"\nstart = 1980\nend = 1985\nstyle = { fil = \"red\" }\n\n"
-        "[[marker]]\ntitle = \"m\"\ndate = 1988\nstyle = { dash = \"x\" }\n");
+        "[[era]]\ntitle = \"e\"\nstart = 1990\nend = 1990\nstyle = { fil = \"red\" }\n\n"
+        "[[marker]]\ntitle = \"m\"\ndate = 1990\nstyle = { dash = \"x\" }\n");
   const auto render = annals("render styled.toml -o a.svg");
   const auto check = annals("check styled.toml");
   EXPECT_EQ(render.status, 1) << render.err;

@@ -10,6 +10,7 @@
 #include "layout/rows/event_plan.h"
 #include "layout/labels/label_text.h"
 #include "layout/layout.h"
+#include "layout/page/type_scale.h"
 #include "layout/rows/packing.h"
 #include "layout/assembly/shapes.h"
 #include "style/style.h"
@@ -489,14 +490,169 @@ TEST(Markers, RuleStopsShortOfTheLabelsItWouldStrikeThrough) {
   EXPECT_EQ(pieces, 2u);
 }
 
-TEST(Page, FixedPageGrowsAndWarnsWhenContentCannotFit) {
+TEST(Page, FixedPageIsKeptAndTheWarningNamesThePageThatWouldFit) {
   Chart c;
   c.style.page.size = "A6";
   c.style.page.landscape = true;
   for (int i = 0; i < 200; ++i) c.add(point("Event " + std::to_string(i), year(1950)));
   const auto s = c.run().scene;
-  EXPECT_GT(s.height, 298.0);  // A6 landscape is 297.6 pt high
-  EXPECT_EQ(c.diags.warning_count(), 1u);
+  EXPECT_NEAR(s.width, 419.53, 0.5);  // A6 landscape, never enlarged
+  EXPECT_NEAR(s.height, 297.64, 0.5);
+  EXPECT_FALSE(s.composed.fits);
+  EXPECT_DOUBLE_EQ(s.composed.label_size, c.style.min_size);
+  ASSERT_EQ(c.diags.warning_count(), 1u);
+  const std::string& m = c.diags.all().front().message;
+  EXPECT_NE(m.find("font.min_size"), std::string::npos) << m;
+  EXPECT_NE(m.find("the smallest page that fits it is A"), std::string::npos) << m;
+  // What is cut leaves the dump with the page: every item kept lies on it.
+  EXPECT_EQ(scene::validate(s), std::vector<std::string>{});
+}
+
+TEST(TypeScale, ScalesEverySizeOfTheStyleButNotThePage) {
+  const style::Style s = style::defaults();
+  const style::Style big = scaled(s, 2);
+  EXPECT_DOUBLE_EQ(big.event.label.font.size, 2 * s.event.label.font.size);
+  EXPECT_DOUBLE_EQ(big.title.title.font.size, 2 * s.title.title.font.size);
+  EXPECT_DOUBLE_EQ(big.axis.label.font.size, 2 * s.axis.label.font.size);
+  EXPECT_DOUBLE_EQ(big.event.marker_size, 2 * s.event.marker_size);
+  EXPECT_DOUBLE_EQ(big.event.row_gap, 2 * s.event.row_gap);
+  EXPECT_DOUBLE_EQ(big.lane.padding, 2 * s.lane.padding);
+  EXPECT_DOUBLE_EQ(big.marker.dash[0], 2 * s.marker.dash[0]);
+  EXPECT_DOUBLE_EQ(big.page.margin, s.page.margin);
+  EXPECT_EQ(big.page.size, s.page.size);
+}
+
+TEST(TypeScale, NoTextFallsBelowFontMinSize) {
+  style::Style s = style::defaults();
+  s.axis.label.font.size = 5;  // smaller than the floor as written: kept
+  const style::Style small = scaled(s, 0.5);
+  EXPECT_DOUBLE_EQ(small.event.label.font.size, 6);  // 4.5 raised to font.min_size
+  EXPECT_DOUBLE_EQ(small.title.title.font.size, 10);
+  EXPECT_DOUBLE_EQ(small.axis.label.font.size, 5);
+  EXPECT_DOUBLE_EQ(small.event.marker_size, 0.5 * s.event.marker_size);
+}
+
+TEST(TypeScale, TheRangeGrowsWithThePage) {
+  const style::Style s = style::defaults();
+  const auto a3 = type_range(s, page_frame(s.page));
+  style::PageStyle a1 = s.page;
+  a1.size = "A1";
+  const auto big = type_range(s, page_frame(a1));
+  EXPECT_DOUBLE_EQ(a3.min, 6.0 / 9);
+  EXPECT_NEAR(big.max, 2 * a3.max, 0.01);
+  EXPECT_GE(a3.max, 1);
+}
+
+TEST(Page, AFixedPageIsFilledDownToItsFoot) {
+  Chart c;
+  c.style.page.size = "A4";
+  c.style.page.landscape = true;
+  for (int i = 0; i < 12; ++i) c.add(point("Event " + std::to_string(i), year(1900 + 3 * i), 0));
+  const auto s = c.run().scene;
+  EXPECT_NEAR(s.height, 595.28, 0.5);
+  double low = 0;
+  for (const auto& i : s.items) low = std::max(low, i.box.bottom());
+  EXPECT_GT(low, 0.85 * s.height);
+  EXPECT_TRUE(s.composed.fits);
+  EXPECT_EQ(c.diags.warning_count(), 0u);
+}
+
+TEST(Page, ABiggerPageGetsBiggerType) {
+  const auto on = [](const char* size) {
+    Chart c;
+    c.style.page.size = size;
+    c.style.page.landscape = true;
+    for (int i = 0; i < 20; ++i) c.add(point("Event number " + std::to_string(i), year(1900 + 5 * i)));
+    return c.run().scene.composed;
+  };
+  const auto a3 = on("A3"), a1 = on("A1"), a5 = on("A5");
+  EXPECT_GE(a1.label_size, 2 * a3.label_size - 0.05);
+  EXPECT_GE(a1.label_size, 12);
+  EXPECT_LT(a5.label_size, a3.label_size);
+  EXPECT_GE(a5.label_size, 6);
+  EXPECT_DOUBLE_EQ(a1.label_size, 9 * a1.scale);
+}
+
+TEST(Page, WidthAloneChoosesAHeightForReading) {
+  Chart c;
+  c.style.page.width = 453.54;  // 16 cm
+  for (int i = 0; i < 45; ++i)
+    c.add(point("A label of some length for event " + std::to_string(i), year(1900 + 2 * i), 0));
+  const auto s = c.run().scene;
+  EXPECT_DOUBLE_EQ(s.width, 453.54);
+  EXPECT_LE(s.height, 1.2 * 453.54 + 0.01);
+  EXPECT_GE(s.composed.label_size, 6);
+  EXPECT_EQ(scene::validate(s), std::vector<std::string>{});
+}
+
+TEST(Page, ACustomPageIsExact) {
+  Chart c;
+  c.style.page.size = "custom";
+  c.style.page.width = 453.54;
+  c.style.page.height = 566.93;
+  for (int i = 0; i < 30; ++i) c.add(point("Event " + std::to_string(i), year(1900 + 2 * i), 0));
+  const auto s = c.run().scene;
+  EXPECT_DOUBLE_EQ(s.width, 453.54);
+  EXPECT_DOUBLE_EQ(s.height, 566.93);
+}
+
+TEST(Page, FontMinSizeBoundsTheScale) {
+  Chart c;
+  c.style.page.size = "A6";
+  c.style.page.landscape = true;
+  c.style.min_size = 8;
+  for (int i = 0; i < 60; ++i) c.add(point("Event " + std::to_string(i), year(1950 + i % 3)));
+  const auto s = c.run().scene;
+  EXPECT_GE(s.composed.label_size, 8);
+  EXPECT_DOUBLE_EQ(s.composed.min_size, 8);
+}
+
+TEST(Axis, AnEraBeforeEveryEventDoesNotWidenTheAxis) {
+  Chart c;
+  c.style.page.size = "A4";
+  model::Era era;
+  era.title = "Cold War";
+  era.start = model::LocatedDate{year(1947), {}};
+  era.end = model::LocatedDate{year(1991), {}};
+  c.timeline.eras.push_back(era);
+  c.add(point("A", year(1960)));
+  c.add(point("B", year(1990)));
+  const auto s = c.run().scene;
+  const Box band = item(s, "era", "0").box;
+  const Box a = item(s, "event", "0").box;
+  // The era is clipped where the axis starts, a little before the first event.
+  EXPECT_GT(band.x, a.x - 0.15 * s.width);
+  EXPECT_NE(text_shape(s, "Cold War"), nullptr);
+}
+
+TEST(Page, LaneItemsCarryTheirTitleAsDrawn) {
+  Chart c;
+  // Too long for a column beside the lanes, and for one line over its lane too.
+  c.timeline.lanes[0].title =
+      "A lane whose title is far too long to stand on a single line beside its lane, or even over it, "
+      "on a page six hundred points wide";
+  c.timeline.lanes.push_back({"b", "B", {}, {}});
+  c.add(point("A", year(1900), 0));
+  c.add(point("B", year(1950), 1));
+  const auto s = c.run().scene;
+  const auto& lane = item(s, "lane", "main");
+  EXPECT_NE(lane.text.find('\n'), std::string::npos) << lane.text;
+  EXPECT_EQ(lane.text.find("\u2026"), std::string::npos) << lane.text;
+}
+
+TEST(Page, ALongTitleWrapsAndIsNeverShortened) {
+  Chart c;
+  c.timeline.header.title =
+      "Bolivia: foreign relations, 1879-2022, with Chile, Peru, Paraguay, Brazil and Argentina, from the War of the "
+      "Pacific to the International Court of Justice";
+  c.add(point("A", year(1900)));
+  const auto s = c.run().scene;
+  const auto& title = item(s, "title", "title");
+  EXPECT_NE(title.text.find('\n'), std::string::npos);
+  EXPECT_EQ(title.text.find("\u2026"), std::string::npos);
+  std::string joined = title.text;
+  std::replace(joined.begin(), joined.end(), '\n', ' ');
+  EXPECT_EQ(joined, c.timeline.header.title);
 }
 
 TEST(Page, AutoPageKeepsItsWidthAndFitsItsHeight) {
@@ -1009,17 +1165,6 @@ TEST(Lanes, TitleInAPaleLaneColourIsDarkenedUntilItReads) {
   const auto* text = text_shape(s, "Trade");
   ASSERT_NE(text, nullptr);
   EXPECT_GE(style::contrast_ratio(text->color, c.style.lane.band), 4.5);
-}
-
-TEST(Page, SpareHeightOfAFixedPageStaysBelowTheLanes) {
-  Chart c;
-  c.style.page.size = "A4";
-  c.style.page.landscape = true;
-  c.add(point("A", year(1900)));
-  c.add(point("B", year(2000)));
-  const auto s = c.run().scene;
-  // One row of 7 pt marks: its lane stays a row's height, not a third of the page.
-  EXPECT_LT(item(s, "lane", "main").box.h, 45);
 }
 
 TEST(Axis, TickLabelsOnALineKeepThreeLabelHeightsApart) {

@@ -933,8 +933,10 @@ TEST_F(Robustness, MoreLanesThanTheBudgetAreAnErrorAtTheFirstOneBeyond) {
 // Lengths at their ceilings over a few thousand lanes ask for a page Cairo
 // cannot draw (it crashed beyond 2^23 pt): each vector output says so.
 TEST_F(Robustness, PageBeyondWhatCairoCanDrawExitsThreeForEachVectorOutput) {
+  // A named page is never enlarged: a page of a given width grows with its content
+  // (font.min_size at the body size, so the type is not scaled down first).
   std::string text = "[timeline]\ntitle = \"T\"\n[style]\nlane.padding = 1000\nevent.span_height = 1000\n"
-                     "event.row_gap = 1000\n";
+                     "event.row_gap = 1000\nfont.min_size = 9\npage.size = \"auto\"\npage.width = 1190.55\n";
   for (int i = 0; i < 2000; ++i) text += "[[lane]]\nid = \"l" + std::to_string(i) + "\"\n";
   for (int i = 0; i < 2000; ++i)
     text += "[[event]]\ntitle = \"e\"\nstart = 1900\nend = 1950\nlane = \"l" + std::to_string(i) + "\"\n";

@@ -55,6 +55,17 @@ TEST(SceneJson, WritesPageSize) {
   EXPECT_EQ(to_json(s), "{\"page\":{\"width\":841.89,\"height\":595.28},\"items\":[]}\n");
 }
 
+TEST(SceneJson, PageSaysWhatPageFittingChose) {
+  Scene s;
+  s.width = 841.89;
+  s.height = 595.28;
+  s.composed = {true, 0.8, 7.2, 7.2, 6, 34, 773.89, 500, false};
+  EXPECT_EQ(to_json(s),
+            "{\"page\":{\"width\":841.89,\"height\":595.28,\"scale\":0.8,\"font_size\":7.2,\"label_size\":7.2,"
+            "\"min_size\":6,\"margin\":34,\"content_width\":773.89,\"content_height\":500,\"fits\":false},"
+            "\"items\":[]}\n");
+}
+
 TEST(SceneJson, RoundsNumbersToHundredths) {
   const Scene s = page_with({label("a", {1.23456, 2.005001, 3.0, 0.1 + 0.2})});
   EXPECT_TRUE(contains(to_json(s), "\"box\":[1.23,2.01,3,0.3]")) << to_json(s);

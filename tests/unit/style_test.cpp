@@ -314,6 +314,18 @@ TEST(Font, SizeRescalesTheHierarchy) {
   EXPECT_NEAR(s.title.title.font.size / s.event.label.font.size, ratio, 0.01);
 }
 
+TEST(Font, MinSizeIsALengthDefaultingToSixPoints) {
+  Style s = defaults();
+  EXPECT_DOUBLE_EQ(s.min_size, 6);
+  Diagnostics d;
+  apply(s, prop("font.min_size", std::string("8pt")), d);
+  EXPECT_DOUBLE_EQ(s.min_size, 8);
+  EXPECT_EQ(d.error_count(), 0u);
+  apply(s, prop("font.min_size", std::string("small")), d);
+  EXPECT_EQ(d.error_count(), 1u);
+  EXPECT_DOUBLE_EQ(s.min_size, 8);
+}
+
 TEST(Font, WeightLeavesBoldTextBold) {
   Style s = defaults();
   Diagnostics d;

@@ -9,7 +9,7 @@ _annals() {
   done
 
   local messages="--color --diagnostics"
-  local render_opts="-o --output -O --output-beside-input --output-dir -T --style --set --format --page --width
+  local render_opts="-o --output -O --output-beside-input --output-dir -T --style --set --format --page --width --height
     --dpi --now --id-prefix --strict -q --quiet --safe $messages --help"
   local check_opts="--style --strict -q --quiet --safe $messages --help"
 
@@ -22,7 +22,7 @@ _annals() {
     --style) COMPREPLY=($(compgen -W "default classic dark print poster" -- "$cur") $(compgen -f -X '!*.toml' -- "$cur")); return ;;
     --output-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --set|--width|--dpi|--now|--id-prefix) return ;;
+    --set|--width|--height|--dpi|--now|--id-prefix) return ;;
   esac
 
   case $verb in

@@ -15,6 +15,7 @@ complete -c annals -n "__fish_seen_subcommand_from render" -l format -x -a 'svg 
 complete -c annals -n "__fish_seen_subcommand_from render" -l page -x -a 'A0 A1 A2 A3 A4 A5 A6 letter legal tabloid auto'
 complete -c annals -n "__fish_seen_subcommand_from render" -l set -x -d 'KEY=VALUE'
 complete -c annals -n "__fish_seen_subcommand_from render" -l width -x -d 'Page width'
+complete -c annals -n "__fish_seen_subcommand_from render" -l height -x -d 'Page height (with --width: the exact page)'
 complete -c annals -n "__fish_seen_subcommand_from render" -l dpi -x -d 'PNG resolution'
 complete -c annals -n "__fish_seen_subcommand_from render" -l now -x -d 'The date present means'
 complete -c annals -n "__fish_seen_subcommand_from render" -l id-prefix -x -d 'SVG id prefix'

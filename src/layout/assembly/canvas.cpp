@@ -1,6 +1,7 @@
 #include "layout/assembly/canvas.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 #include <variant>
 
@@ -43,6 +44,7 @@ scene::EventDates dates_of(const styled::Period& p) {
 }
 
 constexpr double kRuleClearance = 2;  // pt a rule stops short of a label
+constexpr int kHeaderLines = 3;         // a lane title wraps into this many lines before "…"
 
 // A marker's rule stops short of every event label it would run through, so
 // that no text is struck out (the rule's item keeps its whole length).
@@ -244,7 +246,7 @@ HeaderText header_text(const styled::Lane& lane, const style::Style& st, double 
   req.title_color = c;
   req.date_color = c;
   req.max_width = width;
-  req.max_lines = 2;
+  req.max_lines = kHeaderLines;
   const LabelText t = compose_label(req, m);
   for (std::size_t i = 0; i < t.lines.size(); ++i) {
     const auto& line = t.lines[i];
@@ -256,10 +258,12 @@ HeaderText header_text(const styled::Lane& lane, const style::Style& st, double 
   return h;
 }
 
-double label_width_for(const style::Style& st, double plot_length, double factor) {
-  // About 45 characters before wrapping, never more than ~45 % of the plot.
+double label_width_for(const style::Style& st, double plot_length, double factor, double scale) {
+  // About 45 characters of the style's own size before wrapping, never more
+  // than ~45 % of the plot: type grown with the page wraps into more lines
+  // rather than taking more of the time axis.
   const double em = st.event.label.font.size;
-  const double w = std::min(28 * em, 0.45 * plot_length) * factor;
+  const double w = std::min(28 * em / std::max(1.0, scale), 0.45 * plot_length) * factor;
   return std::max(w, std::min(8 * em, plot_length));
 }
 

@@ -32,7 +32,7 @@ std::vector<LegendEntry> legend_entries(const styled::Timeline& chart, const Mar
 void emit_event(Canvas& cv, const styled::Timeline& chart, const styled::Event& e, EventPlan& plan, double dx,
                 double dy);
 scene::Metadata metadata(const styled::Timeline& chart, const Options& o);
-// A lane title wrapped into a header `width` wide, at most two lines.
+// A lane title wrapped into a header `width` wide, at most three lines.
 struct HeaderText {
   std::vector<scene::Text> lines;
   double width = 0, height = 0;
@@ -45,7 +45,8 @@ Color lane_backdrop(const style::Style& st, std::size_t index);
 std::vector<Color> lane_backdrops(const style::Style& st, std::size_t lanes);
 // The colour of a lane's title as drawn on `band`.
 Color lane_title_color(const styled::Lane& lane, const style::Style& st, Color band);
-double label_width_for(const style::Style& st, double plot_length, double factor);
+// The width labels wrap at; `scale` is the type scale the style was drawn at.
+double label_width_for(const style::Style& st, double plot_length, double factor, double scale = 1);
 
 // The page furniture and the axis into their layers, then the whole canvas into the scene.
 void finish(Canvas& cv, Composition& out, AxisBlock axis, Block& title, Block& legend, Block& source,

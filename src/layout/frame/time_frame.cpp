@@ -33,8 +33,13 @@ struct Bounds {
   bool empty() const { return lo > hi; }
 };
 
+// The events' time: eras and markers never widen the axis beyond it (an
+// era reaching outside is clipped at the plot's edge). Without events, what
+// eras and markers cover.
 Bounds dated_bounds(const styled::Timeline& t) {
   Bounds b;
+  for (const auto& e : t.events) b.add(e.begin, std::max(e.begin, e.end));
+  if (!b.empty()) return b;
   for (const auto& iv : occupied_time(t)) b.add(iv.begin, iv.end);
   return b;
 }

@@ -19,8 +19,8 @@ std::vector<scale::Interval> occupied_time(const styled::Timeline& chart);
 scale::Interval era_time(const styled::Era& era);
 scale::Interval marker_time(const styled::Marker& marker);
 
-// Everything that must be visible: events, eras, markers; the timeline's
-// start/end replace the fitted bounds when given.
+// The events' extent, made "nice" (eras and markers only when there are no
+// events); the timeline's start/end replace the fitted bounds when given.
 Domain chart_domain(const styled::Timeline& chart);
 
 // Whether something covering `iv` shows in the window `d` at all (a moment

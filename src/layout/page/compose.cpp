@@ -41,6 +41,7 @@ struct LaneGeometry {
   std::vector<double> row_top, row_height;  // across, from the lane's inner edge
   HeaderText header;
   double header_across = 0;  // what the lane's title needs across
+  double rows_at = 0;        // across, where the rows start: after a title over the lane
   double height = 0;         // the lane's size across
   double top = 0;            // where it starts across
 };
@@ -52,11 +53,17 @@ struct LaneGeometry {
 // room, so a group header cannot overlap a lane header.
 struct Headers {
   bool shown = false;
+  bool on_top = false;  // over each lane, the rows below (a narrow page), not beside the lanes
   double along = 0;
   std::vector<styled::LaneGroup> groups;
   double group_along = 0;  // the group strip's size along t
   double group_gap = 0;    // between the strip and the lanes
+  double inner = 0;       // the page's inner width, what a title over its lane may take
 };
+
+// A column of lane titles beside the lanes takes at most this share of the
+// page's width; wider, the titles go over their lanes.
+constexpr double kHeaderShare = 0.12;
 
 // Group headers: the lane titles' font, bold, in the chart title's colour,
 // which every style sets to read on its page (lane titles may wear their
@@ -100,6 +107,7 @@ Headers headers_of(const ChartInput& in, const OrientationParams& p, double inne
   Headers h;
   group_strip(h, in, p, inner);
   h.shown = lanes_have_headers(*in.chart);
+  h.inner = inner;
   if (!h.shown) return h;
   if (!p.wrap_headers) {
     h.along = m.measure("X", st.lane.title.font).height;
@@ -110,8 +118,16 @@ Headers headers_of(const ChartInput& in, const OrientationParams& p, double inne
   for (const auto& lane : in.chart->lanes) h.along = std::max(h.along, m.measure(lane.title, st.lane.title.font).width);
   h.along = std::min(h.along, cap);
   if (st.lane.header_width > 0) h.along = st.lane.header_width;
+  // On a narrow page the column would squeeze the plot: the titles go over their lanes.
+  if (st.lane.header_width <= 0 && h.along > kHeaderShare * inner) {
+    h.on_top = true;
+    h.along = 0;
+  }
   return h;
 }
+
+// A figure of a given width only, time running down: its height over its width.
+constexpr double kFigureRatio = 1.2;
 
 // The time axis's stretch of the page: the lanes' bands [t0, t1] and the plot [lo, hi] inside them.
 struct TimeSpan {
@@ -130,17 +146,18 @@ TimeSpan time_span(const ChartInput& in, const OrientationParams& p, const Heade
   t0 += strip;
   s.t0 = t0;
   if (!p.blocks_along_time) {
-    s.lo = t0 + h.along + (h.shown ? unit : 0);
+    s.lo = t0 + h.along + (h.shown && !h.on_top ? unit : 0);
     s.hi = s.t1 = in.page.width - margin;
     s.band = std::max(1.0, in.page.width - 2 * margin - strip);
     return s;
   }
   s.lo = t0 + (h.shown ? h.along + st.lane.padding : 0) + st.lane.padding;
-  // The plot takes the page's length when it has one, else a tall default;
-  // the source and about three lines of legend follow it.
+  // The plot takes the page's length when it has one, else what makes a
+  // figure 1.2 times as tall as it is wide; the source and about three lines
+  // of legend follow it.
   const double reserve = margin + (source.height > 0 ? source.height + unit : 0) + 3 * unit + 24;
-  const double length = in.page.height > 0 ? std::max(120.0, in.page.height - s.lo - reserve)
-                                           : std::max(300.0, 1.3 * in.page.width);
+  const double page = in.page.height > 0 ? in.page.height : kFigureRatio * in.page.width;
+  const double length = std::max(120.0, page - s.lo - reserve);
   s.hi = s.lo + length;
   s.t1 = s.hi + st.lane.padding;
   s.band = s.t1 - s.t0;
@@ -216,18 +233,18 @@ void pack_lane(LaneGeometry& g, const std::vector<EventPlan>& plans) {
 // between rows and half of it before the first and after the last.
 void place_rows(LaneGeometry& g, const style::Style& st, const OrientationParams& p, double spread) {
   const double gap = st.event.row_gap * p.row_gap_factor + spread;
-  double y = spread / 2;
+  double y = g.rows_at + spread / 2;
   g.row_top.clear();
   for (const double h : g.row_height) {
     g.row_top.push_back(y);
     y += h + gap;
   }
-  const double rows = g.row_height.empty() ? st.event.marker_size + spread : y - gap + spread / 2;
+  const double rows = g.row_height.empty() ? g.rows_at + st.event.marker_size + spread : y - gap + spread / 2;
   g.height = std::max(rows, g.header_across) + 2 * st.lane.padding;
 }
 
 // Every lane's events packed into rows; spare room on a fixed page loosens
-// the rows by at most a comfortable gap (the rest stays after the chart).
+// the rows evenly.
 std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParams& p, const Headers& h,
                                     const std::vector<EventPlan>& plans, Composition& out) {
   const auto& st = *in.style;
@@ -239,7 +256,10 @@ std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParam
   std::size_t row_count = 0;
   for (std::size_t l = 0; l < lanes.size(); ++l) {
     auto& g = lanes[l];
-    if (h.shown && p.wrap_headers) {
+    if (h.shown && h.on_top) {
+      g.header = header_text(r.lanes[l], st, h.inner, m, lane_backdrop(st, l));
+      g.rows_at = g.header.height + st.lane.padding / 2;
+    } else if (h.shown && p.wrap_headers) {
       g.header = header_text(r.lanes[l], st, h.along, m, lane_backdrop(st, l));
       g.header_across = g.header.height;
     } else if (h.shown) {
@@ -248,7 +268,8 @@ std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParam
     pack_lane(g, plans);
     row_count += std::max<std::size_t>(1, g.packing.rows);
   }
-  const double spread = row_count == 0 ? 0 : std::min(in.fit.stretch / static_cast<double>(row_count), unit);
+  // Spare room on a fixed page goes to the gaps between rows: the chart fills the page.
+  const double spread = row_count == 0 ? 0 : in.fit.stretch / static_cast<double>(row_count);
   for (std::size_t l = 0; l < lanes.size(); ++l) {
     auto& g = lanes[l];
     place_rows(g, st, p, spread);
@@ -294,8 +315,7 @@ std::vector<HeaderText> group_texts(const ChartInput& in, const OrientationParam
 }
 
 // The lanes one after another across from `c0`; with `widen`, room left
-// before `limit` widens each lane (at most to twice its size) so the page is
-// framed evenly. Returns where the last lane ends.
+// before `limit` widens each lane evenly so the chart fills the page. Returns where the last lane ends.
 double place_lanes(std::vector<LaneGeometry>& lanes, double c0, bool widen, double limit) {
   double used = 0;
   for (const auto& g : lanes) used += g.height;
@@ -303,7 +323,7 @@ double place_lanes(std::vector<LaneGeometry>& lanes, double c0, bool widen, doub
   double c = c0;
   for (auto& g : lanes) {
     g.top = c;
-    if (widen) g.height += std::min(spare / static_cast<double>(lanes.size()), g.height);
+    if (widen) g.height += spare / static_cast<double>(lanes.size());
     c += g.height;
   }
   return c;
@@ -398,7 +418,8 @@ void draw_lanes(Canvas& cv, Composition& out, std::vector<LaneGeometry>& lanes, 
     if (h.shown && !p.wrap_headers)
       g.header = one_line_header(r.lanes[l], st, g.height - 2 * st.lane.padding, h.along, *in.measurer,
                                  lane_backdrop(st, l));
-    const Point at = p.map.point({ts.t0, g.top + st.lane.padding + (g.row_top.empty() ? 0 : g.row_top[0])});
+    const double first_row = h.on_top || g.row_top.empty() ? 0 : g.row_top[0];
+    const Point at = p.map.point({ts.t0, g.top + st.lane.padding + first_row});
     for (const auto& text : g.header.lines) {
       scene::Shape s = text;
       translate(s, at.x, at.y);
@@ -409,7 +430,11 @@ void draw_lanes(Canvas& cv, Composition& out, std::vector<LaneGeometry>& lanes, 
     it.id = r.lanes[l].id;
     it.box = band;
     it.lane = r.lanes[l].id;
-    it.text = r.lanes[l].title;
+    // The title as drawn, its lines joined by "\n".
+    for (const auto& line : g.header.lines) {
+      if (!it.text.empty()) it.text += '\n';
+      it.text += line.text;
+    }
     cv.lane_items.push_back(std::move(it));
     out.scene.outline.push_back({r.lanes[l].title.empty() ? r.lanes[l].id : r.lanes[l].title, p.map.box(band).y});
     for (std::size_t k = 0; k < g.events.size(); ++k) {
@@ -491,7 +516,9 @@ AxisBlock axes(const ChartInput& in, const Across& a, double lanes_c0, double la
 // each lane would get across the page (found on a first scale, before the plan).
 double label_width(const ChartInput& in, const OrientationParams& p, const TimeSpan& ts, double c0, double t_inset) {
   const auto& st = *in.style;
-  if (p.labels == LabelFlow::along) return label_width_for(st, ts.hi - ts.lo, in.fit.label_factor * p.label_share);
+  if (p.labels == LabelFlow::along)
+    return label_width_for(st, ts.hi - ts.lo, in.fit.label_factor * p.label_share,
+                           in.fit.grow_labels ? 1 : in.fit.scale);
   const auto& r = *in.chart;
   const scale::TimeScale first = chart_scale(r, in.domain, ts.lo + t_inset, ts.hi - t_inset, break_gap(st));
   const Annotations ann = plan_annotations(r, first, ts.lo, ts.hi, true, *in.measurer);
@@ -500,7 +527,7 @@ double label_width(const ChartInput& in, const OrientationParams& p, const TimeS
   const double per_lane = std::max(60.0, (across - st.page.margin - lanes_c0) /
                                              static_cast<double>(std::max<std::size_t>(1, r.lanes.size())));
   return label_width_for(st, per_lane - std::max(st.event.marker_size, st.event.span_height) - 2 * st.lane.padding,
-                         in.fit.label_factor * p.label_share);
+                         in.fit.label_factor * p.label_share, in.fit.grow_labels ? 1 : in.fit.scale);
 }
 
 // Every layer of the chart from (t, c) to the page.

@@ -24,6 +24,8 @@ struct FitParams {
   double label_factor = 1;  // < 1 wraps labels narrower to save space
   int extra_lines = 0;      // lines allowed beyond the style's max_label_lines
   double stretch = 0;       // spare room across on a fixed page, loosening the lanes' rows
+  double scale = 1;         // the type scale the chart's style was drawn at (page/type_scale.h)
+  bool grow_labels = false;  // labels as wide in ems as at the style's size (else as wide on the page)
 };
 
 struct ChartInput {

@@ -15,6 +15,7 @@ constexpr double kAutoWidth = 453.54;  // 16 cm
 constexpr double kSwatchW = 14, kSwatchH = 8;
 constexpr double kSwatchGap = 4, kEntryGap = 14;
 constexpr double kSwatchTextSize = 8;  // pt: the legend text size the swatches above are drawn for
+constexpr int kBlockLines = 8;         // a title, subtitle or source wraps into this many lines before "…"
 
 double aligned_x(style::Align a, double width, double text_width) {
   switch (a) {
@@ -25,21 +26,36 @@ double aligned_x(style::Align a, double width, double text_width) {
   return 0;
 }
 
-// One line of text, shortened to the width, as a shape and a `title` item.
-void add_line(Block& b, const std::string& id, const std::string& s, const style::TextStyle& st,
-              style::Align align, double width, double y, const text::TextMeasurer& m) {
-  const std::string shown = ellipsize(s, width, st.font, m);
-  const auto ext = m.measure(shown, st.font);
-  const double x = std::max(0.0, aligned_x(align, width, ext.width));
-  scene::Text t{{x, y, ext.width, ext.height}, shown, st.font, st.color, {}};
+// A text wrapped to the width (never shortened: a title too long for one
+// line takes more), its lines aligned, as shapes and one `title` item.
+void add_lines(Block& b, const std::string& id, const std::string& s, const style::TextStyle& st,
+               style::Align align, double width, double y, const text::TextMeasurer& m) {
+  LabelRequest req;
+  req.title = s;
+  req.font = st.font;
+  req.title_color = st.color;
+  req.date_color = st.color;
+  req.max_width = width;
+  req.max_lines = kBlockLines;
+  const LabelText t = compose_label(req, m);
+  Box all{};
+  for (std::size_t i = 0; i < t.lines.size(); ++i) {
+    const auto& line = t.lines[i];
+    const auto ext = m.measure(line.text, st.font);
+    const double x = std::max(0.0, aligned_x(align, width, ext.width));
+    scene::Text text{{x, y + t.line_height * static_cast<double>(i), ext.width, ext.height}, line.text, st.font,
+                     st.color, {}};
+    all = i == 0 ? text.box : union_box(all, text.box);
+    b.shapes.push_back(std::move(text));
+  }
+  if (t.lines.empty()) return;
   scene::Item it;
   it.kind = scene::ItemKind::title;
   it.id = id;
-  it.box = t.box;
-  it.text = shown;
+  it.box = all;
+  it.text = t.joined();
   b.items.push_back(std::move(it));
-  b.shapes.push_back(std::move(t));
-  b.height = std::max(b.height, y + ext.height);
+  b.height = std::max(b.height, all.bottom());
 }
 
 // A swatch `k` times its size at body text sizes, so a poster's legend keeps
@@ -85,10 +101,10 @@ PageFrame page_frame(const style::PageStyle& page) {
 Block title_block(const std::string& title, const std::string& subtitle, const style::TitleStyle& st,
                   double width, const text::TextMeasurer& m) {
   Block b;
-  if (!title.empty()) add_line(b, "title", title, st.title, st.align, width, 0, m);
+  if (!title.empty()) add_lines(b, "title", title, st.title, st.align, width, 0, m);
   if (!subtitle.empty()) {
     const double y = b.height > 0 ? b.height + st.subtitle.font.size * 0.3 : 0;
-    add_line(b, "subtitle", subtitle, st.subtitle, st.align, width, y, m);
+    add_lines(b, "subtitle", subtitle, st.subtitle, st.align, width, y, m);
   }
   return b;
 }
@@ -96,7 +112,7 @@ Block title_block(const std::string& title, const std::string& subtitle, const s
 Block source_block(const std::string& source, const style::TitleStyle& st, double width,
                    const text::TextMeasurer& m) {
   Block b;
-  if (!source.empty()) add_line(b, "source", source, st.source, style::Align::left, width, 0, m);
+  if (!source.empty()) add_lines(b, "source", source, st.source, style::Align::left, width, 0, m);
   return b;
 }
 

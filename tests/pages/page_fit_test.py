@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Every timeline in timelines/ and tests/cases/, in every built-in style, is
+composed for the style's page and fills it (FORMAT.md §5.6): the PDF page is
+exactly the style's page (pdfinfo), at most 15 % of the page is left blank
+below the chart (beside it when time runs down), and no title, lane name or
+label is cut that could have wrapped. Then the sizes a user asks for: a
+40-event timeline on A1 has labels of at least 12 pt (twice its A3 size),
+and as a 16 cm report figure it is at most 24 cm tall with labels of at
+least 6 pt. Prints the figures measured.
+
+usage: page_fit_test.py ANNALS SOURCE_DIR TMP_DIR
+"""
+import json
+import pathlib
+import re
+import subprocess
+import sys
+import tomllib
+
+annals, source, tmp = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+tmp.mkdir(parents=True, exist_ok=True)
+MM = 72 / 25.4
+PAGES = {"a0": (841, 1189), "a1": (594, 841), "a2": (420, 594), "a3": (297, 420), "a4": (210, 297),
+         "a5": (148, 210), "a6": (105, 148), "letter": (8.5 * 25.4, 11 * 25.4),
+         "legal": (8.5 * 25.4, 14 * 25.4), "tabloid": (11 * 25.4, 17 * 25.4)}
+BLANK = 0.15
+ELLIPSIS = "\u2026"
+problems = []
+
+
+def style_page(style_file, vertical):
+    """The page a built-in style asks for, in points, turned to portrait for a vertical chart."""
+    page = tomllib.loads(style_file.read_text(encoding="utf-8")).get("page", {})
+    size = page.get("size", "A3").lower()
+    short, long = (v * MM for v in PAGES[size])
+    landscape = page.get("orientation", "landscape") == "landscape" and not vertical
+    return (long, short) if landscape else (short, long)
+
+
+def render(timeline, *args, outputs=("json",)):
+    stem = f"{timeline.stem}-{abs(hash(args)) % 10**8}"
+    outs = [tmp / f"{stem}.{ext}" for ext in outputs]
+    cmd = [annals, "render", str(timeline), "--now", "2024-01-01", "--quiet", *args]
+    for o in outs:
+        cmd += ["-o", str(o)]
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    if run.returncode != 0:
+        problems.append(f"{timeline.name} {' '.join(args)}: exit {run.returncode}: {run.stderr.strip()}")
+        return None, run.stderr, outs
+    return json.loads(outs[0].read_text(encoding="utf-8")), run.stderr, outs
+
+
+def pdf_size(pdf):
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    m = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
+    return float(m.group(1)), float(m.group(2))
+
+
+def bottom(b):
+    return b[1] + b[3]
+
+
+def blank_share(dump, vertical):
+    """The share of the page left blank below the chart (beside it when time runs down)."""
+    page, items = dump["page"], dump["items"]
+    chart = [it for it in items if it["kind"] in ("lane", "event", "label", "era", "marker", "axis", "tick")]
+    if vertical:
+        right = max(it["box"][0] + it["box"][2] for it in chart)
+        return (page["width"] - page["margin"] - right) / page["width"]
+    source_top = [it["box"][1] for it in items if it["kind"] == "title" and it["id"] == "source"]
+    floor = min(source_top) if source_top else page["height"] - page["margin"]
+    low = max(bottom(it["box"]) for it in items if not (it["kind"] == "title" and it["id"] == "source"))
+    return (floor - low) / page["height"]
+
+
+def needless_cuts(dump, written):
+    """Titles, lane names and legend entries are never shortened; a label only after three lines."""
+    out = []
+    for it in dump["items"]:
+        text = it.get("text", "")
+        if ELLIPSIS not in text or ELLIPSIS in written:
+            continue
+        if it["kind"] in ("title", "lane", "legend"):
+            out.append(f"{it['kind']} {it['id']} shortened: {text!r}")
+        elif it["kind"] == "label" and text.count("\n") < 2:
+            out.append(f"label {it['id']} shortened in {text.count(chr(10)) + 1} line(s): {text!r}")
+    return out
+
+
+timelines = sorted((source / "timelines").glob("*.toml")) + sorted((source / "tests" / "cases").glob("*.toml"))
+styles = sorted((source / "styles").glob("*.toml"))
+print(f"{'timeline':28} {'style':8} {'page (pt)':>13} {'scale':>5} {'label':>5} {'blank':>6} {'cut':>3}")
+for timeline in timelines:
+    written = timeline.read_text(encoding="utf-8")
+    vertical = tomllib.loads(written).get("timeline", {}).get("orientation") == "vertical"
+    for style in styles:
+        dump, err, outs = render(timeline, "--style", style.stem, outputs=("json", "pdf"))
+        if dump is None:
+            continue
+        name = f"{timeline.name} --style {style.stem}"
+        want = style_page(style, vertical)
+        got = (dump["page"]["width"], dump["page"]["height"])
+        pdf = pdf_size(outs[1])
+        if any(abs(a - b) > 0.5 for a, b in zip(want, got)) or any(abs(a - b) > 0.5 for a, b in zip(want, pdf)):
+            problems.append(f"{name}: page {got} (PDF {pdf}), the style asks for {want}")
+        blank = blank_share(dump, vertical)
+        fits = dump["page"]["fits"]
+        if fits and blank > BLANK:
+            problems.append(f"{name}: {blank:.0%} of the page is blank {'beside' if vertical else 'below'} the chart")
+        if not fits and "does not fit" not in err:
+            problems.append(f"{name}: the chart does not fit, yet no warning says so")
+        cuts = needless_cuts(dump, written)
+        problems += [f"{name}: {c}" for c in cuts]
+        shortened = sum(1 for it in dump["items"] if it["kind"] == "label" and ELLIPSIS in it["text"])
+        print(f"{timeline.stem[:28]:28} {style.stem:8} {got[0]:6.0f}×{got[1]:<6.0f} {dump['page']['scale']:5.2f} "
+              f"{dump['page']['label_size']:5.1f} {blank:6.1%} {shortened:3}{'' if fits else ' (does not fit)'}")
+
+# The sizes a user asks for, on a 40-event timeline.
+forty = source / "tests" / "cases" / "space_race.toml"
+events = forty.read_text(encoding="utf-8").count("[[event]]")
+if events != 40:
+    problems.append(f"{forty.name} holds {events} events, not 40")
+a3, _, _ = render(forty, "--page", "A3")
+a1, _, _ = render(forty, "--page", "A1")
+fig, _, _ = render(forty, "--width", "16cm")
+exact, _, _ = render(forty, "--width", "16cm", "--height", "20cm")
+if a3 and a1:
+    print(f"{forty.name}: A3 labels {a3['page']['label_size']:.1f} pt, A1 labels {a1['page']['label_size']:.1f} pt")
+    if a1["page"]["label_size"] < 12:
+        problems.append(f"--page A1: labels of {a1['page']['label_size']:.1f} pt, not at least 12")
+    if a1["page"]["label_size"] < 2 * a3["page"]["label_size"] - 0.05:
+        problems.append(f"--page A1 labels {a1['page']['label_size']:.1f} pt are not twice A3's "
+                        f"{a3['page']['label_size']:.1f} pt")
+if fig:
+    w, h = fig["page"]["width"], fig["page"]["height"]
+    print(f"{forty.name}: --width 16cm is {w / MM / 10:.1f} × {h / MM / 10:.1f} cm, "
+          f"labels {fig['page']['label_size']:.1f} pt, {blank_share(fig, False):.0%} blank")
+    if abs(w - 160 * MM) > 0.5 or h > 240 * MM + 0.5 or h > 1.5 * w:
+        problems.append(f"--width 16cm: {w:.0f} × {h:.0f} pt, not 16 cm wide and at most 24 cm tall")
+    if fig["page"]["label_size"] < 6:
+        problems.append(f"--width 16cm: labels of {fig['page']['label_size']:.1f} pt, under 6")
+if exact:
+    w, h = exact["page"]["width"], exact["page"]["height"]
+    print(f"{forty.name}: --width 16cm --height 20cm is {w / MM / 10:.2f} × {h / MM / 10:.2f} cm")
+    if abs(w - 160 * MM) > 0.5 or abs(h - 200 * MM) > 0.5:
+        problems.append(f"--width 16cm --height 20cm: {w:.1f} × {h:.1f} pt")
+
+for p in problems:
+    print("FAIL:", p)
+sys.exit(1 if problems else 0)
