@@ -519,7 +519,7 @@ EventPlan periods_along(const styled::Event& e, const PlanContext& ctx, const te
   double x0 = pm.along.front().first, x1 = pm.along.back().second;
   for (const auto& [a, b] : pm.along) x0 = std::min(x0, a), x1 = std::max(x1, b);
   const bool any_bar = std::any_of(pm.events.begin(), pm.events.end(), [](const styled::Event& one) { return one.span; });
-  LabelText label = label_for(e, ctx.label_width, m);
+  LabelText label = label_for(e, ctx.label_width, ctx, m);
   const Color seen = seen_fill(e, ctx), ink = style::readable_text_on(seen);
   const bool may_inside = any_bar &&
                           (st.label_position == LabelPosition::automatic ||
