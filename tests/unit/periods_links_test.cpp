@@ -501,6 +501,31 @@ TEST(LinkRouting, GoesAroundALabelInTheWay) {
     }
 }
 
+TEST(LinkRouting, DetoursOnTheGridWhenNoSimpleRouteIsFree) {
+  Routing r;
+  r.in.ends = {{{10, 30, 20, 10}, {10, 30, 20, 10}, {10, 30, 20, 10}},
+               {{150, 30, 20, 10}, {150, 30, 20, 10}, {150, 30, 20, 10}}};
+  r.in.channels = {{0, 8}, {22, 28}, {42, 48}, {62, 80}};
+  // A wall of labels between the two marks above the lowest channel, and a label right under a's mark.
+  r.in.labels = {{40, 0, 100, 60}, {15, 44, 20, 16}};
+  const auto out = layout::route_links(r.in);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_FALSE(out[0].straight_fallback);
+  EXPECT_TRUE(r.diags.all().empty());
+  const auto& route = out[0].route;
+  ASSERT_GE(route.size(), 3u);
+  // Down past the label under a, along the free channel, up into b.
+  EXPECT_TRUE(std::any_of(route.begin(), route.end(), [](Point p) { return p.y > 62 && p.y < 80; }));
+  EXPECT_NEAR(route.back().y, 40, 0.01);
+  for (const Box& label : r.in.labels)
+    for (std::size_t k = 0; k + 1 < route.size(); ++k) {
+      const Point a = route[k], b = route[k + 1];
+      const Box seg{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(a.x - b.x), std::abs(a.y - b.y)};
+      EXPECT_FALSE(seg.x < label.right() && seg.right() > label.x && seg.y < label.bottom() && seg.bottom() > label.y)
+          << k;
+    }
+}
+
 TEST(LinkRouting, WithoutAFreeRouteDrawsStraightAndWarnsAtTheLink) {
   Routing r;
   r.in.labels = {{0, 0, 9, 80}, {31, 0, 68, 80}, {121, 0, 79, 80}, {9, 0, 22, 9}, {9, 21, 22, 59}, {99, 0, 22, 49},

@@ -17,11 +17,13 @@ namespace {
 constexpr double kClear = 1.5;       // pt a route and a title keep from a label
 constexpr double kArrow = 5;         // pt: the arrowhead's length
 constexpr double kArrowHalf = 2.4;   // pt: half its base
+constexpr double kMinLastLeg = 3;    // pt: a last leg shorter than an arrowhead draws a shorter one
 constexpr double kWidth = 0.9;       // pt: the route's line
 constexpr double kInset = 3;         // pt a route leaves a bar inside its end
 constexpr double kTitleGap = 1.5;    // pt between a route and its title
 constexpr double kBendCost = 12;     // pt of length a bend is worth
 constexpr double kMarkCost = 80;     // ... and crossing another event's mark
+constexpr double kShortHeadCost = 40;  // ... and an arrowhead drawn smaller for want of room
 constexpr std::size_t kChannelsBeyond = 3;  // channels tried outside the two ends, on each side
 constexpr double kDetour = 80;       // pt around the ends and the simple routes a detour may take  // channels tried outside the two ends, on each side
 
@@ -142,7 +144,7 @@ std::vector<std::vector<Point>> candidates(const Box& f, const Box& t, const std
     if (r.size() < 2) return true;
     const Point& p = r[r.size() - 2];
     const Point& q = r.back();
-    return std::abs(q.x - p.x) + std::abs(q.y - p.y) < kArrow + 1;  // room for the arrowhead
+    return std::abs(q.x - p.x) + std::abs(q.y - p.y) < kMinLastLeg;  // room for the arrowhead
   });
   return out;
 }
@@ -227,7 +229,8 @@ std::optional<std::vector<Point>> grid_route(const Box& f, const Box& t, const B
   const auto tidy = [](std::vector<double>& v, double lo, double hi) {
     std::erase_if(v, [&](double x) { return x < lo || x > hi; });
     std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end(), [](double a, double b) { return std::abs(a - b) < 0.25; }), v.end());
+    // Only exact repeats go: a line merged into a neighbour could leave an end's own edge.
+    v.erase(std::unique(v.begin(), v.end(), [](double a, double b) { return std::abs(a - b) < 1e-9; }), v.end());
   };
   tidy(ts, std::max(in.t_lo, region.x), std::min(in.t_hi, region.right()));
   tidy(cs, std::max(in.c_lo, region.y), std::min(in.c_hi, region.bottom()));
@@ -303,8 +306,16 @@ std::optional<std::vector<Point>> grid_route(const Box& f, const Box& t, const B
     const std::size_t node = s / 2, i = node / nc, j = node % nc;
     const int dir = static_cast<int>(s % 2);
     if (d > 0 && on_edge(t, {ts[i], cs[j]})) {
-      goal = s;
-      break;
+      // The last straight run must hold the arrowhead; else this way in is no way.
+      double run = 0;
+      for (std::size_t k = s; prev[k] != kNone && static_cast<int>(k % 2) == dir; k = prev[k]) {
+        const std::size_t a = k / 2, b = prev[k] / 2;
+        run += std::abs(ts[a / nc] - ts[b / nc]) + std::abs(cs[a % nc] - cs[b % nc]);
+      }
+      if (run >= kMinLastLeg) {
+        goal = s;
+        break;
+      }
     }
     const auto relax = [&](std::size_t i2, std::size_t j2, int dir2, bool blocked, double cost) {
       if (blocked || node_blocked[at(i2, j2)]) return;
@@ -329,7 +340,7 @@ std::optional<std::vector<Point>> grid_route(const Box& f, const Box& t, const B
   if (path.size() < 2) return std::nullopt;
   const Point& a = path[path.size() - 2];
   const Point& b = path.back();
-  if (std::abs(b.x - a.x) + std::abs(b.y - a.y) < kArrow + 1) return std::nullopt;  // no room for the arrowhead
+  if (std::abs(b.x - a.x) + std::abs(b.y - a.y) < kMinLastLeg) return std::nullopt;  // no room for the arrowhead
   // The grid's steps were checked box by box; the whole route once more, as drawn.
   for (const auto* list : {&n.labels, &n.titles})
     for (const Box& box : *list)
@@ -344,12 +355,13 @@ std::vector<scene::Shape> draw(const std::vector<Point>& route, Color color) {
   const Point tip = route.back(), before = route[route.size() - 2];
   const double dx = tip.x - before.x, dy = tip.y - before.y, len = std::hypot(dx, dy);
   const double ux = len > 0 ? dx / len : 1, uy = len > 0 ? dy / len : 0;
-  line_pts.back() = {tip.x - ux * kArrow * 0.8, tip.y - uy * kArrow * 0.8};
+  // A last leg shorter than the arrowhead gets a smaller one, of the same shape.
+  const double head = std::min(kArrow, std::max(0.0, len - 0.5)), half = kArrowHalf * head / kArrow;
+  line_pts.back() = {tip.x - ux * head * 0.8, tip.y - uy * head * 0.8};
   out.push_back(scene::Path{std::move(line_pts), false, scene::Paint::solid(Color::none()),
                             scene::Stroke{color, kWidth, {}}});
-  const Point base{tip.x - ux * kArrow, tip.y - uy * kArrow};
-  out.push_back(scene::Path{{tip, {base.x - uy * kArrowHalf, base.y + ux * kArrowHalf},
-                             {base.x + uy * kArrowHalf, base.y - ux * kArrowHalf}},
+  const Point base{tip.x - ux * head, tip.y - uy * head};
+  out.push_back(scene::Path{{tip, {base.x - uy * half, base.y + ux * half}, {base.x + uy * half, base.y - ux * half}},
                             true, scene::Paint::solid(color), {}});
   return out;
 }
@@ -395,7 +407,10 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
       if (std::any_of(n.titles.begin(), n.titles.end(), [&](const Box& b) { return route_crosses(r, b); })) continue;
       const auto marks = static_cast<double>(
           std::count_if(n.marks.begin(), n.marks.end(), [&](const Box& b) { return route_crosses(r, b); }));
-      order.push_back({length_of(r) + kBendCost * static_cast<double>(r.size() - 2) + kMarkCost * marks, i});
+      // A last leg too short for a whole arrowhead is a last resort: its arrow is drawn smaller.
+      const double last = std::abs(r.back().x - r[r.size() - 2].x) + std::abs(r.back().y - r[r.size() - 2].y);
+      const double short_head = last < kArrow + 1 ? kShortHeadCost : 0;
+      order.push_back({length_of(r) + kBendCost * static_cast<double>(r.size() - 2) + kMarkCost * marks + short_head, i});
     }
     std::stable_sort(order.begin(), order.end(), [](const Scored& a, const Scored& b) { return a.cost < b.cost; });
 
