@@ -125,6 +125,8 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
   CLI::App* check = app.add_subcommand("check", "Validate timelines; print every problem; render nothing");
   check->add_option("INPUT", c.inputs, "Timeline files (TOML); - reads standard input")->required();
   check->add_option("--style", c.style, "Also check this style")->type_name("NAME|FILE");
+  check->add_option("--set", c.sets, "Check with this override too (locale=es reads the dates in Spanish)")
+      ->type_name("KEY=VALUE");
   check->add_flag("--strict", c.strict, "Treat warnings as errors");
   check->add_flag("-q,--quiet", c.quiet, "Print only errors");
   check->add_flag("--safe", c.safe, kSafeHelp);

@@ -226,6 +226,28 @@ TEST_F(Cli, UnknownLaneIsReportedAtTheValue) {
   EXPECT_NE(r.err.find("Mars"), std::string::npos) << r.err;
 }
 
+// FORMAT.md §5.4 from the command line: a CSV file has no [timeline], so
+// its language comes from --set locale=…, for check as for render.
+TEST_F(Cli, SetLocaleReadsASpreadsheetInItsLanguage) {
+  write("es.csv", "title,date\nMovilizaciones,marzo de 2004\nCuba,década de 1960\n");
+  EXPECT_EQ(annals("check es.csv").status, 1);
+  const auto checked = annals("check es.csv --set locale=es");
+  EXPECT_EQ(checked.status, 0) << checked.err;
+  const auto rendered = annals("render es.csv --set locale=es -o es.json");
+  EXPECT_EQ(rendered.status, 0) << rendered.err;
+  const auto bad = annals("render es.csv --set locale=xx -o x.json");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("--set locale=xx: unknown locale 'xx'"), std::string::npos) << bad.err;
+  EXPECT_FALSE(exists("x.json"));
+}
+
+TEST_F(Cli, UnknownLocaleInTheFileIsAnErrorAtItsValue) {
+  write("xx.toml", "[timeline]\nlocale = \"xx\"\n[[event]]\ntitle = \"a\"\ndate = 1990\n");
+  const auto r = annals("check xx.toml");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("xx.toml:2:10: error: unknown locale 'xx'"), std::string::npos) << r.err;
+}
+
 TEST_F(Cli, CheckReportsEveryProblemInFileOrder) {
   write("many.toml",
         "[[event]]\ntitle = \"a\"\ndate = \"1996-13\"\n\n"

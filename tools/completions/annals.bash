@@ -11,7 +11,7 @@ _annals() {
   local messages="--color --diagnostics"
   local render_opts="-o --output -O --output-beside-input --output-dir -T --style --set --format --page --width --height
     --dpi --now --id-prefix --strict -q --quiet --safe $messages --help"
-  local check_opts="--style --strict -q --quiet --safe $messages --help"
+  local check_opts="--style --set --strict -q --quiet --safe $messages --help"
 
   case $prev in
     --format) COMPREPLY=($(compgen -W "svg pdf png json" -- "$cur")); return ;;
