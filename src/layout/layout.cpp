@@ -1,14 +1,18 @@
 // Page fitting: compose once; on a fixed page that is too short, wrap labels
-// narrower and try again, and only then make the page taller (with a
-// warning); on a page with room to spare, let the lanes breathe.
+// narrower and try again, and only then lay the chart out over several pages
+// (pages/paginate.h), or, when even that cannot help, make the page taller
+// (with a warning); on a page with room to spare, let the lanes breathe. A
+// page that grows with its content grows up to the longest side a PDF allows.
 #include "layout/layout.h"
 
+#include <algorithm>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "layout/frame/time_frame.h"
 #include "layout/page/compose.h"
+#include "layout/pages/paginate.h"
 
 namespace annals::layout {
 
@@ -20,9 +24,10 @@ Composition fit(ChartInput in) {
   Composition c = compose(in);
   const OrientationParams p = params_for(in);
   // The length of the page along which content grows: across the time axis.
-  const double fixed = p.map.extent(in.page.width, in.page.height).y;
+  const double page_length = p.map.extent(in.page.width, in.page.height).y;
+  const double fixed = page_length > 0 ? page_length : kMaxPageSide;
   const char* grows = p.map.transposed ? "wide" : "high";
-  if (fixed <= 0) return c;
+  if (page_length <= 0 && c.natural <= fixed + 0.01) return c;
   // Another composition would report the same problems again.
   Diagnostics* diags = in.diags;
   Diagnostics repeated;
@@ -34,6 +39,17 @@ Composition fit(ChartInput in) {
     Composition tighter = compose(in);
     // Narrow wrapping is worth its cramped labels only when it makes the page fit.
     if (tighter.natural <= fixed + 0.01) return tighter;
+  }
+  // Type set down to the legibility floor would shrink the content about in
+  // proportion: a chart that would not fit even then goes onto several pages,
+  // and so does any beyond the longest page side there may be.
+  const double floor = std::min(1.0, kLegibleFontSize / std::max(kLegibleFontSize, in.style->font.size));
+  if (c.natural > fixed + 0.01 && (page_length <= 0 || c.natural * floor > fixed + 0.01)) {
+    // The one-page composition goes before the pages are made: memory holds one chart, not two.
+    const double natural = c.natural;
+    c = {};
+    if (auto pages = paginate(in, fixed, natural, *diags)) return std::move(*pages);
+    c = compose(in);
   }
   if (c.natural > fixed + 0.01) {
     diags->warning({in.chart->file, 0, 0},
