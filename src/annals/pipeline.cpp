@@ -231,14 +231,17 @@ bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer
                                  renderer->family_used(text->font)));
     }
   }
-  if (scene_.width > kPdfMaxSide || scene_.height > kPdfMaxSide) {
+  for (std::size_t i = 0; i < scene::page_count(scene_); ++i) {
+    const scene::Scene& page = scene::page_of(scene_, i);
+    if (page.width <= kPdfMaxSide && page.height <= kPdfMaxSide) continue;
     for (const auto& o : request_.outputs) {
       if (o.format != Format::pdf) continue;
       diags_.warning({o.name, 0, 0},
                      fmt::format("the page is {:.0f} × {:.0f} pt, beyond the {:.0f} pt (200 in) per side that "
                                  "PDF viewers show; split the timeline, narrow its dates, or use SVG",
-                                 scene_.width, scene_.height, kPdfMaxSide));
+                                 page.width, page.height, kPdfMaxSide));
     }
+    break;
   }
   if (request_.strict) diags_.promote_warnings();
   if (diags_.has_errors()) {
@@ -248,7 +251,7 @@ bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer
   return true;
 }
 
-std::optional<std::string> Pipeline::draw(std::size_t output, const render::Renderer& renderer) {
+std::optional<std::string> Pipeline::draw(std::size_t output, const render::Renderer& renderer, std::size_t page) {
   const Output& o = request_.outputs.at(output);
   if (o.format == Format::json) return scene::to_json(scene_);
   const auto format = o.format == Format::svg   ? render::Format::svg
@@ -256,6 +259,7 @@ std::optional<std::string> Pipeline::draw(std::size_t output, const render::Rend
                                                 : render::Format::png;
   render::Options options(request_.dpi);
   options.id_prefix = request_.id_prefix;
+  options.page = page;
   render::Output out = renderer.render(scene_, format, options);
   if (!out.ok()) {
     diags_.error({o.name, 0, 0}, out.error);
