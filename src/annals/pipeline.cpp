@@ -47,9 +47,7 @@ Diagnostic named_by_option(Diagnostic d) {
   return d;
 }
 
-// PDF 1.7 (Annex C) limits a page to 14400 units per side; Acrobat and most
-// viewers refuse or crop larger pages, which Cairo writes without complaint.
-constexpr double kPdfMaxSide = 14400;
+constexpr double kPdfMaxSide = scene::kPdfMaxSide;
 
 }  // namespace
 
@@ -236,10 +234,12 @@ bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer
     if (page.width <= kPdfMaxSide && page.height <= kPdfMaxSide) continue;
     for (const auto& o : request_.outputs) {
       if (o.format != Format::pdf) continue;
+      const double f = kPdfMaxSide / std::max(page.width, page.height);
       diags_.warning({o.name, 0, 0},
                      fmt::format("the page is {:.0f} × {:.0f} pt, beyond the {:.0f} pt (200 in) per side that "
-                                 "PDF viewers show; split the timeline, narrow its dates, or use SVG",
-                                 page.width, page.height, kPdfMaxSide));
+                                 "PDF viewers show; the PDF page is scaled down to {:.0f} × {:.0f} pt (split the "
+                                 "timeline, narrow its dates, or use SVG to keep its size)",
+                                 page.width, page.height, kPdfMaxSide, page.width * f, page.height * f));
     }
     break;
   }

@@ -277,7 +277,8 @@ void set_pdf_metadata(cairo_surface_t* surface, const scene::Metadata& m) {
 
 // One bookmark per lane; on a chart of several pages, one per page with its
 // lanes under it, each pointing into its own page.
-void add_outline(cairo_surface_t* surface, const scene::Scene& page, std::size_t number, bool several) {
+void add_outline(cairo_surface_t* surface, const scene::Scene& page, std::size_t number, bool several,
+                 double scale) {
   int parent = CAIRO_PDF_OUTLINE_ROOT;
   if (several && !page.page_title.empty()) {
     const std::string dest = fmt::format("page={} pos=[0 0]", number);
@@ -285,34 +286,45 @@ void add_outline(cairo_surface_t* surface, const scene::Scene& page, std::size_t
                                            CAIRO_PDF_OUTLINE_FLAG_OPEN);
   }
   for (const scene::OutlineEntry& e : page.outline) {
-    const std::string dest = fmt::format("page={} pos=[0 {:.2f}]", number, e.y);
+    const std::string dest = fmt::format("page={} pos=[0 {:.2f}]", number, e.y * scale);
     cairo_pdf_surface_add_outline(surface, parent, e.title.c_str(), dest.c_str(),
                                   static_cast<cairo_pdf_outline_flags_t>(0));
   }
 }
 
-// Every page of the scene, each at its own size; Cairo replays a page's
-// drawing when it is shown and lets it go, so only the scene is held whole.
+// How much a page is scaled down so that no side exceeds what a PDF allows.
+double pdf_scale(const scene::Scene& page) {
+  return std::min(1.0, scene::kPdfMaxSide / std::max(page.width, page.height));
+}
+
+// Every page of the scene, each at its own size (never beyond 14,400 pt a
+// side: a larger page is scaled down to it); Cairo replays a page's drawing
+// when it is shown and lets it go, so only the scene is held whole.
 Output render_pdf(const scene::Scene& scene, const PangoMeasurer& text) {
   Output out;
-  Surface surface(
-      cairo_pdf_surface_create_for_stream(append_to_string, &out.bytes, scene.width, scene.height));
+  const double first = pdf_scale(scene);
+  Surface surface(cairo_pdf_surface_create_for_stream(append_to_string, &out.bytes, scene.width * first,
+                                                      scene.height * first));
   set_pdf_metadata(surface.get(), scene.metadata);
   Context cr(cairo_create(surface.get()));
   const std::size_t pages = scene::page_count(scene);
   for (std::size_t i = 0; i < pages; ++i) {
     const scene::Scene& page = scene::page_of(scene, i);
+    const double scale = pdf_scale(page);
     if (i > 0) {
       cairo_show_page(cr.get());
-      cairo_pdf_surface_set_size(surface.get(), page.width, page.height);
+      cairo_pdf_surface_set_size(surface.get(), page.width * scale, page.height * scale);
     }
+    cairo_save(cr.get());
+    cairo_scale(cr.get(), scale, scale);
     // Cairo 1.16: a full-page paint inside the Document tag crashes at finish
     // when there is an outline, and links outside that tag make a damaged file.
     paint_background(cr.get(), page.background);
     cairo_tag_begin(cr.get(), "Document", "");
     draw_shapes(cr.get(), page, text);
     cairo_tag_end(cr.get(), "Document");
-    add_outline(surface.get(), page, i + 1, pages > 1);
+    cairo_restore(cr.get());
+    add_outline(surface.get(), page, i + 1, pages > 1, scale);
   }
   out.error = finish("PDF", cr.get(), surface.get());
   if (!out.ok()) out.bytes.clear();

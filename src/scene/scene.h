@@ -128,6 +128,11 @@ struct OutlineEntry {
   double y = 0;  // top of the lane on the page
 };
 
+// PDF 1.7 (Annex C) limits a page to 14,400 units (200 in) per side; Acrobat
+// and most viewers refuse or crop larger pages. Layout cuts a page that grows
+// with its content at this length; the PDF renderer scales a larger page down to it.
+inline constexpr double kPdfMaxSide = 14400;
+
 struct Scene {
   double width = 0;   // pt
   double height = 0;  // pt

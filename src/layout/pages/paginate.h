@@ -17,7 +17,7 @@ inline constexpr double kLegibleFontSize = 6;
 
 // The longest page side a PDF allows (PDF 1.7 Annex C: 200 in); a page that
 // grows with its content is cut into pages of this length.
-inline constexpr double kMaxPageSide = 14400;
+inline constexpr double kMaxPageSide = scene::kPdfMaxSide;
 
 // The chart of `in` over pages of `in.page` (a page without a length, one
 // that grows with its content, is taken as `fixed` long), each page's content
