@@ -13,6 +13,7 @@
 #include "layout/frame/time_frame.h"
 #include "layout/page/compose.h"
 #include "layout/pages/paginate.h"
+#include "layout/pages/tiles.h"
 
 namespace annals::layout {
 
@@ -120,6 +121,8 @@ Detailed layout_detailed(styled::Timeline chart, const Options& options, const t
     diags.warning({chart.file, 0, 0},
                   fmt::format("{} event label{} shortened with an ellipsis to fit", c.shortened,
                               c.shortened == 1 ? " was" : "s were"));
+  // A poster printed on smaller sheets: the page as composed, cut into tiles.
+  if (style.page.tiles != "none") c.scene = tile(std::move(c.scene), style, measurer, diags);
   return {std::move(c.scene), std::move(c.lanes), std::move(c.breaks)};
 }
 

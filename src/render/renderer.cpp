@@ -232,7 +232,14 @@ void paint_background(cairo_t* cr, const Color& background) {
 
 void draw_shapes(cairo_t* cr, const scene::Scene& scene, const PangoMeasurer& text) {
   const Painter painter{cr, text};
+  if (scene.clip) {
+    cairo_save(cr);
+    cairo_rectangle(cr, scene.clip->x, scene.clip->y, scene.clip->w, scene.clip->h);
+    cairo_clip(cr);
+  }
   for (const scene::Shape& shape : scene.shapes) std::visit(painter, shape);
+  if (scene.clip) cairo_restore(cr);
+  for (const scene::Shape& shape : scene.marks) std::visit(painter, shape);
 }
 
 std::string status_error(std::string_view what, cairo_status_t status) {

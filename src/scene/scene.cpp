@@ -356,7 +356,9 @@ std::string to_text(const Scene& s) {
     const Scene& pg = page_of(s, p);
     out += fmt::format("page {} {} background={}\n", fixed(pg.width), fixed(pg.height),
                        pg.background.is_none() ? "none" : hex(pg.background));
+    if (pg.clip) out += fmt::format("clip {}\n", text_box(*pg.clip));
     for (const Shape& shape : pg.shapes) out += shape_line(shape) + "\n";
+    for (const Shape& shape : pg.marks) out += "mark " + shape_line(shape) + "\n";
     for (const Item& it : pg.items) out += item_line(it) + "\n";
   }
   return out;

@@ -142,6 +142,11 @@ struct Scene {
   Metadata metadata;
   std::vector<OutlineEntry> outline;  // one per lane (PDF bookmarks)
   std::string page_title;             // on a chart of several pages: this page's outline entry ("Page 2 · 1905–1931")
+  // A sheet of a poster printed in tiles (page.tiles): `shapes` are drawn
+  // only inside `clip`, then `marks` (crop marks, the sheet's name) over it
+  // unclipped. No clip and no marks on an ordinary page.
+  std::optional<Box> clip;
+  std::vector<Shape> marks;
   // A chart laid out over several pages (FORMAT.md §5.6): this Scene is the
   // first page and `more_pages` holds pages 2, 3, …, each a whole page of its
   // own (size, shapes, items, outline). Empty for a single page, which every

@@ -916,3 +916,46 @@ TEST_F(Cli, DumpOfSeveralPagesListsEveryPageAndEachItemsPage) {
   EXPECT_EQ(count_of(r.out, "\"kind\":\"event\""), 300);
   EXPECT_NE(r.out.find("\"kind\":\"lane\",\"id\":\"l1\",\"box\":"), std::string::npos);
 }
+
+// ---- tiles (page.tiles) -----------------------------------------------------
+
+TEST_F(Cli, PosterInTilesIsAPdfOfSheetsOfTheTileSize) {
+  write("t.toml", kGood);
+  const auto r = annals("render t.toml --set page.size=A0 --set page.tiles=A4 -o poster.pdf -o poster.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  // A0 landscape (3370 × 2384 pt) on A4 landscape sheets, 12 mm frames, 10 mm overlap: 5 × 5.
+  EXPECT_EQ(annals::testing::run_in(dir_, "qpdf --show-npages poster.pdf").out, "25\n");
+  EXPECT_EQ(annals::testing::run_in(dir_, "qpdf --check poster.pdf").status, 0);
+  const auto info = annals::testing::run_in(dir_, "pdfinfo -f 1 -l 25 poster.pdf");
+  EXPECT_EQ(count_of(info.out, "size:  841.89 x 595.276 pts"), 25) << info.out;
+  const auto text = annals::testing::run_in(dir_, "pdftotext -f 7 -l 7 poster.pdf -");
+  EXPECT_NE(text.out.find("A4 landscape · sheet 7 of 25 · row 2 of 5, column 2 of 5"), std::string::npos)
+      << text.out;
+  const std::string dump = slurp(dir_ / "poster.json");
+  EXPECT_EQ(dump.rfind(R"({"page":{"width":841.89,"height":595.28},"pages":[)", 0), 0u) << dump.substr(0, 200);
+}
+
+TEST_F(Cli, UnknownTileSizeIsAnErrorAtItsValue) {
+  write("t.toml", kGood);
+  write("s.toml", "extends = \"default\"\n[page]\nsize = \"A0\"\ntiles = \"A9\"\n");
+  const auto r = annals("render t.toml --style s.toml -o poster.pdf");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err.rfind("s.toml:4:9: error: 'page.tiles' must be one of A0, A1, A2, A3, A4, A5, A6, letter, legal, "
+                        "tabloid, none; found 'A9'\n",
+                        0),
+            0u)
+      << r.err;
+  EXPECT_FALSE(exists("poster.pdf"));
+}
+
+TEST_F(Cli, TilesNotSmallerThanThePageAreAnErrorAtTheKey) {
+  write("t.toml", kGood);
+  write("s.toml", "extends = \"default\"\n[page]\nsize = \"A4\"\ntiles = \"A3\"\n");
+  const auto r = annals("render t.toml --style s.toml -o poster.pdf");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("s.toml:4:9: error: page.tiles = \"A3\" (842 × 1191 pt) is not smaller than the page (842 × "),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("s.toml:4:9: note: name a smaller sheet, or a larger page.size"), std::string::npos) << r.err;
+  EXPECT_FALSE(exists("poster.pdf"));
+}

@@ -11,6 +11,7 @@
 
 #include "layout/layout.h"
 #include "layout/pages/paginate.h"
+#include "layout/pages/tiles.h"
 #include "style/style.h"
 #include "styled/resolve.h"
 #include "text/measurer.h"
@@ -266,6 +267,104 @@ TEST(Pages, SinglePageDumpHasNoPagesNorItemPages) {
   const std::string json = scene::to_json(s);
   EXPECT_EQ(json.find("\"pages\""), std::string::npos);
   EXPECT_EQ(json.find(",\"page\":"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace annals::layout
+
+namespace annals::layout {
+namespace {
+
+// A poster of 2000 × 1000 pt with a square in each corner and one in the middle.
+scene::Scene poster() {
+  scene::Scene s;
+  s.width = 2000;
+  s.height = 1000;
+  const auto square = [&](double x, double y, const std::string& id) {
+    s.shapes.push_back(scene::Rect{{x, y, 20, 20}, 0, scene::Paint::solid({0, 0, 0, 1}), {}});
+    scene::Item it;
+    it.kind = scene::ItemKind::marker;
+    it.id = id;
+    it.box = {x, y, 20, 20};
+    s.items.push_back(it);
+  };
+  square(10, 10, "top-left");
+  square(1970, 10, "top-right");
+  square(10, 970, "bottom-left");
+  square(1970, 970, "bottom-right");
+  square(990, 490, "middle");
+  return s;
+}
+
+TEST(Tiles, PosterIsCutIntoOverlappingSheetsOfTheTileSize) {
+  auto st = style::defaults();
+  st.page.tiles = "A4";
+  const text::FakeMeasurer m;
+  Diagnostics diags;
+  const scene::Scene sheets = tile(poster(), st, m, diags);
+  EXPECT_FALSE(diags.has_errors());
+  // A4 landscape windows 774 × 527 pt stepping by 746 × 499: 3 columns, 2 rows.
+  ASSERT_EQ(scene::page_count(sheets), 6u);
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t p = 0; p < scene::page_count(sheets); ++p) {
+    const auto& s = scene::page_of(sheets, p);
+    EXPECT_NEAR(s.width, 841.89, 0.01);
+    EXPECT_NEAR(s.height, 595.28, 0.01);
+    ASSERT_TRUE(s.clip.has_value());
+    EXPECT_NEAR(s.clip->x, kTileFrame, 1e-9);
+    EXPECT_NEAR(s.clip->right(), s.width - kTileFrame, 1e-9);
+    // Eight crop marks (two at each corner) and the sheet's place.
+    std::size_t solid = 0;
+    for (const auto& mark : s.marks)
+      if (const auto* l = std::get_if<scene::Line>(&mark); l && l->stroke.dash.empty()) {
+        ++solid;
+        EXPECT_FALSE(s.clip->contains({std::min(l->from.x, l->to.x), std::min(l->from.y, l->to.y), 0, 0}));
+      }
+    EXPECT_EQ(solid, 8u);
+    for (const auto& it : s.items) {
+      ++seen[it.id];
+      EXPECT_TRUE(s.clip->contains(it.box)) << it.id << " on sheet " << p + 1;
+    }
+  }
+  // Each corner on one sheet; the middle square, in an overlap, on more than one.
+  EXPECT_EQ(seen["top-left"], 1u);
+  EXPECT_EQ(seen["top-right"], 1u);
+  EXPECT_EQ(seen["bottom-left"], 1u);
+  EXPECT_EQ(seen["bottom-right"], 1u);
+  EXPECT_GE(seen["middle"], 1u);
+  // The top-left square keeps its place inside the first sheet's frame.
+  const auto& first = scene::page_of(sheets, 0);
+  EXPECT_NEAR(first.items.front().box.x, kTileFrame + 10, 1e-9);
+}
+
+TEST(Tiles, NeighbouringSheetsShowTheOverlapTwice) {
+  auto st = style::defaults();
+  st.page.tiles = "A4";
+  const text::FakeMeasurer m;
+  Diagnostics diags;
+  scene::Scene p = poster();
+  // A square just inside where the second column starts, within the overlap strip.
+  const double second = 841.89 - 2 * kTileFrame - kTileOverlap;
+  p.shapes.push_back(scene::Rect{{second + 5, 100, 10, 10}, 0, scene::Paint::solid({0, 0, 0, 1}), {}});
+  const scene::Scene sheets = tile(p, st, m, diags);
+  std::size_t on = 0;
+  for (std::size_t i = 0; i < 2; ++i)
+    for (const auto& s : scene::page_of(sheets, i).shapes)
+      if (const auto* r = std::get_if<scene::Rect>(&s); r && r->box.w == 10) ++on;
+  EXPECT_EQ(on, 2u);
+}
+
+TEST(Tiles, SheetThatHoldsThePageWholeIsAnErrorAtTheKey) {
+  auto st = style::defaults();
+  st.page.tiles = "A0";
+  st.page.tiles_where = {"style.toml", 4, 9};
+  const text::FakeMeasurer m;
+  Diagnostics diags;
+  const scene::Scene out = tile(poster(), st, m, diags);
+  ASSERT_TRUE(diags.has_errors());
+  EXPECT_EQ(diags.all().front().where.line, 4u);
+  EXPECT_EQ(scene::page_count(out), 1u);
+  EXPECT_EQ(out.width, 2000);
 }
 
 }  // namespace
