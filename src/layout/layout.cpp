@@ -44,7 +44,7 @@ Composition fit(ChartInput in) {
   // Type set down to the legibility floor would shrink the content about in
   // proportion: a chart that would not fit even then goes onto several pages,
   // and so does any beyond the longest page side there may be.
-  const double floor = std::min(1.0, kLegibleFontSize / std::max(kLegibleFontSize, in.style->font.size));
+  const double floor = legible_share(*in.style);
   if (c.natural > fixed + 0.01 && (page_length <= 0 || c.natural * floor > fixed + 0.01)) {
     // The one-page composition goes before the pages are made: memory holds one chart, not two.
     const double natural = c.natural;

@@ -369,3 +369,19 @@ TEST(Tiles, SheetThatHoldsThePageWholeIsAnErrorAtTheKey) {
 
 }  // namespace
 }  // namespace annals::layout
+
+namespace annals::layout {
+namespace {
+
+TEST(Pages, LegibleShareIsTheFloorOverTheBodySize) {
+  auto st = style::defaults();
+  st.font.size = 9;
+  EXPECT_NEAR(legible_share(st), 6.0 / 9.0, 1e-12);
+  st.font.size = kLegibleFontSize;
+  EXPECT_EQ(legible_share(st), 1.0);
+  st.font.size = 4;  // already below the floor: it cannot shrink further
+  EXPECT_EQ(legible_share(st), 1.0);
+}
+
+}  // namespace
+}  // namespace annals::layout

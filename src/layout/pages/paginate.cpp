@@ -212,4 +212,8 @@ std::optional<Composition> paginate(const ChartInput& in, double fixed, double n
   return out;
 }
 
+double legible_share(const style::Style& st) {
+  return std::min(1.0, kLegibleFontSize / std::max(kLegibleFontSize, st.font.size));
+}
+
 }  // namespace annals::layout

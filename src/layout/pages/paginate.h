@@ -29,4 +29,9 @@ inline constexpr double kMaxPageSide = scene::kPdfMaxSide;
 // composing finds; `diags`, how many pages it took.
 std::optional<Composition> paginate(const ChartInput& in, double fixed, double natural, Diagnostics& diags);
 
+// How much of its length a chart would keep with its type set at the
+// legibility floor: about in proportion to the body size (1 when it is
+// already there). A chart longer than its page even so goes onto pages.
+double legible_share(const style::Style& st);
+
 }  // namespace annals::layout
