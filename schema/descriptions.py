@@ -9,6 +9,7 @@ STYLE = {
     "page.height": "The page height, with size = \"custom\".",
     "page.margin": "The blank frame around the chart on every side.",
     "page.background": "The page colour; \"none\" for a transparent background when embedding.",
+    "page.tiles": "Print the page as a poster on several smaller sheets, with overlap and crop marks for assembly; \"none\" for one sheet.",
     "font.family": "The font of every text that names no font of its own.",
     "font.size": "The body type size (event labels); other sizes follow it unless set.",
     "font.min_size": "The smallest event label size page fitting may choose to fit a fixed page; below it, the chart goes onto several pages.",

@@ -45,6 +45,9 @@ DEFS = {
                                  "custom (page.width × page.height).",
                   "type": "string",
                   "enum": [f"A{i}" for i in range(7)] + ["letter", "legal", "tabloid", "auto", "custom"]},
+    "sheet_size": {"description": "A sheet: A0–A6, letter, legal or tabloid; none.",
+                   "type": "string",
+                   "enum": [f"A{i}" for i in range(7)] + ["letter", "legal", "tabloid", "none"]},
     "colors": {"description": "Colours, in order.", "type": "array", "minItems": 1,
                "items": {"$ref": "#/definitions/color"}},
     "date": {"description": "A date: 1879, -490, 1996-12-17, \"1996-12\", \"490 BCE\", \"1960s\", \"19th century\", "
@@ -66,6 +69,7 @@ def kind_schema(spec):
               "kLines": {"type": "integer", "minimum": 1, "maximum": 10},
               "kContrast": {"type": "number", "minimum": 1, "maximum": 21},
               "{Kind::page_size}": {"$ref": "#/definitions/page_size"},
+              "{Kind::sheet_size}": {"$ref": "#/definitions/sheet_size"},
               "{Kind::colors}": {"$ref": "#/definitions/colors"},
               "{Kind::dash}": {"$ref": "#/definitions/dash"},
               "{Kind::text}": {"type": "string"},

@@ -20,9 +20,11 @@ Result Engine::render(const Request& request, const Hooks& hooks) const {
   };
   const auto& outputs = request.outputs;
   std::vector<std::string> bytes(hooks.output ? 0 : outputs.size());
-  auto finish = [&bytes](Pipeline& p) {
+  std::vector<std::vector<std::string>> pages;
+  auto finish = [&bytes, &pages](Pipeline& p) {
     Result r = std::move(p).result();
     r.bytes = std::move(bytes);
+    r.pages = std::move(pages);
     return r;
   };
   Pipeline p(request);
@@ -34,7 +36,22 @@ Result Engine::render(const Request& request, const Hooks& hooks) const {
   // Each format is drawn once however many outputs want it, and its bytes
   // are kept only while a later output still wants them.
   std::map<Format, std::string> by_format;
+  const std::size_t page_count = p.pages();
   for (std::size_t i = 0; i < outputs.size(); ++i) {
+    // A chart of several pages is one file per page in SVG and PNG, drawn and handed over one by one.
+    if (page_count > 1 && (outputs[i].format == Format::svg || outputs[i].format == Format::png)) {
+      step(Step::draw, i);
+      if (!hooks.page && pages.empty()) pages.resize(outputs.size());
+      for (std::size_t k = 0; k < page_count; ++k) {
+        auto drawn = p.draw(i, *renderer_, k);
+        if (!drawn) break;
+        if (hooks.page)
+          hooks.page(i, k, page_count, *drawn);
+        else
+          pages[i].push_back(std::move(*drawn));
+      }
+      continue;
+    }
     auto it = by_format.find(outputs[i].format);
     if (it == by_format.end()) {
       step(Step::draw, i);

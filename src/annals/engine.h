@@ -24,6 +24,10 @@ struct Hooks {
   // Each output as soon as it is drawn, so that it can be written and let go
   // before the next one is drawn; then Result::bytes stays empty.
   std::function<void(std::size_t output, std::string_view bytes)> output;
+  // A chart laid out over several pages (FORMAT.md §5.6) is one PDF but one
+  // SVG or PNG per page: each page as soon as it is drawn (`page` from 0, of
+  // `pages`), instead of `output`; then Result::pages stays empty.
+  std::function<void(std::size_t output, std::size_t page, std::size_t pages, std::string_view bytes)> page;
 };
 
 // Owns the fonts and the text shaped with them, so rendering many timelines

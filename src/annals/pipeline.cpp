@@ -48,9 +48,7 @@ Diagnostic named_by_option(Diagnostic d) {
   return d;
 }
 
-// PDF 1.7 (Annex C) limits a page to 14400 units per side; Acrobat and most
-// viewers refuse or crop larger pages, which Cairo writes without complaint.
-constexpr double kPdfMaxSide = 14400;
+constexpr double kPdfMaxSide = scene::kPdfMaxSide;
 
 }  // namespace
 
@@ -259,14 +257,19 @@ bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer
                                  renderer->family_used(text->font)));
     }
   }
-  if (scene_.width > kPdfMaxSide || scene_.height > kPdfMaxSide) {
+  for (std::size_t i = 0; i < scene::page_count(scene_); ++i) {
+    const scene::Scene& page = scene::page_of(scene_, i);
+    if (page.width <= kPdfMaxSide && page.height <= kPdfMaxSide) continue;
     for (const auto& o : request_.outputs) {
       if (o.format != Format::pdf) continue;
+      const double f = kPdfMaxSide / std::max(page.width, page.height);
       diags_.warning({o.name, 0, 0},
                      fmt::format("the page is {:.0f} × {:.0f} pt, beyond the {:.0f} pt (200 in) per side that "
-                                 "PDF viewers show; split the timeline, narrow its dates, or use SVG",
-                                 scene_.width, scene_.height, kPdfMaxSide));
+                                 "PDF viewers show; the PDF page is scaled down to {:.0f} × {:.0f} pt (split the "
+                                 "timeline, narrow its dates, or use SVG to keep its size)",
+                                 page.width, page.height, kPdfMaxSide, page.width * f, page.height * f));
     }
+    break;
   }
   if (request_.strict) diags_.promote_warnings();
   if (diags_.has_errors()) {
@@ -276,7 +279,7 @@ bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer
   return true;
 }
 
-std::optional<std::string> Pipeline::draw(std::size_t output, const render::Renderer& renderer) {
+std::optional<std::string> Pipeline::draw(std::size_t output, const render::Renderer& renderer, std::size_t page) {
   const Output& o = request_.outputs.at(output);
   if (o.format == Format::json) return scene::to_json(scene_);
   const auto format = o.format == Format::svg   ? render::Format::svg
@@ -284,6 +287,7 @@ std::optional<std::string> Pipeline::draw(std::size_t output, const render::Rend
                                                 : render::Format::png;
   render::Options options(request_.dpi);
   options.id_prefix = request_.id_prefix;
+  options.page = page;
   render::Output out = renderer.render(scene_, format, options);
   if (!out.ok()) {
     diags_.error({o.name, 0, 0}, out.error);

@@ -47,7 +47,10 @@ class Pipeline {
   // `renderer`, warns of fonts it lacks. Lets the model go once styled.
   bool layout(const text::TextMeasurer& measurer, const render::Renderer* renderer = nullptr);
   // Request::outputs[output] drawn; nullopt (and a diagnostic) when it cannot be.
-  std::optional<std::string> draw(std::size_t output, const render::Renderer& renderer);
+  // `page` (from 0) chooses the page of an SVG or PNG when the chart has several.
+  std::optional<std::string> draw(std::size_t output, const render::Renderer& renderer, std::size_t page = 0);
+  // How many pages the chart was laid out over (1 unless it did not fit one).
+  std::size_t pages() const { return scene::page_count(scene_); }
 
   model::Timeline* timeline() { return timeline_ ? &*timeline_ : nullptr; }
   const scene::Scene& scene() const { return scene_; }

@@ -24,6 +24,9 @@ struct Result {
   // One per Request::outputs, empty for an output not drawn; none at all
   // when the outputs went to Hooks::output instead.
   std::vector<std::string> bytes;
+  // For an SVG or PNG output of a chart laid out over several pages: each
+  // page's bytes, in order (and bytes[i] stays empty); empty otherwise.
+  std::vector<std::vector<std::string>> pages;
 
   bool ok() const { return status == Status::ok; }
 };

@@ -172,6 +172,15 @@ std::string input_overwritten_by(const Command& c, const std::string& output) {
   return "";
 }
 
+// The file of page `number` (from 1) of a chart of several pages: the
+// number after the stem, "-" between ("out/chart.png" → "out/chart-2.png").
+std::string page_path(const std::string& path, std::size_t number) {
+  const std::filesystem::path p(path);
+  std::filesystem::path named = p.parent_path() / (p.stem().string() + "-" + std::to_string(number));
+  named += p.extension();
+  return named.string();
+}
+
 // Renders one input to its targets with the shared engine; writes each output
 // as soon as it is drawn, so only one format's bytes are held at a time.
 int render_one(const Command& c, const std::string& input, const std::vector<Target>& targets,
@@ -201,6 +210,24 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
     if (err.empty() && t.path != "-") written.push_back(t.path);
     if (!err.empty())
       not_written.error({t.path == "-" ? "standard output" : t.path, 0, 0}, fmt::format("cannot write: {}", err));
+  };
+  // A chart of several pages as SVG or PNG: name.png → name-1.png, name-2.png…
+  hooks.page = [&](std::size_t i, std::size_t page, std::size_t pages, std::string_view bytes) {
+    const Target& t = targets[i];
+    if (t.path == "-") {
+      if (page == 0)
+        not_written.error({"standard output", 0, 0},
+                          fmt::format("cannot write: the chart takes {} pages, one {} file each; name a file "
+                                      "with -o (NAME.{} becomes NAME-1.{}, NAME-2.{}…) or write a PDF",
+                                      pages, format_name(t.format), format_name(t.format), format_name(t.format),
+                                      format_name(t.format)));
+      return;
+    }
+    const std::string path = page_path(t.path, page + 1);
+    progress.say(fmt::format("writing {}", path));
+    const std::string err = write_file_atomically(path, bytes);
+    if (err.empty()) written.push_back(path);
+    else not_written.error({path, 0, 0}, fmt::format("cannot write: {}", err));
   };
   const Result result = engine.render(request, hooks);
   progress.clear();

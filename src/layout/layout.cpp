@@ -2,9 +2,12 @@
 // (page/type_scale.h) is searched between font.min_size and a maximum that
 // grows with the page, and the label width with it, so that the chart fits
 // the page at the largest scale (with the fewest shortened labels); the
-// room left over loosens the rows. A chart that does not fit even at font.min_size is
-// composed at it and cut at the page's edge. `--width` alone (an "auto"
-// page) chooses a height for reading, then fits it like a fixed page.
+// room left over loosens the rows. A chart that does not fit even at
+// font.min_size is laid out at it over several pages of that size
+// (pages/paginate.h), or, when not even one event fits a page, cut at the
+// page's edge. `--width` alone (an "auto" page) chooses a height for
+// reading, then fits it like a fixed page; no page grows beyond the longest
+// side a PDF allows.
 #include "layout/layout.h"
 
 #include <algorithm>
@@ -21,6 +24,8 @@
 #include "layout/frame/time_frame.h"
 #include "layout/page/compose.h"
 #include "layout/page/type_scale.h"
+#include "layout/pages/paginate.h"
+#include "layout/pages/tiles.h"
 
 namespace annals::layout {
 
@@ -173,12 +178,28 @@ Box content_box(const scene::Scene& s) {
   return {x0, y0, x1 - x0, y1 - y0};
 }
 
+// The chart at scale `k` over pages `length` long across the time axis
+// (pages/paginate.h); nothing when not even one event fits a page.
+std::optional<Trial> paginated(const ChartInput& in, double k, double length, double natural) {
+  const styled::Timeline t = scaled(*in.chart, k);
+  ChartInput at = in;
+  at.fit.scale = k;
+  at.chart = &t;
+  at.style = &t.style;
+  Diagnostics quiet;
+  at.diags = &quiet;
+  auto pages = paginate(at, length, natural, *in.diags);
+  if (!pages) return std::nullopt;
+  return Trial{k, std::move(*pages)};
+}
+
 Fitted fit(ChartInput in) {
   const TypeRange range = type_range(*in.style, in.page);
   if (across(in) > 0) {
     Fitted f = fit_fixed(in, range);
     if (!f.fits) {
-      // Overflow: see pages
+      // Overflow: at font.min_size, over several pages of this one.
+      if (auto pages = paginated(in, range.min, across(in), f.trial.c.natural)) return {std::move(*pages), true};
       f.trial = compose_at(in, range.min, in.diags);
       const std::string fits_on = smallest_page(in, range.min);
       const auto& p = in.page;
@@ -209,7 +230,11 @@ Fitted fit(ChartInput in) {
     Fitted f = fit_fixed(page, range);
     if (f.fits) return f;
   }
-  return {compose_at(in, range.min, in.diags), true};
+  Trial longest = compose_at(in, range.min, in.diags);
+  // No page side beyond what a PDF allows: a longer chart goes onto pages of that length.
+  if (longest.c.natural > kMaxPageSide + 0.01)
+    if (auto pages = paginated(in, range.min, kMaxPageSide, longest.c.natural)) return {std::move(*pages), true};
+  return {std::move(longest), true};
 }
 
 // The view window as written ("1980–1985"), for messages.
@@ -220,33 +245,9 @@ std::string window_text(const styled::Header& h, Domain d) {
   return dates::iso(d.begin) + "–" + dates::iso(d.end);
 }
 
-// The dates of an event as its label writes them, for messages.
-std::string when_of(const styled::Event& e) {
-  if (!e.periods.empty()) return dates::span_label(e.first, e.last);
-  return e.span ? dates::span_label(e.first, e.last) : dates::label(e.first);
-}
-
-// Periods wholly outside the view window are not drawn; an event left with
-// one period is drawn as an event of one.
-bool keep_periods_inside(styled::Event& e, Domain d) {
-  if (e.periods.empty()) return true;
-  std::erase_if(e.periods, [&](const styled::Period& p) { return !in_window({p.begin, std::max(p.begin, p.end)}, d); });
-  if (e.periods.empty()) return false;
-  e.first = e.periods.front().first;
-  e.last = e.periods.back().last;
-  e.begin = e.periods.front().begin;
-  e.end = e.periods.back().end;
-  if (e.periods.size() == 1) {
-    e.span = e.periods.front().span;
-    e.periods.clear();
-  }
-  return true;
-}
-
 // Events, eras and markers wholly outside the view window are not drawn
 // (placed anywhere, they would sit at a false date); each is named in a
-// warning. The events are dropped from the chart, and the links that join
-// them with it.
+// warning. The events are dropped from the chart.
 void keep_inside_window(styled::Timeline& t, Domain d, Diagnostics& diags) {
   const std::string window = window_text(t.header, d);
   const auto omit = [&](const SourceLocation& where, const std::string& what, const std::string& title,
@@ -254,35 +255,11 @@ void keep_inside_window(styled::Timeline& t, Domain d, Diagnostics& diags) {
     diags.warning(where, fmt::format("{}'{}' ({}) lies outside the view window {} and is not drawn", what, title,
                                      when, window));
   };
-  constexpr std::size_t kGone = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> moved(t.events.size(), kGone);
-  std::vector<styled::Event> kept;
-  kept.reserve(t.events.size());
-  for (std::size_t i = 0; i < t.events.size(); ++i) {
-    styled::Event& e = t.events[i];
-    if (!in_window({e.begin, std::max(e.begin, e.end)}, d) || !keep_periods_inside(e, d)) {
-      omit(e.where, "", e.title, when_of(e));
-      continue;
-    }
-    moved[i] = kept.size();
-    kept.push_back(std::move(e));
-  }
-  std::vector<styled::Link> links;
-  for (auto link : t.links) {
-    const std::size_t from = link.from < moved.size() ? moved[link.from] : kGone;
-    const std::size_t to = link.to < moved.size() ? moved[link.to] : kGone;
-    if (from == kGone || to == kGone) {
-      const std::size_t gone = from == kGone ? link.from : link.to;
-      diags.warning(link.where, fmt::format("the link is not drawn: its event '{}' lies outside the view window {}",
-                                            gone < t.events.size() ? t.events[gone].title : std::string(), window));
-      continue;
-    }
-    link.from = from;
-    link.to = to;
-    links.push_back(std::move(link));
-  }
-  t.events = std::move(kept);
-  t.links = std::move(links);
+  std::erase_if(t.events, [&](const styled::Event& e) {
+    if (in_window({e.begin, std::max(e.begin, e.end)}, d)) return false;
+    omit(e.where, "", e.title, e.span ? dates::span_label(e.first, e.last) : dates::label(e.first));
+    return true;
+  });
   for (const auto& era : t.eras)
     if (!in_window(era_time(era), d)) omit(era.where, "era ", era.title, dates::span_label(era.start, era.end));
   for (const auto& m : t.markers)
@@ -329,6 +306,8 @@ Detailed layout_detailed(styled::Timeline chart, const Options& options, const t
     diags.warning({chart.file, 0, 0},
                   fmt::format("{} event label{} shortened with an ellipsis to fit", c.shortened,
                               c.shortened == 1 ? " was" : "s were"));
+  // A poster printed on smaller sheets: the page as composed, cut into tiles.
+  if (style.page.tiles != "none") c.scene = tile(std::move(c.scene), style, measurer, diags);
   return {std::move(c.scene), std::move(c.lanes), std::move(c.breaks)};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Scene → SVG, PDF or PNG bytes with Cairo and Pango. No decisions about
 // where things go: it draws exactly what the Scene says.
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,9 @@ struct Options {
   // SVG only: what every id starts with; "" = content_id_prefix() of the
   // chart, so several charts inline in one page never share an id.
   std::string id_prefix;
+  // SVG and PNG: which page of a chart laid out over several pages (0 = the
+  // first); a PDF holds them all.
+  std::size_t page = 0;
 };
 
 struct Output {
@@ -42,6 +46,8 @@ class Renderer {
   // The TextMeasurer the layout uses; it lives as long as the Renderer.
   const text::TextMeasurer& measurer() const;
 
+  // A scene of several pages (Scene::more_pages) is a PDF of as many pages,
+  // or the SVG or PNG of the page Options::page.
   Output render(const scene::Scene& scene, Format format, const Options& options) const;
 
   // Glyphs of `text` that no installed font has (they would draw as hex

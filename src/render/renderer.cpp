@@ -232,7 +232,14 @@ void paint_background(cairo_t* cr, const Color& background) {
 
 void draw_shapes(cairo_t* cr, const scene::Scene& scene, const PangoMeasurer& text) {
   const Painter painter{cr, text};
+  if (scene.clip) {
+    cairo_save(cr);
+    cairo_rectangle(cr, scene.clip->x, scene.clip->y, scene.clip->w, scene.clip->h);
+    cairo_clip(cr);
+  }
   for (const scene::Shape& shape : scene.shapes) std::visit(painter, shape);
+  if (scene.clip) cairo_restore(cr);
+  for (const scene::Shape& shape : scene.marks) std::visit(painter, shape);
 }
 
 std::string status_error(std::string_view what, cairo_status_t status) {
@@ -275,27 +282,57 @@ void set_pdf_metadata(cairo_surface_t* surface, const scene::Metadata& m) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
 }
 
-void add_outline(cairo_surface_t* surface, const std::vector<scene::OutlineEntry>& outline) {
-  for (const scene::OutlineEntry& e : outline) {
-    const std::string dest = fmt::format("page=1 pos=[0 {:.2f}]", e.y);
-    cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, e.title.c_str(), dest.c_str(),
+// One bookmark per lane; on a chart of several pages, one per page with its
+// lanes under it, each pointing into its own page.
+void add_outline(cairo_surface_t* surface, const scene::Scene& page, std::size_t number, bool several,
+                 double scale) {
+  int parent = CAIRO_PDF_OUTLINE_ROOT;
+  if (several && !page.page_title.empty()) {
+    const std::string dest = fmt::format("page={} pos=[0 0]", number);
+    parent = cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, page.page_title.c_str(), dest.c_str(),
+                                           CAIRO_PDF_OUTLINE_FLAG_OPEN);
+  }
+  for (const scene::OutlineEntry& e : page.outline) {
+    const std::string dest = fmt::format("page={} pos=[0 {:.2f}]", number, e.y * scale);
+    cairo_pdf_surface_add_outline(surface, parent, e.title.c_str(), dest.c_str(),
                                   static_cast<cairo_pdf_outline_flags_t>(0));
   }
 }
 
+// How much a page is scaled down so that no side exceeds what a PDF allows.
+double pdf_scale(const scene::Scene& page) {
+  return std::min(1.0, scene::kPdfMaxSide / std::max(page.width, page.height));
+}
+
+// Every page of the scene, each at its own size (never beyond 14,400 pt a
+// side: a larger page is scaled down to it); Cairo replays a page's drawing
+// when it is shown and lets it go, so only the scene is held whole.
 Output render_pdf(const scene::Scene& scene, const PangoMeasurer& text) {
   Output out;
-  Surface surface(
-      cairo_pdf_surface_create_for_stream(append_to_string, &out.bytes, scene.width, scene.height));
+  const double first = pdf_scale(scene);
+  Surface surface(cairo_pdf_surface_create_for_stream(append_to_string, &out.bytes, scene.width * first,
+                                                      scene.height * first));
   set_pdf_metadata(surface.get(), scene.metadata);
   Context cr(cairo_create(surface.get()));
-  // Cairo 1.16: a full-page paint inside the Document tag crashes at finish
-  // when there is an outline, and links outside that tag make a damaged file.
-  paint_background(cr.get(), scene.background);
-  cairo_tag_begin(cr.get(), "Document", "");
-  draw_shapes(cr.get(), scene, text);
-  cairo_tag_end(cr.get(), "Document");
-  add_outline(surface.get(), scene.outline);
+  const std::size_t pages = scene::page_count(scene);
+  for (std::size_t i = 0; i < pages; ++i) {
+    const scene::Scene& page = scene::page_of(scene, i);
+    const double scale = pdf_scale(page);
+    if (i > 0) {
+      cairo_show_page(cr.get());
+      cairo_pdf_surface_set_size(surface.get(), page.width * scale, page.height * scale);
+    }
+    cairo_save(cr.get());
+    cairo_scale(cr.get(), scale, scale);
+    // Cairo 1.16: a full-page paint inside the Document tag crashes at finish
+    // when there is an outline, and links outside that tag make a damaged file.
+    paint_background(cr.get(), page.background);
+    cairo_tag_begin(cr.get(), "Document", "");
+    draw_shapes(cr.get(), page, text);
+    cairo_tag_end(cr.get(), "Document");
+    cairo_restore(cr.get());
+    add_outline(surface.get(), page, i + 1, pages > 1, scale);
+  }
   out.error = finish("PDF", cr.get(), surface.get());
   if (!out.ok()) out.bytes.clear();
   return out;
@@ -439,17 +476,25 @@ std::string Renderer::family_used(const FontSpec& font) const {
   return name;
 }
 
-Output Renderer::render(const scene::Scene& scene, Format format, const Options& options) const {
-  if (!has_page(scene))
-    return {{}, fmt::format("the page is {} × {} pt; it needs a positive size", scene.width, scene.height)};
-  if (format != Format::png && (scene.width > max_vector_side || scene.height > max_vector_side))
-    return {{}, fmt::format("the page is {:.0f} × {:.0f} pt, beyond the {:.0f} pt per side that Cairo can draw; "
-                            "split the timeline or narrow its dates",
-                            scene.width, scene.height, max_vector_side)};
+Output Renderer::render(const scene::Scene& whole, Format format, const Options& options) const {
+  if (options.page >= scene::page_count(whole))
+    return {{}, fmt::format("there is no page {}; the chart has {}", options.page + 1, scene::page_count(whole))};
+  // A PDF holds every page; SVG and PNG draw the one asked.
+  for (std::size_t i = 0; i < scene::page_count(whole); ++i) {
+    if (format != Format::pdf && i != options.page) continue;
+    const scene::Scene& scene = scene::page_of(whole, i);
+    if (!has_page(scene))
+      return {{}, fmt::format("the page is {} × {} pt; it needs a positive size", scene.width, scene.height)};
+    if (format != Format::png && (scene.width > max_vector_side || scene.height > max_vector_side))
+      return {{}, fmt::format("the page is {:.0f} × {:.0f} pt, beyond the {:.0f} pt per side that Cairo can draw; "
+                              "split the timeline or narrow its dates",
+                              scene.width, scene.height, max_vector_side)};
+  }
+  const scene::Scene& page = scene::page_of(whole, options.page);
   switch (format) {
-    case Format::pdf: return render_pdf(scene, impl_->measurer);
-    case Format::svg: return render_svg(scene, impl_->measurer, options.id_prefix);
-    case Format::png: return render_png(scene, impl_->measurer, options.dpi);
+    case Format::pdf: return render_pdf(whole, impl_->measurer);
+    case Format::svg: return render_svg(page, impl_->measurer, options.id_prefix);
+    case Format::png: return render_png(page, impl_->measurer, options.dpi);
   }
   return {{}, "unknown output format"};
 }

@@ -125,9 +125,10 @@ namespace {
 bool carries_event(const Item& it) { return it.kind == ItemKind::event || it.kind == ItemKind::label; }
 bool carries_text(const Item& it) { return it.kind == ItemKind::label || it.kind == ItemKind::tick || !it.text.empty(); }
 
-std::string json_item(const Item& it) {
+std::string json_item(const Item& it, std::size_t page) {
   std::string o =
       fmt::format("{{\"kind\":{},\"id\":{},\"box\":{}", quoted(std::string(to_string(it.kind))), quoted(it.id), json_box(it.box));
+  if (page > 0) o += fmt::format(",\"page\":{}", page);
   auto field = [&o](std::string_view key, const std::string& value) {
     o += fmt::format(",\"{}\":{}", key, value);
   };
@@ -391,7 +392,12 @@ void check_links(const std::vector<Item>& items, std::vector<std::string>& probl
 
 }  // namespace
 
+std::size_t page_count(const Scene& s) { return 1 + s.more_pages.size(); }
+
+const Scene& page_of(const Scene& s, std::size_t i) { return i == 0 ? s : s.more_pages.at(i - 1); }
+
 std::string to_json(const Scene& s) {
+  const std::size_t pages = page_count(s);
   std::string out = fmt::format("{{\"page\":{{\"width\":{},\"height\":{}", number(s.width), number(s.height));
   if (const Composed& c = s.composed; c.known)
     out += fmt::format(",\"scale\":{},\"font_size\":{},\"label_size\":{},\"min_size\":{},\"margin\":{},"
@@ -399,33 +405,55 @@ std::string to_json(const Scene& s) {
                        number(c.scale), number(c.font_size), number(c.label_size), number(c.min_size),
                        number(c.margin), number(c.content_width), number(c.content_height),
                        c.fits ? "true" : "false");
-  out += "},\"items\":[";
-  for (std::size_t i = 0; i < s.items.size(); ++i) {
-    out += i == 0 ? "\n" : ",\n";
-    out += json_item(s.items[i]);
+  out += "},";
+  if (pages > 1) {
+    out += "\"pages\":[";
+    for (std::size_t p = 0; p < pages; ++p)
+      out += fmt::format("{}{{\"width\":{},\"height\":{}}}", p == 0 ? "" : ",", number(page_of(s, p).width),
+                         number(page_of(s, p).height));
+    out += "],";
   }
-  out += s.items.empty() ? "]}\n" : "\n]}\n";
+  out += "\"items\":[";
+  bool first = true;
+  for (std::size_t p = 0; p < pages; ++p)
+    for (const Item& it : page_of(s, p).items) {
+      out += first ? "\n" : ",\n";
+      first = false;
+      out += json_item(it, pages > 1 ? p + 1 : 0);
+    }
+  out += first ? "]}\n" : "\n]}\n";
   return out;
 }
 
 std::string to_text(const Scene& s) {
-  std::string out = fmt::format("page {} {} background={}\n", fixed(s.width), fixed(s.height),
-                                s.background.is_none() ? "none" : hex(s.background));
-  for (const Shape& shape : s.shapes) out += shape_line(shape) + "\n";
-  for (const Item& it : s.items) out += item_line(it) + "\n";
+  std::string out;
+  for (std::size_t p = 0; p < page_count(s); ++p) {
+    const Scene& pg = page_of(s, p);
+    out += fmt::format("page {} {} background={}\n", fixed(pg.width), fixed(pg.height),
+                       pg.background.is_none() ? "none" : hex(pg.background));
+    if (pg.clip) out += fmt::format("clip {}\n", text_box(*pg.clip));
+    for (const Shape& shape : pg.shapes) out += shape_line(shape) + "\n";
+    for (const Shape& shape : pg.marks) out += "mark " + shape_line(shape) + "\n";
+    for (const Item& it : pg.items) out += item_line(it) + "\n";
+  }
   return out;
 }
 
 std::vector<std::string> validate(const Scene& s) {
   std::vector<std::string> problems;
-  const Box page{0, 0, s.width, s.height};
-  for (const Item& it : s.items)
-    if (!page.contains(it.box))
-      problems.push_back(
-          fmt::format("{} {} at [{}] is not on the page", to_string(it.kind), quoted(it.id), text_box(it.box)));
-  check_labels(s.items, problems);
-  check_label_marks(s.items, problems);
-  check_links(s.items, problems);
+  for (std::size_t p = 0; p < page_count(s); ++p) {
+    const Scene& pg = page_of(s, p);
+    std::vector<std::string> found;
+    const Box page{0, 0, pg.width, pg.height};
+    for (const Item& it : pg.items)
+      if (!page.contains(it.box))
+        found.push_back(
+            fmt::format("{} {} at [{}] is not on the page", to_string(it.kind), quoted(it.id), text_box(it.box)));
+    check_labels(pg.items, found);
+    check_label_marks(pg.items, found);
+    check_links(pg.items, found);
+    for (auto& f : found) problems.push_back(p == 0 ? std::move(f) : fmt::format("page {}: {}", p + 1, f));
+  }
   return problems;
 }
 

@@ -147,6 +147,11 @@ struct Composed {
   bool fits = true;        // false: the chart does not fit the page even at min_size
 };
 
+// PDF 1.7 (Annex C) limits a page to 14,400 units (200 in) per side; Acrobat
+// and most viewers refuse or crop larger pages. Layout cuts a page that grows
+// with its content at this length; the PDF renderer scales a larger page down to it.
+inline constexpr double kPdfMaxSide = 14400;
+
 struct Scene {
   double width = 0;   // pt
   double height = 0;  // pt
@@ -156,11 +161,28 @@ struct Scene {
   std::vector<Item> items;    // in reading order
   Metadata metadata;
   std::vector<OutlineEntry> outline;  // one per lane (PDF bookmarks)
+  std::string page_title;             // on a chart of several pages: this page's outline entry ("Page 2 · 1905–1931")
+  // A sheet of a poster printed in tiles (page.tiles): `shapes` are drawn
+  // only inside `clip`, then `marks` (crop marks, the sheet's name) over it
+  // unclipped. No clip and no marks on an ordinary page.
+  std::optional<Box> clip;
+  std::vector<Shape> marks;
+  // A chart laid out over several pages (FORMAT.md §5.6): this Scene is the
+  // first page and `more_pages` holds pages 2, 3, …, each a whole page of its
+  // own (size, shapes, items, outline). Empty for a single page, which every
+  // consumer reads exactly as before.
+  std::vector<Scene> more_pages;
 };
 
-// The layout dump of FORMAT.md §4.
+// How many pages `s` has (1 unless laid out over several), and page `i` (0-based).
+std::size_t page_count(const Scene& s);
+const Scene& page_of(const Scene& s, std::size_t i);
+
+// The layout dump of FORMAT.md §4: on several pages `page` is the first,
+// `pages` lists every page's size and each item carries its 1-based `page`.
 std::string to_json(const Scene& s);
-// A compact, line-per-shape text form for golden tests (coordinates to 0.01 pt).
+// A compact, line-per-shape text form for golden tests (coordinates to 0.01 pt);
+// each further page follows its own "page" line.
 std::string to_text(const Scene& s);
 
 // The promises of FORMAT.md §4 that a dump can check on its own: no two label

@@ -81,6 +81,7 @@ constexpr Key<Style> kStyleKeys[] = {
     {"page.height", kPageLength, [](Style& s, const Value& v) { s.page.height = v.number; }},
     {"page.margin", kPageLength, [](Style& s, const Value& v) { s.page.margin = v.number; }},
     {"page.background", kColor, [](Style& s, const Value& v) { s.page.background = v.color; }},
+    {"page.tiles", {Kind::sheet_size}, [](Style& s, const Value& v) { s.page.tiles = v.text; }},
 
     {"font.family", kFamily, set_base_family},
     {"font.size", kFontSize, set_base_size},
@@ -425,6 +426,17 @@ struct Checker {
     return fail("one of A0, A1, A2, A3, A4, A5, A6, letter, legal, tabloid, auto, custom");
   }
 
+  std::optional<Value> sheet() const {
+    const auto* s = string_of(p.value);
+    if (s) {
+      const std::string word = lowercase(*s);
+      Value v;
+      if (word == "none" || word == "letter" || word == "legal" || word == "tabloid") return v.text = word, v;
+      if (page_size(word)) return v.text = "A" + word.substr(1), v;
+    }
+    return fail("one of A0, A1, A2, A3, A4, A5, A6, letter, legal, tabloid, none");
+  }
+
   std::optional<Value> text() const {
     const auto* s = string_of(p.value);
     if (!s) return fail("a string");
@@ -456,6 +468,7 @@ std::optional<Value> convert(std::string_view key, const Spec& spec, const Prope
     case Kind::weight: return check.weight();
     case Kind::dash: return check.dash();
     case Kind::page_size: return check.page();
+    case Kind::sheet_size: return check.sheet();
     case Kind::text: return check.text();
   }
   return std::nullopt;

@@ -26,6 +26,7 @@ enum class Kind {
   weight,     // 100–900 or a name ("bold")
   dash,       // an array of lengths, or "solid", "dashed", "dotted"
   page_size,  // A0–A6, letter, legal, tabloid, auto, custom
+  sheet_size, // A0–A6, letter, legal, tabloid, none
   text,       // any string
 };
 

@@ -39,6 +39,14 @@ void set(const keys::Key<Target>& key, Target& target, const Property& p, Diagno
   if (const auto v = keys::convert(p.key, key.spec, p, diags)) key.set(target, *v);
 }
 
+// The tile size is checked against the page only once both are known: the key's place is kept for that message.
+void set(const keys::Key<Style>& key, Style& target, const Property& p, Diagnostics& diags) {
+  const auto v = keys::convert(p.key, key.spec, p, diags);
+  if (!v) return;
+  key.set(target, *v);
+  if (key.name == "page.tiles") target.page.tiles_where = p.where;
+}
+
 void unknown(const Property& p, std::string_view shown, std::string_view suggestion, Diagnostics& diags) {
   std::vector<Note> notes;
   if (!suggestion.empty()) notes.push_back({fmt::format("did you mean '{}'?", suggestion), {}});

@@ -12,6 +12,7 @@
 #include "base/color.h"
 #include "base/font.h"
 #include "base/property.h"
+#include "base/source_location.h"
 
 namespace annals::style {
 
@@ -30,6 +31,11 @@ struct PageStyle {
   double height = 0;        // pt; only for custom sizes
   double margin = 34;       // pt (12 mm)
   Color background{1, 1, 1, 1};
+  // A smaller sheet the page is printed on as a poster in tiles (A0–A6,
+  // letter, legal, tabloid), "none" for the page itself; and where the key
+  // was set, for messages.
+  std::string tiles = "none";
+  SourceLocation tiles_where;
 };
 
 struct TextStyle {

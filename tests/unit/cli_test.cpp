@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -604,19 +605,22 @@ TEST_F(Cli, DumpedBceDatesReadBackAsTheSameInterval) {
       << again.out.substr(0, 800);
 }
 
-// A PDF page beyond 14400 pt a side is a warning like any other: --strict
-// fails it before anything is written, --quiet silences it.
+// A PDF page beyond 14400 pt a side is scaled down to it with a warning like
+// any other: --strict fails it before anything is written, --quiet silences it.
 TEST_F(Cli, PdfPageBeyondViewersIsAWarningThatStrictFails) {
   write("t.toml", kGood);
   const auto plain = annals("render t.toml -o big.pdf --width 600cm");
   EXPECT_EQ(plain.status, 0) << plain.err;
   const std::string head = "big.pdf: warning: the page is 17008 × ";
   const std::string tail = " pt, beyond the 14400 pt (200 in) per side that PDF viewers show; "
-                           "split the timeline, narrow its dates, or use SVG\n";
+                           "the PDF page is scaled down to 14400 × 146 pt (split the timeline, narrow its dates, "
+                           "or use SVG to keep its size)\n";
   ASSERT_EQ(plain.err.rfind(head, 0), 0u) << plain.err;
   ASSERT_TRUE(plain.err.ends_with(tail)) << plain.err;
   EXPECT_EQ(plain.err.find('\n'), plain.err.size() - 1) << plain.err;  // one message, nothing else
   EXPECT_TRUE(exists("big.pdf"));
+  // No PDF page beyond 14,400 pt, ever: this one is scaled down to it.
+  EXPECT_NE(annals::testing::run_in(dir_, "pdfinfo big.pdf").out.find("Page size:       14400 x 14"), std::string::npos);
   fs::remove(dir_ / "big.pdf");
 
   const auto strict = annals("render t.toml -o big.pdf --width 600cm --strict");
@@ -852,4 +856,152 @@ TEST_F(Cli, BashCompletionOffersTheVerbsTheOptionsAndTheirValues) {
     const std::string option = help.substr(at + 1, end - at - 1);
     EXPECT_NE(offered.find(option + "\n"), std::string::npos) << option << " is not offered:\n" << offered;
   }
+}
+
+// ---- pages (FORMAT.md §5.6) -------------------------------------------------
+
+namespace {
+
+// `n` events over a century in three lanes: far too many for an A6 page.
+std::string crowded(int n) {
+  std::string t = "[timeline]\ntitle = \"A crowded century\"\nnow = 2022-12-31\n";
+  for (int l = 1; l <= 3; ++l) t += "[[lane]]\nid = \"l" + std::to_string(l) + "\"\ntitle = \"Lane " + std::to_string(l) + "\"\n";
+  for (int i = 0; i < n; ++i) {
+    const int year = 1900 + i * 100 / n;
+    t += "[[event]]\ntitle = \"Event " + std::to_string(i) + "\"\nlane = \"l" + std::to_string(i % 3 + 1) + "\"\n";
+    t += i % 4 == 0 ? "start = " + std::to_string(year) + "\nend = " + std::to_string(year + 3) + "\n"
+                    : "date = " + std::to_string(year) + "\n";
+  }
+  return t;
+}
+
+int count_of(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_F(Cli, ChartTooBigForItsPageIsAPdfOfSeveralPagesOfThatSize) {
+  write("big.toml", crowded(300));
+  const auto r = annals("render big.toml --page A6 -o big.pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto npages = annals::testing::run_in(dir_, "qpdf --show-npages big.pdf");
+  ASSERT_EQ(npages.status, 0) << npages.err;
+  const int pages = std::stoi(npages.out);
+  EXPECT_GT(pages, 2);
+  EXPECT_NE(r.err.find("big.toml: warning: the content does not fit one A6 landscape page"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("it is laid out over " + std::to_string(pages) + " pages of that size"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(annals::testing::run_in(dir_, "qpdf --check big.pdf").status, 0);
+  // Every page A6 landscape.
+  const auto info = annals::testing::run_in(dir_, "pdfinfo -f 1 -l " + std::to_string(pages) + " big.pdf");
+  EXPECT_EQ(count_of(info.out, "size:  419.528 x 297.638 pts"), pages) << info.out;
+  // One bookmark per page, its lanes under it.
+  const auto outline = annals::testing::run_in(dir_, "qpdf --json --json-key=outlines big.pdf");
+  EXPECT_NE(outline.out.find("\"title\": \"Page 2 · "), std::string::npos) << outline.out.substr(0, 2000);
+  EXPECT_EQ(count_of(outline.out, "\"title\": \"Lane 2\""), pages);
+  EXPECT_EQ(count_of(outline.out, "\"destpageposfrom1\": " + std::to_string(pages) + ","), 4);  // page and 3 lanes
+  // The text of page 2: its footer.
+  const auto text = annals::testing::run_in(dir_, "pdftotext -f 2 -l 2 big.pdf -");
+  EXPECT_NE(text.out.find("continued from page 1"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("page 2 of " + std::to_string(pages)), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("continued on page 3"), std::string::npos) << text.out;
+}
+
+TEST_F(Cli, ChartOfSeveralPagesIsNumberedPngAndSvgFiles) {
+  write("big.toml", crowded(300));
+  const auto dump = annals("render big.toml --page A6 --format json -o -");
+  ASSERT_EQ(dump.status, 0) << dump.err;
+  const int pages = count_of(dump.out.substr(0, dump.out.find("\"items\"")), "{\"width\":") - 1;
+  ASSERT_GT(pages, 2) << dump.out.substr(0, 400);
+  const auto r = annals("render big.toml --page A6 -o big.png -o big.svg -o big.pdf");
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (int p = 1; p <= pages; ++p) {
+    for (const char* ext : {".png", ".svg"}) {
+      const std::string name = "big-" + std::to_string(p) + ext;
+      ASSERT_TRUE(exists(name)) << name;
+      EXPECT_GT(fs::file_size(dir_ / name), 1000u) << name;
+    }
+  }
+  EXPECT_FALSE(exists("big.png"));
+  EXPECT_FALSE(exists("big.svg"));
+  EXPECT_FALSE(exists("big-" + std::to_string(pages + 1) + ".png"));
+  EXPECT_FALSE(exists("big-0.png"));
+  EXPECT_TRUE(exists("big.pdf"));
+  EXPECT_EQ(stray_files(), std::vector<std::string>{});
+  // Each SVG is one A6 landscape page.
+  const std::string svg = slurp(dir_ / "big-2.svg");
+  EXPECT_NE(svg.find("width=\"419.527559pt\" height=\"297.637795pt\""), std::string::npos) << svg.substr(0, 300);
+  // PNG page 2 is the PDF's page 2.
+  const auto png = annals::testing::run_in(dir_, "pdftoppm -f 2 -l 2 -r 144 -png big.pdf pdf2");
+  EXPECT_EQ(png.status, 0);
+}
+
+TEST_F(Cli, SeveralPagesCannotGoToStandardOutputAsPng) {
+  write("big.toml", crowded(300));
+  const auto r = annals("render big.toml --page A6 --format png -o -");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_NE(r.err.find("standard output: error: cannot write: the chart takes "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("pages, one png file each; name a file with -o (NAME.png becomes NAME-1.png"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Cli, DumpOfSeveralPagesListsEveryPageAndEachItemsPage) {
+  write("big.toml", crowded(300));
+  const auto r = annals("render big.toml --page A6 --format json -o -");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind(R"({"page":{"width":419.53,"height":297.64},"pages":[{"width":419.53,"height":297.64},)", 0),
+            0u)
+      << r.out.substr(0, 300);
+  EXPECT_EQ(count_of(r.out, "\"kind\":"), count_of(r.out, ",\"page\":"));
+  EXPECT_EQ(count_of(r.out, "\"kind\":\"event\""), 300);
+  EXPECT_NE(r.out.find("\"kind\":\"lane\",\"id\":\"l1\",\"box\":"), std::string::npos);
+}
+
+// ---- tiles (page.tiles) -----------------------------------------------------
+
+TEST_F(Cli, PosterInTilesIsAPdfOfSheetsOfTheTileSize) {
+  write("t.toml", kGood);
+  const auto r = annals("render t.toml --set page.size=A0 --set page.tiles=A4 -o poster.pdf -o poster.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  // A0 landscape (3370 × 2384 pt) on A4 landscape sheets, 12 mm frames, 10 mm overlap: 5 × 5.
+  EXPECT_EQ(annals::testing::run_in(dir_, "qpdf --show-npages poster.pdf").out, "25\n");
+  EXPECT_EQ(annals::testing::run_in(dir_, "qpdf --check poster.pdf").status, 0);
+  const auto info = annals::testing::run_in(dir_, "pdfinfo -f 1 -l 25 poster.pdf");
+  EXPECT_EQ(count_of(info.out, "size:  841.89 x 595.276 pts"), 25) << info.out;
+  const auto text = annals::testing::run_in(dir_, "pdftotext -f 7 -l 7 poster.pdf -");
+  EXPECT_NE(text.out.find("A4 landscape · sheet 7 of 25 · row 2 of 5, column 2 of 5"), std::string::npos)
+      << text.out;
+  const std::string dump = slurp(dir_ / "poster.json");
+  EXPECT_EQ(dump.rfind(R"({"page":{"width":841.89,"height":595.28},"pages":[)", 0), 0u) << dump.substr(0, 200);
+}
+
+TEST_F(Cli, UnknownTileSizeIsAnErrorAtItsValue) {
+  write("t.toml", kGood);
+  write("s.toml", "extends = \"default\"\n[page]\nsize = \"A0\"\ntiles = \"A9\"\n");
+  const auto r = annals("render t.toml --style s.toml -o poster.pdf");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err.rfind("s.toml:4:9: error: 'page.tiles' must be one of A0, A1, A2, A3, A4, A5, A6, letter, legal, "
+                        "tabloid, none; found 'A9'\n",
+                        0),
+            0u)
+      << r.err;
+  EXPECT_FALSE(exists("poster.pdf"));
+}
+
+TEST_F(Cli, TilesNotSmallerThanThePageAreAnErrorAtTheKey) {
+  write("t.toml", kGood);
+  write("s.toml", "extends = \"default\"\n[page]\nsize = \"A4\"\ntiles = \"A3\"\n");
+  const auto r = annals("render t.toml --style s.toml -o poster.pdf");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("s.toml:4:9: error: page.tiles = \"A3\" (842 × 1191 pt) is not smaller than the page (842 × "),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("s.toml:4:9: note: name a smaller sheet, or a larger page.size"), std::string::npos) << r.err;
+  EXPECT_FALSE(exists("poster.pdf"));
 }

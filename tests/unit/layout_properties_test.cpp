@@ -360,32 +360,41 @@ std::string check_periods_and_links(const model::Timeline& t, const Detailed& d,
 }
 
 std::string check(const model::Timeline& t, const Detailed& d) {
-  const auto& s = d.scene;
-  std::vector<Tagged> boxes;
   std::unordered_map<std::string, int> labels;
-  const Box page{0, 0, s.width, s.height};
-  for (const auto& it : s.items) {
-    if (!page.contains(it.box, 0.01)) return std::string(scene::to_string(it.kind)) + " " + it.id + " leaves the page";
-    if (it.kind == scene::ItemKind::label) {
-      if (it.text.empty()) return "label " + it.id + " is empty";
-      ++labels[it.event];
-      boxes.push_back({it.box, it.event, true});
-    } else if (it.kind == scene::ItemKind::event) {
-      boxes.push_back({it.box, it.event, false});
+  // Each page on its own: its items and texts on it, no two of its boxes in collision.
+  for (std::size_t p = 0; p < scene::page_count(d.scene); ++p) {
+    const auto& s = scene::page_of(d.scene, p);
+    const std::string where = p == 0 ? "" : " on page " + std::to_string(p + 1);
+    std::vector<Tagged> boxes;
+    const Box page{0, 0, s.width, s.height};
+    for (const auto& it : s.items) {
+      if (!page.contains(it.box, 0.01))
+        return std::string(scene::to_string(it.kind)) + " " + it.id + " leaves the page" + where;
+      if (it.kind == scene::ItemKind::label) {
+        if (it.text.empty()) return "label " + it.id + " is empty";
+        ++labels[it.event];
+        boxes.push_back({it.box, it.event, true});
+      } else if (it.kind == scene::ItemKind::event) {
+        boxes.push_back({it.box, it.event, false});
+      }
     }
+    for (const auto& sh : s.shapes)
+      if (const auto* txt = std::get_if<scene::Text>(&sh); txt && !page.contains(txt->box, 0.01))
+        return "text \"" + txt->text + "\" leaves the page" + where;
+    if (auto c = first_collision(boxes); !c.empty()) return c + " overlap" + where;
   }
-  for (const auto& sh : s.shapes)
-    if (const auto* txt = std::get_if<scene::Text>(&sh); txt && !page.contains(txt->box, 0.01))
-      return "text \"" + txt->text + "\" leaves the page";
-  // A chart that does not fit its page even at font.min_size is cut at the
-  // page's edge: what is drawn keeps every guarantee, and no event has two labels.
-  const bool cut = !s.composed.fits;
+  // Every event labelled once, on exactly one page; a chart that does not fit
+  // its page even at font.min_size is cut at the page's edge: what is drawn
+  // keeps every guarantee, and no event has two labels.
+  const bool cut = !d.scene.composed.fits;
   for (const auto& e : t.events) {
     const std::string id = e.id.empty() ? std::to_string(e.index) : e.id;
     if (cut ? labels[id] > 1 : labels[id] != 1)
       return "event " + id + " has " + std::to_string(labels[id]) + " labels";
   }
-  if (auto c = first_collision(boxes); !c.empty()) return c + " overlap";
+  // The breaks and rows below are those of page 1, so they are checked for a single page.
+  if (scene::page_count(d.scene) > 1) return "";
+  const auto& s = d.scene;
   // Along the time axis: x, or y when time runs down.
   const bool vertical = t.header.orientation == model::Orientation::vertical;
   for (const auto& it : s.items) {
@@ -451,7 +460,11 @@ TEST(LayoutProperties, HundredThousandEventsKeepEveryGuarantee) {
   const text::FakeMeasurer m;
   Diagnostics diags;
   const auto d = layout_detailed(styled::resolve(t, st, options_now(), diags), {}, m, diags);
-  EXPECT_GT(d.scene.items.size(), 200'000u);
+  // Far beyond the longest page side: pages of 14,400 pt, every event on one of them.
+  std::size_t items = 0;
+  for (std::size_t p = 0; p < scene::page_count(d.scene); ++p) items += scene::page_of(d.scene, p).items.size();
+  EXPECT_GT(items, 200'000u);
+  EXPECT_GT(scene::page_count(d.scene), 1u);
   EXPECT_EQ(check(t, d), "");
 }
 

@@ -1,0 +1,219 @@
+// Pagination by time. The events in time order (start, then file order) are
+// cut into consecutive stretches; each page is the whole chart as compose()
+// draws it — title line, axis, lane headers, eras and markers — over its
+// stretch of time only, with the events that start in it. A span that runs
+// past a cut ends square there, as at the edge of any view window, and the
+// footer says on which page the chart goes on.
+//
+// How many events a page takes is searched, not estimated: a stretch is
+// composed and kept only when its content fits, so every page fits by
+// construction. The search starts from the previous page's count, so a chart
+// of even density costs about three compositions per page.
+#include "layout/pages/paginate.h"
+
+#include <algorithm>
+#include <numeric>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "layout/frame/time_frame.h"
+
+namespace annals::layout {
+
+namespace {
+
+constexpr dates::Seconds kDay = 86'400;
+
+class Paginator {
+ public:
+  Paginator(const ChartInput& in, double fixed) : in_(in), chart_(*in.chart), p_(params_for(in)) {
+    order_.resize(chart_.events.size());
+    std::iota(order_.begin(), order_.end(), std::size_t{0});
+    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+      return chart_.events[a].begin < chart_.events[b].begin;
+    });
+    full_ = in.page;
+    if (full_.height <= 0) full_.height = p_.map.transposed ? std::max(400.0, 1.414 * full_.width) : fixed;
+    const auto& st = *in.style;
+    folio_height_ = in.measurer->measure("Page 0123456789", st.axis.label.font).height;
+    frame_ = full_;
+    frame_.height = std::max(1.0, full_.height - reserve());
+    // Across the time axis the content may take the page's length, less the
+    // footer when the footer sits across (time running along the page).
+    room_ = p_.map.transposed ? fixed : std::min(fixed, full_.height) - reserve();
+  }
+
+  std::size_t events() const { return order_.size(); }
+  double room() const { return room_; }
+
+  // What the footer line takes at the page's foot: its line and a half unit above it.
+  double reserve() const { return folio_height_ + in_.style->font.size / 2; }
+
+  // The stretch of time of the page holding order_[first, first + count):
+  // from the cut before it (the chart's start for page 1) to the cut after
+  // it (the chart's end for the last page); a cut lies halfway between the
+  // last start on one page and the first on the next.
+  Domain window(std::size_t first, std::size_t count) const {
+    Domain d;
+    d.begin = first == 0 ? in_.domain.begin : cut(first - 1);
+    d.end = first + count >= order_.size() ? in_.domain.end : cut(first + count - 1);
+    if (d.end - d.begin < kDay) {  // many events at one moment: a day around them
+      const dates::Seconds mid = d.begin + (d.end - d.begin) / 2;
+      d = {mid - kDay / 2, mid + kDay / 2};
+    }
+    return d;
+  }
+
+  Composition compose_stretch(std::size_t first, std::size_t count) const {
+    const Domain d = window(first, count);
+    styled::Timeline t;
+    t.file = chart_.file;
+    t.header = chart_.header;
+    t.header.window_begin = d.begin;
+    t.header.window_end = d.end;
+    t.now = chart_.now;
+    t.style = chart_.style;
+    t.lanes = chart_.lanes;
+    t.tags = chart_.tags;
+    for (const auto& era : chart_.eras)
+      if (in_window(era_time(era), d)) t.eras.push_back(era);
+    for (const auto& m : chart_.markers)
+      if (in_window(marker_time(m), d)) t.markers.push_back(m);
+    std::vector<std::size_t> picked(order_.begin() + static_cast<std::ptrdiff_t>(first),
+                                    order_.begin() + static_cast<std::ptrdiff_t>(first + count));
+    std::sort(picked.begin(), picked.end());  // file order, as compose() expects
+    t.events.reserve(picked.size());
+    for (const auto i : picked) t.events.push_back(chart_.events[i]);
+    ChartInput page = in_;
+    page.chart = &t;
+    page.domain = d;
+    page.page = frame_;
+    return compose(page);
+  }
+
+  bool fits(const Composition& c) const { return c.natural <= room_ + 0.01; }
+
+  // The most events from `first` on that fit one page, composed; the search
+  // starts at `guess`. Nothing when not even one fits.
+  std::optional<std::pair<std::size_t, Composition>> next_page(std::size_t first, std::size_t guess) const {
+    const std::size_t remaining = order_.size() - first;
+    std::size_t lo = 0, hi = remaining + 1;  // lo fits (0: none known), hi does not (remaining + 1: none known)
+    std::optional<Composition> best;
+    std::size_t k = std::clamp<std::size_t>(guess, 1, remaining);
+    for (;;) {
+      Composition c = compose_stretch(first, k);
+      if (fits(c)) {
+        lo = k;
+        best = std::move(c);
+      } else {
+        hi = k;
+      }
+      // Within a sixteenth of the most that fit is full enough: the last
+      // compositions of a bisection move a page's end by a few events.
+      if (lo == remaining || hi - lo <= std::max<std::size_t>(1, lo / 16)) break;
+      if (hi == remaining + 1)
+        k = std::min(remaining, lo + std::max<std::size_t>(1, lo / 8));
+      else if (lo == 0)
+        k = std::max<std::size_t>(1, hi / 2);
+      else
+        k = lo + (hi - lo) / 2;
+    }
+    if (!best) return std::nullopt;
+    return std::make_pair(lo, std::move(*best));
+  }
+
+  // The footer: "continued from page N" at the start, the page number in the
+  // middle, "continued on page N" at the end; and the page's outline title.
+  void finish_page(scene::Scene& s, std::size_t page, std::size_t pages, std::size_t first, std::size_t count) const {
+    const auto& st = *in_.style;
+    const auto& font = st.axis.label.font;
+    const Color ink = st.axis.label.color;
+    s.width = std::max(s.width, full_.width);
+    s.height = full_.height;
+    if (pages < 2) return;
+    const double margin = st.page.margin;
+    const double y = s.height - margin - folio_height_;
+    const auto put = [&](const std::string& text, double align) {
+      const double w = in_.measurer->measure(text, font).width;
+      const double x = margin + align * std::max(0.0, s.width - 2 * margin - w);
+      s.shapes.push_back(scene::Text{{x, y, w, folio_height_}, text, font, ink, {}});
+    };
+    if (page > 1) put(fmt::format("continued from page {}", page - 1), 0);
+    put(fmt::format("page {} of {}", page, pages), 0.5);
+    if (page < pages) put(fmt::format("continued on page {}", page + 1), 1);
+    const auto& a = chart_.events[order_[first]];
+    const auto& b = chart_.events[order_[first + count - 1]];
+    const std::string from = dates::label(a.first), to = dates::label(b.first);
+    s.page_title = from == to ? fmt::format("Page {} · {}", page, from) : fmt::format("Page {} · {} – {}", page, from, to);
+  }
+
+ private:
+  dates::Seconds cut(std::size_t last) const {
+    const auto a = chart_.events[order_[last]].begin, b = chart_.events[order_[last + 1]].begin;
+    return a + (b - a) / 2;
+  }
+
+  const ChartInput& in_;
+  const styled::Timeline& chart_;
+  OrientationParams p_;
+  std::vector<std::size_t> order_;  // indices into chart_.events by start, then file order
+  PageFrame full_, frame_;          // the page, and what compose() gets of it (the footer kept free)
+  double folio_height_ = 0;
+  double room_ = 0;
+};
+
+}  // namespace
+
+std::optional<Composition> paginate(const ChartInput& in, double fixed, double natural, Diagnostics& diags) {
+  const Paginator pg(in, fixed);
+  if (pg.events() < 2 || pg.room() <= 0) return std::nullopt;
+  struct Page {
+    std::size_t first, count;
+    Composition c;
+  };
+  std::vector<Page> pages;
+  // A first guess from the whole chart's length: content grows about as the events do.
+  std::size_t guess = std::max<std::size_t>(
+      1, static_cast<std::size_t>(static_cast<double>(pg.events()) * pg.room() / std::max(1.0, natural)));
+  for (std::size_t first = 0; first < pg.events();) {
+    auto next = pg.next_page(first, guess);
+    if (!next) return std::nullopt;
+    guess = next->first;
+    pages.push_back({first, next->first, std::move(next->second)});
+    first += next->first;
+  }
+  Composition out = std::move(pages.front().c);
+  const std::size_t n = pages.size();
+  pg.finish_page(out.scene, 1, n, pages.front().first, pages.front().count);
+  if (n < 2) return out;
+  out.scene.more_pages.reserve(n - 1);
+  for (std::size_t i = 1; i < n; ++i) {
+    out.shortened += pages[i].c.shortened;
+    scene::Scene s = std::move(pages[i].c.scene);
+    pg.finish_page(s, i + 1, n, pages[i].first, pages[i].count);
+    out.scene.more_pages.push_back(std::move(s));
+  }
+  const bool transposed = params_for(in).map.transposed;
+  const char* grows = transposed ? "wide" : "high";
+  const scene::Scene& first = out.scene;
+  if (in.page.height > 0)
+    diags.warning({in.chart->file, 0, 0},
+                  fmt::format("the content does not fit one {} page ({:.0f} pt {} needed); it is laid out over {} "
+                              "pages of that size, each a stretch of time",
+                              in.page.name, natural, grows, n));
+  else
+    diags.warning({in.chart->file, 0, 0},
+                  fmt::format("the content needs {:.0f} pt, beyond the {:.0f} pt (200 in) a page side may have; it "
+                              "is laid out over {} pages of {:.0f} × {:.0f} pt, each a stretch of time",
+                              natural, kMaxPageSide, n, first.width, first.height));
+  return out;
+}
+
+double legible_share(const style::Style& st) {
+  return std::min(1.0, st.min_size / std::max(st.min_size, st.font.size));
+}
+
+}  // namespace annals::layout

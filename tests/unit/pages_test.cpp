@@ -1,0 +1,387 @@
+// A chart too big for its page at a legible size goes onto several pages of
+// that size, each a stretch of time (FORMAT.md §5.6; layout/pages/).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "layout/layout.h"
+#include "layout/pages/paginate.h"
+#include "layout/pages/tiles.h"
+#include "style/style.h"
+#include "styled/resolve.h"
+#include "text/measurer.h"
+
+namespace annals::layout {
+namespace {
+
+dates::Date day(std::int64_t y, int m, int d) { return std::get<dates::Date>(dates::from_ymd(y, m, d)); }
+
+model::Event point(std::string title, dates::Date d, std::size_t lane = 0) {
+  model::Event e;
+  e.title = std::move(title);
+  e.date = model::LocatedDate{d, {}};
+  e.lane = lane;
+  return e;
+}
+
+model::Event span(std::string title, dates::Date a, dates::Date b, std::size_t lane = 0) {
+  model::Event e;
+  e.title = std::move(title);
+  e.start = model::LocatedDate{a, {}};
+  e.end = model::LocatedDate{b, {}};
+  e.lane = lane;
+  return e;
+}
+
+struct Chart {
+  model::Timeline timeline;
+  style::Style style = style::defaults();
+  styled::Options styling;
+  text::FakeMeasurer measurer;
+  Diagnostics diags;
+
+  explicit Chart(std::string page = "A5", std::size_t lanes = 3) {
+    timeline.file = "test.toml";
+    timeline.header.title = "A long history";
+    for (std::size_t l = 0; l < lanes; ++l)
+      timeline.lanes.push_back({"l" + std::to_string(l), "Lane " + std::to_string(l + 1), {}, {}});
+    style.page.size = std::move(page);
+    style.page.landscape = true;
+    styling.now = std::get<dates::Date>(dates::from_ymd(2022, 12, 31));
+    timeline.header.scale = model::ScaleKind::linear;
+  }
+  void add(model::Event e) {
+    e.index = timeline.events.size();
+    timeline.events.push_back(std::move(e));
+  }
+  // `n` events over 1900–1999, points and spans, spread over the lanes.
+  void fill(std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto y = 1900 + static_cast<std::int64_t>(i * 100 / n);
+      const int m = static_cast<int>(i % 12) + 1;
+      const std::size_t lane = i % timeline.lanes.size();
+      if (i % 3 == 0)
+        add(span("Span " + std::to_string(i), day(y, m, 1), day(y + 2, m, 28), lane));
+      else
+        add(point("Event " + std::to_string(i), day(y, m, 15), lane));
+    }
+  }
+  scene::Scene run() { return layout(styled::resolve(timeline, style, styling, diags), {}, measurer, diags); }
+};
+
+std::vector<const scene::Item*> items_of(const scene::Scene& page, scene::ItemKind kind) {
+  std::vector<const scene::Item*> out;
+  for (const auto& it : page.items)
+    if (it.kind == kind) out.push_back(&it);
+  return out;
+}
+
+std::vector<std::string> texts_of(const scene::Scene& page) {
+  std::vector<std::string> out;
+  for (const auto& s : page.shapes)
+    if (const auto* t = std::get_if<scene::Text>(&s)) out.push_back(t->text);
+  return out;
+}
+
+bool has_text(const scene::Scene& page, const std::string& text) {
+  const auto all = texts_of(page);
+  return std::find(all.begin(), all.end(), text) != all.end();
+}
+
+TEST(Pages, ChartTooBigForItsPageGoesOntoSeveralPagesOfThatSize) {
+  Chart c;
+  c.fill(600);
+  const scene::Scene s = c.run();
+  ASSERT_GT(scene::page_count(s), 2u);
+  // A5 landscape: 595.3 × 419.5 pt, kept on every page.
+  for (std::size_t p = 0; p < scene::page_count(s); ++p) {
+    EXPECT_NEAR(scene::page_of(s, p).width, 595.28, 0.01) << "page " << p + 1;
+    EXPECT_NEAR(scene::page_of(s, p).height, 419.53, 0.01) << "page " << p + 1;
+  }
+  // One warning says how many pages it took.
+  ASSERT_EQ(c.diags.warning_count(), 1u);
+  EXPECT_NE(c.diags.all().front().message.find(std::to_string(scene::page_count(s)) + " pages"), std::string::npos);
+}
+
+TEST(Pages, EveryEventIsOnExactlyOnePage) {
+  Chart c;
+  c.fill(600);
+  const scene::Scene s = c.run();
+  ASSERT_GT(scene::page_count(s), 1u);
+  std::map<std::string, std::set<std::size_t>> pages_of;  // event id → pages its marks and label are on
+  std::map<std::string, int> labels;
+  for (std::size_t p = 0; p < scene::page_count(s); ++p)
+    for (const auto& it : scene::page_of(s, p).items) {
+      if (it.kind != scene::ItemKind::event && it.kind != scene::ItemKind::label) continue;
+      pages_of[it.event].insert(p);
+      if (it.kind == scene::ItemKind::label) ++labels[it.event];
+    }
+  EXPECT_EQ(pages_of.size(), 600u);
+  for (const auto& [id, pages] : pages_of) {
+    EXPECT_EQ(pages.size(), 1u) << "event " << id;
+    EXPECT_EQ(labels[id], 1) << "event " << id;
+  }
+}
+
+TEST(Pages, StretchesFollowOneAnotherInTimeOrder) {
+  Chart c;
+  c.fill(600);
+  const scene::Scene s = c.run();
+  ASSERT_GT(scene::page_count(s), 2u);
+  std::string last_start;  // ISO dates of years 1900–2001 sort as text
+  for (std::size_t p = 0; p < scene::page_count(s); ++p) {
+    const auto events = items_of(scene::page_of(s, p), scene::ItemKind::event);
+    ASSERT_FALSE(events.empty()) << "page " << p + 1 << " has no event";
+    std::string lo = events.front()->dates->start, hi = lo;
+    for (const auto* e : events) lo = std::min(lo, e->dates->start), hi = std::max(hi, e->dates->start);
+    EXPECT_LE(last_start, lo) << "page " << p + 1 << " starts before page " << p << " ends";
+    last_start = hi;
+  }
+}
+
+TEST(Pages, EachPageHoldsItsContentWithTheAxisLaneHeadersAndTitleRepeated) {
+  Chart c;
+  c.fill(600);
+  const scene::Scene s = c.run();
+  ASSERT_GT(scene::page_count(s), 1u);
+  EXPECT_EQ(scene::validate(s), std::vector<std::string>{});  // every box on its page, no label collision
+  for (std::size_t p = 0; p < scene::page_count(s); ++p) {
+    const auto& page = scene::page_of(s, p);
+    EXPECT_EQ(items_of(page, scene::ItemKind::lane).size(), 3u) << "page " << p + 1;
+    EXPECT_FALSE(items_of(page, scene::ItemKind::tick).empty()) << "page " << p + 1;
+    EXPECT_FALSE(items_of(page, scene::ItemKind::title).empty()) << "page " << p + 1;
+    EXPECT_TRUE(has_text(page, "Lane 2")) << "page " << p + 1;
+    // Nothing drawn beyond the page either.
+    for (const auto& shape : page.shapes)
+      if (const auto* t = std::get_if<scene::Text>(&shape)) {
+        EXPECT_GE(t->box.x, 0) << t->text;
+        EXPECT_LE(t->box.bottom(), page.height + 0.01) << t->text << " on page " << p + 1;
+      }
+    EXPECT_EQ(page.outline.size(), 3u);
+    EXPECT_EQ(page.page_title.rfind("Page " + std::to_string(p + 1) + " · ", 0), 0u) << page.page_title;
+  }
+}
+
+TEST(Pages, FooterNumbersEachPageAndSaysWhereTheChartContinues) {
+  Chart c;
+  c.fill(600);
+  const scene::Scene s = c.run();
+  const std::size_t n = scene::page_count(s);
+  ASSERT_GT(n, 2u);
+  const std::string of = " of " + std::to_string(n);
+  EXPECT_TRUE(has_text(s, "page 1" + of));
+  EXPECT_FALSE(has_text(s, "continued from page 0"));
+  EXPECT_TRUE(has_text(s, "continued on page 2"));
+  const auto& middle = scene::page_of(s, 1);
+  EXPECT_TRUE(has_text(middle, "page 2" + of));
+  EXPECT_TRUE(has_text(middle, "continued from page 1"));
+  EXPECT_TRUE(has_text(middle, "continued on page 3"));
+  const auto& last = scene::page_of(s, n - 1);
+  EXPECT_TRUE(has_text(last, "page " + std::to_string(n) + of));
+  EXPECT_FALSE(has_text(last, "continued on page " + std::to_string(n + 1)));
+}
+
+TEST(Pages, SpanCrossingACutEndsSquareAtThePageEdge) {
+  Chart c("A6", 1);
+  c.fill(200);
+  c.add(span("The long war", day(1910, 1, 1), day(1990, 1, 1)));
+  const scene::Scene s = c.run();
+  ASSERT_GT(scene::page_count(s), 2u);
+  // Drawn once, on the page of its start, running to that page's plot edge.
+  std::size_t found = 0;
+  for (std::size_t p = 0; p < scene::page_count(s); ++p)
+    for (const auto* e : items_of(scene::page_of(s, p), scene::ItemKind::event))
+      if (e->title == "The long war") ++found;
+  EXPECT_EQ(found, 1u);
+}
+
+TEST(Pages, ManyEventsAtOneMomentStillSplitIntoPagesThatFit) {
+  Chart c("A6", 1);
+  for (int i = 0; i < 200; ++i) c.add(point("Event " + std::to_string(i), day(1950, 1, 1)));
+  const scene::Scene s = c.run();
+  ASSERT_GT(scene::page_count(s), 1u);
+  EXPECT_EQ(scene::validate(s), std::vector<std::string>{});
+  std::size_t events = 0;
+  for (std::size_t p = 0; p < scene::page_count(s); ++p) {
+    events += items_of(scene::page_of(s, p), scene::ItemKind::event).size();
+    EXPECT_NEAR(scene::page_of(s, p).height, 297.64, 0.01);
+  }
+  EXPECT_EQ(events, 200u);
+}
+
+TEST(Pages, PageThatGrowsWithItsContentStopsAtTheLongestPdfSide) {
+  Chart c("auto", 2);
+  c.style.page.width = 600;
+  c.fill(6000);
+  const scene::Scene s = c.run();
+  ASSERT_GT(scene::page_count(s), 1u);
+  for (std::size_t p = 0; p < scene::page_count(s); ++p) {
+    EXPECT_LE(scene::page_of(s, p).height, kMaxPageSide);
+    EXPECT_EQ(scene::page_of(s, p).width, 600);
+  }
+  EXPECT_EQ(scene::validate(s), std::vector<std::string>{});
+}
+
+TEST(Pages, VerticalChartSplitsDownTheTimeAxisOnPortraitPages) {
+  Chart c("A5", 3);
+  c.timeline.header.orientation = model::Orientation::vertical;
+  c.fill(500);
+  const scene::Scene s = c.run();
+  ASSERT_GT(scene::page_count(s), 1u);
+  for (std::size_t p = 0; p < scene::page_count(s); ++p) {
+    EXPECT_NEAR(scene::page_of(s, p).width, 419.53, 0.01);
+    EXPECT_NEAR(scene::page_of(s, p).height, 595.28, 0.01);
+  }
+  EXPECT_EQ(scene::validate(s), std::vector<std::string>{});
+}
+
+TEST(Pages, DumpListsEveryPageAndTagsEachItemWithItsPage) {
+  Chart c;
+  c.fill(600);
+  const scene::Scene s = c.run();
+  const std::size_t n = scene::page_count(s);
+  ASSERT_GT(n, 1u);
+  const std::string json = scene::to_json(s);
+  EXPECT_EQ(json.rfind(R"({"page":{"width":595.28,"height":419.53},"pages":[{"width":595.28,"height":419.53},)", 0),
+            0u)
+      << json.substr(0, 200);
+  std::size_t items = 0;
+  for (std::size_t p = 0; p < n; ++p) items += scene::page_of(s, p).items.size();
+  std::size_t tagged = 0;
+  for (auto at = json.find(R"(,"page":)"); at != std::string::npos; at = json.find(R"(,"page":)", at + 1)) ++tagged;
+  EXPECT_EQ(tagged, items);
+  EXPECT_NE(json.find(R"(,"page":)" + std::to_string(n) + ","), std::string::npos);
+  EXPECT_EQ(json.find(R"(,"page":)" + std::to_string(n + 1) + ","), std::string::npos);
+}
+
+TEST(Pages, SinglePageDumpHasNoPagesNorItemPages) {
+  Chart c;
+  c.fill(5);
+  const scene::Scene s = c.run();
+  ASSERT_EQ(scene::page_count(s), 1u);
+  const std::string json = scene::to_json(s);
+  EXPECT_EQ(json.find("\"pages\""), std::string::npos);
+  EXPECT_EQ(json.find(",\"page\":"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace annals::layout
+
+namespace annals::layout {
+namespace {
+
+// A poster of 2000 × 1000 pt with a square in each corner and one in the middle.
+scene::Scene poster() {
+  scene::Scene s;
+  s.width = 2000;
+  s.height = 1000;
+  const auto square = [&](double x, double y, const std::string& id) {
+    s.shapes.push_back(scene::Rect{{x, y, 20, 20}, 0, scene::Paint::solid({0, 0, 0, 1}), {}});
+    scene::Item it;
+    it.kind = scene::ItemKind::marker;
+    it.id = id;
+    it.box = {x, y, 20, 20};
+    s.items.push_back(it);
+  };
+  square(10, 10, "top-left");
+  square(1970, 10, "top-right");
+  square(10, 970, "bottom-left");
+  square(1970, 970, "bottom-right");
+  square(990, 490, "middle");
+  return s;
+}
+
+TEST(Tiles, PosterIsCutIntoOverlappingSheetsOfTheTileSize) {
+  auto st = style::defaults();
+  st.page.tiles = "A4";
+  const text::FakeMeasurer m;
+  Diagnostics diags;
+  const scene::Scene sheets = tile(poster(), st, m, diags);
+  EXPECT_FALSE(diags.has_errors());
+  // A4 landscape windows 774 × 527 pt stepping by 746 × 499: 3 columns, 2 rows.
+  ASSERT_EQ(scene::page_count(sheets), 6u);
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t p = 0; p < scene::page_count(sheets); ++p) {
+    const auto& s = scene::page_of(sheets, p);
+    EXPECT_NEAR(s.width, 841.89, 0.01);
+    EXPECT_NEAR(s.height, 595.28, 0.01);
+    ASSERT_TRUE(s.clip.has_value());
+    EXPECT_NEAR(s.clip->x, kTileFrame, 1e-9);
+    EXPECT_NEAR(s.clip->right(), s.width - kTileFrame, 1e-9);
+    // Eight crop marks (two at each corner) and the sheet's place.
+    std::size_t solid = 0;
+    for (const auto& mark : s.marks)
+      if (const auto* l = std::get_if<scene::Line>(&mark); l && l->stroke.dash.empty()) {
+        ++solid;
+        EXPECT_FALSE(s.clip->contains({std::min(l->from.x, l->to.x), std::min(l->from.y, l->to.y), 0, 0}));
+      }
+    EXPECT_EQ(solid, 8u);
+    for (const auto& it : s.items) {
+      ++seen[it.id];
+      EXPECT_TRUE(s.clip->contains(it.box)) << it.id << " on sheet " << p + 1;
+    }
+  }
+  // Each corner on one sheet; the middle square, in an overlap, on more than one.
+  EXPECT_EQ(seen["top-left"], 1u);
+  EXPECT_EQ(seen["top-right"], 1u);
+  EXPECT_EQ(seen["bottom-left"], 1u);
+  EXPECT_EQ(seen["bottom-right"], 1u);
+  EXPECT_GE(seen["middle"], 1u);
+  // The top-left square keeps its place inside the first sheet's frame.
+  const auto& first = scene::page_of(sheets, 0);
+  EXPECT_NEAR(first.items.front().box.x, kTileFrame + 10, 1e-9);
+}
+
+TEST(Tiles, NeighbouringSheetsShowTheOverlapTwice) {
+  auto st = style::defaults();
+  st.page.tiles = "A4";
+  const text::FakeMeasurer m;
+  Diagnostics diags;
+  scene::Scene p = poster();
+  // A square just inside where the second column starts, within the overlap strip.
+  const double second = 841.89 - 2 * kTileFrame - kTileOverlap;
+  p.shapes.push_back(scene::Rect{{second + 5, 100, 10, 10}, 0, scene::Paint::solid({0, 0, 0, 1}), {}});
+  const scene::Scene sheets = tile(p, st, m, diags);
+  std::size_t on = 0;
+  for (std::size_t i = 0; i < 2; ++i)
+    for (const auto& s : scene::page_of(sheets, i).shapes)
+      if (const auto* r = std::get_if<scene::Rect>(&s); r && r->box.w == 10) ++on;
+  EXPECT_EQ(on, 2u);
+}
+
+TEST(Tiles, SheetThatHoldsThePageWholeIsAnErrorAtTheKey) {
+  auto st = style::defaults();
+  st.page.tiles = "A0";
+  st.page.tiles_where = {"style.toml", 4, 9};
+  const text::FakeMeasurer m;
+  Diagnostics diags;
+  const scene::Scene out = tile(poster(), st, m, diags);
+  ASSERT_TRUE(diags.has_errors());
+  EXPECT_EQ(diags.all().front().where.line, 4u);
+  EXPECT_EQ(scene::page_count(out), 1u);
+  EXPECT_EQ(out.width, 2000);
+}
+
+}  // namespace
+}  // namespace annals::layout
+
+namespace annals::layout {
+namespace {
+
+TEST(Pages, LegibleShareIsTheFloorOverTheBodySize) {
+  auto st = style::defaults();
+  st.font.size = 9;
+  EXPECT_NEAR(legible_share(st), 6.0 / 9.0, 1e-12);
+  st.font.size = kLegibleFontSize;
+  EXPECT_EQ(legible_share(st), 1.0);
+  st.font.size = 4;  // already below the floor: it cannot shrink further
+  EXPECT_EQ(legible_share(st), 1.0);
+}
+
+}  // namespace
+}  // namespace annals::layout
