@@ -982,6 +982,102 @@ TEST(Eras, TitleCanSitBelowTheChart) {
   EXPECT_LE(title->box.bottom(), s.height);
 }
 
+// The era bands drawn: rects in the era fill's colour, in time order.
+std::vector<const scene::Rect*> era_rects(const scene::Scene& s) {
+  const Color fill = style::defaults().era.fill;
+  std::vector<const scene::Rect*> out;
+  for (const auto& sh : s.shapes) {
+    const auto* r = std::get_if<scene::Rect>(&sh);
+    if (r == nullptr) continue;
+    const Color c = r->fill.stops.empty() ? r->fill.color : r->fill.stops.front().color;
+    if (std::abs(c.r - fill.r) < 1e-9 && std::abs(c.g - fill.g) < 1e-9 && c.a < 0.5) out.push_back(r);
+  }
+  std::sort(out.begin(), out.end(), [](const scene::Rect* a, const scene::Rect* b) { return a->box.x < b->box.x; });
+  return out;
+}
+
+std::size_t rules_at(const scene::Scene& s, double x) {
+  return static_cast<std::size_t>(std::count_if(s.shapes.begin(), s.shapes.end(), [&](const scene::Shape& sh) {
+    const auto* l = std::get_if<scene::Line>(&sh);
+    return l && std::abs(l->from.x - x) < 1e-6 && std::abs(l->to.x - x) < 1e-6 && l->stroke.color.a < 1 &&
+           std::abs(l->stroke.color.r - style::defaults().era.fill.r) < 1e-9;
+  }));
+}
+
+TEST(Eras, TouchingErasAlternateTheirTintAndMeetAtARule) {
+  Chart c;
+  c.add(point("A", year(1890)));
+  c.add(point("B", year(1970)));
+  c.timeline.eras.push_back({"First", {year(1900), {}}, {year(1919), {}}, {}, {}});
+  c.timeline.eras.push_back({"Second", {year(1920), {}}, {year(1939), {}}, {}, {}});
+  c.timeline.eras.push_back({"Third", {year(1940), {}}, {year(1959), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto bands = era_rects(s);
+  ASSERT_EQ(bands.size(), 3u);
+  EXPECT_GT(bands[1]->fill.color.a, bands[0]->fill.color.a * 1.5);  // the middle one is deeper
+  EXPECT_DOUBLE_EQ(bands[2]->fill.color.a, bands[0]->fill.color.a);
+  EXPECT_EQ(rules_at(s, bands[0]->box.x), 0u);
+  EXPECT_EQ(rules_at(s, bands[1]->box.x), 1u);
+  EXPECT_EQ(rules_at(s, bands[2]->box.x), 1u);
+}
+
+TEST(Eras, ErasApartKeepOneTintAndNoRule) {
+  Chart c;
+  c.add(point("A", year(1890)));
+  c.add(point("B", year(1970)));
+  c.timeline.eras.push_back({"First", {year(1900), {}}, {year(1910), {}}, {}, {}});
+  c.timeline.eras.push_back({"Second", {year(1930), {}}, {year(1939), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto bands = era_rects(s);
+  ASSERT_EQ(bands.size(), 2u);
+  EXPECT_DOUBLE_EQ(bands[1]->fill.color.a, bands[0]->fill.color.a);
+  EXPECT_EQ(rules_at(s, bands[1]->box.x), 0u);
+}
+
+TEST(Eras, ApproximateEndsFadeAsAnEventsDo) {
+  Chart c;
+  c.add(point("A", year(1890)));
+  c.add(point("B", year(1970)));
+  c.timeline.eras.push_back({"Fuzzy", {parsed("c. 1900"), {}}, {year(1950), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto bands = era_rects(s);
+  ASSERT_EQ(bands.size(), 1u);
+  const auto& stops = bands[0]->fill.stops;
+  ASSERT_GE(stops.size(), 3u);
+  EXPECT_LT(stops.front().color.a, stops[1].color.a / 3);  // faint at the approximate start
+  EXPECT_DOUBLE_EQ(stops.back().color.a, stops[1].color.a);  // a certain end stays solid
+}
+
+TEST(Eras, BandReachesOutToItsTitle) {
+  Chart c;
+  c.add(point("A", year(1890)));
+  c.add(point("B", year(2100)));
+  // Short eras with long titles: the titles stack in rows above the lanes.
+  for (int y = 1900; y < 1960; y += 10)
+    c.timeline.eras.push_back({"An era with a long title " + std::to_string(y), {year(y), {}}, {year(y + 9), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto bands = era_rects(s);
+  ASSERT_EQ(bands.size(), 6u);
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    const auto* title = text_shape(s, "An era with a long title " + std::to_string(1900 + 10 * i));
+    ASSERT_NE(title, nullptr) << i;
+    EXPECT_LE(bands[i]->box.y, title->box.y + 1e-6) << i;  // the tint runs up behind its title
+    EXPECT_NEAR(title->box.x, bands[i]->box.x, 1e-6) << i;  // which starts on the band's edge
+  }
+}
+
+TEST(Eras, AnEraAcrossAnAxisBreakIsOneBand) {
+  Chart c;
+  c.timeline.header.scale = model::ScaleKind::collapsed;
+  c.add(point("A", year(1000)));
+  c.add(point("B", year(1001)));
+  c.add(point("C", year(1990)));
+  c.add(point("D", year(1991)));
+  c.timeline.eras.push_back({"Long era", {year(995), {}}, {year(1995), {}}, {}, {}});
+  const auto s = c.run().scene;
+  EXPECT_EQ(era_rects(s).size(), 1u);
+}
+
 TEST(Axis, BreakWidensWithTheAxisType) {
   Chart c;
   c.timeline.header.scale = model::ScaleKind::collapsed;
