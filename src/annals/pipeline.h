@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "annals/request.h"
 #include "annals/result.h"
@@ -21,6 +22,7 @@
 #include "model/timeline.h"
 #include "scene/scene.h"
 #include "style/style.h"
+#include "styled/timeline.h"
 #include "text/measurer.h"
 
 namespace annals {
@@ -61,6 +63,7 @@ class Pipeline {
   bool stop(Status status);
   void choose_now();
   load::ReadOptions read_options() const;
+  std::optional<styled::Timeline> dark_timeline();
 
   Request request_;
   Status status_ = Status::ok;
@@ -72,6 +75,7 @@ class Pipeline {
   dates::Date now_;
   Note now_origin_;
   scene::Scene scene_;
+  std::vector<std::string> files_;  // Result::files
 };
 
 }  // namespace annals

@@ -24,6 +24,10 @@ struct Result {
   // One per Request::outputs, empty for an output not drawn; none at all
   // when the outputs went to Hooks::output instead.
   std::vector<std::string> bytes;
+  // The files the run read, as named in messages: the timeline (unless it
+  // came from standard input or Request::text) and each style file of its
+  // `extends` chain, as far as it was read. What `annals watch` watches.
+  std::vector<std::string> files;
 
   bool ok() const { return status == Status::ok; }
 };

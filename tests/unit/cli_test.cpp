@@ -793,7 +793,7 @@ std::string bash_completes(const fs::path& dir, const std::string& words) {
 
 TEST_F(Cli, BashCompletionOffersTheVerbsTheOptionsAndTheirValues) {
   write("a.toml", kGood);
-  EXPECT_EQ(bash_completes(dir_, "annals \"\""), "render\ncheck\nstyles\n--help\n--version\n");
+  EXPECT_EQ(bash_completes(dir_, "annals \"\""), "render\nwatch\ncheck\nstyles\n--help\n--version\n");
   EXPECT_EQ(bash_completes(dir_, "annals re"), "render\n");
   EXPECT_EQ(bash_completes(dir_, "annals render a.toml --form"), "--format\n");
   EXPECT_EQ(bash_completes(dir_, "annals render a.toml --color \"\""), "auto\nalways\nnever\n");

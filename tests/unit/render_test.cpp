@@ -34,7 +34,10 @@ scene::Scene small_scene() {
   scene::Scene s;
   s.width = 200;
   s.height = 100;
-  s.metadata = {"A <small> & plain timeline", "For tests", "annals test", "2022-12-31"};
+  s.metadata.title = "A <small> & plain timeline";
+  s.metadata.subject = "For tests";
+  s.metadata.creator = "annals test";
+  s.metadata.date = "2022-12-31";
   return s;
 }
 

@@ -179,6 +179,12 @@ scene::Metadata metadata(const styled::Timeline& t, const Options& o) {
   md.subject = t.header.subtitle.empty() ? t.header.description : t.header.subtitle;
   md.creator = o.creator;
   md.date = dates::iso(t.now.begin);
+  switch (t.style.svg.link_target) {
+    case style::LinkTarget::top: md.link_target = "_top"; break;
+    case style::LinkTarget::blank: md.link_target = "_blank"; break;
+    case style::LinkTarget::self: md.link_target = "_self"; break;
+    case style::LinkTarget::parent: md.link_target = "_parent"; break;
+  }
   return md;
 }
 

@@ -85,8 +85,10 @@ PageFrame page_frame(const style::PageStyle& page) {
 Block title_block(const std::string& title, const std::string& subtitle, const style::TitleStyle& st,
                   double width, const text::TextMeasurer& m) {
   Block b;
-  if (!title.empty()) add_line(b, "title", title, st.title, st.align, width, 0, m);
-  if (!subtitle.empty()) {
+  // A caption (LaTeX's \\caption, a web page's heading) may say the title instead:
+  // title.show = false leaves the block out, and the subtitle with it unless subtitle.show.
+  if (!title.empty() && st.show_title) add_line(b, "title", title, st.title, st.align, width, 0, m);
+  if (!subtitle.empty() && st.subtitle_shown()) {
     const double y = b.height > 0 ? b.height + st.subtitle.font.size * 0.3 : 0;
     add_line(b, "subtitle", subtitle, st.subtitle, st.align, width, y, m);
   }
