@@ -42,6 +42,22 @@ void add_line(Block& b, const std::string& id, const std::string& s, const style
   b.height = std::max(b.height, y + ext.height);
 }
 
+// The mark of a lane of points, as its events draw it, `size` across, centred on (x, y).
+scene::Shape mark_swatch(const LegendEntry& e, double x, double y, double size) {
+  const double r = size / 2;
+  const auto fill = scene::Paint::solid(e.color);
+  switch (e.mark) {
+    case style::MarkerShape::square: return scene::Rect{{x - r, y - r, size, size}, 0, fill, e.outline};
+    case style::MarkerShape::diamond:
+      return scene::Path{{{x, y - r}, {x + r, y}, {x, y + r}, {x - r, y}}, true, fill, e.outline};
+    case style::MarkerShape::triangle:
+      return scene::Path{{{x, y - r}, {x + r, y + r}, {x - r, y + r}}, true, fill, e.outline};
+    case style::MarkerShape::circle:
+    case style::MarkerShape::none: break;
+  }
+  return scene::Circle{{x, y}, r, fill, e.outline};
+}
+
 // A swatch `k` times its size at body text sizes, so a poster's legend keeps
 // its proportions.
 scene::Shape swatch(const LegendEntry& e, double x, double y, double k) {
@@ -62,6 +78,8 @@ scene::Shape swatch(const LegendEntry& e, double x, double y, double k) {
       return scene::Path{{{x, y}, {x + w - 5 * k, y}, {x + w, cy}, {x + w - 5 * k, y + h}, {x, y + h}},
                          true, scene::Paint::solid(e.color), {}};
     case LegendEntry::Swatch::lane:
+      if (e.mark != style::MarkerShape::none) return mark_swatch(e, x + w / 2, cy, h);
+      break;
     case LegendEntry::Swatch::solid: break;
   }
   return scene::Rect{box, 2 * k, scene::Paint::solid(e.color), {}};
