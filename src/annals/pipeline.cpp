@@ -204,6 +204,8 @@ void Pipeline::choose_now() {
 bool Pipeline::check_styles() {
   if (!timeline_ || !style_ || status_ == Status::bad_request) return false;
   (void)styled::resolve(*timeline_, *style_, {now_, command_line_}, diags_);
+  // The dark style an SVG would read is checked as render would read it.
+  (void)dark_style();
   if (request_.strict) diags_.promote_warnings();
   if (diags_.has_errors()) return stop(Status::bad_input);
   diags_.sort_by_position();
@@ -215,7 +217,11 @@ bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer
   {
     // The styled timeline holds all that layout reads: the model's memory goes back before laying out.
     styled::Timeline styled = styled::resolve(*timeline_, *style_, {now_, command_line_}, diags_);
-    std::optional<styled::Timeline> dark = dark_timeline();
+    const bool svg = std::any_of(request_.outputs.begin(), request_.outputs.end(),
+                                 [](const Output& o) { return o.format == Format::svg; });
+    const std::optional<style::Style> dark_st = dark_style();
+    std::optional<styled::Timeline> dark;
+    if (svg && dark_st) dark = dark_timeline(*dark_st);
     timeline_.reset();
     scene_ = layout::layout(styled, layout::Options{request_.creator}, measurer, diags_);
     if (dark) {
@@ -260,14 +266,10 @@ bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer
   return true;
 }
 
-// svg.dark: the timeline styled again with the colours of the dark style, for an
-// SVG that follows the reader's colour scheme. Only when an SVG is drawn.
-std::optional<styled::Timeline> Pipeline::dark_timeline() {
+// svg.dark: the dark style, read (and its problems reported) whatever is drawn.
+std::optional<style::Style> Pipeline::dark_style() {
   const style::SvgStyle& svg = style_->svg;
   if (svg.dark.empty()) return std::nullopt;
-  if (std::none_of(request_.outputs.begin(), request_.outputs.end(),
-                   [](const Output& o) { return o.format == Format::svg; }))
-    return std::nullopt;
   // A path is relative to the file that names it, as `extends` is; a --set to the current folder.
   std::string dir;
   std::error_code ec;
@@ -276,11 +278,14 @@ std::optional<styled::Timeline> Pipeline::dark_timeline() {
   load::ReadOptions options = load::read_options(request_.safe);
   options.first_style_trusted = svg.dark_where.file.starts_with("--set");
   if (request_.safe && !options.first_style_trusted) dir = folder_of(request_.input);
-  auto dark = load::style_named(svg.dark, dir, svg.dark_where, diags_, options);
-  if (!dark) return std::nullopt;
-  const style::Style mixed = style::with_colors_of(*style_, *dark);
-  Diagnostics scratch;
-  return styled::resolve(*timeline_, mixed, {now_, command_line_}, scratch);
+  return load::style_named(svg.dark, dir, svg.dark_where, diags_, options);
+}
+
+// The timeline styled again with the dark style's colours only, for an SVG
+// that follows the reader's colour scheme.
+styled::Timeline Pipeline::dark_timeline(const style::Style& dark) {
+  Diagnostics scratch;  // the same timeline again: its problems are reported once
+  return styled::resolve(*timeline_, style::with_colors_of(*style_, dark), {now_, command_line_}, scratch);
 }
 
 std::optional<std::string> Pipeline::draw(std::size_t output, const render::Renderer& renderer) {

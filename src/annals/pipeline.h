@@ -63,7 +63,8 @@ class Pipeline {
   bool stop(Status status);
   void choose_now();
   load::ReadOptions read_options() const;
-  std::optional<styled::Timeline> dark_timeline();
+  std::optional<style::Style> dark_style();
+  styled::Timeline dark_timeline(const style::Style& dark);
 
   Request request_;
   Status status_ = Status::ok;
