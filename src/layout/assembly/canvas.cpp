@@ -150,10 +150,11 @@ std::vector<LegendEntry> legend_entries(const styled::Timeline& r, const MarkUse
     std::vector<std::array<std::size_t, 5>> shapes(r.lanes.size(), std::array<std::size_t, 5>{});
     std::vector<scene::Stroke> outline(r.lanes.size());
     for (const auto& e : r.events) {
-      if (e.span || e.style.marker == style::MarkerShape::none || e.lane >= r.lanes.size()) continue;
-      ++shapes[e.lane][static_cast<std::size_t>(e.style.marker)];
+      if (e.lane >= r.lanes.size()) continue;
       if (!e.style.outline.is_none() && e.style.outline_width > 0)
         outline[e.lane] = scene::Stroke{e.style.outline, e.style.outline_width, {}};
+      if (!e.span && e.style.marker != style::MarkerShape::none)
+        ++shapes[e.lane][static_cast<std::size_t>(e.style.marker)];
     }
     for (std::size_t l = 0; l < r.lanes.size(); ++l) {
       const auto& lane = r.lanes[l];

@@ -79,7 +79,7 @@ scene::Shape swatch(const LegendEntry& e, double x, double y, double k) {
                          true, scene::Paint::solid(e.color), {}};
     case LegendEntry::Swatch::lane:
       if (e.mark != style::MarkerShape::none) return mark_swatch(e, x + w / 2, cy, h);
-      break;
+      return scene::Rect{box, 2 * k, scene::Paint::solid(e.color), e.outline};
     case LegendEntry::Swatch::solid: break;
   }
   return scene::Rect{box, 2 * k, scene::Paint::solid(e.color), {}};
