@@ -1226,6 +1226,19 @@ TEST(Eras, BandReachesOutToItsTitle) {
   }
 }
 
+TEST(Eras, ATitleTooLongForTheRoomBeforeThePlotsEndEndsOnItsBandsOtherEdge) {
+  Chart c;
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(2000)));
+  c.timeline.eras.push_back({"A long era title at the very end", {year(1995), {}}, {year(2000), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto bands = era_rects(s);
+  ASSERT_EQ(bands.size(), 1u);
+  const auto* title = text_shape(s, "A long era title at the very end");
+  ASSERT_NE(title, nullptr);
+  EXPECT_NEAR(title->box.right(), bands[0]->box.right(), 1e-6);
+}
+
 TEST(Eras, AnEraAcrossAnAxisBreakIsOneBand) {
   Chart c;
   c.timeline.header.scale = model::ScaleKind::collapsed;

@@ -43,7 +43,10 @@ Annotation make(bool is_era, std::size_t index, const style::EraStyle* era, cons
   const double along = vertical ? an.h : an.w;
   // Centred over what it marks; an era too narrow for its title starts at its beginning.
   const double centre = (an.a + an.b) / 2 - along / 2;
-  const double start = (is_era && along > an.b - an.a) ? an.a : centre;
+  double start = (is_era && along > an.b - an.a) ? an.a : centre;
+  // Near the plot's end a title starting on its band's edge would be pushed off
+  // it: it ends on the band's other edge instead.
+  if (is_era && along > an.b - an.a && an.a + along > hi && an.b - along >= lo) start = an.b - along;
   an.pos = clamp_to(vertical && is_era ? an.a : start, lo, std::max(lo, hi - along));
   return an;
 }
