@@ -92,6 +92,7 @@ bool Pipeline::choose_locale() {
 
 bool Pipeline::load() {
   if (!choose_locale()) return stop(Status::bad_request);
+  if (!request_.text && request_.input != "-") files_.push_back(request_.input);
   timeline_ = request_.text ? load::timeline(*request_.text, request_.input, diags_, read_options())
                             : load::timeline_file(request_.input, diags_, read_options());
   if (!timeline_) return stop(Status::bad_input);
@@ -142,7 +143,7 @@ bool Pipeline::style() {
     style_dir = folder_of(request_.input);
     style_where = timeline.header.style_where;
   }
-  style_ = load::style_named(style_name, style_dir, style_where, diags_, read_options());
+  style_ = load::style_named(style_name, style_dir, style_where, diags_, read_options(), &files_);
   // The cascade's outer layers: the timeline's [style], then the request.
   if (style_) {
     style::apply(*style_, timeline.style, diags_);
@@ -229,6 +230,8 @@ void Pipeline::choose_now() {
 bool Pipeline::check_styles() {
   if (!timeline_ || !style_ || status_ == Status::bad_request) return false;
   (void)styled::resolve(*timeline_, *style_, {now_, command_line_}, diags_);
+  // The dark style an SVG would read is checked as render would read it.
+  (void)dark_style();
   if (request_.strict) diags_.promote_warnings();
   if (diags_.has_errors()) return stop(Status::bad_input);
   diags_.sort_by_position();
@@ -240,8 +243,23 @@ bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer
   {
     // The styled timeline holds all that layout reads: the model's memory goes back before laying out.
     styled::Timeline styled = styled::resolve(*timeline_, *style_, {now_, command_line_}, diags_);
+    const bool svg = std::any_of(request_.outputs.begin(), request_.outputs.end(),
+                                 [](const Output& o) { return o.format == Format::svg; });
+    const std::optional<style::Style> dark_st = dark_style();
+    std::optional<styled::Timeline> dark;
+    if (svg && dark_st) dark = dark_timeline(*dark_st);
     timeline_.reset();
     scene_ = layout::layout(styled, layout::Options{request_.creator}, measurer, diags_);
+    if (dark) {
+      // Laid out alike, in the dark style's colours: the two scenes pair colour by colour.
+      Diagnostics scratch;  // the same timeline again: its problems are reported once, above
+      const scene::Scene dark_scene = layout::layout(*dark, layout::Options{request_.creator}, measurer, scratch);
+      if (!scene::pair_colors(scene_, dark_scene))
+        diags_.warning(style_->svg.dark_where,
+                       fmt::format("svg.dark: the chart in the colours of '{}' is not laid out alike; the SVG "
+                                   "keeps one colour scheme",
+                                   style_->svg.dark));
+    }
   }
 
   // Pango quietly substitutes a font that is not installed; a user who named
@@ -279,6 +297,28 @@ bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer
   return true;
 }
 
+// svg.dark: the dark style, read (and its problems reported) whatever is drawn.
+std::optional<style::Style> Pipeline::dark_style() {
+  const style::SvgStyle& svg = style_->svg;
+  if (svg.dark.empty()) return std::nullopt;
+  // A path is relative to the file that names it, as `extends` is; a --set to the current folder.
+  std::string dir;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(svg.dark_where.file, ec))
+    dir = std::filesystem::path(svg.dark_where.file).parent_path().string();
+  load::ReadOptions options = load::read_options(request_.safe);
+  options.first_style_trusted = svg.dark_where.file.starts_with("--set");
+  if (request_.safe && !options.first_style_trusted) dir = folder_of(request_.input);
+  return load::style_named(svg.dark, dir, svg.dark_where, diags_, options);
+}
+
+// The timeline styled again with the dark style's colours only, for an SVG
+// that follows the reader's colour scheme.
+styled::Timeline Pipeline::dark_timeline(const style::Style& dark) {
+  Diagnostics scratch;  // the same timeline again: its problems are reported once
+  return styled::resolve(*timeline_, style::with_colors_of(*style_, dark), {now_, command_line_}, scratch);
+}
+
 std::optional<std::string> Pipeline::draw(std::size_t output, const render::Renderer& renderer, std::size_t page) {
   const Output& o = request_.outputs.at(output);
   if (o.format == Format::json) return scene::to_json(scene_);
@@ -300,6 +340,7 @@ std::optional<std::string> Pipeline::draw(std::size_t output, const render::Rend
 Result Pipeline::result() && {
   Result r;
   r.status = status_;
+  r.files = std::move(files_);
   r.diagnostics = std::move(request_diags_);
   for (auto& d : diags_.all()) r.diagnostics.add(d);
   return r;

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "annals/request.h"
 #include "annals/result.h"
@@ -21,6 +22,7 @@
 #include "model/timeline.h"
 #include "scene/scene.h"
 #include "style/style.h"
+#include "styled/timeline.h"
 #include "text/measurer.h"
 
 namespace annals {
@@ -65,6 +67,8 @@ class Pipeline {
   void choose_now();
   load::ReadOptions read_options() const;
   bool choose_locale();
+  std::optional<style::Style> dark_style();
+  styled::Timeline dark_timeline(const style::Style& dark);
 
   Request request_;
   std::string locale_;  // `--set locale=…`, checked; "" = the file's own
@@ -77,6 +81,7 @@ class Pipeline {
   dates::Date now_;
   Note now_origin_;
   scene::Scene scene_;
+  std::vector<std::string> files_;  // Result::files
 };
 
 }  // namespace annals

@@ -27,6 +27,10 @@ struct Result {
   // For an SVG or PNG output of a chart laid out over several pages: each
   // page's bytes, in order (and bytes[i] stays empty); empty otherwise.
   std::vector<std::vector<std::string>> pages;
+  // The files the run read, as named in messages: the timeline (unless it
+  // came from standard input or Request::text) and each style file of its
+  // `extends` chain, as far as it was read. What `annals watch` watches.
+  std::vector<std::string> files;
 
   bool ok() const { return status == Status::ok; }
 };

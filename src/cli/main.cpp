@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
         std::_Exit(status);
 #endif
       }
+      case annals::cli::Verb::watch: return annals::cli::run_watch(c);
       case annals::cli::Verb::check: return annals::cli::run_check(c);
       case annals::cli::Verb::styles: return annals::cli::run_styles(c);
       case annals::cli::Verb::help:

@@ -122,6 +122,10 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
   CLI::App* render = app.add_subcommand("render", "Lay out and draw timelines to SVG, PDF, PNG or JSON");
   add_render_options(*render, c);
 
+  CLI::App* watch = app.add_subcommand(
+      "watch", "Render, then render again each time the timeline or a style it uses changes (Ctrl-C stops)");
+  add_render_options(*watch, c);
+
   CLI::App* check = app.add_subcommand("check", "Validate timelines; print every problem; render nothing");
   check->add_option("INPUT", c.inputs, "Timeline files (TOML); - reads standard input")->required();
   check->add_option("--style", c.style, "Also check this style")->type_name("NAME|FILE");
@@ -150,7 +154,7 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
   } catch (const CLI::ParseError& e) {
     // A subcommand's own --help arrives here as a ParseError with exit code 0.
     if (e.get_exit_code() == 0) {
-      for (CLI::App* sub : {render, check, styles})
+      for (CLI::App* sub : {render, watch, check, styles})
         if (sub->parsed()) r.out = sub->help();
       if (r.out.empty()) r.out = app.help();
       return r;
@@ -165,6 +169,8 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
 
   if (render->parsed()) {
     c.verb = Verb::render;
+  } else if (watch->parsed()) {
+    c.verb = Verb::watch;
   } else if (check->parsed()) {
     c.verb = Verb::check;
   } else if (styles->parsed()) {
@@ -178,7 +184,20 @@ ParseResult parse_command_line(int argc, const char* const* argv) {
   }
 
   c.safe = c.safe || safe_from_environment();
-  if (c.verb == Verb::render) {
+  if (c.verb == Verb::watch) {
+    if (c.inputs.size() != 1 || c.inputs.front() == "-") {
+      r.exit_code = 2;
+      r.err = c.inputs.size() != 1 ? "annals: error: watch takes one timeline file\n"
+                                   : "annals: error: watch needs a file to watch, not standard input\n";
+      return r;
+    }
+    if (std::find(c.outputs.begin(), c.outputs.end(), "-") != c.outputs.end()) {
+      r.exit_code = 2;
+      r.err = "annals: error: watch writes files: '-o -' would mix every render on standard output\n";
+      return r;
+    }
+  }
+  if (c.verb == Verb::render || c.verb == Verb::watch) {
     if (c.batch && !c.outputs.empty()) {
       r.exit_code = 2;
       r.err = "annals: error: -O and -o cannot be combined: -O names the outputs itself\n";

@@ -7,7 +7,7 @@
 
 namespace annals::cli {
 
-enum class Verb { render, check, styles, help, version };
+enum class Verb { render, watch, check, styles, help, version };
 
 struct Command {
   Verb verb = Verb::help;

@@ -18,6 +18,7 @@
 #include "base/suggest.h"
 #include "cli/atomic_write.h"
 #include "cli/report.h"
+#include "cli/watch.h"
 #include "style/builtin.h"
 
 #ifndef ANNALS_VERSION
@@ -181,10 +182,16 @@ std::string page_path(const std::string& path, std::size_t number) {
   return named.string();
 }
 
+// How one render ended: its exit status and the files it read.
+struct Rendered {
+  int status = kOk;
+  std::vector<std::string> files;
+};
+
 // Renders one input to its targets with the shared engine; writes each output
 // as soon as it is drawn, so only one format's bytes are held at a time.
-int render_one(const Command& c, const std::string& input, const std::vector<Target>& targets,
-               const Engine& engine, Reporter& report) {
+Rendered render_one(const Command& c, const std::string& input, const std::vector<Target>& targets,
+                    const Engine& engine, Reporter& report) {
   Request request = request_for(c, input);
   for (const auto& t : targets) request.outputs.push_back({t.format, t.path});
 
@@ -229,21 +236,20 @@ int render_one(const Command& c, const std::string& input, const std::vector<Tar
     if (err.empty()) written.push_back(path);
     else not_written.error({path, 0, 0}, fmt::format("cannot write: {}", err));
   };
-  const Result result = engine.render(request, hooks);
+  Result result = engine.render(request, hooks);
   progress.clear();
   report.print(result.diagnostics);
   report.print(not_written);
   // After the progress line is gone, so the names stay on screen; a script has them already.
   if (!c.quiet && ::isatty(STDERR_FILENO))
     for (const auto& path : written) std::fputs(fmt::format("annals: wrote {}\n", printable(path)).c_str(), stderr);
-  return std::max(exit_code(result.status), not_written.has_errors() ? kCannotWrite : kOk);
+  return {std::max(exit_code(result.status), not_written.has_errors() ? kCannotWrite : kOk),
+          std::move(result.files)};
 }
 
-}  // namespace
-
-int run_render(const Command& c) {
-  // Plan every output before any work, so a wrong line fails before anything is written.
-  std::vector<std::vector<Target>> plans;
+// Every input's outputs, planned before any work so that a wrong line fails
+// before anything is written: kOk, or the exit status of the mistake.
+int plan_outputs(const Command& c, std::vector<std::vector<Target>>& plans) {
   for (const auto& input : c.inputs) {
     std::vector<Target> targets;
     if (c.outputs.empty()) {
@@ -288,6 +294,14 @@ int run_render(const Command& c) {
       return kCannotWrite;
     }
   }
+  return kOk;
+}
+
+}  // namespace
+
+int run_render(const Command& c) {
+  std::vector<std::vector<Target>> plans;
+  if (const int status = plan_outputs(c, plans); status != kOk) return status;
 
   // The engine keeps every shaped label so drawing reuses the layout's
   // shaping. Tearing 100k of them down costs a sixth of a large run just
@@ -301,11 +315,58 @@ int run_render(const Command& c) {
   Reporter report = reporter_for(c);
   int worst = kOk;
   for (std::size_t i = 0; i < c.inputs.size(); ++i) {
-    const int status = render_one(c, c.inputs[i], plans[i], engine, report);
+    const int status = render_one(c, c.inputs[i], plans[i], engine, report).status;
     if (status > worst) worst = status;
   }
   report.print_count();
   return worst;
+}
+
+int run_watch(const Command& c) {
+  std::vector<std::vector<Target>> plans;
+  if (const int status = plan_outputs(c, plans); status != kOk) return status;
+  const std::string& input = c.inputs.front();
+  const bool terminal = !c.quiet && ::isatty(STDERR_FILENO);
+
+  FileWatch watch;
+  if (!watch.ok()) {
+    print_error({}, fmt::format("cannot watch files: {}", watch.error()));
+    return kBadInput;
+  }
+  // One engine for the whole watch: each render reuses the text shaped before.
+  const Engine engine;
+  // What the last render read, kept while a broken edit reads less (a timeline
+  // that no longer parses never names its style): a fix to either is seen.
+  std::vector<std::string> watched, announced;
+  while (true) {
+    const FileWatch::Clock::time_point began = FileWatch::Clock::now();
+    Reporter report = reporter_for(c);
+    Rendered r = render_one(c, input, plans.front(), engine, report);
+    report.print_count();
+    if (r.status == kOk) {
+      watched = r.files;  // a good render reads exactly these
+    } else {
+      for (const auto& f : r.files)
+        if (std::find(watched.begin(), watched.end(), f) == watched.end()) watched.push_back(f);
+    }
+    if (std::find(watched.begin(), watched.end(), input) == watched.end()) watched.insert(watched.begin(), input);
+    watch.set(watched);
+    if (terminal && watched != announced)
+      std::fputs(fmt::format("annals: watching {} file{}; Ctrl-C stops\n", watched.size(),
+                             watched.size() == 1 ? "" : "s")
+                     .c_str(),
+                 stderr);
+    announced = watched;
+    // A change made while rendering, before the watches were set, is not lost.
+    if (FileWatch::changed_since(watched, began)) continue;
+    switch (watch.wait()) {
+      case FileWatch::Wake::changed: continue;
+      case FileWatch::Wake::stopped: return kOk;
+      case FileWatch::Wake::failed:
+        print_error({}, fmt::format("cannot watch files: {}", watch.error()));
+        return kBadInput;
+    }
+  }
 }
 
 int run_check(const Command& c) {

@@ -6,6 +6,10 @@
 namespace annals::cli {
 
 int run_render(const Command& c);
+// Renders, then renders again each time the timeline or a style file it
+// uses changes, until Ctrl-C (0). A broken edit prints its diagnostics and
+// keeps the last good outputs.
+int run_watch(const Command& c);
 int run_check(const Command& c);
 int run_styles(const Command& c);
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "base/property.h"
@@ -71,10 +72,12 @@ std::optional<model::Timeline> timeline_file(const std::string& path, Diagnostic
 // `base_dir`), following its `extends` chain (cycles are errors), and
 // returns the resolved Style. `where` is where the name was written.
 // In safe mode every file of the chain must lie in `base_dir` itself (the
-// timeline's folder; "" is the current folder).
+// timeline's folder; "" is the current folder). With `files`, each style
+// file of the chain that was read is appended to it, as named in messages.
 std::optional<style::Style> style_named(const std::string& name_or_path, const std::string& base_dir,
                                         const SourceLocation& where, Diagnostics& diags,
-                                        const ReadOptions& options = {});
+                                        const ReadOptions& options = {},
+                                        std::vector<std::string>* files = nullptr);
 
 // A style file's text as property sheet (flattened "section.key" → value);
 // `extends` is reported through `extends`.

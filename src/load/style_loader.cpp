@@ -111,7 +111,7 @@ std::string cycle_message(const std::vector<StyleSource>& chain, std::size_t aga
 // The sheets of a style and its ancestors, the style itself first.
 std::optional<std::vector<PropertySheet>> read_chain(const std::string& name_or_path, const std::string& base_dir,
                                                      const SourceLocation& where, const ReadOptions& options,
-                                                     Diagnostics& diags) {
+                                                     Diagnostics& diags, std::vector<std::string>* files) {
   Confinement confine;
   confine.on = options.safe;
   if (options.safe && !options.first_style_trusted) confine.folder = canonical_folder(base_dir);
@@ -122,6 +122,7 @@ std::optional<std::vector<PropertySheet>> read_chain(const std::string& name_or_
   while (true) {
     auto source = locate(name, dir, at, options, confine, diags);
     if (!source) return std::nullopt;
+    if (files != nullptr && !source->identity.starts_with("builtin:")) files->push_back(source->file);
     const auto again = std::find_if(chain.begin(), chain.end(),
                                     [&](const StyleSource& s) { return s.identity == source->identity; });
     if (again != chain.end()) {
@@ -198,8 +199,8 @@ std::optional<PropertySheet> style_sheet(std::string_view text, const std::strin
 
 std::optional<style::Style> style_named(const std::string& name_or_path, const std::string& base_dir,
                                         const SourceLocation& where, Diagnostics& diags,
-                                        const ReadOptions& options) {
-  const auto sheets = read_chain(name_or_path, base_dir, where, options, diags);
+                                        const ReadOptions& options, std::vector<std::string>* files) {
+  const auto sheets = read_chain(name_or_path, base_dir, where, options, diags, files);
   if (!sheets) return std::nullopt;
   style::Style s = style::defaults();
   // The root ancestor is the weakest layer.

@@ -1,5 +1,7 @@
 #include "render/svg_post.h"
 
+#include "render/svg_dark.h"
+
 #include <fmt/format.h>
 #include <glib.h>
 
@@ -293,7 +295,10 @@ std::string content_id_prefix(const scene::Scene& scene) {
 }
 
 SvgFinisher::SvgFinisher(const scene::Scene& scene, std::size_t expected_size, std::string id_prefix)
-    : metadata_(head(scene.metadata)), overlay_(svg_overlay(scene, id_prefix)), prefix_(std::move(id_prefix)) {
+    : metadata_(head(scene.metadata)),
+      overlay_(svg_overlay(scene, id_prefix)),
+      prefix_(std::move(id_prefix)),
+      dark_colors_(scene.metadata.dark_colors) {
   out_.reserve(expected_size + metadata_.size() + overlay_.size());
 }
 
@@ -354,7 +359,7 @@ std::string SvgFinisher::finish() && {
   }
   append_renumbered(line_, prefix_, ids_, out_);
   const std::size_t close = out_.rfind("</svg>");
-  if (close != std::string::npos) out_.insert(close, overlay_);
+  if (close != std::string::npos) out_.insert(close, dark_scheme_style(out_, dark_colors_) + overlay_);
   return std::move(out_);
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "scene/scene.h"
 
@@ -43,6 +44,7 @@ class SvgFinisher {
   std::size_t searched_ = 0;              // `pending_` holds no '>' after root_ before this
   std::string prefix_;
   std::map<std::string, int, std::less<>> ids_;
+  std::vector<scene::ColorPair> dark_colors_;  // svg.dark: a <style> for a dark colour scheme
 };
 
 // XML character data / attribute value: escapes markup characters and drops

@@ -122,12 +122,20 @@ struct Item {
   std::optional<Box> title_box;
 };
 
+// A colour as drawn and the colour it takes in a dark colour scheme.
+struct ColorPair {
+  Color light, dark;
+};
+
 struct Metadata {
   std::string title;
   std::string subject;  // subtitle or description
   std::string creator;  // "annals VERSION"
   std::string date;     // ISO 8601 date of `now` (reproducible)
   std::string link_target = "_top";  // where an SVG's links open ("" = the frame that shows it)
+  // SVG: each colour drawn and its counterpart when the reader prefers a
+  // dark colour scheme (svg.dark); empty = one scheme only.
+  std::vector<ColorPair> dark_colors;
 };
 
 struct OutlineEntry {
@@ -191,5 +199,14 @@ std::string to_text(const Scene& s);
 // or title crosses a label, and no link title overlaps another. One message per broken
 // promise (empty = all kept); O(n log n), so it scales to 100k items.
 std::vector<std::string> validate(const Scene& s);
+
+// Pairs every colour of `light` with the colour at the same place in `dark`,
+// a scene laid out from the same timeline with other colours only. Where one
+// colour of `light` has two counterparts (white paper that turns charcoal,
+// white text on a bar that stays white), the later uses get a copy of it
+// nudged by a few millionths (invisible; no 8-bit channel changes) so that
+// each colour drawn names one counterpart. Returns false, changing nothing,
+// when the scenes differ in more than colour.
+bool pair_colors(Scene& light, const Scene& dark);
 
 }  // namespace annals::scene

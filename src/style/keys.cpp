@@ -22,6 +22,7 @@ constexpr std::array<std::string_view, 3> kAligns{"left", "center", "right"};
 constexpr std::array<std::string_view, 2> kOrientations{"landscape", "portrait"};
 constexpr std::array<std::string_view, 3> kLegendPositions{"bottom", "top", "none"};
 constexpr std::array<std::string_view, 3> kEraLabelPositions{"top", "bottom", "none"};
+constexpr std::array<std::string_view, 4> kLinkTargets{"_top", "_blank", "_self", "_parent"};
 
 // Every length has a ceiling: a style is input too, and one absurd value
 // (span_height = 1e9) would otherwise ask for a page a million times a
@@ -93,12 +94,14 @@ constexpr Key<Style> kStyleKeys[] = {
     {"title.weight", kWeight, [](Style& s, const Value& v) { s.title.title.font.weight = weight(v); }},
     {"title.color", kColor, [](Style& s, const Value& v) { s.title.title.color = v.color; }},
     {"title.align", choice(kAligns), [](Style& s, const Value& v) { s.title.align = as<Align>(v); }},
+    {"title.show", kBool, [](Style& s, const Value& v) { s.title.show_title = v.flag; }},
 
     {"subtitle.font", kFamily, [](Style& s, const Value& v) { s.title.subtitle.font.family = v.text; }},
     {"subtitle.size", kFontSize, [](Style& s, const Value& v) { s.title.subtitle.font.size = v.number; }},
     {"subtitle.weight", kWeight, [](Style& s, const Value& v) { s.title.subtitle.font.weight = weight(v); }},
     {"subtitle.color", kColor, [](Style& s, const Value& v) { s.title.subtitle.color = v.color; }},
     {"subtitle.italic", kBool, [](Style& s, const Value& v) { s.title.subtitle.font.italic = v.flag; }},
+    {"subtitle.show", kBool, [](Style& s, const Value& v) { s.title.show_subtitle = v.flag; }},
 
     {"source.font", kFamily, [](Style& s, const Value& v) { s.title.source.font.family = v.text; }},
     {"source.size", kFontSize, [](Style& s, const Value& v) { s.title.source.font.size = v.number; }},
@@ -164,6 +167,14 @@ constexpr Key<Style> kStyleKeys[] = {
     {"legend.weight", kWeight, [](Style& s, const Value& v) { s.legend.label.font.weight = weight(v); }},
     {"legend.color", kColor, [](Style& s, const Value& v) { s.legend.label.color = v.color; }},
 
+    {"svg.link_target", choice(kLinkTargets),
+     [](Style& s, const Value& v) { s.svg.link_target = as<LinkTarget>(v); }},
+    {"svg.dark", {Kind::text},
+     [](Style& s, const Value& v) {
+       s.svg.dark = v.text;
+       s.svg.dark_where = v.where;
+     }},
+
     {"palette.colors", {Kind::colors}, [](Style& s, const Value& v) { s.palette = v.colors; }},
     {"palette.markers", kMarkerList,
      [](Style& s, const Value& v) {
@@ -198,6 +209,8 @@ constexpr Key<EventStyle> kEventKeys[] = {
      [](EventStyle& e, const Value& v) { e.label_position = as<LabelPosition>(v); }},
     {"event.show_dates", kBool, [](EventStyle& e, const Value& v) { e.show_dates = v.flag; }},
     {"event.date_color", kColor, [](EventStyle& e, const Value& v) { e.date_color = v.color; }},
+    {"event.show_description", kBool, [](EventStyle& e, const Value& v) { e.show_description = v.flag; }},
+    {"event.description_size", kFontSize, [](EventStyle& e, const Value& v) { e.description_size = v.number; }},
     {"event.max_label_lines", kLines,
      [](EventStyle& e, const Value& v) { e.max_label_lines = static_cast<int>(v.number); }},
     {"event.outline", kColor, [](EventStyle& e, const Value& v) { e.outline = v.color; }},
@@ -448,12 +461,20 @@ struct Checker {
 
 }  // namespace
 
+std::optional<Value> convert_value(std::string_view key, const Spec& spec, const Property& p, Diagnostics& diags);
+
 std::span<const Key<Style>> style_keys() { return kStyleKeys; }
 std::span<const Key<EventStyle>> event_keys() { return kEventKeys; }
 
 std::string_view marker_name(MarkerShape shape) { return kMarkers.at(static_cast<std::size_t>(shape)); }
 
 std::optional<Value> convert(std::string_view key, const Spec& spec, const Property& p, Diagnostics& diags) {
+  std::optional<Value> v = convert_value(key, spec, p, diags);
+  if (v) v->where = p.where;
+  return v;
+}
+
+std::optional<Value> convert_value(std::string_view key, const Spec& spec, const Property& p, Diagnostics& diags) {
   const Checker check{key, spec, p, diags};
   switch (spec.kind) {
     case Kind::length: return check.length();

@@ -47,6 +47,7 @@ struct Value {
   std::size_t choice = 0;  // index into Spec::choices
   std::vector<std::size_t> picks;  // indices into Spec::choices, in order
   std::string text;
+  SourceLocation where;  // where the value was written
 };
 
 template <class Target>

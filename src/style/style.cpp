@@ -258,4 +258,43 @@ std::span<const std::string_view> known_keys() {
   return all;
 }
 
+namespace {
+
+void take_color(Color& into, const Color& from) {
+  if (!into.is_none() && !from.is_none()) into = from;
+}
+
+}  // namespace
+
+Style with_colors_of(const Style& base, const Style& colors) {
+  Style s = base;
+  take_color(s.page.background, colors.page.background);
+  take_color(s.title.title.color, colors.title.title.color);
+  take_color(s.title.subtitle.color, colors.title.subtitle.color);
+  take_color(s.title.source.color, colors.title.source.color);
+  take_color(s.axis.color, colors.axis.color);
+  take_color(s.axis.label.color, colors.axis.label.color);
+  take_color(s.grid.major_color, colors.grid.major_color);
+  take_color(s.grid.minor_color, colors.grid.minor_color);
+  take_color(s.lane.band, colors.lane.band);
+  take_color(s.lane.band_alt, colors.lane.band_alt);
+  take_color(s.lane.separator, colors.lane.separator);
+  take_color(s.lane.title.color, colors.lane.title.color);
+  if (!colors.event.color_given) s.event.color_given = false;
+  take_color(s.event.color, colors.event.color);
+  take_color(s.event.label.color, colors.event.label.color);
+  take_color(s.event.date_color, colors.event.date_color);
+  take_color(s.event.outline, colors.event.outline);
+  take_color(s.era.fill, colors.era.fill);
+  s.era.opacity = colors.era.opacity;
+  take_color(s.era.label.color, colors.era.label.color);
+  take_color(s.marker.color, colors.marker.color);
+  take_color(s.marker.label.color, colors.marker.label.color);
+  take_color(s.legend.label.color, colors.legend.label.color);
+  if (!colors.palette.empty()) s.palette = colors.palette;
+  s.grey_only = colors.grey_only;
+  s.min_contrast = colors.min_contrast;
+  return s;
+}
+
 }  // namespace annals::style

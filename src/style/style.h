@@ -53,6 +53,12 @@ EventStyle event_style(const Style& s, const Color& lane_color, const PropertySh
 EraStyle era_style(const Style& s, const PropertySheet& era, Diagnostics& diags);
 MarkerStyle marker_style(const Style& s, const PropertySheet& marker, Diagnostics& diags);
 
+// `base` with every colour taken from `colors` and every other value kept:
+// the same chart, laid out alike, in another style's colours (svg.dark).
+// A colour that is "none" in `base` stays none (so nothing is drawn that
+// was not), and one that `colors` leaves none keeps `base`'s.
+Style with_colors_of(const Style& base, const Style& colors);
+
 // Every known key ("page.size", "event.marker", ...) for "did you mean" and docs.
 std::span<const std::string_view> known_keys();
 

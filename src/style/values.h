@@ -48,6 +48,9 @@ struct TitleStyle {
   TextStyle subtitle;
   TextStyle source;    // footer credit
   Align align = Align::left;
+  bool show_title = true;               // title.show: false where a caption says it (LaTeX, a web page)
+  std::optional<bool> show_subtitle;    // subtitle.show; unset = as the title
+  bool subtitle_shown() const { return show_subtitle.value_or(show_title); }
 };
 
 struct AxisStyle {
@@ -95,6 +98,8 @@ struct EventStyle {
   Color outline = Color::none();  // a span's outline; none = no outline
   double outline_width = 0.75;   // pt
   double fill_opacity = 1;       // a span's fill over the lane; its outline stays opaque
+  bool show_description = false; // the description under the label, smaller (posters, printed charts)
+  double description_size = 0;   // pt; 0 = 85 % of the label's size
 };
 
 struct EraStyle {
@@ -117,6 +122,15 @@ struct LegendStyle {
   TextStyle label;
 };
 
+// Link targets for SVG, in the order of their keys' words.
+enum class LinkTarget { top, blank, self, parent };
+
+struct SvgStyle {
+  LinkTarget link_target = LinkTarget::top;  // where a link in an SVG shown with <object> opens
+  std::string dark;  // a style (built-in name or file) whose colours a dark-mode reader sees; "" = none
+  SourceLocation dark_where;  // where `svg.dark` was set, for messages about it
+};
+
 struct Style {
   std::string name;     // as chosen ("classic", or a path)
   FontSpec font;        // [font]: the base every text style starts from
@@ -130,6 +144,7 @@ struct Style {
   EraStyle era;
   MarkerStyle marker;
   LegendStyle legend;
+  SvgStyle svg;
   std::vector<Color> palette;
   std::vector<MarkerShape> palette_markers;  // lanes' point marks in turn; empty = event.marker
   // What the style promises about the colours a timeline sets (docs/styles.md).

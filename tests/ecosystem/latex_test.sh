@@ -11,9 +11,34 @@ rm -rf "$work" && mkdir -p "$work" && cp "$source"/examples/latex/* "$work"/
 cd "$work"
 
 grep -q '\\includegraphics{timeline}' report.tex || fail "the example should include the chart as it is"
-"$annals" render timeline.toml --width 16cm --set page.margin=0 -q -o timeline.pdf
+"$annals" render timeline.toml --style figure.toml --strict -q -o timeline.pdf
 width=$(pdfinfo timeline.pdf | sed -n 's/^Page size: *\([0-9.]*\) x.*/\1/p')
 awk -v w="$width" 'BEGIN { exit !(w > 453.5 && w < 453.6) }' || fail "the chart is $width pt wide, not 16 cm"
+# Set in the document's typeface, and the caption's title not said twice.
+pdffonts timeline.pdf | awk 'NR > 2 && $1 !~ /LMRoman/ { bad = 1; print } END { exit bad }' \
+  || fail "the chart is not set in Latin Modern, the report's Computer Modern"
+chart_text=$(pdftotext timeline.pdf -)
+grep -q "ICJ rules against Bolivia" <<<"$chart_text" || fail "the chart's labels are missing"
+! grep -q "Bolivia and the sea" <<<"$chart_text" || fail "the chart repeats the caption's title (title.show = false)"
+! grep -q "From the War of the Pacific to the ICJ" <<<"$chart_text" || fail "the subtitle stays without the title"
+"$annals" render timeline.toml --style figure.toml --set subtitle.show=true -q -o subtitled.pdf
+pdftotext subtitled.pdf - | grep -q "From the War of the Pacific to the ICJ" || fail "subtitle.show = true does not bring the subtitle back"
+
+# A default article: its \textwidth is 345 TeX points (1/72.27 in), 12.12 cm,
+# a little less than 345 of annals' points (1/72 in, PostScript's): the
+# README's --width 12.1cm fits it, --width 345pt would overfill it by 1.3pt.
+cat >plain.tex <<'TEX'
+\documentclass{article}
+\usepackage{graphicx}
+\begin{document}
+\typeout{TEXTWIDTH=\the\textwidth}
+\begin{figure}[ht]\centering\includegraphics{plain-chart}\caption{A chart.}\end{figure}
+\end{document}
+TEX
+"$annals" render timeline.toml --style figure.toml --width 12.1cm -q -o plain-chart.pdf
+pdflatex -interaction=nonstopmode -halt-on-error plain.tex >plain.out 2>&1 || { tail -20 plain.out; fail "pdflatex failed on plain.tex"; }
+grep -q "^TEXTWIDTH=345.0pt" plain.log || fail "a default article's text block is not 345pt: $(grep TEXTWIDTH plain.log)"
+if grep -E "Overfull|Float too large" plain.log; then fail "a --width 12.1cm chart overfills a default article"; fi
 
 for pass in 1 2; do  # the second pass resolves the figure reference
   pdflatex -interaction=nonstopmode -halt-on-error report.tex >pdflatex.out 2>&1 \

@@ -43,7 +43,9 @@ def errors(v, text):
 
 timeline, style = validator("timeline.schema.json"), validator("style.schema.json")
 shipped = [(timeline, p) for p in sorted((source / "timelines").glob("*.toml"))]
-shipped += [(timeline, p) for p in sorted((source / "examples").glob("**/*.toml"))]
+# An example is a timeline, or a style when it starts from another (`extends`).
+shipped += [(style if "extends" in tomllib.loads(p.read_text(encoding="utf-8")) else timeline, p)
+            for p in sorted((source / "examples").glob("**/*.toml"))]
 shipped += [(style, p) for p in sorted((source / "styles").glob("*.toml"))]
 for v, path in shipped:
     for message in errors(v, path.read_text(encoding="utf-8")):

@@ -4,7 +4,8 @@ size in CSS pixels is its size in points * 4/3, its text can be found with the
 browser's search, tooltips and links are there (opening in the top page),
 screen readers get the chart's title and each event's full title and
 description as accessible names, and the invisible text layer changes no
-pixel of what Cairo drew. Two different charts inline in one page keep their
+pixel of what Cairo drew; svg.link_target=_blank, _self and _parent reach the
+browser as written. Two different charts inline in one page keep their
 ids apart and look exactly as each does alone.
 
 usage: web_test.py ANNALS_BINARY SOURCE_DIR WORK_DIR
@@ -141,6 +142,29 @@ if not any(name.startswith("War of the Pacific") and "Atacama" in name for _, na
     problems.append("no accessible name with the full title and description of 'War of the Pacific'")
 if got["a11y_hidden_text"]:
     problems.append(f"{got['a11y_hidden_text']} lines of the text layer are hidden from screen readers")
+
+
+# ---- svg.link_target: where the links open, as the browser reads them ----------
+for target in ("_blank", "_self", "_parent"):
+    other = work / f"target{target}.svg"
+    subprocess.run([annals, "render", str(timeline), "--now", "2022-12-31", "-q", "--set",
+                    f"svg.link_target={target}", "-o", str(other)], check=True)
+    inline = other.read_text(encoding="utf-8")
+    probe = work / f"target{target}.html"
+    probe.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' + inline[inline.index("<svg"):]
+                     + '<pre id="result"></pre><script>document.getElementById("result").textContent = '
+                       'JSON.stringify(Array.from(new Set(Array.from(document.querySelectorAll("svg a"))'
+                       '.map(a => a.target.baseVal !== undefined ? a.target.baseVal : a.getAttribute("target")))));'
+                       '</script></body></html>', encoding="utf-8")
+    with tempfile.TemporaryDirectory() as profile:
+        run = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                              "--user-data-dir=" + profile, "--dump-dom", probe.as_uri()],
+                             capture_output=True, text=True, timeout=120)
+    m = re.search(r'<pre id="result">(.*?)</pre>', run.stdout, re.S)
+    seen = json.loads(m.group(1)) if m and m.group(1) else None
+    print(f"svg.link_target={target}: the browser's links open in {seen}")
+    if seen != [target]:
+        problems.append(f"with svg.link_target={target} the browser's links open in {seen}")
 
 
 # ---- Two different charts inline in one page ---------------------------------

@@ -841,9 +841,27 @@ std::string bash_completes(const fs::path& dir, const std::string& words) {
 
 }  // namespace
 
+TEST_F(Cli, ADarkStyleThatCannotBeFoundIsAnErrorAtItsKeyForEveryFormat) {
+  write("t.toml", "[timeline]\ntitle = \"x\"\n[style]\nsvg.dark = \"nosuch\"\n[[event]]\ntitle = \"A\"\ndate = 1990\n");
+  for (const std::string command : {"check t.toml", "render t.toml -o t.png", "render t.toml -o t.svg"}) {
+    const auto r = annals(command);
+    EXPECT_EQ(r.status, 1) << command;
+    EXPECT_NE(r.err.find("t.toml:4:12: error: no built-in style or file named 'nosuch'"), std::string::npos)
+        << command << ": " << r.err;
+  }
+  EXPECT_FALSE(exists("t.png"));
+  EXPECT_FALSE(exists("t.svg"));
+  // A style file beside the timeline is found there, and the SVG gets its dark rules.
+  write("night.toml", "extends = \"dark\"\n");
+  write("u.toml", "[style]\nsvg.dark = \"night.toml\"\n[[event]]\ntitle = \"A\"\ndate = 1990\n");
+  const auto ok = annals("render u.toml -o u.svg");
+  EXPECT_EQ(ok.status, 0) << ok.err;
+  EXPECT_NE(slurp(dir_ / "u.svg").find("@media (prefers-color-scheme: dark)"), std::string::npos);
+}
+
 TEST_F(Cli, BashCompletionOffersTheVerbsTheOptionsAndTheirValues) {
   write("a.toml", kGood);
-  EXPECT_EQ(bash_completes(dir_, "annals \"\""), "render\ncheck\nstyles\n--help\n--version\n");
+  EXPECT_EQ(bash_completes(dir_, "annals \"\""), "render\nwatch\ncheck\nstyles\n--help\n--version\n");
   EXPECT_EQ(bash_completes(dir_, "annals re"), "render\n");
   EXPECT_EQ(bash_completes(dir_, "annals render a.toml --form"), "--format\n");
   EXPECT_EQ(bash_completes(dir_, "annals render a.toml --color \"\""), "auto\nalways\nnever\n");

@@ -719,6 +719,166 @@ TEST(Legend, NamesLanesWhenTheyHaveNoHeaders) {
   EXPECT_EQ(count_kind(c.run().scene, "legend"), 2u);
 }
 
+// The shapes drawn wholly inside `box`, other than text.
+std::vector<const scene::Shape*> marks_in(const scene::Scene& s, const Box& box) {
+  std::vector<const scene::Shape*> out;
+  for (const auto& sh : s.shapes) {
+    if (std::holds_alternative<scene::Text>(sh)) continue;
+    const Box b = box_of(sh);
+    if (b.x >= box.x - 1e-6 && b.right() <= box.right() + 1e-6 && b.y >= box.y - 1e-6 && b.bottom() <= box.bottom() + 1e-6)
+      out.push_back(&sh);
+  }
+  return out;
+}
+
+TEST(Legend, ALaneSwatchHasTheShapeOfTheLanesMarks) {
+  Chart c;
+  c.style.event.marker = style::MarkerShape::triangle;
+  c.timeline.lanes.push_back({"second", "", {}, {}});
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(1950)));
+  c.add(span("C", year(1960), year(1990), 1));
+  c.add(span("D", year(1995), year(2000), 1));
+  const auto s = c.run().scene;
+  ASSERT_EQ(count_kind(s, "legend"), 2u);
+  // A lane of triangles shows a triangle; a lane of spans a bar.
+  const auto first = marks_in(s, item(s, "legend", "legend-0").box);
+  ASSERT_EQ(first.size(), 1u);
+  const auto* triangle = std::get_if<scene::Path>(first[0]);
+  ASSERT_NE(triangle, nullptr);
+  EXPECT_EQ(triangle->points.size(), 3u);
+  const auto second = marks_in(s, item(s, "legend", "legend-1").box);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_TRUE(std::holds_alternative<scene::Rect>(*second[0]));
+}
+
+TEST(Spans, AnHoursLongSpanIsDrawnAtTheShortestLengthWithEndCapsAndKeepsItsDates) {
+  Chart c;
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(2000)));
+  c.add(span("Landing", parsed("1969-07-20T20:17:40"), parsed("1969-07-21T02:56:15")));
+  const auto s = c.run().scene;
+  const auto& ev = item(s, "event", "2");
+  EXPECT_GE(ev.box.w, 6 - 1e-6);  // not a sliver
+  ASSERT_TRUE(ev.dates);
+  EXPECT_EQ(ev.dates->start, "1969-07-20T20:17:40");
+  EXPECT_EQ(ev.dates->end, "1969-07-21T02:56:15");
+  // Two caps across the bar, one at each end.
+  std::vector<double> caps;
+  for (const auto* sh : marks_in(s, ev.box))
+    if (const auto* l = std::get_if<scene::Line>(sh); l && std::abs(l->from.x - l->to.x) < 1e-9) caps.push_back(l->from.x);
+  ASSERT_EQ(caps.size(), 2u);
+  EXPECT_NEAR(std::abs(caps[1] - caps[0]), 6, 1e-6);
+  // A span long enough on the page gets no caps.
+  Chart plain;
+  plain.add(span("War", year(1900), year(1950)));
+  const auto t = plain.run().scene;
+  const auto& war = item(t, "event", "0");
+  for (const auto* sh : marks_in(t, war.box)) EXPECT_FALSE(std::holds_alternative<scene::Line>(*sh));
+}
+
+TEST(Axis, EdgeTickLabelsStayOnTheirTicksOrAreLeftOut) {
+  for (double width = 180; width <= 720; width += 23) {
+    Chart c;
+    c.style.page.width = width;
+    c.style.page.margin = 2;
+    c.timeline.header.scale = model::ScaleKind::automatic;
+    c.add(point("A", year(1895)));
+    c.add(point("B", year(2000)));
+    const auto s = c.run().scene;
+    std::vector<double> ticks;
+    const Box axis = item(s, "axis", "axis").box;
+    for (const auto& sh : s.shapes)
+      if (const auto* l = std::get_if<scene::Line>(&sh);
+          l && std::abs(l->from.x - l->to.x) < 1e-9 && std::abs(l->from.y - axis.y) < 1e-6)
+        ticks.push_back(l->from.x);
+    for (const auto& it : s.items) {
+      if (it.kind != scene::ItemKind::tick) continue;
+      const double centre = it.box.x + it.box.w / 2;
+      const bool on_tick = std::any_of(ticks.begin(), ticks.end(), [&](double x) {
+        return std::abs(centre - x) < 0.02 || std::abs(it.box.x - x) < 0.02 || std::abs(it.box.right() - x) < 0.02;
+      });
+      EXPECT_TRUE(on_tick) << "width " << width << ": '" << it.text << "' at " << it.box.x;
+      EXPECT_GE(it.box.x, -1e-6);
+      EXPECT_LE(it.box.right(), s.width + 1e-6);
+    }
+  }
+}
+
+TEST(Descriptions, PrintedUnderTheLabelWhenTheStyleAsks) {
+  const std::string text = "Bolivia loses its coastal province of Atacama to Chile, and with it the sea.";
+  Chart c;
+  c.style.event.show_description = true;
+  auto war = span("War of the Pacific", year(1879), year(1883));
+  war.description = text;
+  c.add(war);
+  c.add(point("Treaty", year(1904)));
+  const auto s = c.run().scene;
+  const auto& label = item(s, "label", "0");
+  EXPECT_NE(label.text.find("Atacama"), std::string::npos) << label.text;  // part of what the label draws
+  const scene::Text* title_line = nullptr;
+  std::vector<const scene::Text*> notes;
+  for (const auto& sh : s.shapes)
+    if (const auto* t = std::get_if<scene::Text>(&sh)) {
+      if (t->text.find("War of") != std::string::npos) title_line = t;
+      if (t->text.find("Bolivia") != std::string::npos || t->text.find("sea.") != std::string::npos) notes.push_back(t);
+    }
+  ASSERT_NE(title_line, nullptr);
+  ASSERT_FALSE(notes.empty());
+  for (const auto* n : notes) {
+    EXPECT_LT(n->font.size, title_line->font.size);  // smaller
+    EXPECT_GE(n->box.y, title_line->box.bottom() - 1e-6);  // under the title
+    EXPECT_LE(n->box.bottom(), label.box.bottom() + 1e-6);  // inside the label's box, which collisions use
+  }
+  // Off by default.
+  Chart plain;
+  plain.add(war);
+  EXPECT_EQ(item(plain.run().scene, "label", "0").text.find("Atacama"), std::string::npos);
+}
+
+TEST(Descriptions, NeverOverlapAnotherLabel) {
+  Chart c;
+  c.style.event.show_description = true;
+  for (int y = 1900; y < 1930; y += 2) {
+    auto e = point("Event " + std::to_string(y), year(y));
+    e.description = "A description long enough to wrap onto a second and a third line under the title";
+    c.add(e);
+  }
+  const auto s = c.run().scene;
+  std::vector<Box> labels;
+  for (const auto& it : s.items)
+    if (it.kind == scene::ItemKind::label) labels.push_back(it.box);
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    for (std::size_t j = i + 1; j < labels.size(); ++j) EXPECT_FALSE(labels[i].overlaps(labels[j])) << i << " " << j;
+}
+
+TEST(TitleBlock, TitleShowFalseLeavesTheTitleAndSubtitleOut) {
+  Chart c;
+  c.timeline.header.title = "Said by the caption";
+  c.timeline.header.subtitle = "And its subtitle";
+  c.add(point("A", year(1900)));
+  const double with_title = item(c.run().scene, "lane", "main").box.y;
+  c.style.title.show_title = false;
+  auto s = c.run().scene;
+  EXPECT_EQ(count_kind(s, "title"), 0u);
+  EXPECT_LT(item(s, "lane", "main").box.y, with_title);  // the chart moves up into the room
+  EXPECT_EQ(s.metadata.title, "Said by the caption");    // the PDF and SVG still name it
+  c.style.title.show_subtitle = true;
+  s = c.run().scene;
+  ASSERT_EQ(count_kind(s, "title"), 1u);
+  EXPECT_EQ(item(s, "title", "subtitle").text, "And its subtitle");
+}
+
+TEST(SvgLinks, TargetFollowsTheStyle) {
+  Chart c;
+  c.add(point("A", year(1900)));
+  EXPECT_EQ(c.run().scene.metadata.link_target, "_top");
+  c.style.svg.link_target = style::LinkTarget::blank;
+  EXPECT_EQ(c.run().scene.metadata.link_target, "_blank");
+  c.style.svg.link_target = style::LinkTarget::self;
+  EXPECT_EQ(c.run().scene.metadata.link_target, "_self");
+}
+
 TEST(Robustness, EmptyTimelineStillMakesAPage) {
   Chart c;
   c.timeline.header.title = "Nothing yet";
@@ -1136,6 +1296,115 @@ TEST(Eras, TitleCanSitBelowTheChart) {
   ASSERT_NE(title, nullptr);
   EXPECT_GE(title->box.y, item(s, "axis", "axis").box.bottom());
   EXPECT_LE(title->box.bottom(), s.height);
+}
+
+// The era bands drawn: rects in the era fill's colour, in time order.
+std::vector<const scene::Rect*> era_rects(const scene::Scene& s) {
+  const Color fill = style::defaults().era.fill;
+  std::vector<const scene::Rect*> out;
+  for (const auto& sh : s.shapes) {
+    const auto* r = std::get_if<scene::Rect>(&sh);
+    if (r == nullptr) continue;
+    const Color c = r->fill.stops.empty() ? r->fill.color : r->fill.stops.front().color;
+    if (std::abs(c.r - fill.r) < 1e-9 && std::abs(c.g - fill.g) < 1e-9 && c.a < 0.5) out.push_back(r);
+  }
+  std::sort(out.begin(), out.end(), [](const scene::Rect* a, const scene::Rect* b) { return a->box.x < b->box.x; });
+  return out;
+}
+
+std::size_t rules_at(const scene::Scene& s, double x) {
+  return static_cast<std::size_t>(std::count_if(s.shapes.begin(), s.shapes.end(), [&](const scene::Shape& sh) {
+    const auto* l = std::get_if<scene::Line>(&sh);
+    return l && std::abs(l->from.x - x) < 1e-6 && std::abs(l->to.x - x) < 1e-6 && l->stroke.color.a < 1 &&
+           std::abs(l->stroke.color.r - style::defaults().era.fill.r) < 1e-9;
+  }));
+}
+
+TEST(Eras, TouchingErasAlternateTheirTintAndMeetAtARule) {
+  Chart c;
+  c.add(point("A", year(1890)));
+  c.add(point("B", year(1970)));
+  c.timeline.eras.push_back({"First", {year(1900), {}}, {year(1919), {}}, {}, {}});
+  c.timeline.eras.push_back({"Second", {year(1920), {}}, {year(1939), {}}, {}, {}});
+  c.timeline.eras.push_back({"Third", {year(1940), {}}, {year(1959), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto bands = era_rects(s);
+  ASSERT_EQ(bands.size(), 3u);
+  EXPECT_GT(bands[1]->fill.color.a, bands[0]->fill.color.a * 1.5);  // the middle one is deeper
+  EXPECT_DOUBLE_EQ(bands[2]->fill.color.a, bands[0]->fill.color.a);
+  EXPECT_EQ(rules_at(s, bands[0]->box.x), 0u);
+  EXPECT_EQ(rules_at(s, bands[1]->box.x), 1u);
+  EXPECT_EQ(rules_at(s, bands[2]->box.x), 1u);
+}
+
+TEST(Eras, ErasApartKeepOneTintAndNoRule) {
+  Chart c;
+  c.add(point("A", year(1890)));
+  c.add(point("B", year(1970)));
+  c.timeline.eras.push_back({"First", {year(1900), {}}, {year(1910), {}}, {}, {}});
+  c.timeline.eras.push_back({"Second", {year(1930), {}}, {year(1939), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto bands = era_rects(s);
+  ASSERT_EQ(bands.size(), 2u);
+  EXPECT_DOUBLE_EQ(bands[1]->fill.color.a, bands[0]->fill.color.a);
+  EXPECT_EQ(rules_at(s, bands[1]->box.x), 0u);
+}
+
+TEST(Eras, ApproximateEndsFadeAsAnEventsDo) {
+  Chart c;
+  c.add(point("A", year(1890)));
+  c.add(point("B", year(1970)));
+  c.timeline.eras.push_back({"Fuzzy", {parsed("c. 1900"), {}}, {year(1950), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto bands = era_rects(s);
+  ASSERT_EQ(bands.size(), 1u);
+  const auto& stops = bands[0]->fill.stops;
+  ASSERT_GE(stops.size(), 3u);
+  EXPECT_LT(stops.front().color.a, stops[1].color.a / 3);  // faint at the approximate start
+  EXPECT_DOUBLE_EQ(stops.back().color.a, stops[1].color.a);  // a certain end stays solid
+}
+
+TEST(Eras, BandReachesOutToItsTitle) {
+  Chart c;
+  c.add(point("A", year(1890)));
+  c.add(point("B", year(2100)));
+  // Short eras with long titles: the titles stack in rows above the lanes.
+  for (int y = 1900; y < 1960; y += 10)
+    c.timeline.eras.push_back({"An era with a long title " + std::to_string(y), {year(y), {}}, {year(y + 9), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto bands = era_rects(s);
+  ASSERT_EQ(bands.size(), 6u);
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    const auto* title = text_shape(s, "An era with a long title " + std::to_string(1900 + 10 * i));
+    ASSERT_NE(title, nullptr) << i;
+    EXPECT_LE(bands[i]->box.y, title->box.y + 1e-6) << i;  // the tint runs up behind its title
+    EXPECT_NEAR(title->box.x, bands[i]->box.x, 1e-6) << i;  // which starts on the band's edge
+  }
+}
+
+TEST(Eras, ATitleTooLongForTheRoomBeforeThePlotsEndEndsOnItsBandsOtherEdge) {
+  Chart c;
+  c.add(point("A", year(1900)));
+  c.add(point("B", year(2000)));
+  c.timeline.eras.push_back({"A long era title at the very end", {year(1995), {}}, {year(2000), {}}, {}, {}});
+  const auto s = c.run().scene;
+  const auto bands = era_rects(s);
+  ASSERT_EQ(bands.size(), 1u);
+  const auto* title = text_shape(s, "A long era title at the very end");
+  ASSERT_NE(title, nullptr);
+  EXPECT_NEAR(title->box.right(), bands[0]->box.right(), 1e-6);
+}
+
+TEST(Eras, AnEraAcrossAnAxisBreakIsOneBand) {
+  Chart c;
+  c.timeline.header.scale = model::ScaleKind::collapsed;
+  c.add(point("A", year(1000)));
+  c.add(point("B", year(1001)));
+  c.add(point("C", year(1990)));
+  c.add(point("D", year(1991)));
+  c.timeline.eras.push_back({"Long era", {year(995), {}}, {year(1995), {}}, {}, {}});
+  const auto s = c.run().scene;
+  EXPECT_EQ(era_rects(s).size(), 1u);
 }
 
 TEST(Axis, BreakWidensWithTheAxisType) {

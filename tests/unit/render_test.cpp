@@ -1,4 +1,5 @@
 #include "render/render.h"
+#include "render/svg_dark.h"
 
 #include <gtest/gtest.h>
 
@@ -34,7 +35,10 @@ scene::Scene small_scene() {
   scene::Scene s;
   s.width = 200;
   s.height = 100;
-  s.metadata = {"A <small> & plain timeline", "For tests", "annals test", "2022-12-31"};
+  s.metadata.title = "A <small> & plain timeline";
+  s.metadata.subject = "For tests";
+  s.metadata.creator = "annals test";
+  s.metadata.date = "2022-12-31";
   return s;
 }
 
@@ -486,6 +490,31 @@ TEST_F(RenderTest, SmallSceneMatchesRasterGolden) {
   const Output out = renderer.render(golden_scene(renderer), Format::png, Options{144});
   ASSERT_TRUE(out.ok()) << out.error;
   expect_matches_golden(out.bytes, "small-scene");
+}
+
+TEST(SvgDark, MapsEachPaintedColourToItsCounterpartInADarkSchemeOnly) {
+  const std::string svg =
+      "<rect style=\"fill:rgb(100%,100%,100%);fill-opacity:1;\"/>\n"
+      "<path style=\"fill:none;stroke-width:0.5;stroke:rgb(90.196078%,90.196078%,90.196078%);stroke-opacity:1;\"/>\n"
+      "<stop style=\"stop-color:rgb(80%,47.45098%,65.490196%);stop-opacity:0.28;\"/>\n"
+      "<text fill=\"#222222\">a</text>\n"
+      "<rect style=\"fill:rgb(50%,0%,0%);fill-opacity:1;\"/>\n";  // a colour with no counterpart stays
+  const std::vector<scene::ColorPair> pairs{
+      {{1, 1, 1, 1}, {0x1c / 255.0, 0x1e / 255.0, 0x22 / 255.0, 1}},
+      {{0.90196078, 0.90196078, 0.90196078, 1}, {0x2c / 255.0, 0x30 / 255.0, 0x36 / 255.0, 1}},
+      {{0.8, 0.4745098, 0.65490196, 0.28}, {0.9, 0.56, 0.76, 0.56}},
+      {{0x22 / 255.0, 0x22 / 255.0, 0x22 / 255.0, 1}, {0.9, 0.9, 0.9, 1}}};
+  const std::string css = render::dark_scheme_style(svg, pairs);
+  EXPECT_NE(css.find("@media (prefers-color-scheme: dark)"), std::string::npos) << css;
+  EXPECT_NE(css.find("[style*=\"fill:rgb(100%,100%,100%);fill-opacity:1;\"]{fill:#1c1e22!important"),
+            std::string::npos)
+      << css;
+  EXPECT_NE(css.find("{stroke:#2c3036!important"), std::string::npos) << css;
+  // The opacity drawn keeps its ratio to the colour's alpha: 0.28 → 0.56.
+  EXPECT_NE(css.find("stop-color:#e68fc2!important;stop-opacity:0.56!important"), std::string::npos) << css;
+  EXPECT_NE(css.find("[fill=\"#222222\"]{fill:#e6e6e6!important"), std::string::npos) << css;
+  EXPECT_EQ(css.find("50%,0%,0%"), std::string::npos) << css;
+  EXPECT_EQ(render::dark_scheme_style(svg, {}), "");
 }
 
 }  // namespace

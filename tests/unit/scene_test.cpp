@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -228,6 +229,39 @@ TEST(SceneValidate, HandlesManyLabelsQuickly) {
                           {static_cast<double>(i % 100) * 2, static_cast<double>(i / 100) * 0.1, 2, 0.1}));
   Scene s = page_with(std::move(items));
   EXPECT_TRUE(validate(s).empty());
+}
+
+// svg.dark: each colour drawn pairs with the one at the same place in the dark version.
+TEST(DarkColors, PairsEachColourWithItsCounterpartAndSplitsAColourOfTwoRoles) {
+  const Color white{1, 1, 1, 1}, ink{0.1, 0.1, 0.1, 1}, charcoal{0.11, 0.12, 0.13, 1}, blue{0, 0.45, 0.7, 1};
+  Scene light, dark;
+  light.background = white;
+  dark.background = charcoal;
+  // White paper turns charcoal; white text on a blue bar stays white.
+  light.shapes = {Rect{{0, 0, 10, 10}, 0, Paint::solid(blue), {}}, Text{{0, 0, 5, 5}, "a", {}, white, {}},
+                  Text{{0, 0, 5, 5}, "b", {}, ink, {}}};
+  dark.shapes = {Rect{{0, 0, 10, 10}, 0, Paint::solid(blue), {}}, Text{{0, 0, 5, 5}, "a", {}, white, {}},
+                 Text{{0, 0, 5, 5}, "b", {}, white, {}}};
+  ASSERT_TRUE(pair_colors(light, dark));
+  const auto& pairs = light.metadata.dark_colors;
+  ASSERT_EQ(pairs.size(), 4u);  // paper, bar, text on the bar, ink
+  EXPECT_EQ(pairs[0].light, white);
+  EXPECT_EQ(pairs[0].dark, charcoal);
+  const Color on_bar = std::get<Text>(light.shapes[1]).color;
+  EXPECT_NE(on_bar, white);                      // a copy of white, told apart ...
+  EXPECT_LT(std::abs(on_bar.r - white.r), 1e-4);  // ... by far less than one 8-bit step
+  EXPECT_EQ(pairs[2].light, on_bar);
+  EXPECT_EQ(pairs[2].dark, white);
+  EXPECT_EQ(pairs[3].light, ink);
+  EXPECT_EQ(pairs[3].dark, white);
+}
+
+TEST(DarkColors, RefusesScenesThatDifferInMoreThanColour) {
+  Scene light, dark;
+  light.shapes = {Rect{{0, 0, 10, 10}, 0, Paint::solid({1, 0, 0, 1}), {}}};
+  dark.shapes = {Circle{{5, 5}, 5, Paint::solid({0, 1, 0, 1}), {}}};
+  EXPECT_FALSE(pair_colors(light, dark));
+  EXPECT_TRUE(light.metadata.dark_colors.empty());
 }
 
 }  // namespace

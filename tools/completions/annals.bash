@@ -5,7 +5,7 @@ _annals() {
   prev=${COMP_WORDS[COMP_CWORD-1]}
   verb=
   for ((i = 1; i < COMP_CWORD; i++)); do
-    case ${COMP_WORDS[i]} in render|check|styles) verb=${COMP_WORDS[i]}; break ;; esac
+    case ${COMP_WORDS[i]} in render|watch|check|styles) verb=${COMP_WORDS[i]}; break ;; esac
   done
 
   local messages="--color --diagnostics"
@@ -26,8 +26,8 @@ _annals() {
   esac
 
   case $verb in
-    "") COMPREPLY=($(compgen -W "render check styles --help --version" -- "$cur")) ;;
-    render|check)
+    "") COMPREPLY=($(compgen -W "render watch check styles --help --version" -- "$cur")) ;;
+    render|watch|check)
       if [[ $cur == -* ]]; then
         local opts=$render_opts
         [[ $verb == check ]] && opts=$check_opts

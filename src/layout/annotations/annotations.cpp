@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "layout/assembly/shapes.h"
 #include "layout/labels/label_text.h"
 #include "layout/frame/time_frame.h"
 
@@ -42,7 +43,10 @@ Annotation make(bool is_era, std::size_t index, const style::EraStyle* era, cons
   const double along = vertical ? an.h : an.w;
   // Centred over what it marks; an era too narrow for its title starts at its beginning.
   const double centre = (an.a + an.b) / 2 - along / 2;
-  const double start = (is_era && along > an.b - an.a) ? an.a : centre;
+  double start = (is_era && along > an.b - an.a) ? an.a : centre;
+  // Near the plot's end a title starting on its band's edge would be pushed off
+  // it: it ends on the band's other edge instead.
+  if (is_era && along > an.b - an.a && an.a + along > hi && an.b - along >= lo) start = an.b - along;
   an.pos = clamp_to(vertical && is_era ? an.a : start, lo, std::max(lo, hi - along));
   return an;
 }
@@ -63,6 +67,28 @@ Annotation make(bool is_era, std::size_t index, const style::EraStyle* era, cons
 // so 10,000 markers and eras take milliseconds instead of minutes.
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+
+constexpr double kTouch = 1;            // pt: eras this close meet
+constexpr double kAlternateTint = 1.75;  // the deeper tint of every other touching era
+constexpr double kEraFade = 0.15;        // an approximate end fades to this share of the tint
+
+// Which eras meet the one before and which take the alternate tint: along
+// time, each run of touching (or overlapping) eras alternates.
+void mark_neighbours(std::vector<Annotation>& labels) {
+  std::vector<std::size_t> eras;
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    if (labels[i].is_era) eras.push_back(i);
+  std::stable_sort(eras.begin(), eras.end(), [&](std::size_t x, std::size_t y) { return labels[x].a < labels[y].a; });
+  double reach = -kInf;  // the farthest end of the run so far
+  bool alternate = false;
+  for (const std::size_t i : eras) {
+    Annotation& an = labels[i];
+    an.meets_previous = an.a <= reach + kTouch;
+    alternate = an.meets_previous && !alternate;
+    an.alternate = alternate;
+    reach = an.meets_previous ? std::max(reach, an.b) : an.b;
+  }
+}
 
 // Segment tree over rows: the lowest row in a range whose value is at most
 // (`Min`) or at least (`Max`) a bound.
@@ -335,6 +361,32 @@ std::size_t assign_rows(std::vector<Annotation>& labels, bool vertical) {
 
 }  // namespace
 
+std::vector<scene::Shape> era_band(const Annotation& an, double c0, double c1) {
+  std::vector<scene::Shape> out;
+  const double opacity = std::min(1.0, an.era.opacity * (an.alternate ? kAlternateTint : 1.0));
+  const Color tint = with_alpha(an.era.fill, opacity);
+  const double length = std::max(0.0, an.b - an.a);
+  scene::Paint paint = scene::Paint::solid(tint);
+  if ((an.fade_start || an.fade_end) && length > 0) {
+    // As an event's bar: about 12 pt of fade, between a tenth and 45 % of the band.
+    const double f = std::clamp(12.0 / length, 0.1, 0.45);
+    const Color faint = with_alpha(an.era.fill, opacity * kEraFade);
+    const double mid = (c0 + c1) / 2;
+    paint = scene::Paint{};
+    paint.from = {an.a, mid};
+    paint.to = {an.b, mid};
+    paint.stops.push_back({0, an.fade_start ? faint : tint});
+    if (an.fade_start) paint.stops.push_back({f, tint});
+    if (an.fade_end) paint.stops.push_back({1 - f, tint});
+    paint.stops.push_back({1, an.fade_end ? faint : tint});
+  }
+  out.push_back(scene::Rect{{an.a, c0, length, c1 - c0}, 0, paint, {}});
+  if (an.meets_previous)
+    out.push_back(line({an.a, c0}, {an.a, c1}, with_alpha(an.era.fill, std::clamp(4 * an.era.opacity, 0.25, 0.6)),
+                       0.6));
+  return out;
+}
+
 double Annotations::total() const {
   double t = 0;
   for (const double s : row_size) t += s;
@@ -352,6 +404,8 @@ Annotations plan_annotations(const styled::Timeline& timeline, const scale::Time
     if (!in_window(era_time(e), window)) continue;
     auto an = make(true, i, &e.style, nullptr, e.title, s.to_page(e.begin), s.to_page(e.end_at), lo, hi, vertical,
                    m, side);
+    an.fade_start = e.start.approximate || e.start.uncertain;
+    an.fade_end = !e.end.present && (e.end.approximate || e.end.uncertain);
     // Below the chart only titles are drawn; the band belongs to the plan above.
     if (side == TitleSide::above || !an.text.empty()) out.labels.push_back(std::move(an));
   }
@@ -361,6 +415,7 @@ Annotations plan_annotations(const styled::Timeline& timeline, const scale::Time
     const double x = s.to_page(mk.at);
     out.labels.push_back(make(false, i, nullptr, &mk.style, mk.title, x, x, lo, hi, vertical, m, side));
   }
+  mark_neighbours(out.labels);
   const auto rows = assign_rows(out.labels, vertical);
   out.row_size.assign(rows, 0);
   for (const auto& an : out.labels)

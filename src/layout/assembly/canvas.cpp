@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <array>
 #include <utility>
 #include <variant>
 
@@ -144,19 +145,49 @@ void finish(Canvas& cv, Composition& out, AxisBlock axis, Block& title, Block& l
   cv.paint(out.scene);
 }
 
+namespace {
+
+LegendEntry legend_entry(LegendEntry::Swatch swatch, Color color, std::string text) {
+  LegendEntry e;
+  e.swatch = swatch;
+  e.color = color;
+  e.text = std::move(text);
+  return e;
+}
+
+}  // namespace
+
 std::vector<LegendEntry> legend_entries(const styled::Timeline& r, const MarkUse& uses, bool headers) {
   const auto& st = r.style;
   std::vector<LegendEntry> out;
   if (!st.legend.show || st.legend.position == style::LegendPosition::none) return out;
-  if (!headers && r.lanes.size() > 1)
-    for (const auto& lane : r.lanes)
-      out.push_back({LegendEntry::Swatch::lane, lane.color, lane.title.empty() ? lane.id : lane.title});
-  for (const auto& tag : r.tags) out.push_back({LegendEntry::Swatch::solid, tag.color, tag.name});
+  if (!headers && r.lanes.size() > 1) {
+    // A lane of points shows the shape its marks have (the most used, the first on a tie); a lane of spans a bar.
+    std::vector<std::array<std::size_t, 5>> shapes(r.lanes.size(), std::array<std::size_t, 5>{});
+    std::vector<scene::Stroke> outline(r.lanes.size());
+    for (const auto& e : r.events) {
+      if (e.lane >= r.lanes.size()) continue;
+      if (!e.style.outline.is_none() && e.style.outline_width > 0)
+        outline[e.lane] = scene::Stroke{e.style.outline, e.style.outline_width, {}};
+      if (!e.span && e.style.marker != style::MarkerShape::none)
+        ++shapes[e.lane][static_cast<std::size_t>(e.style.marker)];
+    }
+    for (std::size_t l = 0; l < r.lanes.size(); ++l) {
+      const auto& lane = r.lanes[l];
+      LegendEntry entry = legend_entry(LegendEntry::Swatch::lane, lane.color, lane.title.empty() ? lane.id : lane.title);
+      const auto& n = shapes[l];
+      const auto most = std::max_element(n.begin(), n.end());
+      if (*most > 0) entry.mark = static_cast<style::MarkerShape>(most - n.begin());
+      entry.outline = outline[l];
+      out.push_back(std::move(entry));
+    }
+  }
+  for (const auto& tag : r.tags) out.push_back(legend_entry(LegendEntry::Swatch::solid, tag.color, tag.name));
   // In the chart's language, as its dates are.
   const dates::Locale& words = r.header.locale;
-  if (uses.band) out.push_back({LegendEntry::Swatch::band, kLegendInk, words.legend_imprecise});
-  if (uses.fade) out.push_back({LegendEntry::Swatch::fade, kLegendInk, words.legend_approximate});
-  if (uses.open) out.push_back({LegendEntry::Swatch::open, kLegendInk, words.legend_ongoing});
+  if (uses.band) out.push_back(legend_entry(LegendEntry::Swatch::band, kLegendInk, words.legend_imprecise));
+  if (uses.fade) out.push_back(legend_entry(LegendEntry::Swatch::fade, kLegendInk, words.legend_approximate));
+  if (uses.open) out.push_back(legend_entry(LegendEntry::Swatch::open, kLegendInk, words.legend_ongoing));
   return out;
 }
 
@@ -204,6 +235,12 @@ scene::Metadata metadata(const styled::Timeline& t, const Options& o) {
   md.subject = t.header.subtitle.empty() ? t.header.description : t.header.subtitle;
   md.creator = o.creator;
   md.date = dates::iso(t.now.begin);
+  switch (t.style.svg.link_target) {
+    case style::LinkTarget::top: md.link_target = "_top"; break;
+    case style::LinkTarget::blank: md.link_target = "_blank"; break;
+    case style::LinkTarget::self: md.link_target = "_self"; break;
+    case style::LinkTarget::parent: md.link_target = "_parent"; break;
+  }
   return md;
 }
 

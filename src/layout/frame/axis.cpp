@@ -1,6 +1,7 @@
 #include "layout/frame/axis.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <variant>
 
@@ -114,7 +115,15 @@ AxisBlock time_axis(const scale::TimeScale& s, const style::Style& st, const Axi
     const double w = m.measure(t.label, ax.label.font).width;
     const Point size = map.extent(w, line_h);  // along t, across
     // The finest labels centre on their tick; the context line starts at it.
-    const double along = clamp_to(t.level == 0 ? t.x - size.x / 2 : t.x, f.page_lo, f.page_hi - size.x);
+    double along = clamp_to(t.level == 0 ? t.x - size.x / 2 : t.x, f.page_lo, f.page_hi - size.x);
+    if (t.level == 0 && std::abs(along - (t.x - size.x / 2)) > 0.01) {
+      // Too near the page's edge to centre: a label shifted off its tick would
+      // name the wrong date. It ends (or starts) at its tick instead, the tick
+      // still readable at its edge, or is left out when even that leaves the page.
+      if (t.x - size.x >= f.page_lo && t.x + size.x / 2 > f.page_hi) along = t.x - size.x;
+      else if (t.x + size.x <= f.page_hi && t.x - size.x / 2 < f.page_lo) along = t.x;
+      else continue;
+    }
     const double reach = ax.tick_length + kLabelGap + level_at[static_cast<std::size_t>(t.level)];
     const double across = f.labels_before ? f.at - reach - size.y : f.at + reach;
     const Box page = map.box({along, across, size.x, size.y});

@@ -156,7 +156,25 @@ std::string LabelText::joined() const {
     if (i > 0) out += '\n';
     out += lines[i].text;
   }
+  for (const auto& line : note.lines) out += "\n" + line.text;
   return out;
+}
+
+void add_note(LabelText& label, std::string_view text, const FontSpec& font, Color color, double max_width,
+              int max_lines, const text::TextMeasurer& measurer) {
+  if (text.empty()) return;
+  LabelRequest r;
+  r.title = text;
+  r.font = font;
+  r.date_color = r.title_color = color;
+  r.max_width = std::max(max_width, label.width);
+  r.max_lines = std::max(1, max_lines);
+  const LabelText wrapped = compose_label(r, measurer);
+  label.note.lines = wrapped.lines;
+  label.note.font = font;
+  label.note.color = color;
+  label.note.line_height = wrapped.line_height;
+  label.width = std::max(label.width, wrapped.width);
 }
 
 std::string ellipsize(std::string_view text, double max_width, const FontSpec& font,

@@ -22,15 +22,27 @@ struct TextLine {
   double width = 0;
 };
 
+// Lines under a label's title in a smaller size of their own: the event's
+// description, where the style prints it (event.show_description).
+struct NoteText {
+  std::vector<TextLine> lines;
+  FontSpec font;
+  Color color;
+  double line_height = 0;
+
+  double height() const { return line_height * static_cast<double>(lines.size()); }
+};
+
 struct LabelText {
   std::vector<TextLine> lines;
   FontSpec font;
   Color date_color, title_color;
-  double width = 0;        // the widest line
+  double width = 0;        // the widest line, the note's included
   double line_height = 0;
   bool shortened = false;  // an ellipsis replaced part of the title
+  NoteText note;           // under the title; empty for most labels
 
-  double height() const { return line_height * static_cast<double>(lines.size()); }
+  double height() const { return line_height * static_cast<double>(lines.size()) + note.height(); }
   // The drawn string, lines joined by "\n" (the dump's `text`).
   std::string joined() const;
 };
@@ -46,6 +58,12 @@ struct LabelRequest {
 };
 
 LabelText compose_label(const LabelRequest& request, const text::TextMeasurer& measurer);
+
+// Adds `text` under `label`'s title, wrapped to `max_width` (or the label's
+// own width when wider) on at most `max_lines` lines, shortened with an
+// ellipsis beyond them; a note never counts as the title shortened.
+void add_note(LabelText& label, std::string_view text, const FontSpec& font, Color color, double max_width,
+              int max_lines, const text::TextMeasurer& measurer);
 
 // The longest prefix of `text` that fits `max_width` with "…" appended
 // (or `text` itself when it fits whole).

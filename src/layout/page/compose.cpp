@@ -331,7 +331,7 @@ double place_lanes(std::vector<LaneGeometry>& lanes, double c0, bool widen, doub
 
 // Era and marker titles in their rows; era bands and marker rules across the lanes.
 void draw_annotations(Canvas& cv, const Annotations& ann, double c0, double lanes_c0, double lanes_c1,
-                      const styled::Timeline& t, const scale::TimeScale& scale, const PageMap& map) {
+                      const styled::Timeline& t, const PageMap& map) {
   // Row 0 sits just before the lanes; later rows stack outward.
   std::vector<double> row_c(ann.row_size.size());
   double c = c0 + ann.total();
@@ -351,8 +351,9 @@ void draw_annotations(Canvas& cv, const Annotations& ann, double c0, double lane
     it.text = an.is_era ? t.eras[an.index].title : t.markers[an.index].title;
     if (an.is_era) {
       const Box band{an.a, lanes_c0, std::max(0.0, an.b - an.a), lanes_c1 - lanes_c0};
-      for (const Box& piece : cut_at_breaks(band, scale))
-        cv.eras.push_back(scene::Rect{piece, 0, scene::Paint::solid(with_alpha(an.era.fill, an.era.opacity)), {}});
+      // The band reaches out to its title's row, so a title rows away still sits in its own band.
+      for (auto& piece : era_band(an, an.text.empty() ? lanes_c0 : row_c[an.row], lanes_c1))
+        cv.eras.push_back(std::move(piece));
       it.kind = scene::ItemKind::era;
       it.box = band;
       cv.era_items.push_back(std::move(it));
@@ -643,7 +644,7 @@ Point draw_chart(Canvas& cv, Composition& out, Plan& plan, AxisBlock& axis, cons
   draw_lanes(cv, out, plan.lanes, plan.planned.plans, in, p, plan.headers, ts, scale);
   draw_links(cv, plan.lanes, plan.planned.plans, in, p, ts, a.lanes, lanes_c1);
   draw_groups(cv, plan, in, p);
-  draw_annotations(cv, plan.ann, a.annotations, a.lanes, lanes_c1, *in.chart, scale, p.map);
+  draw_annotations(cv, plan.ann, a.annotations, a.lanes, lanes_c1, *in.chart, p.map);
   map_to_page(cv, plan.planned.plans, axis, p.map);
   return p.map.point({ts.t1, c});
 }

@@ -58,6 +58,22 @@ void add_lines(Block& b, const std::string& id, const std::string& s, const styl
   b.height = std::max(b.height, all.bottom());
 }
 
+// The mark of a lane of points, as its events draw it, `size` across, centred on (x, y).
+scene::Shape mark_swatch(const LegendEntry& e, double x, double y, double size) {
+  const double r = size / 2;
+  const auto fill = scene::Paint::solid(e.color);
+  switch (e.mark) {
+    case style::MarkerShape::square: return scene::Rect{{x - r, y - r, size, size}, 0, fill, e.outline};
+    case style::MarkerShape::diamond:
+      return scene::Path{{{x, y - r}, {x + r, y}, {x, y + r}, {x - r, y}}, true, fill, e.outline};
+    case style::MarkerShape::triangle:
+      return scene::Path{{{x, y - r}, {x + r, y + r}, {x - r, y + r}}, true, fill, e.outline};
+    case style::MarkerShape::circle:
+    case style::MarkerShape::none: break;
+  }
+  return scene::Circle{{x, y}, r, fill, e.outline};
+}
+
 // A swatch `k` times its size at body text sizes, so a poster's legend keeps
 // its proportions.
 scene::Shape swatch(const LegendEntry& e, double x, double y, double k) {
@@ -78,6 +94,8 @@ scene::Shape swatch(const LegendEntry& e, double x, double y, double k) {
       return scene::Path{{{x, y}, {x + w - 5 * k, y}, {x + w, cy}, {x + w - 5 * k, y + h}, {x, y + h}},
                          true, scene::Paint::solid(e.color), {}};
     case LegendEntry::Swatch::lane:
+      if (e.mark != style::MarkerShape::none) return mark_swatch(e, x + w / 2, cy, h);
+      return scene::Rect{box, 2 * k, scene::Paint::solid(e.color), e.outline};
     case LegendEntry::Swatch::solid: break;
   }
   return scene::Rect{box, 2 * k, scene::Paint::solid(e.color), {}};
@@ -101,8 +119,10 @@ PageFrame page_frame(const style::PageStyle& page) {
 Block title_block(const std::string& title, const std::string& subtitle, const style::TitleStyle& st,
                   double width, const text::TextMeasurer& m) {
   Block b;
-  if (!title.empty()) add_lines(b, "title", title, st.title, st.align, width, 0, m);
-  if (!subtitle.empty()) {
+  // A caption (LaTeX's \\caption, a web page's heading) may say the title instead:
+  // title.show = false leaves the block out, and the subtitle with it unless subtitle.show.
+  if (!title.empty() && st.show_title) add_lines(b, "title", title, st.title, st.align, width, 0, m);
+  if (!subtitle.empty() && st.subtitle_shown()) {
     const double y = b.height > 0 ? b.height + st.subtitle.font.size * 0.3 : 0;
     add_lines(b, "subtitle", subtitle, st.subtitle, st.align, width, y, m);
   }

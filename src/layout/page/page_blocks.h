@@ -39,6 +39,9 @@ struct LegendEntry {
   Swatch swatch = Swatch::solid;
   Color color;
   std::string text;
+  // A lane whose events are points: the shape its marks have (a bar otherwise).
+  style::MarkerShape mark = style::MarkerShape::none;
+  scene::Stroke outline;  // the marks' outline, where the style draws one
 };
 
 // Entries flow left to right and wrap within `width`.

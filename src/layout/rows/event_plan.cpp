@@ -18,7 +18,12 @@ using style::MarkerShape;
 // A point's interval is drawn when it is wider than twice its marker (or than
 // this many points for approximate dates): narrower ones read as the point.
 constexpr double kMinBand = 3;
-constexpr double kMinSpan = 2;       // pt: the narrowest bar
+// A span shorter than this on the page (hours or days on a chart of
+// decades) is drawn this long, centred on its true middle, with end caps, so
+// it reads as a span and not a sliver; the dump keeps its true dates.
+constexpr double kMinSpan = 6;       // pt: the shortest bar
+constexpr double kCapReach = 0.8;    // an end cap reaches this share of the bar's height beyond its centre
+constexpr int kDescriptionLines = 3;  // a printed description wraps to this many lines, then shortens
 constexpr double kInsidePad = 3;     // pt between a bar's end and its inside label
 constexpr double kBandAlpha = 0.28;  // uncertainty bands are quiet
 constexpr double kFadeAlpha = 0.12;  // where an approximate end fades to
@@ -126,7 +131,15 @@ LabelText label_for(const styled::Event& e, double max_width, const PlanContext&
   r.title_color = e.style.label.color;
   r.max_width = max_width;
   r.max_lines = std::max(1, e.style.max_label_lines);
-  return compose_label(r, m);
+  LabelText label = compose_label(r, m);
+  // Posters and printed charts have no tooltips: the description under the title, smaller.
+  if (e.style.show_description && !e.description.empty()) {
+    FontSpec font = e.style.label.font;
+    font.weight = 400;
+    font.size = e.style.description_size > 0 ? e.style.description_size : 0.85 * e.style.label.font.size;
+    add_note(label, e.description, font, e.style.date_color, max_width, kDescriptionLines, m);
+  }
+  return label;
 }
 
 // The lines of `t`, upright, with its top-left corner at `at` (t, c); lines
@@ -144,6 +157,15 @@ void add_text(EventPlan& p, const LabelText& t, Point at, const PageMap& map, bo
                      date_only ? t.date_color : t.title_color, {}};
     if (!date_only && line.date_end > 0) text.spans.push_back({0, line.date_end, t.date_color});
     p.label.push_back(upright(map, std::move(text)));
+  }
+  const double note_y = y + t.line_height * static_cast<double>(t.lines.size());
+  for (std::size_t i = 0; i < t.note.lines.size(); ++i) {
+    const TextLine& line = t.note.lines[i];
+    if (line.text.empty()) continue;
+    const double lx = flush_right ? x + t.width - line.width : x;
+    p.label.push_back(upright(map, scene::Text{{lx, note_y + t.note.line_height * static_cast<double>(i), line.width,
+                                                t.note.line_height},
+                                               line.text, t.note.font, t.note.color, {}}));
   }
   p.label_box = map.box({x, y, t.width, t.height()});
   p.label_text = t.joined();
@@ -317,6 +339,7 @@ EventPlan point_along(const styled::Event& e, const PlanContext& ctx, const text
 struct BarSpan {
   double t0 = 0, t1 = 0, arrow = 0;
   bool cut_start = false, cut_end = false, fade_start = false, fade_end = false;
+  bool lengthened = false;  // shorter than kMinSpan on the page: drawn at it, with end caps
   std::vector<std::pair<double, double>> pieces;  // between the axis breaks
 };
 
@@ -328,7 +351,13 @@ BarSpan bar_span(const styled::Event& e, const PlanContext& ctx) {
   const double arrow = b.arrow;
   double x0 = clamp_to(ctx.scale->to_page(std::max(e.first.begin, w0)), ctx.lo, ctx.hi - arrow);
   double x1 = clamp_to(ctx.scale->to_page(std::min(e.last.end, w1)), ctx.lo, ctx.hi - arrow);
-  if (x1 - x0 < kMinSpan) {
+  if (x1 - x0 < kMinSpan && !b.cut_start && !b.cut_end) {
+    const double mid = (x0 + x1) / 2;
+    x0 = std::max(ctx.lo, mid - kMinSpan / 2);
+    x1 = x0 + kMinSpan;
+    if (x1 > ctx.hi - arrow) x0 = (x1 = ctx.hi - arrow) - kMinSpan;
+    b.lengthened = true;
+  } else if (x1 - x0 < kMinSpan) {
     x1 = x0 + kMinSpan;
     if (x1 > ctx.hi - arrow) x0 = (x1 = ctx.hi - arrow) - kMinSpan;
   }
@@ -352,6 +381,12 @@ void add_bar(EventPlan& p, const styled::Event& e, const BarSpan& b, double cy, 
                           i > 0 || b.cut_start, i + 1 < bar.size() || b.cut_end, fill, outline_of(st)));
   }
   p.uses.fade = b.fade_start || b.fade_end;
+  // End caps: a lengthened span keeps both its ends visible, unlike a point's mark.
+  if (b.lengthened) {
+    const double reach = kCapReach * bar_h;
+    for (const double x : {x0, x1})
+      add_mark(p, line({x, cy - reach}, {x, cy + reach}, st.color, std::max(0.75, bar_h / 10)));
+  }
   if (arrow > 0) {
     add_mark(p, scene::Path{{{x1, cy - bar_h / 2}, {x1 + arrow, cy}, {x1, cy + bar_h / 2}}, true,
                             scene::Paint::solid(st.color), outline_of(st)});
@@ -369,6 +404,7 @@ struct Inside {
 // wrapped for the plot's label width may still fit a long bar unwrapped.
 Inside inside_label(LabelText& label, const styled::Event& e, const std::vector<std::pair<double, double>>& bar,
                     double fade_lo, double fade_hi, const PlanContext& ctx, const text::TextMeasurer& m) {
+  if (!label.note.lines.empty()) return {};  // a description does not fit in a bar's height
   for (std::size_t i = 0; i < bar.size(); ++i) {
     const double lo = i == 0 ? fade_lo : bar[i].first, hi = i + 1 == bar.size() ? fade_hi : bar[i].second;
     const double room = hi - lo - 2 * kInsidePad;
