@@ -13,6 +13,12 @@ namespace annals::render {
 
 enum class Format { svg, pdf, png };
 
+// How an SVG holds its text: real <text> in embedded font subsets (the
+// default: selectable, searchable, a fraction of the bytes), or Cairo's
+// glyph outlines under an invisible text layer, for tools that ignore
+// embedded fonts.
+enum class SvgText { text, outlines };
+
 struct Options {
   Options() = default;
   explicit Options(double png_dpi) : dpi(png_dpi) {}
@@ -20,6 +26,7 @@ struct Options {
   // SVG only: what every id starts with; "" = content_id_prefix() of the
   // chart, so several charts inline in one page never share an id.
   std::string id_prefix;
+  SvgText svg_text = SvgText::text;  // SVG only
 };
 
 struct Output {
