@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <tuple>
 #include <optional>
@@ -352,60 +353,53 @@ struct PaintKeys {
 };
 
 // The drawing order that batches most while every pixel stays the same: a
-// shape goes to the first layer above every earlier shape of another paint
-// it may touch (a coarse grid of the page answers that conservatively), and
-// layers are drawn in turn, each paint of a layer at once. Shapes of one
-// layer and different paints never touch, so their order within it does not
-// matter; shapes of one paint keep their order.
+// shape goes to the lowest layer above every earlier shape of another paint
+// whose box it touches (and not below one of its own paint), and layers are
+// drawn in turn, each paint of a layer at once. Shapes of one layer and
+// different paints never touch, so their order within it does not matter;
+// shapes of one paint keep their order. A grid of the page finds the
+// earlier shapes near a box.
 std::vector<std::size_t> drawing_order(const scene::Scene& scene, const std::vector<Batch>& batches, bool draws_text) {
   const std::size_t n = scene.shapes.size();
   std::vector<std::size_t> key(n), layer(n, 0);
+  std::vector<Box> ink(n);
   PaintKeys keys;
   for (std::size_t i = 0; i < n; ++i) key[i] = keys.of(batches[i]);
   // About a million cells at most, never finer than 32 pt.
   const double cell = std::max(32.0, std::sqrt(scene.width * scene.height / 1e6));
   const auto cols = static_cast<long>(std::ceil(scene.width / cell)) + 1;
   const auto rows = static_cast<long>(std::ceil(scene.height / cell)) + 1;
-  struct Cell {
-    std::size_t top = 0, top_key = static_cast<std::size_t>(-1);  // highest layer in it and its paint
-    std::size_t below = 0;  // highest layer of another paint than top_key, plus one (0: none)
-  };
-  std::vector<Cell> grid(static_cast<std::size_t>(cols * rows));
+  std::vector<std::vector<std::uint32_t>> grid(static_cast<std::size_t>(cols * rows));
   const auto span = [&](double lo, double hi, long count) {
-    const long a = std::clamp(static_cast<long>(std::floor(lo / cell)), 0L, count - 1);
-    const long b = std::clamp(static_cast<long>(std::floor(hi / cell)), 0L, count - 1);
-    return std::pair{a, b};
+    const long first = std::clamp(static_cast<long>(std::floor(lo / cell)), 0L, count - 1);
+    const long last = std::clamp(static_cast<long>(std::floor(hi / cell)), 0L, count - 1);
+    return std::pair{first, last};
   };
+  std::size_t top = 0;  // the highest layer so far
   for (std::size_t i = 0; i < n; ++i) {
     const scene::Shape& shape = scene.shapes[i];
     if (!draws_text && std::holds_alternative<scene::Text>(shape)) continue;
     if (std::holds_alternative<scene::Path>(shape) && std::get<scene::Path>(shape).points.empty()) continue;
     const Box b = std::visit(InkBox{}, shape);
-    if (!std::isfinite(b.x) || !std::isfinite(b.y) || !std::isfinite(b.w) || !std::isfinite(b.h)) {
-      // Nothing to reason about: above everything so far.
-      for (const Cell& c : grid) layer[i] = std::max(layer[i], c.top + 1);
+    if (!std::isfinite(b.x) || !std::isfinite(b.y) || !std::isfinite(b.w) || !std::isfinite(b.h) || n > UINT32_MAX) {
+      // Nothing to reason about: above everything so far, and everything after above it.
+      layer[i] = ++top;
+      ink[i] = {0, 0, scene.width, scene.height};
+      for (auto& c : grid) c.push_back(static_cast<std::uint32_t>(i));
       continue;
     }
+    ink[i] = b;
     const auto [x0, x1] = span(b.x, b.right(), cols);
     const auto [y0, y1] = span(b.y, b.bottom(), rows);
     std::size_t l = 0;
     for (long y = y0; y <= y1; ++y)
-      for (long x = x0; x <= x1; ++x) {
-        const Cell& c = grid[static_cast<std::size_t>(y * cols + x)];
-        if (c.top_key == static_cast<std::size_t>(-1)) continue;
-        l = std::max(l, c.top_key == key[i] ? std::max(c.top, c.below) : c.top + 1);
-      }
+      for (long x = x0; x <= x1; ++x)
+        for (const std::uint32_t j : grid[static_cast<std::size_t>(y * cols + x)])
+          if (ink[j].overlaps(b, 0)) l = std::max(l, key[j] == key[i] ? layer[j] : layer[j] + 1);
     layer[i] = l;
+    top = std::max(top, l);
     for (long y = y0; y <= y1; ++y)
-      for (long x = x0; x <= x1; ++x) {
-        Cell& c = grid[static_cast<std::size_t>(y * cols + x)];
-        if (c.top_key == key[i]) {
-          c.top = std::max(c.top, l);
-        } else {
-          if (c.top_key != static_cast<std::size_t>(-1)) c.below = std::max(c.below, c.top + 1);
-          c.top = l, c.top_key = key[i];
-        }
-      }
+      for (long x = x0; x <= x1; ++x) grid[static_cast<std::size_t>(y * cols + x)].push_back(static_cast<std::uint32_t>(i));
   }
   // Within a layer, paints in the order they first appear in it.
   std::map<std::pair<std::size_t, std::size_t>, std::size_t> first;  // (layer, key) → first index

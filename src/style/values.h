@@ -21,6 +21,9 @@ enum class AxisPosition { bottom, top, both };
 enum class Align { left, center, right };
 // In the order of their keys' words (style/keys.cpp): "bottom", "top", "none" and "top", "bottom", "none".
 enum class LegendPosition { bottom, top, none };
+// How an SVG holds its text (svg.text): real <text> in embedded font
+// subsets, or glyph outlines for tools that ignore embedded fonts.
+enum class SvgText { text, outlines };
 enum class EraLabelPosition { top, bottom, none };
 
 struct PageStyle {
@@ -111,6 +114,10 @@ struct LegendStyle {
   TextStyle label;
 };
 
+struct SvgStyle {
+  SvgText text = SvgText::text;
+};
+
 struct Style {
   std::string name;     // as chosen ("classic", or a path)
   FontSpec font;        // [font]: the base every text style starts from
@@ -123,6 +130,7 @@ struct Style {
   EraStyle era;
   MarkerStyle marker;
   LegendStyle legend;
+  SvgStyle svg;
   std::vector<Color> palette;
   std::vector<MarkerShape> palette_markers;  // lanes' point marks in turn; empty = event.marker
   // What the style promises about the colours a timeline sets (docs/styles.md).
