@@ -203,6 +203,16 @@ void write_lines(const std::vector<const scene::Text*>& lines, std::string_view 
   for (const scene::Text* t : lines) out += text(*t);
 }
 
+// What a group's lines say, joined as an item's text is ("\n" between lines).
+std::string joined(const std::vector<const scene::Text*>& lines, char between = '\n') {
+  std::string out;
+  for (const scene::Text* t : lines) {
+    if (!out.empty()) out += between;
+    out += t->text;
+  }
+  return out;
+}
+
 // The event's id twice: in the chart's own namespace (`id`, unique on a page
 // of several charts) and as written (`data-event`, for a page's CSS and scripts).
 std::string group(const EventGroup& g, std::string_view prefix, const std::string& target, SvgTextWriter* writer) {
@@ -210,13 +220,20 @@ std::string group(const EventGroup& g, std::string_view prefix, const std::strin
   const std::string id = plain_id(g.event->id) ? fmt::format(" id=\"{}event-{}\" data-event=\"{}\"", prefix,
                                                                g.event->id, g.event->id)
                                                : "";
-  out += fmt::format("<g class=\"event\"{}>\n<title>{}</title>\n", id, xml_escape(tooltip(*g.event)));
   if (writer) {
+    // Visible text says it all when the label shows the whole title and
+    // there is nothing more to tell: a tooltip would only repeat it (and a
+    // screen reader read it twice).
+    const bool says_all = g.event->description.empty() && !g.event->title.empty() &&
+                          joined(g.lines, ' ').find(g.event->title) != std::string::npos;
+    out += fmt::format("<g class=\"event\"{}>\n", id);
+    if (!says_all) out += fmt::format("<title>{}</title>\n", xml_escape(tooltip(*g.event)));
     // The visible label takes the pointer itself: only the mark needs an
     // (invisible) area to show the tooltip over.
-    if (!g.boxes.empty()) out += hidden_rect(g.boxes.front());
+    if (!says_all && !g.boxes.empty()) out += hidden_rect(g.boxes.front());
     if (g.link) out += hidden_rect(g.link->box);
   } else {
+    out += fmt::format("<g class=\"event\"{}>\n<title>{}</title>\n", id, xml_escape(tooltip(*g.event)));
     for (const Box& b : g.boxes) out += rect(b);
     if (g.link) out += rect(g.link->box);
   }
@@ -319,16 +336,6 @@ Grouping group_scene(const scene::Scene& scene) {
   });
   for (const scene::Text* t : loose) g.texts.push_back({nullptr, {t}, scene.items.size() + g.texts.size()});
   return g;
-}
-
-// What a group's lines say, joined as an item's text is ("\n" between lines).
-std::string joined(const std::vector<const scene::Text*>& lines) {
-  std::string out;
-  for (const scene::Text* t : lines) {
-    if (!out.empty()) out += '\n';
-    out += t->text;
-  }
-  return out;
 }
 
 }  // namespace

@@ -112,19 +112,32 @@ void SvgGlyphText::write(const std::vector<const scene::Text*>& lines, std::stri
   std::string fill;
   append_fill(fill, first.color);
   if (fill != default_fill_) out += fill;
-  out += '>';
-  if (!title.empty()) out += "<title>" + xml_escape(title) + "</title>";
+  std::string xs, body;
   for (std::size_t i = 0; i < lines.size(); ++i) {
+    xs.clear(), body.clear();
+    write_line(*lines[i], x0, main_face, first.color, xs, body);
+    if (i == 0) {
+      // The first line's positions on the element itself; what follows it
+      // in other lines or colours nests inside.
+      if (!xs.empty()) out += " x=\"" + xs + '"';
+      out += '>';
+      if (!title.empty()) out += "<title>" + xml_escape(title) + "</title>";
+      out += body;
+      continue;
+    }
     // A space between lines, as the text had where it was wrapped, so a
     // search for words across the break still finds them.
-    if (i > 0) out += ' ';
-    write_line(*lines[i], x0, y0, i == 0, main_face, first.color, out);
+    out += " <tspan y=\"";
+    append_number(out, lines[i]->box.y + measurer_.shaped(lines[i]->text, lines[i]->font).extent.baseline - y0);
+    out += '"';
+    if (!xs.empty()) out += " x=\"" + xs + '"';
+    out += '>' + body + "</tspan>";
   }
   out += "</text>\n";
 }
 
-void SvgGlyphText::write_line(const scene::Text& t, double x0, double y0, bool first, int main_face,
-                              const Color& fill, std::string& out) {
+void SvgGlyphText::write_line(const scene::Text& t, double x0, int main_face, const Color& fill,
+                              std::string& xs, std::string& body) {
   const ShapedText& shaped = measurer_.shaped(t.text, t.font);
   const std::string_view text = shaped.text;
   if (text.empty()) return;
@@ -135,10 +148,12 @@ void SvgGlyphText::write_line(const scene::Text& t, double x0, double y0, bool f
     int face;
   };
   std::vector<Run> runs;
+  bool any_rtl = false;
   for (const GlyphRun& run : shaped.runs) {
     const PangoGlyphItem* g = run.glyphs.get();
     const int face = face_of(g->item->analysis.font, t.font.italic);
     runs.push_back({&run, face});
+    any_rtl = any_rtl || is_rtl(g);
     double pen = run.x;
     const PangoGlyphString* glyphs = g->glyphs;
     for (int i = 0; i < glyphs->num_glyphs; ++i) {
@@ -162,8 +177,30 @@ void SvgGlyphText::write_line(const scene::Text& t, double x0, double y0, bool f
   std::sort(runs.begin(), runs.end(),
             [](const Run& a, const Run& b) { return a.run->glyphs->item->offset < b.run->glyphs->item->offset; });
   const double dx = t.box.x - x0;
-  bool opened_on_text = first;  // the first segment goes on the <text> itself when it can
-  bool placed_line = first;     // y = 0 is the element's own baseline
+  // Every character's x, in order: `xs` for the whole line, unless a piece
+  // runs right to left, when each piece carries its own.
+  const auto positions = [&](std::size_t b, std::size_t e, bool rtl, std::string& to) {
+    if (rtl) {
+      // A right-to-left piece is placed by its left edge and laid out by
+      // the viewer, which orders its characters as Pango did.
+      double left = std::numeric_limits<double>::infinity();
+      for (std::size_t i = b; i < e; ++i)
+        if (!std::isnan(byte_x_[i])) left = std::min(left, byte_x_[i]);
+      if (!to.empty()) to += ' ';
+      append_number(to, (std::isfinite(left) ? left : 0) + dx, false);
+      return;
+    }
+    double x = std::isnan(byte_x_[b]) ? 0 : byte_x_[b];
+    for (std::size_t i = b; i < e; ++i) {
+      const auto lead = static_cast<unsigned char>(text[i]);
+      if (!starts_char(lead)) continue;
+      if (!std::isnan(byte_x_[i])) x = byte_x_[i];  // else: inside the cluster before it
+      for (int u = 0; u < utf16_units(lead); ++u) {
+        if (!to.empty()) to += ' ';
+        append_number(to, x + dx, false);
+      }
+    }
+  };
   for (const Run& r : runs) {
     const PangoItem* item = r.run->glyphs->item;
     const auto run_begin = static_cast<std::size_t>(item->offset);
@@ -183,50 +220,23 @@ void SvgGlyphText::write_line(const scene::Text& t, double x0, double y0, bool f
       const Color color = color_at(t, b);
       const bool own_font = r.face != main_face && r.face >= 0;
       const bool own_color = !(color == fill);
-      const bool on_text = opened_on_text && !own_font && !own_color;
-      opened_on_text = false;
-      if (!on_text) {
-        out += "<tspan";
-        if (own_font)
-          out += fmt::format(" font-family=\"'{}f{}', '{}'\"", prefix_, r.face,
-                             faces_[static_cast<std::size_t>(r.face)].family);
-        if (own_color) append_fill(out, color);
-      } else {
-        // Attributes on <text> already written: reopen its start tag.
-        out.pop_back();
+      const std::string escaped = xml_escape(text.substr(b, e - b));
+      if (!any_rtl) positions(b, e, false, xs);
+      if (!own_font && !own_color && !any_rtl) {
+        body += escaped;
+        continue;
       }
-      if (!placed_line) {
-        out += " y=\"";
-        append_number(out, t.box.y + shaped.extent.baseline - y0);
-        out += '"';
-        placed_line = true;
+      body += "<tspan";
+      if (own_font)
+        body += fmt::format(" font-family=\"'{}f{}', '{}'\"", prefix_, r.face,
+                            faces_[static_cast<std::size_t>(r.face)].family);
+      if (own_color) append_fill(body, color);
+      if (any_rtl) {
+        std::string own;
+        positions(b, e, is_rtl(r.run->glyphs.get()), own);
+        body += " x=\"" + own + '"';
       }
-      out += " x=\"";
-      if (is_rtl(r.run->glyphs.get())) {
-        // A right-to-left piece is placed by its left edge and laid out by
-        // the viewer, which orders its characters as Pango did.
-        double left = std::numeric_limits<double>::infinity();
-        for (std::size_t i = b; i < e; ++i)
-          if (!std::isnan(byte_x_[i])) left = std::min(left, byte_x_[i]);
-        append_number(out, (std::isfinite(left) ? left : 0) + dx, false);
-      } else {
-        double x = byte_x_[b];
-        if (std::isnan(x)) x = 0;
-        bool first_value = true;
-        for (std::size_t i = b; i < e; ++i) {
-          const auto lead = static_cast<unsigned char>(text[i]);
-          if (!starts_char(lead)) continue;
-          if (!std::isnan(byte_x_[i])) x = byte_x_[i];  // else: inside the cluster before it
-          for (int u = 0; u < utf16_units(lead); ++u) {
-            if (!first_value) out += ' ';
-            first_value = false;
-            append_number(out, x + dx, false);
-          }
-        }
-      }
-      out += "\">";
-      out += xml_escape(text.substr(b, e - b));
-      if (!on_text) out += "</tspan>";
+      body += '>' + escaped + "</tspan>";
     }
   }
 }

@@ -44,8 +44,10 @@ class SvgGlyphText final : public SvgTextWriter {
     std::unique_ptr<hb_set_t, SetDestroy> glyphs, codepoints;
   };
   int face_of(PangoFont* font, bool italic);
-  void write_line(const scene::Text& t, double x0, double y0, bool first, int main_face, const Color& fill,
-                  std::string& out);
+  // One line: the x of each of its characters (relative to x0) into `xs`,
+  // its text, with a <tspan> where the font or colour changes, into `body`.
+  void write_line(const scene::Text& t, double x0, int main_face, const Color& fill, std::string& xs,
+                  std::string& body);
 
   const PangoMeasurer& measurer_;
   std::string prefix_;

@@ -213,8 +213,9 @@ TEST_F(RenderTest, SvgTextDrawsSpansInTheirColours) {
   s.shapes.push_back(t);
   const std::string svg = renderer.render(s, Format::svg, {}).bytes;
   EXPECT_NE(svg.find("fill=\"#ff0000\""), std::string::npos) << svg;
-  EXPECT_NE(svg.find(">1879</tspan>"), std::string::npos) << svg;
-  EXPECT_NE(svg.find("> War</tspan>"), std::string::npos) << svg;
+  // One list of positions for the line; the date nests inside in its colour.
+  EXPECT_NE(svg.find(">1879</tspan> War</text>"), std::string::npos) << svg;
+  EXPECT_EQ(x_list(svg, svg.find("<text")).size(), 8u) << svg;
 }
 
 TEST_F(RenderTest, SvgFontNamesCarryTheIdPrefix) {
@@ -246,6 +247,41 @@ TEST_F(RenderTest, SvgTextOfTwoRendersIsIdentical) {
   Renderer other;
   EXPECT_EQ(a, other.render(s, Format::svg, {}).bytes);
   EXPECT_EQ(occurrences(a, "@font-face"), 2) << "one subset per face";
+}
+
+scene::Item item_of(scene::ItemKind kind, std::string id, Box box, std::string text) {
+  scene::Item it;
+  it.kind = kind;
+  it.id = id;
+  it.event = kind == scene::ItemKind::lane ? std::string() : id;
+  it.box = box;
+  it.text = std::move(text);
+  return it;
+}
+
+TEST_F(RenderTest, SvgTooltipOnlyWhereTheLabelDoesNotSayItAll) {
+  scene::Scene s = small_scene();
+  for (const auto& [id, y, description] : {std::tuple{"plain", 10.0, ""}, std::tuple{"told", 50.0, "More to say."}}) {
+    scene::Text t = label(renderer, "1990 · Summit", 20, y);
+    s.shapes.push_back(t);
+    scene::Item e = item_of(scene::ItemKind::event, id, {10, y, 6, 6}, "");
+    e.title = "Summit";
+    e.description = description;
+    s.items.push_back(e);
+    s.items.push_back(item_of(scene::ItemKind::label, id, t.box, t.text));
+  }
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  EXPECT_EQ(occurrences(svg, "<title>"), 2) << "the chart's and the described event's:\n" << svg;
+  EXPECT_NE(svg.find("<title>Summit\nMore to say.</title>"), std::string::npos) << svg;
+}
+
+TEST_F(RenderTest, SvgShortenedNameKeepsItsFullTextAsTooltip) {
+  scene::Scene s = small_scene();
+  scene::Text t = label(renderer, "Relations with Ch…", 10, 10);
+  s.shapes.push_back(t);
+  s.items.push_back(item_of(scene::ItemKind::lane, "chile", {5, 5, 190, 40}, "Relations with Chile"));
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  EXPECT_NE(svg.find("><title>Relations with Chile</title>Relations with Ch…</text>"), std::string::npos) << svg;
 }
 
 // ---- batching ----
