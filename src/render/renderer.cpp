@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <thread>
 #include <cstdint>
 #include <map>
 #include <tuple>
@@ -514,21 +516,49 @@ std::size_t svg_size_estimate(const scene::Scene& scene, SvgText mode) {
   return bytes;
 }
 
+// Cairo's part of an SVG, streamed into `finisher`.
+std::string draw_svg(const scene::Scene& scene, const PangoMeasurer& text, SvgFinisher& finisher, bool draws_text) {
+  Surface surface(cairo_svg_surface_create_for_stream(append_to_svg, &finisher, scene.width, scene.height));
+  cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
+  Context cr(cairo_create(surface.get()));
+  paint_background(cr.get(), scene.background);
+  draw_shapes(cr.get(), scene, text, draws_text);
+  return finish("SVG", cr.get(), surface.get());
+}
+
 Output render_svg(const scene::Scene& scene, const PangoMeasurer& text, const Options& options) {
   Output out;
   const std::string prefix = options.id_prefix.empty() ? content_id_prefix(scene) : options.id_prefix;
   const bool outlines = options.svg_text == SvgText::outlines;
-  std::optional<SvgGlyphText> writer;
-  if (!outlines) writer.emplace(text, prefix);
-  SvgFinisher finisher(scene, svg_size_estimate(scene, options.svg_text), prefix, writer ? &*writer : nullptr);
-  {
-    Surface surface(cairo_svg_surface_create_for_stream(append_to_svg, &finisher, scene.width, scene.height));
-    cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
-    Context cr(cairo_create(surface.get()));
-    paint_background(cr.get(), scene.background);
-    draw_shapes(cr.get(), scene, text, outlines);
-    out.error = finish("SVG", cr.get(), surface.get());
+  if (outlines) {
+    // Cairo shapes the text itself here: the layer is written first, then Cairo draws.
+    SvgFinisher finisher(scene, svg_size_estimate(scene, options.svg_text), prefix);
+    out.error = draw_svg(scene, text, finisher, true);
+    if (out.ok()) out.bytes = std::move(finisher).finish();
+    return out;
   }
+  // Cairo draws only shapes, never text: the text layer (Pango's glyphs,
+  // font subsets) is written on another core meanwhile.
+  SvgFinisher finisher(scene, svg_size_estimate(scene, options.svg_text), prefix, SvgFinisher::OverlayLater{});
+  std::string overlay;
+  std::exception_ptr failed;
+  std::thread layer([&] {
+    try {
+      SvgGlyphText writer(text, prefix);
+      overlay = svg_overlay(scene, prefix, &writer);
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  });
+  try {
+    out.error = draw_svg(scene, text, finisher, false);
+  } catch (...) {
+    layer.join();
+    throw;
+  }
+  layer.join();
+  if (failed) std::rethrow_exception(failed);
+  finisher.set_overlay(std::move(overlay));
   if (out.ok()) out.bytes = std::move(finisher).finish();
   return out;
 }

@@ -544,6 +544,11 @@ SvgFinisher::SvgFinisher(const scene::Scene& scene, std::size_t expected_size, s
   out_.reserve(expected_size + metadata_.size() + overlay_.size());
 }
 
+SvgFinisher::SvgFinisher(const scene::Scene& scene, std::size_t expected_size, std::string id_prefix, OverlayLater)
+    : metadata_(head(scene.metadata)), prefix_(std::move(id_prefix)) {
+  out_.reserve(expected_size + metadata_.size());
+}
+
 void SvgFinisher::append(std::string_view bytes) {
   if (rooted_) {
     append_lines(bytes);

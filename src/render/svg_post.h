@@ -49,6 +49,11 @@ class SvgFinisher {
   // `expected_size`: about how many bytes Cairo will write (a reservation, not a limit).
   SvgFinisher(const scene::Scene& scene, std::size_t expected_size, std::string id_prefix = "",
               SvgTextWriter* text = nullptr);
+  // A finisher whose layer comes later, through set_overlay(), so the layer
+  // can be written while Cairo draws.
+  struct OverlayLater {};
+  SvgFinisher(const scene::Scene& scene, std::size_t expected_size, std::string id_prefix, OverlayLater);
+  void set_overlay(std::string overlay) { overlay_ = std::move(overlay); }
   void append(std::string_view bytes);
   std::string finish() &&;
 
