@@ -403,14 +403,15 @@ std::vector<std::size_t> drawing_order(const scene::Scene& scene, const std::vec
     for (long y = y0; y <= y1; ++y)
       for (long x = x0; x <= x1; ++x) grid[static_cast<std::size_t>(y * cols + x)].push_back(static_cast<std::uint32_t>(i));
   }
-  // Within a layer, paints in the order they first appear in it.
+  // Within a layer, paints in the order they first appear in it; within a
+  // paint, the scene's order.
   std::map<std::pair<std::size_t, std::size_t>, std::size_t> first;  // (layer, key) → first index
-  for (std::size_t i = 0; i < n; ++i) first.try_emplace({layer[i], key[i]}, i);
+  std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> sorted(n);
+  for (std::size_t i = 0; i < n; ++i)
+    sorted[i] = {layer[i], first.try_emplace({layer[i], key[i]}, i).first->second, i};
+  std::sort(sorted.begin(), sorted.end());
   std::vector<std::size_t> order(n);
-  for (std::size_t i = 0; i < n; ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::pair{layer[a], first.at({layer[a], key[a]})} < std::pair{layer[b], first.at({layer[b], key[b]})};
-  });
+  for (std::size_t i = 0; i < n; ++i) order[i] = std::get<2>(sorted[i]);
   return order;
 }
 
