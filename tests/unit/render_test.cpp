@@ -284,6 +284,19 @@ TEST_F(RenderTest, SvgShortenedNameKeepsItsFullTextAsTooltip) {
   EXPECT_NE(svg.find("><title>Relations with Chile</title>Relations with Ch…</text>"), std::string::npos) << svg;
 }
 
+TEST_F(RenderTest, SvgRightToLeftTextKeepsItsLogicalOrderAndIsPlacedByItsLeftEdge) {
+  scene::Scene s = small_scene();
+  const std::string arabic = "\xD8\xA7\xD9\x84\xD8\xAF\xD9\x88\xD9\x84\xD8\xA9";  // الدولة
+  s.shapes.push_back(label(renderer, "750 · " + arabic, 10, 10));
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  // Copied or read, the text is as written; the viewer orders the glyphs.
+  const auto piece = svg.find(">" + arabic + "</tspan>");
+  ASSERT_NE(piece, std::string::npos) << svg;
+  const auto open = svg.rfind("<tspan", piece);
+  ASSERT_NE(open, std::string::npos);
+  EXPECT_EQ(x_list(svg, open).size(), 1u) << "one x for the right-to-left piece:\n" << svg;
+}
+
 // ---- batching ----
 
 scene::Circle dot(double x, double y, Color c) { return scene::Circle{{x, y}, 3, scene::Paint::solid(c), {}}; }
