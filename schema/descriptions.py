@@ -72,6 +72,7 @@ STYLE = {
     "marker.label_color": "The colour of marker titles.",
     "legend.show": "Whether the legend is drawn when the chart uses marks that need one.",
     "legend.position": "Where the legend goes: below the chart, above it, or nowhere.",
+    "svg.text": "How an SVG holds its text: real, selectable text in embedded font subsets (text), or Cairo's glyph outlines under an invisible text layer, for tools that ignore embedded fonts (outlines).",
     "legend.font": "The legend's font.",
     "legend.size": "The legend's size.",
     "legend.weight": "The legend's weight.",

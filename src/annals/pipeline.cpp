@@ -328,6 +328,7 @@ std::optional<std::string> Pipeline::draw(std::size_t output, const render::Rend
   render::Options options(request_.dpi);
   options.id_prefix = request_.id_prefix;
   options.page = page;
+  if (style_ && style_->svg.text == style::SvgText::outlines) options.svg_text = render::SvgText::outlines;
   render::Output out = renderer.render(scene_, format, options);
   if (!out.ok()) {
     diags_.error({o.name, 0, 0}, out.error);

@@ -14,6 +14,12 @@ namespace annals::render {
 
 enum class Format { svg, pdf, png };
 
+// How an SVG holds its text: real <text> in embedded font subsets (the
+// default: selectable, searchable, a fraction of the bytes), or Cairo's
+// glyph outlines under an invisible text layer, for tools that ignore
+// embedded fonts.
+enum class SvgText { text, outlines };
+
 struct Options {
   Options() = default;
   explicit Options(double png_dpi) : dpi(png_dpi) {}
@@ -24,6 +30,7 @@ struct Options {
   // SVG and PNG: which page of a chart laid out over several pages (0 = the
   // first); a PDF holds them all.
   std::size_t page = 0;
+  SvgText svg_text = SvgText::text;  // SVG only
 };
 
 struct Output {

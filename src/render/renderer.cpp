@@ -5,6 +5,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <thread>
+#include <cstdint>
+#include <map>
+#include <tuple>
+#include <optional>
 #include <memory>
 #include <new>
 #include <string>
@@ -17,6 +23,7 @@
 #include "render/png_writer.h"
 #include "render/render.h"
 #include "render/svg_post.h"
+#include "render/svg_text.h"
 
 namespace annals::render {
 
@@ -148,6 +155,7 @@ Color color_at(const scene::Text& t, std::size_t index) {
 struct Painter {
   cairo_t* cr;
   const PangoMeasurer& text;
+  bool draws_text = true;  // false: the SVG writes its text itself
 
   void operator()(const scene::Rect& r) const {
     rounded_rect(cr, r.box, r.radius);
@@ -174,7 +182,7 @@ struct Painter {
     stroke(cr, l.stroke);
   }
   void operator()(const scene::Text& t) const {
-    if (t.text.empty()) return;
+    if (t.text.empty() || !draws_text) return;
     const ShapedText& shaped = text.shaped(t.text, t.font);
     for (const GlyphRun& run : shaped.runs) show_run(t, shaped.text, run);
   }
@@ -230,14 +238,207 @@ void paint_background(cairo_t* cr, const Color& background) {
   cairo_paint(cr);
 }
 
-void draw_shapes(cairo_t* cr, const scene::Scene& scene, const PangoMeasurer& text) {
-  const Painter painter{cr, text};
+// Consecutive marks of one opaque paint become one path and one fill (or
+// one stroke): a chart of 10,000 events draws a handful of paths instead of
+// 10,000, in every format. Only opaque paints are batched, where painting
+// the union once looks the same as painting each part in turn; every part is
+// added with the same winding (Cairo's rectangles and arcs turn clockwise,
+// polygons are turned so), so overlapping parts never cancel under the
+// nonzero rule.
+struct Batch {
+  enum class Kind { none, fill, stroke };
+  Kind kind = Kind::none;
+  Color color;
+  double width = 0;
+  std::vector<double> dash;
+
+  bool same(const Batch& o) const {
+    return kind == o.kind && color == o.color && width == o.width && dash == o.dash;
+  }
+};
+
+bool opaque(const Color& c) { return c.a >= 1; }
+bool no_stroke(const scene::Stroke& s) { return s.color.is_none() || s.width <= 0; }
+
+// What batch a shape can join (kind none: it is drawn on its own).
+Batch batch_of(const scene::Paint& fill, const scene::Stroke& stroke) {
+  const bool fills = !fill.is_none(), strokes = !no_stroke(stroke);
+  if (fills && !strokes && fill.stops.empty() && opaque(fill.color)) return {Batch::Kind::fill, fill.color, 0, {}};
+  if (strokes && !fills && opaque(stroke.color)) return {Batch::Kind::stroke, stroke.color, stroke.width, stroke.dash};
+  return {};
+}
+
+struct BatchOf {
+  Batch operator()(const scene::Rect& r) const {
+    return r.box.w >= 0 && r.box.h >= 0 ? batch_of(r.fill, r.stroke) : Batch{};
+  }
+  Batch operator()(const scene::Circle& c) const { return batch_of(c.fill, c.stroke); }
+  Batch operator()(const scene::Path& p) const { return p.points.empty() ? Batch{} : batch_of(p.fill, p.stroke); }
+  Batch operator()(const scene::Line& l) const { return batch_of(scene::Paint{}, l.stroke); }
+  Batch operator()(const scene::Text&) const { return {}; }
+  Batch operator()(const scene::Link&) const { return {}; }
+};
+
+// Adds a shape's outline to the current path, clockwise.
+struct Outline {
+  cairo_t* cr;
+  void operator()(const scene::Rect& r) const { rounded_rect(cr, r.box, r.radius); }
+  void operator()(const scene::Circle& c) const {
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, c.center.x, c.center.y, std::max(c.radius, 0.0), 0, 2 * M_PI);
+  }
+  void operator()(const scene::Path& p) const {
+    double twice_area = 0;
+    for (std::size_t i = 0; i < p.points.size(); ++i) {
+      const Point& a = p.points[i];
+      const Point& b = p.points[(i + 1) % p.points.size()];
+      twice_area += a.x * b.y - b.x * a.y;
+    }
+    const auto at = [&](std::size_t i) -> const Point& {
+      return twice_area >= 0 ? p.points[i] : p.points[p.points.size() - 1 - i];
+    };
+    cairo_move_to(cr, at(0).x, at(0).y);
+    for (std::size_t i = 1; i < p.points.size(); ++i) cairo_line_to(cr, at(i).x, at(i).y);
+    if (p.closed) cairo_close_path(cr);
+  }
+  void operator()(const scene::Line& l) const {
+    cairo_move_to(cr, l.from.x, l.from.y);
+    cairo_line_to(cr, l.to.x, l.to.y);
+  }
+  void operator()(const scene::Text&) const {}
+  void operator()(const scene::Link&) const {}
+};
+
+void paint_batch(cairo_t* cr, const Batch& b) {
+  if (b.kind == Batch::Kind::fill) {
+    set_color(cr, b.color);
+    cairo_fill(cr);
+  } else if (b.kind == Batch::Kind::stroke) {
+    stroke(cr, scene::Stroke{b.color, b.width, b.dash});
+  }
+}
+
+// Where a shape may paint: its box grown by what a stroke, a miter or a
+// glyph's overshoot adds.
+struct InkBox {
+  Box operator()(const scene::Rect& r) const { return grow(r.box, r.stroke.width / 2); }
+  Box operator()(const scene::Circle& c) const {
+    const double r = std::max(c.radius, 0.0) + c.stroke.width / 2;
+    return {c.center.x - r, c.center.y - r, 2 * r, 2 * r};
+  }
+  Box operator()(const scene::Path& p) const {
+    double x0 = p.points.front().x, x1 = x0, y0 = p.points.front().y, y1 = y0;
+    for (const Point& q : p.points) x0 = std::min(x0, q.x), x1 = std::max(x1, q.x), y0 = std::min(y0, q.y), y1 = std::max(y1, q.y);
+    return grow({x0, y0, x1 - x0, y1 - y0}, 5 * p.stroke.width);  // Cairo's miter limit is 10
+  }
+  Box operator()(const scene::Line& l) const {
+    return grow({std::min(l.from.x, l.to.x), std::min(l.from.y, l.to.y), std::abs(l.to.x - l.from.x),
+                 std::abs(l.to.y - l.from.y)},
+                l.stroke.width);
+  }
+  Box operator()(const scene::Text& t) const { return grow(t.box, t.font.size / 2); }
+  Box operator()(const scene::Link& l) const { return l.box; }
+  static Box grow(const Box& b, double d) { return {b.x - d, b.y - d, b.w + 2 * d, b.h + 2 * d}; }
+};
+
+// A key per paint that batches; every other shape a key of its own.
+struct PaintKeys {
+  std::map<std::tuple<int, double, double, double, double, double, std::vector<double>>, std::size_t> keys;
+  std::size_t next = 0;
+  std::size_t of(const Batch& b) {
+    if (b.kind == Batch::Kind::none) return next++;
+    const auto [it, fresh] = keys.try_emplace(
+        {static_cast<int>(b.kind), b.color.r, b.color.g, b.color.b, b.color.a, b.width, b.dash}, next);
+    if (fresh) ++next;
+    return it->second;
+  }
+};
+
+// The drawing order that batches most while every pixel stays the same: a
+// shape goes to the lowest layer above every earlier shape of another paint
+// whose box it touches (and not below one of its own paint), and layers are
+// drawn in turn, each paint of a layer at once. Shapes of one layer and
+// different paints never touch, so their order within it does not matter;
+// shapes of one paint keep their order. A grid of the page finds the
+// earlier shapes near a box.
+std::vector<std::size_t> drawing_order(const scene::Scene& scene, const std::vector<Batch>& batches, bool draws_text) {
+  const std::size_t n = scene.shapes.size();
+  std::vector<std::size_t> key(n), layer(n, 0);
+  std::vector<Box> ink(n);
+  PaintKeys keys;
+  for (std::size_t i = 0; i < n; ++i) key[i] = keys.of(batches[i]);
+  // About a million cells at most, never finer than 32 pt.
+  const double cell = std::max(32.0, std::sqrt(scene.width * scene.height / 1e6));
+  const auto cols = static_cast<long>(std::ceil(scene.width / cell)) + 1;
+  const auto rows = static_cast<long>(std::ceil(scene.height / cell)) + 1;
+  std::vector<std::vector<std::uint32_t>> grid(static_cast<std::size_t>(cols * rows));
+  const auto span = [&](double lo, double hi, long count) {
+    const long first = std::clamp(static_cast<long>(std::floor(lo / cell)), 0L, count - 1);
+    const long last = std::clamp(static_cast<long>(std::floor(hi / cell)), 0L, count - 1);
+    return std::pair{first, last};
+  };
+  std::size_t top = 0;  // the highest layer so far
+  for (std::size_t i = 0; i < n; ++i) {
+    const scene::Shape& shape = scene.shapes[i];
+    if (!draws_text && std::holds_alternative<scene::Text>(shape)) continue;
+    if (std::holds_alternative<scene::Path>(shape) && std::get<scene::Path>(shape).points.empty()) continue;
+    const Box b = std::visit(InkBox{}, shape);
+    if (!std::isfinite(b.x) || !std::isfinite(b.y) || !std::isfinite(b.w) || !std::isfinite(b.h) || n > UINT32_MAX) {
+      // Nothing to reason about: above everything so far, and everything after above it.
+      layer[i] = ++top;
+      ink[i] = {0, 0, scene.width, scene.height};
+      for (auto& c : grid) c.push_back(static_cast<std::uint32_t>(i));
+      continue;
+    }
+    ink[i] = b;
+    const auto [x0, x1] = span(b.x, b.right(), cols);
+    const auto [y0, y1] = span(b.y, b.bottom(), rows);
+    std::size_t l = 0;
+    for (long y = y0; y <= y1; ++y)
+      for (long x = x0; x <= x1; ++x)
+        for (const std::uint32_t j : grid[static_cast<std::size_t>(y * cols + x)])
+          if (ink[j].overlaps(b, 0)) l = std::max(l, key[j] == key[i] ? layer[j] : layer[j] + 1);
+    layer[i] = l;
+    top = std::max(top, l);
+    for (long y = y0; y <= y1; ++y)
+      for (long x = x0; x <= x1; ++x) grid[static_cast<std::size_t>(y * cols + x)].push_back(static_cast<std::uint32_t>(i));
+  }
+  // Within a layer, paints in the order they first appear in it; within a
+  // paint, the scene's order.
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t> first;  // (layer, key) → first index
+  std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> sorted(n);
+  for (std::size_t i = 0; i < n; ++i)
+    sorted[i] = {layer[i], first.try_emplace({layer[i], key[i]}, i).first->second, i};
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = std::get<2>(sorted[i]);
+  return order;
+}
+
+void draw_shapes(cairo_t* cr, const scene::Scene& scene, const PangoMeasurer& text, bool draws_text = true) {
+  const Painter painter{cr, text, draws_text};
+  // A tile's clip (pages/tiles.h) holds the chart; its crop marks (`marks`) are drawn outside it.
   if (scene.clip) {
     cairo_save(cr);
     cairo_rectangle(cr, scene.clip->x, scene.clip->y, scene.clip->w, scene.clip->h);
     cairo_clip(cr);
   }
-  for (const scene::Shape& shape : scene.shapes) std::visit(painter, shape);
+  std::vector<Batch> batches(scene.shapes.size());
+  for (std::size_t i = 0; i < batches.size(); ++i) batches[i] = std::visit(BatchOf{}, scene.shapes[i]);
+  Batch open;
+  for (const std::size_t i : drawing_order(scene, batches, draws_text)) {
+    const scene::Shape& shape = scene.shapes[i];
+    // Text the SVG writes itself is not drawn here: it does not end a batch.
+    if (!draws_text && std::holds_alternative<scene::Text>(shape)) continue;
+    const Batch& b = batches[i];
+    if (!b.same(open)) {
+      paint_batch(cr, open);
+      open = b;
+    }
+    if (b.kind == Batch::Kind::none) std::visit(painter, shape);
+    else std::visit(Outline{cr}, shape);
+  }
+  paint_batch(cr, open);
   if (scene.clip) cairo_restore(cr);
   for (const scene::Shape& shape : scene.marks) std::visit(painter, shape);
 }
@@ -340,30 +541,63 @@ Output render_pdf(const scene::Scene& scene, const PangoMeasurer& text) {
 
 // ---- SVG ----
 
-// About what Cairo writes for `scene`: it places each glyph with its own
-// <use> element (about 70 bytes). Growing the buffer by doubling instead
-// would copy tens of megabytes several times; pages reserved and never
-// written cost no memory.
-std::size_t svg_size_estimate(const scene::Scene& scene) {
+// About what Cairo writes for `scene`: as outlines it places each glyph
+// with its own <use> element (about 70 bytes). Growing the buffer by
+// doubling instead would copy tens of megabytes several times; pages
+// reserved and never written cost no memory.
+std::size_t svg_size_estimate(const scene::Scene& scene, SvgText mode) {
   std::size_t bytes = 64 * 1024;
   for (const scene::Shape& shape : scene.shapes) {
     const auto* t = std::get_if<scene::Text>(&shape);
-    bytes += t != nullptr ? 80 * t->text.size() : 300;
+    if (t == nullptr) bytes += 300;
+    else if (mode == SvgText::outlines) bytes += 80 * t->text.size();
   }
   return bytes;
 }
 
-Output render_svg(const scene::Scene& scene, const PangoMeasurer& text, const std::string& id_prefix) {
+// Cairo's part of an SVG, streamed into `finisher`.
+std::string draw_svg(const scene::Scene& scene, const PangoMeasurer& text, SvgFinisher& finisher, bool draws_text) {
+  Surface surface(cairo_svg_surface_create_for_stream(append_to_svg, &finisher, scene.width, scene.height));
+  cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
+  Context cr(cairo_create(surface.get()));
+  paint_background(cr.get(), scene.background);
+  draw_shapes(cr.get(), scene, text, draws_text);
+  return finish("SVG", cr.get(), surface.get());
+}
+
+Output render_svg(const scene::Scene& scene, const PangoMeasurer& text, const Options& options) {
   Output out;
-  SvgFinisher finisher(scene, svg_size_estimate(scene), id_prefix.empty() ? content_id_prefix(scene) : id_prefix);
-  {
-    Surface surface(cairo_svg_surface_create_for_stream(append_to_svg, &finisher, scene.width, scene.height));
-    cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
-    Context cr(cairo_create(surface.get()));
-    paint_background(cr.get(), scene.background);
-    draw_shapes(cr.get(), scene, text);
-    out.error = finish("SVG", cr.get(), surface.get());
+  const std::string prefix = options.id_prefix.empty() ? content_id_prefix(scene) : options.id_prefix;
+  const bool outlines = options.svg_text == SvgText::outlines;
+  if (outlines) {
+    // Cairo shapes the text itself here: the layer is written first, then Cairo draws.
+    SvgFinisher finisher(scene, svg_size_estimate(scene, options.svg_text), prefix);
+    out.error = draw_svg(scene, text, finisher, true);
+    if (out.ok()) out.bytes = std::move(finisher).finish();
+    return out;
   }
+  // Cairo draws only shapes, never text: the text layer (Pango's glyphs,
+  // font subsets) is written on another core meanwhile.
+  SvgFinisher finisher(scene, svg_size_estimate(scene, options.svg_text), prefix, SvgFinisher::OverlayLater{});
+  std::string overlay;
+  std::exception_ptr failed;
+  std::thread layer([&] {
+    try {
+      SvgGlyphText writer(text, prefix);
+      overlay = svg_overlay(scene, prefix, &writer);
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  });
+  try {
+    out.error = draw_svg(scene, text, finisher, false);
+  } catch (...) {
+    layer.join();
+    throw;
+  }
+  layer.join();
+  if (failed) std::rethrow_exception(failed);
+  finisher.set_overlay(std::move(overlay));
   if (out.ok()) out.bytes = std::move(finisher).finish();
   return out;
 }
@@ -493,7 +727,7 @@ Output Renderer::render(const scene::Scene& whole, Format format, const Options&
   const scene::Scene& page = scene::page_of(whole, options.page);
   switch (format) {
     case Format::pdf: return render_pdf(whole, impl_->measurer);
-    case Format::svg: return render_svg(page, impl_->measurer, options.id_prefix);
+    case Format::svg: return render_svg(page, impl_->measurer, options);
     case Format::png: return render_png(page, impl_->measurer, options.dpi);
   }
   return {{}, "unknown output format"};

@@ -23,6 +23,7 @@ constexpr std::array<std::string_view, 2> kOrientations{"landscape", "portrait"}
 constexpr std::array<std::string_view, 3> kLegendPositions{"bottom", "top", "none"};
 constexpr std::array<std::string_view, 3> kEraLabelPositions{"top", "bottom", "none"};
 constexpr std::array<std::string_view, 4> kLinkTargets{"_top", "_blank", "_self", "_parent"};
+constexpr std::array<std::string_view, 2> kSvgTexts{"text", "outlines"};
 
 // Every length has a ceiling: a style is input too, and one absurd value
 // (span_height = 1e9) would otherwise ask for a page a million times a
@@ -160,6 +161,7 @@ constexpr Key<Style> kStyleKeys[] = {
     {"marker.label_color", kColor, [](Style& s, const Value& v) { s.marker.label.color = v.color; }},
 
     {"legend.show", kBool, [](Style& s, const Value& v) { s.legend.show = v.flag; }},
+    {"svg.text", choice(kSvgTexts), [](Style& s, const Value& v) { s.svg.text = as<SvgText>(v); }},
     {"legend.position", choice(kLegendPositions),
      [](Style& s, const Value& v) { s.legend.position = as<LegendPosition>(v); }},
     {"legend.font", kFamily, [](Style& s, const Value& v) { s.legend.label.font.family = v.text; }},

@@ -22,6 +22,9 @@ enum class AxisPosition { bottom, top, both };
 enum class Align { left, center, right };
 // In the order of their keys' words (style/keys.cpp): "bottom", "top", "none" and "top", "bottom", "none".
 enum class LegendPosition { bottom, top, none };
+// How an SVG holds its text (svg.text): real <text> in embedded font
+// subsets, or glyph outlines for tools that ignore embedded fonts.
+enum class SvgText { text, outlines };
 enum class EraLabelPosition { top, bottom, none };
 
 struct PageStyle {
@@ -129,6 +132,7 @@ struct SvgStyle {
   LinkTarget link_target = LinkTarget::top;  // where a link in an SVG shown with <object> opens
   std::string dark;  // a style (built-in name or file) whose colours a dark-mode reader sees; "" = none
   SourceLocation dark_where;  // where `svg.dark` was set, for messages about it
+  SvgText text = SvgText::text;  // real <text> with embedded font subsets, or Cairo's glyph outlines
 };
 
 struct Style {

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """An SVG from annals in a real browser (headless Chromium): it renders, its
-size in CSS pixels is its size in points * 4/3, its text can be found with the
-browser's search, tooltips and links are there (opening in the top page),
-screen readers get the chart's title and each event's full title and
-description as accessible names, and the invisible text layer changes no
-pixel of what Cairo drew; svg.link_target=_blank, _self and _parent reach the
-browser as written. Two different charts inline in one page keep their
-ids apart and look exactly as each does alone.
+size in CSS pixels is its size in points * 4/3, and it looks like annals' own
+PNG of the chart; its text is real <text> in embedded fonts (no glyph
+outlines, no invisible copy) that the browser's search finds, also across a
+wrapped label's lines, where the label is drawn; the text reads in order
+(title, each lane's name before its events, source last); tooltips and links
+are there (opening in the top page); screen readers get the chart's title
+and each event's full title and description as accessible names. Two
+different charts inline in one page keep their ids and font names apart and
+look exactly as each does alone. svg.link_target=_blank, _self and
+_parent reach the browser as written.
 
 usage: web_test.py ANNALS_BINARY SOURCE_DIR WORK_DIR
 """
@@ -26,15 +29,19 @@ chromium = shutil.which("chromium") or shutil.which("chromium-browser")
 if chromium is None:
     sys.exit("FAIL: chromium is not installed (tools/setup installs it)")
 
-svg_path, json_path = work / "web.svg", work / "web.json"
-subprocess.run([annals, "render", str(timeline), "--now", "2022-12-31", "-q",
-                "-o", str(svg_path), "-o", str(json_path)], check=True)
+svg_path, json_path, png_path = work / "web.svg", work / "web.json", work / "web.png"
+subprocess.run([annals, "render", str(timeline), "--now", "2022-12-31", "-q", "--dpi", "96",
+                "-o", str(svg_path), "-o", str(json_path), "-o", str(png_path)], check=True)
 svg = svg_path.read_text(encoding="utf-8")
 dump = json.loads(json_path.read_text(encoding="utf-8"))
 root = svg[svg.index("<svg"):]
-bare = re.sub(r'<g id="[^"]*annals-text".*?\n</g>\n(?=</svg>)', "", root, flags=re.S)
-if bare == root:
-    sys.exit("FAIL: no text layer (<g id=\"…annals-text\">) before </svg>")
+if "<use" in root or "<symbol" in root:
+    sys.exit("FAIL: the SVG still draws text as glyph outlines (<use>/<symbol>)")
+if 'fill-opacity="0"' in root:
+    sys.exit("FAIL: the SVG has an invisible layer (fill-opacity=\"0\")")
+faces = re.findall(r'@font-face\{font-family:"([^"]+)"[^}]*src:url\(data:font/(?:ttf|otf);base64,', root)
+if not faces:
+    sys.exit("FAIL: no embedded font subset (@font-face with a data: URL)")
 
 
 def data_url(text):
@@ -47,12 +54,12 @@ page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>web test</titl
 <body style="margin:0">
 <div id="inline" style="position:absolute;left:0;top:0;width:%(width)spx">%(inline)s</div>
 <img id="full" src="%(full)s" style="position:absolute;left:0;top:0;visibility:hidden">
-<img id="bare" src="%(bare)s" style="position:absolute;left:0;top:0;visibility:hidden">
+<img id="png" src="%(png)s" style="position:absolute;left:0;top:0;visibility:hidden">
 <pre id="result"></pre>
 <script>
-function pixels(img) {
+function pixels(img, w, h) {
   const c = document.createElement('canvas');
-  c.width = img.naturalWidth; c.height = img.naturalHeight;
+  c.width = w; c.height = h;
   const g = c.getContext('2d');
   g.drawImage(img, 0, 0);
   return g.getImageData(0, 0, c.width, c.height).data;
@@ -62,32 +69,49 @@ window.addEventListener('load', () => {
   const full = document.getElementById('full');
   const r = full.getBoundingClientRect();
   out.width = r.width; out.height = r.height;
-  const a = pixels(full), b = pixels(document.getElementById('bare'));
+  const png = document.getElementById('png');
+  out.png_size = [png.naturalWidth, png.naturalHeight];
+  // The SVG at its own size (a fraction of a pixel less than the PNG's whole pixels).
+  const a = pixels(full, png.naturalWidth, png.naturalHeight), b = pixels(png, png.naturalWidth, png.naturalHeight);
+  // Against annals' own PNG at the same scale: only anti-aliasing may differ.
   let differ = 0, inked = 0;
-  for (let i = 0; i < a.length; i += 4) {
-    if (a[i] !== b[i] || a[i+1] !== b[i+1] || a[i+2] !== b[i+2] || a[i+3] !== b[i+3]) differ++;
-    if (a[i+3] > 0 && (a[i] < 200 || a[i+1] < 200 || a[i+2] < 200)) inked++;
-  }
-  out.differ = differ; out.inked = inked;
+  if (a.length === b.length)
+    for (let i = 0; i < a.length; i += 4) {
+      const alpha = a[i+3] / 255, over = v => v * alpha + 255 * (1 - alpha);
+      if (Math.max(Math.abs(over(a[i]) - b[i]), Math.abs(over(a[i+1]) - b[i+1]), Math.abs(over(a[i+2]) - b[i+2])) > 96) differ++;
+      if (a[i+3] > 0 && (a[i] < 200 || a[i+1] < 200 || a[i+2] < 200)) inked++;
+    }
+  else differ = -1;
+  out.differ = differ; out.inked = inked; out.pixels = a.length / 4;
   out.found = window.find("URUPABOL", true, false, true);
   const sel = window.getSelection();
   out.selected = String(sel);
   if (sel.rangeCount) { const s = sel.getRangeAt(0).getBoundingClientRect();
     out.sel = [s.left + window.scrollX, s.top + window.scrollY, s.width, s.height]; }
+  sel.removeAllRanges();
+  // A label wrapped over two lines is still found whole.
+  out.found_wrapped = window.find("War of the Pacific", true, false, true);
+  out.selected_wrapped = String(window.getSelection());
+  sel.removeAllRanges();
   const svg = document.querySelector('#inline svg');
   out.title = svg.querySelector(':scope > title').textContent;
+  out.reading = Array.from(svg.querySelectorAll('text')).map(t => t.textContent);
+  out.text_fonts = Array.from(new Set(Array.from(svg.querySelectorAll('text')).map(t => getComputedStyle(t).fontFamily)));
+  out.fonts_loaded = Array.from(document.fonts).filter(f => f.status === 'loaded').map(f => f.family);
   out.tooltips = Array.from(svg.querySelectorAll('g.event > title')).map(t => t.textContent);
   out.links = Array.from(svg.querySelectorAll("a")).map(x => x.getAttribute("xlink:href") || x.getAttribute("href"));
   out.targets = Array.from(new Set(Array.from(svg.querySelectorAll("a")).map(x => x.getAttribute("target"))));
   // What the accessibility tree holds (Chromium's computed accessibility info).
   out.a11y_name = svg.computedName;
-  out.a11y_events = Array.from(svg.querySelectorAll('g.event')).map(g => [g.computedRole, g.computedName]);
+  out.a11y_events = Array.from(svg.querySelectorAll('g.event'))
+      .filter(g => g.querySelector(':scope > title')).map(g => [g.computedRole, g.computedName]);
   out.a11y_hidden_text = Array.from(svg.querySelectorAll('.annals-text text'))
       .filter(t => t.closest('[aria-hidden="true"]') || getComputedStyle(t).visibility === 'hidden'
                    || getComputedStyle(t).display === 'none').length;
   document.getElementById('result').textContent = JSON.stringify(out);
 });
-</script></body></html>""" % {"inline": root, "full": data_url(root), "bare": data_url(bare),
+</script></body></html>""" % {"inline": root, "full": data_url(root),
+                               "png": "data:image/png;base64," + base64.b64encode(png_path.read_bytes()).decode("ascii"),
                                "width": dump["page"]["width"] * 4 / 3}
 html = work / "web.html"
 html.write_text(page, encoding="utf-8")
@@ -104,7 +128,7 @@ m = re.search(r'<pre id="result">(.*?)</pre>', run.stdout, re.S)
 if not m or not m.group(1):
     sys.exit("FAIL: the page did not report; chromium said:\n" + run.stderr[-2000:])
 got = json.loads(m.group(1).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
-print(json.dumps({k: v for k, v in got.items() if k not in ("tooltips", "a11y_events")}, ensure_ascii=False))
+print(json.dumps({k: v for k, v in got.items() if k not in ("tooltips", "a11y_events", "reading")}, ensure_ascii=False))
 
 problems = []
 want_w, want_h = dump["page"]["width"] * 4 / 3, dump["page"]["height"] * 4 / 3
@@ -112,8 +136,10 @@ if abs(got["width"] - want_w) > 1 or abs(got["height"] - want_h) > 1:
     problems.append(f"size {got['width']}x{got['height']} CSS px, expected {want_w:.1f}x{want_h:.1f}")
 if got["inked"] < 1000:
     problems.append(f"the SVG barely renders ({got['inked']} inked pixels)")
-if got["differ"] != 0:
-    problems.append(f"the text layer changes {got['differ']} pixels of the drawing")
+if got["differ"] < 0:
+    problems.append(f"the SVG rasterises to another size than the PNG {got['png_size']}")
+elif got["differ"] > got["pixels"] * 0.01:
+    problems.append(f"the SVG in Chromium differs from annals' PNG in {got['differ']} of {got['pixels']} pixels")
 if not got["found"] or got["selected"] != "URUPABOL":
     problems.append(f"window.find did not find the label (selected {got['selected']!r})")
 elif "sel" in got:
@@ -122,13 +148,43 @@ elif "sel" in got:
     left, top, sw, sh = got["sel"]
     if not (x - 4 <= left + sw / 2 <= x + w + 4 and y - 4 <= top + sh / 2 <= y + h + 4):
         problems.append(f"the found text is at {got['sel']}, the label is drawn at {[x, y, w, h]}")
+if not got["found_wrapped"] or got["selected_wrapped"] != "War of the Pacific":
+    problems.append(f"window.find did not find a wrapped label whole (selected {got['selected_wrapped']!r})")
+own = {f for f in faces}
+if not got["fonts_loaded"] or not set(got["fonts_loaded"]) <= own:
+    problems.append(f"the embedded fonts {sorted(own)} were not loaded (loaded: {got['fonts_loaded']})")
+if any(not any(f in used for f in own) for used in got["text_fonts"]):
+    problems.append(f"some text is not in an embedded font: {got['text_fonts']}")
+# Reading order: the title first, each lane's name before its events' labels
+# (and after the previous lane's), the source last.
+reading = [t.replace("\n", " ") for t in got["reading"]]
+def where(text):
+    return next((i for i, t in enumerate(reading) if t.startswith(text)), None)
+if where("Bolivia's foreign relations") != 0:
+    problems.append(f"the title is not read first: {reading[:3]}")
+if where("Source:") != len(reading) - 1:
+    problems.append(f"the source is not read last: {reading[-3:]}")
+lane_titles = {i["id"]: i["text"] for i in dump["items"] if i["kind"] == "lane"}
+previous = -1
+for lane_id, lane_title in lane_titles.items():
+    at = where(lane_title)
+    labels = [where(i["text"].split("\n")[0]) for i in dump["items"] if i["kind"] == "label" and i["lane"] == lane_id]
+    if at is None or at < previous or any(l is None or l < at for l in labels):
+        problems.append(f"lane {lane_title!r} (read at {at}) is not read just before its events ({labels})")
+    previous = max([at or 0] + [l for l in labels if l is not None])
 if got["title"] != "Bolivia's foreign relations":
     problems.append(f"document title {got['title']!r}")
 if not any(t.startswith("War of the Pacific\nBolivia is defeated") for t in got["tooltips"]):
     problems.append("no tooltip with the full title and description of 'War of the Pacific'")
-# One tooltip per event: the periods of an event (several event items, one id) share one.
-if len(got["tooltips"]) != len({i["id"] for i in dump["items"] if i["kind"] == "event"}):
-    problems.append(f"{len(got['tooltips'])} tooltips for the events of the dump")
+# A tooltip for every event with more to say than its label shows (a
+# description, or a title the label shortened); the rest say it all in text.
+# The periods of an event (several event items, one id) share one.
+def label_text(event_id):
+    return " ".join(i["text"].replace("\n", " ") for i in dump["items"] if i["kind"] == "label" and i["event"] == event_id)
+want_tips = len({i["id"] for i in dump["items"] if i["kind"] == "event"
+                 and (i.get("description") or i["title"] not in label_text(i["id"]))})
+if len(got["tooltips"]) != want_tips:
+    problems.append(f"{len(got['tooltips'])} tooltips, expected {want_tips} for the events of the dump")
 urls = {i["url"] for i in dump["items"] if i["kind"] == "event" and i.get("url")}
 if not urls <= set(got["links"]):
     problems.append(f"links {got['links']} miss event urls {urls}")
@@ -232,6 +288,9 @@ inline_page = head + placed(charts) + "</body></html>"
 ids = re.findall(r'\sid="([^"]+)"', inline_page)
 if len(ids) != len(set(ids)):
     problems.append(f"two charts in one page share ids: {sorted({i for i in ids if ids.count(i) > 1})[:5]}")
+families = re.findall(r'@font-face\{font-family:"([^"]+)"', inline_page)
+if len(families) != len(set(families)) or len(families) < 2:
+    problems.append(f"two charts in one page share font names: {families}")
 w1, h1, inline_px = screenshot(inline_page, "two-inline", page_w, page_h)
 # Each chart inline on a page of its own, at the same place: what it looks like alone.
 alone = [screenshot(head + placed([charts[k] if k == n else "" for k in range(2)]) + "</body></html>",

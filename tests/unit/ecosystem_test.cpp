@@ -177,6 +177,55 @@ TEST(SvgOverlay, FreeTextReadsTopToBottom) {
   EXPECT_LT(out.find(">Title<"), out.find(">Source<"));
 }
 
+TEST(SvgOverlay, ReadsTitleThenEachLaneBeforeItsEventsThenSource) {
+  scene::Scene s;
+  s.width = 300;
+  s.height = 200;
+  const auto item = [](scene::ItemKind kind, std::string id, Box box, std::string text, std::string lane = {}) {
+    scene::Item it;
+    it.kind = kind;
+    it.id = id;
+    it.event = kind == scene::ItemKind::label ? id : std::string();
+    it.lane = std::move(lane);
+    it.box = box;
+    it.text = std::move(text);
+    return it;
+  };
+  // Drawn in another order than they are read: source and lane names first.
+  s.shapes.push_back(line("Source: x", {10, 180, 50, 10}));
+  s.shapes.push_back(line("Lane B", {10, 100, 40, 10}));
+  s.shapes.push_back(line("Lane A", {10, 40, 40, 10}));
+  s.shapes.push_back(line("b1 label", {100, 110, 50, 10}));
+  s.shapes.push_back(line("a1 label", {100, 50, 50, 10}));
+  s.shapes.push_back(line("Title", {10, 5, 60, 20}));
+  s.items.push_back(item(scene::ItemKind::title, "title", {10, 5, 60, 20}, "Title"));
+  s.items.push_back(item(scene::ItemKind::lane, "A", {10, 35, 280, 60}, "Lane A"));
+  s.items.push_back(item(scene::ItemKind::lane, "B", {10, 95, 280, 60}, "Lane B"));
+  s.items.push_back(event_item("a1", {90, 50, 6, 6}, "a1"));
+  s.items.back().lane = "A";
+  s.items.push_back(item(scene::ItemKind::label, "a1", {100, 50, 50, 10}, "a1 label", "A"));
+  s.items.push_back(event_item("b1", {90, 110, 6, 6}, "b1"));
+  s.items.back().lane = "B";
+  s.items.push_back(item(scene::ItemKind::label, "b1", {100, 110, 50, 10}, "b1 label", "B"));
+  s.items.push_back(item(scene::ItemKind::title, "source", {10, 180, 50, 10}, "Source: x"));
+  const std::string out = render::svg_overlay(s);
+  std::vector<std::size_t> at;
+  for (const char* t : {">Title<", ">Lane A<", ">a1 label<", ">Lane B<", ">b1 label<", ">Source: x<"}) {
+    at.push_back(out.find(t));
+    ASSERT_NE(at.back(), std::string::npos) << t << "\n" << out;
+  }
+  EXPECT_TRUE(std::is_sorted(at.begin(), at.end())) << out;
+}
+
+TEST(SvgPathData, IsRelativeInHundredths) {
+  EXPECT_EQ(render::compact_path_data("<path d=\"M 1.123456 2 L 3 4.5 C 3 5 4 5 4 6 Z M 1.123456 2\"/>"),
+            "<path d=\"m1.12 2 1.88 2.5c0 0.5 1 0.5 1 1.5zm0 0\"/>");
+}
+
+TEST(SvgPathData, LeavesOtherAttributesAlone) {
+  EXPECT_EQ(render::compact_path_data("<rect x=\"1.123456\" id=\"d\"/>"), "<rect x=\"1.123456\" id=\"d\"/>");
+}
+
 TEST(SvgOverlay, EmptySceneAddsNothing) { EXPECT_EQ(render::svg_overlay(scene::Scene{}), ""); }
 
 TEST(FinishSvg, LayerGoesLastBeforeTheRootCloses) {

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "raster.h"
 #include "raster_golden.h"
@@ -163,11 +164,181 @@ TEST_F(RenderTest, SvgTitleRepairsInvalidUtf8) {
   EXPECT_NE(svg.find("<title>Bol\xEF\xBF\xBDvia</title>"), std::string::npos);
 }
 
+// ---- SVG text as real <text> ----
+
+int occurrences(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// The numbers of the first `x="…"` list after `from`.
+std::vector<double> x_list(const std::string& svg, std::size_t from = 0) {
+  const auto at = svg.find(" x=\"", from);
+  std::vector<double> out;
+  if (at == std::string::npos) return out;
+  std::istringstream in(svg.substr(at + 4, svg.find('"', at + 4) - at - 4));
+  for (double v; in >> v;) out.push_back(v);
+  return out;
+}
+
+TEST_F(RenderTest, SvgTextIsRealTextInAnEmbeddedSubset) {
+  scene::Scene s = small_scene();
+  s.shapes.push_back(label(renderer, "Hello", 10, 10));
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  EXPECT_EQ(svg.find("<use"), std::string::npos) << "no glyph outlines";
+  EXPECT_EQ(svg.find("fill-opacity=\"0\""), std::string::npos) << "no invisible copy";
+  EXPECT_NE(svg.find(">Hello</text>"), std::string::npos) << svg;
+  const auto face = svg.find("@font-face{font-family:\"");
+  ASSERT_NE(face, std::string::npos);
+  EXPECT_NE(svg.find("src:url(data:font/ttf;base64,", face), std::string::npos);
+  // Only the glyphs used: a whole DejaVu Sans is over 700 KB.
+  EXPECT_LT(svg.size(), 20000u);
+}
+
+TEST_F(RenderTest, SvgTextPlacesEachGlyphWherePangoDid) {
+  scene::Scene s = small_scene();
+  const FontSpec font;
+  s.shapes.push_back(label(renderer, "Wave", 10, 10, font));
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  std::vector<double> carets;
+  renderer.measurer().measure_carets("Wave", font, carets);
+  const std::vector<double> xs = x_list(svg, svg.find("<text"));
+  ASSERT_EQ(xs.size(), 4u) << svg;
+  // Relative to the line's start (the element is translated there), to 0.1 pt.
+  for (std::size_t i = 0; i < xs.size(); ++i) EXPECT_NEAR(xs[i], carets[i], 0.051) << i;
+  EXPECT_NE(svg.find("<text transform=\"translate(10 "), std::string::npos) << svg;
+}
+
+TEST_F(RenderTest, SvgTextDrawsSpansInTheirColours) {
+  scene::Scene s = small_scene();
+  scene::Text t = label(renderer, "1879 War", 10, 10);
+  t.spans.push_back({0, 4, Color{1, 0, 0, 1}});
+  s.shapes.push_back(t);
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  EXPECT_NE(svg.find("fill=\"#ff0000\""), std::string::npos) << svg;
+  // One list of positions for the line; the date nests inside in its colour.
+  EXPECT_NE(svg.find(">1879</tspan> War</text>"), std::string::npos) << svg;
+  EXPECT_EQ(x_list(svg, svg.find("<text")).size(), 8u) << svg;
+}
+
+TEST_F(RenderTest, SvgFontNamesCarryTheIdPrefix) {
+  scene::Scene s = small_scene();
+  s.shapes.push_back(label(renderer, "Hello", 10, 10));
+  Options o;
+  o.id_prefix = "c1-";
+  const std::string svg = renderer.render(s, Format::svg, o).bytes;
+  EXPECT_NE(svg.find("@font-face{font-family:\"c1-f0\""), std::string::npos) << svg;
+  EXPECT_NE(svg.find("font-family=\"'c1-f0', 'DejaVu Sans'\""), std::string::npos) << svg;
+}
+
+TEST_F(RenderTest, SvgOutlinesKeepCairosGlyphsUnderAnInvisibleLayer) {
+  scene::Scene s = small_scene();
+  s.shapes.push_back(label(renderer, "Hello", 10, 10));
+  Options o;
+  o.svg_text = SvgText::outlines;
+  const std::string svg = renderer.render(s, Format::svg, o).bytes;
+  EXPECT_EQ(occurrences(svg, "<use"), 5) << svg;
+  EXPECT_EQ(svg.find("@font-face"), std::string::npos);
+  EXPECT_NE(svg.find("fill-opacity=\"0\""), std::string::npos);
+}
+
+TEST_F(RenderTest, SvgTextOfTwoRendersIsIdentical) {
+  scene::Scene s = small_scene();
+  s.shapes.push_back(label(renderer, "Hello", 10, 10));
+  s.shapes.push_back(label(renderer, "Bold", 10, 40, FontSpec{"DejaVu Sans", 12, 700, false}));
+  const std::string a = renderer.render(s, Format::svg, {}).bytes;
+  Renderer other;
+  EXPECT_EQ(a, other.render(s, Format::svg, {}).bytes);
+  EXPECT_EQ(occurrences(a, "@font-face"), 2) << "one subset per face";
+}
+
+scene::Item item_of(scene::ItemKind kind, std::string id, Box box, std::string text) {
+  scene::Item it;
+  it.kind = kind;
+  it.id = id;
+  it.event = kind == scene::ItemKind::lane ? std::string() : id;
+  it.box = box;
+  it.text = std::move(text);
+  return it;
+}
+
+TEST_F(RenderTest, SvgTooltipOnlyWhereTheLabelDoesNotSayItAll) {
+  scene::Scene s = small_scene();
+  for (const auto& [id, y, description] : {std::tuple{"plain", 10.0, ""}, std::tuple{"told", 50.0, "More to say."}}) {
+    scene::Text t = label(renderer, "1990 · Summit", 20, y);
+    s.shapes.push_back(t);
+    scene::Item e = item_of(scene::ItemKind::event, id, {10, y, 6, 6}, "");
+    e.title = "Summit";
+    e.description = description;
+    s.items.push_back(e);
+    s.items.push_back(item_of(scene::ItemKind::label, id, t.box, t.text));
+  }
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  EXPECT_EQ(occurrences(svg, "<title>"), 2) << "the chart's and the described event's:\n" << svg;
+  EXPECT_NE(svg.find("<title>Summit\nMore to say.</title>"), std::string::npos) << svg;
+}
+
+TEST_F(RenderTest, SvgShortenedNameKeepsItsFullTextAsTooltip) {
+  scene::Scene s = small_scene();
+  scene::Text t = label(renderer, "Relations with Ch…", 10, 10);
+  s.shapes.push_back(t);
+  s.items.push_back(item_of(scene::ItemKind::lane, "chile", {5, 5, 190, 40}, "Relations with Chile"));
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  EXPECT_NE(svg.find("><title>Relations with Chile</title>Relations with Ch…</text>"), std::string::npos) << svg;
+}
+
+TEST_F(RenderTest, SvgRightToLeftTextKeepsItsLogicalOrderAndIsPlacedByItsLeftEdge) {
+  scene::Scene s = small_scene();
+  const std::string arabic = "\xD8\xA7\xD9\x84\xD8\xAF\xD9\x88\xD9\x84\xD8\xA9";  // الدولة
+  s.shapes.push_back(label(renderer, "750 · " + arabic, 10, 10));
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  // Copied or read, the text is as written; the viewer orders the glyphs.
+  const auto piece = svg.find(">" + arabic + "</tspan>");
+  ASSERT_NE(piece, std::string::npos) << svg;
+  const auto open = svg.rfind("<tspan", piece);
+  ASSERT_NE(open, std::string::npos);
+  EXPECT_EQ(x_list(svg, open).size(), 1u) << "one x for the right-to-left piece:\n" << svg;
+}
+
+// ---- batching ----
+
+scene::Circle dot(double x, double y, Color c) { return scene::Circle{{x, y}, 3, scene::Paint::solid(c), {}}; }
+
+TEST_F(RenderTest, MarksOfOnePaintBecomeOnePath) {
+  scene::Scene s = small_scene();
+  const Color red{1, 0, 0, 1}, blue{0, 0, 1, 1};
+  for (int i = 0; i < 6; ++i) s.shapes.push_back(dot(10 + 20 * i, 50, i % 2 ? red : blue));
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  EXPECT_EQ(occurrences(svg, "<path"), 2) << svg;
+}
+
+TEST_F(RenderTest, OverlappingMarksKeepTheirPaintOrder) {
+  scene::Scene s = small_scene();
+  const Color red{1, 0, 0, 1}, blue{0, 0, 1, 1};
+  s.shapes.push_back(dot(50, 50, red));
+  s.shapes.push_back(dot(52, 50, blue));  // over the first
+  s.shapes.push_back(dot(54, 50, red));   // over the second: may not join the first
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  EXPECT_EQ(occurrences(svg, "<path"), 3) << svg;
+  const auto png = renderer.render(s, Format::png, Options(72));
+  ASSERT_TRUE(png.ok());
+}
+
+TEST_F(RenderTest, TranslucentMarksAreNotMerged) {
+  scene::Scene s = small_scene();
+  const Color glass{1, 0, 0, 0.5};
+  s.shapes.push_back(dot(50, 50, glass));
+  s.shapes.push_back(dot(52, 50, glass));
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  EXPECT_EQ(occurrences(svg, "<path"), 2) << "overlaps of translucent marks stay darker";
+}
+
 TEST_F(RenderTest, SvgLinksBecomeAnchors) {
   scene::Scene s = small_scene();
   s.shapes.push_back(scene::Link{{10, 20, 30, 10}, "https://example.org/?a=1&b=2"});
   const std::string svg = renderer.render(s, Format::svg, {}).bytes;
-  EXPECT_NE(svg.find("<a xlink:href=\"https://example.org/?a=1&amp;b=2\" target=\"_top\"><rect x=\"10.00\" y=\"20.00\""),
+  EXPECT_NE(svg.find("<a xlink:href=\"https://example.org/?a=1&amp;b=2\" target=\"_top\"><rect x=\"10\" y=\"20\""),
             std::string::npos)
       << svg;
 }

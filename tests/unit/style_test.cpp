@@ -608,5 +608,24 @@ TEST(Docs, EveryKeyIsDocumented) {
     EXPECT_NE(docs.str().find("`" + std::string(key) + "`"), std::string::npos) << key;
 }
 
+TEST(Apply, SvgTextDefaultsToRealTextAndTakesOutlines) {
+  Style s = defaults();
+  EXPECT_EQ(s.svg.text, SvgText::text);
+  Diagnostics d;
+  apply(s, prop("svg.text", std::string("outlines")), d);
+  EXPECT_TRUE(d.all().empty());
+  EXPECT_EQ(s.svg.text, SvgText::outlines);
+}
+
+TEST(Apply, SvgTextOfAnotherWordIsAnErrorListingTheChoices) {
+  Style s = defaults();
+  Diagnostics d;
+  apply(s, prop("svg.text", std::string("paths")), d);
+  ASSERT_EQ(d.all().size(), 1u);
+  EXPECT_EQ(d.all()[0].severity, Severity::error);
+  EXPECT_EQ(d.all()[0].message, "'svg.text' must be one of text, outlines; found 'paths'");
+  EXPECT_EQ(s.svg.text, SvgText::text);
+}
+
 }  // namespace
 }  // namespace annals::style
