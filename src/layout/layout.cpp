@@ -245,9 +245,33 @@ std::string window_text(const styled::Header& h, Domain d) {
   return dates::iso(d.begin) + "–" + dates::iso(d.end);
 }
 
+// The dates of an event as its label writes them, for messages.
+std::string when_of(const styled::Event& e) {
+  if (!e.periods.empty()) return dates::span_label(e.first, e.last);
+  return e.span ? dates::span_label(e.first, e.last) : dates::label(e.first);
+}
+
+// Periods wholly outside the view window are not drawn; an event left with
+// one period is drawn as an event of one.
+bool keep_periods_inside(styled::Event& e, Domain d) {
+  if (e.periods.empty()) return true;
+  std::erase_if(e.periods, [&](const styled::Period& p) { return !in_window({p.begin, std::max(p.begin, p.end)}, d); });
+  if (e.periods.empty()) return false;
+  e.first = e.periods.front().first;
+  e.last = e.periods.back().last;
+  e.begin = e.periods.front().begin;
+  e.end = e.periods.back().end;
+  if (e.periods.size() == 1) {
+    e.span = e.periods.front().span;
+    e.periods.clear();
+  }
+  return true;
+}
+
 // Events, eras and markers wholly outside the view window are not drawn
 // (placed anywhere, they would sit at a false date); each is named in a
-// warning. The events are dropped from the chart.
+// warning. The events are dropped from the chart, and the links that join
+// them with it.
 void keep_inside_window(styled::Timeline& t, Domain d, Diagnostics& diags) {
   const std::string window = window_text(t.header, d);
   const auto omit = [&](const SourceLocation& where, const std::string& what, const std::string& title,
@@ -255,11 +279,35 @@ void keep_inside_window(styled::Timeline& t, Domain d, Diagnostics& diags) {
     diags.warning(where, fmt::format("{}'{}' ({}) lies outside the view window {} and is not drawn", what, title,
                                      when, window));
   };
-  std::erase_if(t.events, [&](const styled::Event& e) {
-    if (in_window({e.begin, std::max(e.begin, e.end)}, d)) return false;
-    omit(e.where, "", e.title, e.span ? dates::span_label(e.first, e.last) : dates::label(e.first));
-    return true;
-  });
+  constexpr std::size_t kGone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> moved(t.events.size(), kGone);
+  std::vector<styled::Event> kept;
+  kept.reserve(t.events.size());
+  for (std::size_t i = 0; i < t.events.size(); ++i) {
+    styled::Event& e = t.events[i];
+    if (!in_window({e.begin, std::max(e.begin, e.end)}, d) || !keep_periods_inside(e, d)) {
+      omit(e.where, "", e.title, when_of(e));
+      continue;
+    }
+    moved[i] = kept.size();
+    kept.push_back(std::move(e));
+  }
+  std::vector<styled::Link> links;
+  for (auto link : t.links) {
+    const std::size_t from = link.from < moved.size() ? moved[link.from] : kGone;
+    const std::size_t to = link.to < moved.size() ? moved[link.to] : kGone;
+    if (from == kGone || to == kGone) {
+      const std::size_t gone = from == kGone ? link.from : link.to;
+      diags.warning(link.where, fmt::format("the link is not drawn: its event '{}' lies outside the view window {}",
+                                            gone < t.events.size() ? t.events[gone].title : std::string(), window));
+      continue;
+    }
+    link.from = from;
+    link.to = to;
+    links.push_back(std::move(link));
+  }
+  t.events = std::move(kept);
+  t.links = std::move(links);
   for (const auto& era : t.eras)
     if (!in_window(era_time(era), d)) omit(era.where, "era ", era.title, dates::span_label(era.start, era.end));
   for (const auto& m : t.markers)

@@ -304,58 +304,81 @@ bool segment_meets(Point a, Point b, const Box& box) {
 // Periods and links: a mark per period with its own dates, connectors and
 // link routes clear of every label, link titles clear of labels and of
 // each other (a route may cross labels only with a warning saying so).
+// Periods and links, page by page: on a chart of several pages (or one cut at
+// its page's edge) an event's periods may be shared between pages or cut, so
+// only a whole single-page chart must show every period and every link.
 std::string check_periods_and_links(const model::Timeline& t, const Detailed& d, const Diagnostics& diags) {
-  const auto& s = d.scene;
   const bool vertical = t.header.orientation == model::Orientation::vertical;
-  std::vector<const scene::Item*> labels;
-  std::unordered_map<std::string, std::vector<const scene::Item*>> marks;
-  for (const auto& it : s.items) {
-    if (it.kind == scene::ItemKind::label) labels.push_back(&it);
-    if (it.kind == scene::ItemKind::event) marks[it.event].push_back(&it);
-  }
-  for (const auto& e : t.events) {
-    const std::string id = e.id.empty() ? std::to_string(e.index) : e.id;
-    const auto& ms = marks[id];
-    const std::size_t want = e.periods.size() > 1 ? e.periods.size() : 1;
-    if (ms.size() != want) return "event " + id + " has " + std::to_string(ms.size()) + " marks for " + std::to_string(want) + " periods";
-    for (std::size_t k = 0; want > 1 && k < ms.size(); ++k) {
-      if (ms[k]->period != k + 1) return "event " + id + " lists its periods out of order";
-      // Periods a few points apart on the page may overlap by a marker's size or the narrowest bar.
-      const auto along = [&](const Box& b) { return vertical ? b.y + b.h / 2 : b.x + b.w / 2; };
-      if (k > 0 && along(ms[k]->box) < along(ms[k - 1]->box) - 10)
-        return "event " + id + "'s periods are drawn out of time order";
-      if (k == 0) continue;
-      const Box c = connector(ms[k - 1]->box, ms[k]->box, vertical);
-      if (c.w <= 0 || c.h <= 0) continue;  // marks that meet on the page have no connector between them
-      for (const auto* l : labels)
-        if (l->box.overlaps(c, 0.01)) return "label " + l->id + " lies on a connector of event " + id;
-    }
-  }
+  const std::size_t pages = scene::page_count(d.scene);
+  const bool cut = !d.scene.composed.fits;
+  const bool whole = pages == 1 && !cut;
   const auto warned = [&](std::string_view what) {
     return std::any_of(diags.all().begin(), diags.all().end(),
                        [&](const Diagnostic& g) { return g.message.find(what) != std::string::npos; });
   };
+  std::unordered_map<std::string, std::size_t> seen;  // marks per event over every page
   std::size_t links = 0;
-  std::vector<Box> titles;
-  for (const auto& it : s.items) {
-    if (it.kind != scene::ItemKind::link) continue;
-    ++links;
-    if (it.route.size() < 2) return "link " + it.id + " has no route";
-    const std::string from_id = it.from, to_id = it.to;
-    if (marks[from_id].empty() || marks[to_id].empty()) return "link " + it.id + " joins unknown events";
-    if (!warned("no route for the link from '" + from_id + "' to '" + to_id + "'"))
-      for (std::size_t k = 0; k + 1 < it.route.size(); ++k)
+  for (std::size_t pg = 0; pg < pages; ++pg) {
+    const auto& s = scene::page_of(d.scene, pg);
+    const std::string where = pages == 1 ? "" : " on page " + std::to_string(pg + 1);
+    std::vector<const scene::Item*> labels;
+    std::unordered_map<std::string, std::vector<const scene::Item*>> marks;
+    for (const auto& it : s.items) {
+      if (it.kind == scene::ItemKind::label) labels.push_back(&it);
+      if (it.kind == scene::ItemKind::event) marks[it.event].push_back(&it);
+    }
+    for (const auto& e : t.events) {
+      const std::string id = e.id.empty() ? std::to_string(e.index) : e.id;
+      const auto& ms = marks[id];
+      seen[id] += ms.size();
+      const std::size_t want = e.periods.size() > 1 ? e.periods.size() : 1;
+      if (ms.size() > want || (whole && ms.size() != want))
+        return "event " + id + " has " + std::to_string(ms.size()) + " marks for " + std::to_string(want) +
+               " periods" + where;
+      for (std::size_t k = 0; want > 1 && k < ms.size(); ++k) {
+        if (ms[k]->period == 0 || (k > 0 && ms[k]->period <= ms[k - 1]->period))
+          return "event " + id + " lists its periods out of order" + where;
+        // Periods a few points apart on the page may overlap by a marker's size or the narrowest bar.
+        const auto along = [&](const Box& b) { return vertical ? b.y + b.h / 2 : b.x + b.w / 2; };
+        if (k > 0 && along(ms[k]->box) < along(ms[k - 1]->box) - 10)
+          return "event " + id + "'s periods are drawn out of time order" + where;
+        if (k == 0) continue;
+        const Box c = connector(ms[k - 1]->box, ms[k]->box, vertical);
+        if (c.w <= 0 || c.h <= 0) continue;  // marks that meet on the page have no connector between them
         for (const auto* l : labels)
-          if (segment_meets(it.route[k], it.route[k + 1], l->box)) return "link " + it.id + " crosses label " + l->id;
-    if (it.title_box) {
-      for (const auto* l : labels)
-        if (l->box.overlaps(*it.title_box, 0.01)) return "the title of link " + it.id + " overlaps label " + l->id;
-      for (const auto& other : titles)
-        if (other.overlaps(*it.title_box, 0.01)) return "the title of link " + it.id + " overlaps another title";
-      titles.push_back(*it.title_box);
+          if (l->box.overlaps(c, 0.01)) return "label " + l->id + " lies on a connector of event " + id + where;
+      }
+    }
+    std::vector<Box> titles;
+    for (const auto& it : s.items) {
+      if (it.kind != scene::ItemKind::link) continue;
+      ++links;
+      if (it.route.size() < 2) return "link " + it.id + " has no route" + where;
+      const std::string from_id = it.from, to_id = it.to;
+      if (marks[from_id].empty() || marks[to_id].empty()) return "link " + it.id + " joins events not on its page";
+      if (!warned("no route for the link from '" + from_id + "' to '" + to_id + "'"))
+        for (std::size_t k = 0; k + 1 < it.route.size(); ++k)
+          for (const auto* l : labels)
+            if (segment_meets(it.route[k], it.route[k + 1], l->box))
+              return "link " + it.id + " crosses label " + l->id + where;
+      if (it.title_box) {
+        for (const auto* l : labels)
+          if (l->box.overlaps(*it.title_box, 0.01))
+            return "the title of link " + it.id + " overlaps label " + l->id + where;
+        for (const auto& other : titles)
+          if (other.overlaps(*it.title_box, 0.01)) return "the title of link " + it.id + " overlaps another title" + where;
+        titles.push_back(*it.title_box);
+      }
     }
   }
-  if (links != t.links.size()) return std::to_string(links) + " links drawn of " + std::to_string(t.links.size());
+  // Every event is drawn somewhere unless the chart was cut at its page's edge.
+  if (!cut)
+    for (const auto& e : t.events) {
+      const std::string id = e.id.empty() ? std::to_string(e.index) : e.id;
+      if (seen[id] == 0) return "event " + id + " is on no page";
+    }
+  if (whole && links != t.links.size())
+    return std::to_string(links) + " links drawn of " + std::to_string(t.links.size());
   return "";
 }
 
