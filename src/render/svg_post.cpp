@@ -554,7 +554,7 @@ SvgFinisher::SvgFinisher(const scene::Scene& scene, std::size_t expected_size, s
 }
 
 SvgFinisher::SvgFinisher(const scene::Scene& scene, std::size_t expected_size, std::string id_prefix, OverlayLater)
-    : metadata_(head(scene.metadata)), prefix_(std::move(id_prefix)) {
+    : metadata_(head(scene.metadata)), prefix_(std::move(id_prefix)), dark_colors_(scene.metadata.dark_colors) {
   out_.reserve(expected_size + metadata_.size());
 }
 
@@ -615,7 +615,9 @@ std::string SvgFinisher::finish() && {
   }
   append_renumbered(compact_path_data(line_), prefix_, ids_, out_);
   const std::size_t close = out_.rfind("</svg>");
-  if (close != std::string::npos) out_.insert(close, dark_scheme_style(out_, dark_colors_) + overlay_);
+  // The dark rules cover the colours of Cairo's shapes and of the text layer alike.
+  if (close != std::string::npos)
+    out_.insert(close, dark_scheme_style(dark_colors_.empty() ? std::string() : out_ + overlay_, dark_colors_) + overlay_);
   return std::move(out_);
 }
 

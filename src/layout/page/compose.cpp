@@ -65,6 +65,10 @@ struct Headers {
 // page's width; wider, the titles go over their lanes.
 constexpr double kHeaderShare = 0.12;
 
+// Time running down: a lane grows across to hold its title up to this many
+// ems; a longer title wraps over the lane.
+constexpr double kHeaderCap = 12;
+
 // Group headers: the lane titles' font, bold, in the chart title's colour,
 // which every style sets to read on its page (lane titles may wear their
 // lane's colour; a group spans several lanes).
@@ -110,7 +114,13 @@ Headers headers_of(const ChartInput& in, const OrientationParams& p, double inne
   h.inner = inner;
   if (!h.shown) return h;
   if (!p.wrap_headers) {
+    // Over each lane: one line, or the lines a title wider than a lane is
+    // sure to get (kHeaderCap) needs, so that lane names wrap instead of being cut.
     h.along = m.measure("X", st.lane.title.font).height;
+    const double cap = kHeaderCap * st.font.size;
+    for (const auto& lane : in.chart->lanes)
+      if (m.measure(lane.title, st.lane.title.font).width > cap)
+        h.along = std::max(h.along, header_text(lane, st, cap, m, Color{}).height);
     return h;
   }
   // Beside the lanes they take the width of the longest title, within reason.
@@ -263,7 +273,7 @@ std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParam
       g.header = header_text(r.lanes[l], st, h.along, m, lane_backdrop(st, l));
       g.header_across = g.header.height;
     } else if (h.shown) {
-      g.header_across = std::min(m.measure(r.lanes[l].title, st.lane.title.font).width, 12 * unit);
+      g.header_across = std::min(m.measure(r.lanes[l].title, st.lane.title.font).width, kHeaderCap * unit);
     }
     pack_lane(g, plans);
     row_count += std::max<std::size_t>(1, g.packing.rows);
@@ -282,8 +292,11 @@ std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParam
   return lanes;
 }
 
-// Group headers wrapped beside their lanes (at most three lines); lanes grow
-// where a group's name needs more room than its lanes take.
+// Group headers wrapped beside their lanes (as many lines as a name needs,
+// like titles: a group's name is never cut); lanes grow where a group's name
+// needs more room than its lanes take.
+constexpr int kGroupLines = 8;
+
 std::vector<HeaderText> group_texts(const ChartInput& in, const OrientationParams& p, const Headers& h,
                                     std::vector<LaneGeometry>& lanes) {
   std::vector<HeaderText> out;
@@ -297,7 +310,7 @@ std::vector<HeaderText> group_texts(const ChartInput& in, const OrientationParam
     req.title_color = gs.color;
     req.date_color = gs.color;
     req.max_width = h.group_along;
-    req.max_lines = 3;
+    req.max_lines = kGroupLines;
     const LabelText t = compose_label(req, *in.measurer);
     HeaderText text;
     for (std::size_t i = 0; i < t.lines.size(); ++i)
@@ -416,9 +429,15 @@ void draw_lanes(Canvas& cv, Composition& out, std::vector<LaneGeometry>& lanes, 
         cv.separators.push_back(
             line({piece.x, g.top}, {piece.right(), g.top}, st.lane.separator, st.lane.separator_width));
     }
-    if (h.shown && !p.wrap_headers)
-      g.header = one_line_header(r.lanes[l], st, g.height - 2 * st.lane.padding, h.along, *in.measurer,
-                                 lane_backdrop(st, l));
+    if (h.shown && !p.wrap_headers) {
+      const double width = g.height - 2 * st.lane.padding;
+      g.header = one_line_header(r.lanes[l], st, width, h.along, *in.measurer, lane_backdrop(st, l));
+      // A title wider than its lane wraps over it, in the room headers_of() kept for it.
+      if (!g.header.lines.empty() && g.header.lines.front().text != r.lanes[l].title) {
+        HeaderText wrapped = header_text(r.lanes[l], st, width, *in.measurer, lane_backdrop(st, l));
+        if (wrapped.height <= h.along + 0.01) g.header = std::move(wrapped);
+      }
+    }
     const double first_row = h.on_top || g.row_top.empty() ? 0 : g.row_top[0];
     const Point at = p.map.point({ts.t0, g.top + st.lane.padding + first_row});
     for (const auto& text : g.header.lines) {
