@@ -125,7 +125,12 @@ struct LabelWidth {
   double factor;
   bool grow;
 };
-constexpr std::array<LabelWidth, 4> kLabelWidths{{{1, false}, {0.7, false}, {0.5, false}, {1, true}}};
+constexpr std::array<LabelWidth, 6> kLabelWidths{
+    {{1, false}, {0.7, false}, {0.5, false}, {0.35, false}, {0.25, false}, {1, true}}};
+// Time running down, labels stand side by side across the page: narrower
+// ones may be what lets the lanes' columns fit its width. Time across, the
+// narrowest are only tried when nothing wider fits.
+constexpr double kNarrowest = 0.5;
 constexpr double kNarrowGain = 1.1;  // the scale narrower labels must gain over wider ones
 
 // The largest type at which the chart fits the page, over the label widths
@@ -140,6 +145,7 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range) {
   std::optional<Trial> first;
   for (const LabelWidth& width : kLabelWidths) {
     if (width.grow && (!best || best->k <= 1 || best->c.shortened == 0)) continue;
+    if (width.factor < kNarrowest && best) continue;
     ChartInput at = in;
     at.fit.label_factor = width.factor;
     at.fit.grow_labels = width.grow;
