@@ -22,27 +22,21 @@ void append(std::vector<T>& to, std::vector<T>& from) {
   from.clear();
 }
 
-scene::EventDates dates_of(const styled::Event& e) {
+// What the dump says of the time from `first` to `last`.
+scene::EventDates dates_between(const dates::Date& first, const dates::Date& last) {
   scene::EventDates d;
-  d.start = dates::iso_first(e.first);
-  d.end = dates::iso_last(e.last);
-  d.precision = std::string(dates::to_string(e.first.precision));
-  d.approximate = e.first.approximate || e.last.approximate;
-  d.uncertain = e.first.uncertain || e.last.uncertain;
-  d.open = e.last.present;
+  d.start = dates::iso_first(first);
+  d.end = dates::iso_last(last);
+  d.precision = std::string(dates::to_string(first.precision));
+  d.approximate = first.approximate || last.approximate;
+  d.uncertain = first.uncertain || last.uncertain;
+  d.open = last.present;
   return d;
 }
 
-scene::EventDates dates_of(const styled::Period& p) {
-  scene::EventDates d;
-  d.start = dates::iso_first(p.first);
-  d.end = dates::iso_last(p.last);
-  d.precision = std::string(dates::to_string(p.first.precision));
-  d.approximate = p.first.approximate || p.last.approximate;
-  d.uncertain = p.first.uncertain || p.last.uncertain;
-  d.open = p.last.present;
-  return d;
-}
+scene::EventDates dates_of(const styled::Event& e) { return dates_between(e.first, e.last); }
+
+scene::EventDates dates_of(const styled::Period& p) { return dates_between(p.first, p.last); }
 
 constexpr double kRuleClearance = 2;  // pt a rule stops short of a label
 constexpr int kHeaderLines = 3;         // a lane title wraps into this many lines before "…"
