@@ -25,6 +25,10 @@ int days_in_month(std::int64_t astronomical_year, int month);
 // Historical numbering for readers: 1879 -> "1879", 0 -> "1 BCE", -489 -> "490 BCE".
 std::string year_text(std::int64_t astronomical_year);
 
+// "1st", "2nd", "11th", "23rd": the English ordinal, the labels' fallback and
+// the form localized centuries are parsed into.
+std::string english_ordinal(std::int64_t n);
+
 // A date as written, before validation. The year is historical (negative =
 // BCE, 0 = the year that does not exist) so messages can quote it back.
 struct Written {

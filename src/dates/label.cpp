@@ -20,18 +20,6 @@ const Locale& english() {
   return kEnglish;
 }
 
-std::string english_ordinal(std::int64_t n) {
-  const std::int64_t tens = n % 100;
-  const std::int64_t ones = n % 10;
-  std::string_view suffix = "th";
-  if (tens < 11 || tens > 13) {
-    if (ones == 1) suffix = "st";
-    if (ones == 2) suffix = "nd";
-    if (ones == 3) suffix = "rd";
-  }
-  return fmt::format("{}{}", n, suffix);
-}
-
 std::int64_t first_year(const Date& d) { return civil_from_seconds(d.begin).year; }
 std::int64_t last_year(const Date& d) { return civil_from_seconds(d.end - 1).year; }
 
@@ -79,7 +67,7 @@ std::string century_number(std::int64_t n, const Locale& L) {
   const auto at = static_cast<std::size_t>(n - 1);
   const bool known = n >= 1 && n <= 100;
   if (auto p = phrase.find("{O}"); p != std::string::npos)
-    phrase.replace(p, 3, known && !L.ordinals[at].empty() ? L.ordinals[at] : english_ordinal(n));
+    phrase.replace(p, 3, known && !L.ordinals[at].empty() ? L.ordinals[at] : detail::english_ordinal(n));
   if (auto p = phrase.find("{R}"); p != std::string::npos)
     phrase.replace(p, 3, known && !L.romans[at].empty() ? L.romans[at] : fmt::format("{}", n));
   return phrase;
@@ -228,5 +216,21 @@ std::string span_label(const Date& start, const Date& end, const Locale& L) {
   const bool crossing = is_bce(start) && !is_bce(end);
   return fmt::format("{}{}{}", first, kDash, decorate(core(end, L, crossing), end, L));
 }
+
+namespace detail {
+
+std::string english_ordinal(std::int64_t n) {
+  const std::int64_t tens = n % 100;
+  const std::int64_t ones = n % 10;
+  std::string_view suffix = "th";
+  if (tens < 11 || tens > 13) {
+    if (ones == 1) suffix = "st";
+    if (ones == 2) suffix = "nd";
+    if (ones == 3) suffix = "rd";
+  }
+  return fmt::format("{}{}", n, suffix);
+}
+
+}  // namespace detail
 
 }  // namespace annals::dates

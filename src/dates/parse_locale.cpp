@@ -54,17 +54,6 @@ std::optional<std::string_view> inside(std::string_view s, const std::pair<std::
   return trim(s.substr(p.first.size(), s.size() - p.first.size() - p.second.size()));
 }
 
-std::string english_ordinal(int n) {
-  const int tens = n % 100, ones = n % 10;
-  std::string_view suffix = "th";
-  if (tens < 11 || tens > 13) {
-    if (ones == 1) suffix = "st";
-    if (ones == 2) suffix = "nd";
-    if (ones == 3) suffix = "rd";
-  }
-  return fmt::format("{}{}", n, suffix);
-}
-
 // Strips the era written after the date; " BCE", " CE" or "".
 std::string take_era(std::string& s, const Locale& L) {
   std::vector<std::pair<std::string, std::string_view>> marks;
@@ -101,11 +90,11 @@ std::optional<std::string> century(std::string_view s, const Locale& L) {
     if (!middle) continue;
     std::string_view n = *middle;
     if (n.ends_with('.')) n.remove_suffix(1);
-    if (all_digits(n) && n.size() <= 3) return english_ordinal(std::stoi(std::string(n))) + " century";
+    if (all_digits(n) && n.size() <= 3) return detail::english_ordinal(std::stoi(std::string(n))) + " century";
     for (int i = 1; i <= 100; ++i) {
       const auto& names = placeholder == "{R}" ? L.romans : L.ordinals;
       const std::string& name = names[static_cast<std::size_t>(i - 1)];
-      if (!name.empty() && folded(name) == *middle) return english_ordinal(i) + " century";
+      if (!name.empty() && folded(name) == *middle) return detail::english_ordinal(i) + " century";
     }
   }
   return std::nullopt;
