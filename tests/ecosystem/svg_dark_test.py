@@ -10,19 +10,15 @@ usage: svg_dark_test.py ANNALS_BINARY SOURCE_DIR WORK_DIR
 """
 import json
 import pathlib
-import shutil
-import struct
 import subprocess
 import sys
-import tempfile
-import zlib
+
+from chromium import find_chromium, screenshot
 
 annals, source, work = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 work.mkdir(parents=True, exist_ok=True)
 timeline = source / "timelines" / "bolivia-foreign-relations.toml"
-chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-if chromium is None:
-    sys.exit("FAIL: chromium is not installed (tools/setup installs it)")
+chromium = find_chromium()
 
 
 def render(name, *extra):
@@ -38,37 +34,6 @@ dump = json.loads(dump_path.read_text(encoding="utf-8"))
 width, height = int(dump["page"]["width"] * 4 / 3) + 1, int(dump["page"]["height"] * 4 / 3) + 1
 
 
-def png_pixels(path):
-    """RGBA rows of a PNG (8-bit RGB or RGBA, not interlaced), with the standard library only."""
-    data = path.read_bytes()
-    pos, idat, w, h, kind = 8, b"", 0, 0, 0
-    while pos < len(data):
-        length, tag = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
-        if tag == b"IHDR":
-            w, h, _, kind = struct.unpack(">IIBB", body[:10])
-        elif tag == b"IDAT":
-            idat += body
-        pos += 12 + length
-    channels = {2: 3, 6: 4}[kind]
-    raw, stride, rows, prev = zlib.decompress(idat), w * channels, [], bytearray(w * channels)
-    for y in range(h):
-        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
-            a = line[i - channels] if i >= channels else 0
-            b, c = prev[i], prev[i - channels] if i >= channels else 0
-            if f == 1: line[i] = (line[i] + a) & 255
-            elif f == 2: line[i] = (line[i] + b) & 255
-            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
-            elif f == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append([tuple(line[j * channels:j * channels + 3]) for j in range(w)])
-        prev = line
-    return rows
-
-
 def shot(svg, how, dark):
     body = (f'<img src="{svg.name}" style="position:absolute;left:0;top:0">' if how == "img" else
             '<div style="position:absolute;left:0;top:0;line-height:0">'
@@ -76,15 +41,8 @@ def shot(svg, how, dark):
     page = work / f"{svg.stem}-{how}-{'dark' if dark else 'light'}.html"
     page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">'
                     + body + "</body></html>", encoding="utf-8")
-    png = page.with_suffix(".png")
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--hide-scrollbars", "--user-data-dir=" + profile, f"--window-size={width},{height}",
-                        *(["--force-dark-mode", "--blink-settings=preferredColorScheme=0"] if dark else []),
-                        "--screenshot=" + str(png), page.as_uri()],
-                       capture_output=True, text=True, timeout=120, check=True)
-    return png_pixels(png)
+    flags = ["--force-dark-mode", "--blink-settings=preferredColorScheme=0"] if dark else []
+    return screenshot(chromium, page, page.with_suffix(".png"), width, height, *flags)[2]
 
 
 def box_pixels(rows, box):

@@ -17,17 +17,16 @@ import base64
 import json
 import pathlib
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 
+from chromium import find_chromium, screenshot
+
 annals, source, work = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 work.mkdir(parents=True, exist_ok=True)
 timeline = source / "timelines" / "bolivia-foreign-relations.toml"
-chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-if chromium is None:
-    sys.exit("FAIL: chromium is not installed (tools/setup installs it)")
+chromium = find_chromium()
 
 svg_path, json_path, png_path = work / "web.svg", work / "web.json", work / "web.png"
 subprocess.run([annals, "render", str(timeline), "--now", "2022-12-31", "-q", "--dpi", "96",
@@ -224,50 +223,10 @@ for target in ("_blank", "_self", "_parent"):
 
 
 # ---- Two different charts inline in one page ---------------------------------
-def png_pixels(path):
-    """RGBA rows of a PNG (8-bit RGB or RGBA, not interlaced), with the standard library only."""
-    import struct
-    import zlib
-    data = path.read_bytes()
-    pos, idat, width, height, kind = 8, b"", 0, 0, 0
-    while pos < len(data):
-        length, tag = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
-        if tag == b"IHDR":
-            width, height, _, kind = struct.unpack(">IIBB", body[:10])
-        elif tag == b"IDAT":
-            idat += body
-        pos += 12 + length
-    channels = {2: 3, 6: 4}[kind]
-    raw, stride, rows, prev = zlib.decompress(idat), width * channels, [], bytearray(width * channels)
-    for y in range(height):
-        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
-            a = line[i - channels] if i >= channels else 0
-            b, c = prev[i], prev[i - channels] if i >= channels else 0
-            if f == 1: line[i] = (line[i] + a) & 255
-            elif f == 2: line[i] = (line[i] + b) & 255
-            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
-            elif f == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append(bytes(line) if channels == 4 else bytes(v for j in range(width) for v in (*line[j*3:j*3+3], 255)))
-        prev = line
-    return width, height, rows
-
-
-def screenshot(page_html, name, width, height):
+def page_shot(page_html, name, width, height):
     page_file = work / f"{name}.html"
     page_file.write_text(page_html, encoding="utf-8")
-    shot = work / f"{name}.png"
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--hide-scrollbars", "--user-data-dir=" + profile, f"--window-size={width},{height}",
-                        "--screenshot=" + str(shot), page_file.as_uri()],
-                       capture_output=True, text=True, timeout=120, check=True)
-    return png_pixels(shot)
+    return screenshot(chromium, page_file, work / f"{name}.png", width, height)
 
 
 second_svg = work / "second.svg"
@@ -291,15 +250,15 @@ if len(ids) != len(set(ids)):
 families = re.findall(r'@font-face\{font-family:"([^"]+)"', inline_page)
 if len(families) != len(set(families)) or len(families) < 2:
     problems.append(f"two charts in one page share font names: {families}")
-w1, h1, inline_px = screenshot(inline_page, "two-inline", page_w, page_h)
+w1, h1, inline_px = page_shot(inline_page, "two-inline", page_w, page_h)
 # Each chart inline on a page of its own, at the same place: what it looks like alone.
-alone = [screenshot(head + placed([charts[k] if k == n else "" for k in range(2)]) + "</body></html>",
+alone = [page_shot(head + placed([charts[k] if k == n else "" for k in range(2)]) + "</body></html>",
                     f"alone-{n}", page_w, page_h)[2] for n in range(2)]
 differ = 0
 for y, row in enumerate(inline_px):
     ref = alone[0 if y < tops[1] else 1][y]
-    differ += sum(1 for i in range(0, len(row), 4) if max(abs(row[i + k] - ref[i + k]) for k in range(3)) > 8)
-inked = sum(1 for row in inline_px for i in range(0, len(row), 4) if min(row[i:i + 3]) < 160)
+    differ += sum(1 for p, q in zip(row, ref) if max(abs(a - b) for a, b in zip(p, q)) > 8)
+inked = sum(1 for row in inline_px for p in row if min(p) < 160)
 print(f"two inline charts: {differ} of {w1 * h1} pixels differ from the charts alone ({inked} inked)")
 if inked < 2000:
     problems.append(f"two inline charts barely render ({inked} inked pixels)")
