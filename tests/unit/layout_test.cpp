@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "events.h"
 #include "layout/rows/event_plan.h"
 #include "layout/labels/label_text.h"
 #include "layout/layout.h"
@@ -25,22 +26,8 @@ constexpr dates::Seconds kDay = 86'400;
 dates::Date year(std::int64_t y) { return std::get<dates::Date>(dates::from_year(y)); }
 dates::Date parsed(std::string_view s) { return std::get<dates::Date>(dates::parse(s)); }
 
-model::Event point(std::string title, dates::Date d, std::size_t lane = 0) {
-  model::Event e;
-  e.title = std::move(title);
-  e.date = model::LocatedDate{d, {}};
-  e.lane = lane;
-  return e;
-}
-
-model::Event span(std::string title, dates::Date a, dates::Date b, std::size_t lane = 0) {
-  model::Event e;
-  e.title = std::move(title);
-  e.start = model::LocatedDate{a, {}};
-  e.end = model::LocatedDate{b, {}};
-  e.lane = lane;
-  return e;
-}
+using test::point;
+using test::span;
 
 struct Chart {
   model::Timeline timeline;

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "events.h"
 #include "layout/layout.h"
 #include "layout/pages/paginate.h"
 #include "layout/pages/tiles.h"
@@ -21,22 +22,8 @@ namespace {
 
 dates::Date day(std::int64_t y, int m, int d) { return std::get<dates::Date>(dates::from_ymd(y, m, d)); }
 
-model::Event point(std::string title, dates::Date d, std::size_t lane = 0) {
-  model::Event e;
-  e.title = std::move(title);
-  e.date = model::LocatedDate{d, {}};
-  e.lane = lane;
-  return e;
-}
-
-model::Event span(std::string title, dates::Date a, dates::Date b, std::size_t lane = 0) {
-  model::Event e;
-  e.title = std::move(title);
-  e.start = model::LocatedDate{a, {}};
-  e.end = model::LocatedDate{b, {}};
-  e.lane = lane;
-  return e;
-}
+using test::point;
+using test::span;
 
 struct Chart {
   model::Timeline timeline;
