@@ -43,40 +43,68 @@ std::unique_ptr<PangoFontDescription, FontDescriptionFree> description(const Fon
   return d;
 }
 
+// The byte offset of glyph `i` of `run` in a text of `size` bytes: invalid
+// bytes were replaced before shaping, so offsets are clamped to the text.
+std::size_t cluster_start(const GlyphRun& run, int i, std::size_t size) {
+  return std::min(static_cast<std::size_t>(std::max(0, run.glyphs->item->offset + run.glyphs->glyphs->log_clusters[i])),
+                  size);
+}
+
+double advance(const GlyphRun& run, int i) {
+  return static_cast<double>(run.glyphs->glyphs->glyphs[i].geometry.width) / PANGO_SCALE;
+}
+
 // The advance from the start of a shaped text of `size` bytes to each byte
-// offset, in logical order: cluster widths summed (runs and glyphs are in
-// visual order, which differs inside right-to-left runs). Invalid bytes were
-// replaced before shaping, so offsets are clamped to the text; offsets
-// inside a cluster carry the cluster's start.
-std::vector<double> caret_positions(const ShapedText& s, std::size_t size) {
-  std::vector<std::pair<std::size_t, double>> clusters;
-  bool in_order = true;
+// offset, in logical order; offsets inside a cluster carry the cluster's
+// start. Glyph advances are multiples of 1/1024 pt, so their sums are exact
+// in any order.
+void caret_positions(const ShapedText& s, std::size_t size, std::vector<double>& carets) {
+  carets.assign(size + 1, 0.0);
+  carets[size] = s.extent.width;
+  // Left-to-right text, the usual label, has its glyphs in logical order:
+  // one pass, nothing to allocate.
+  std::size_t start = 0;
+  double x = 0, start_x = 0;
+  bool any = false, in_order = true;
   for (const GlyphRun& run : s.runs) {
-    const PangoGlyphString* g = run.glyphs->glyphs;
-    const int offset = run.glyphs->item->offset;
-    for (int i = 0; i < g->num_glyphs; ++i) {
-      const std::size_t index = std::min(static_cast<std::size_t>(std::max(0, offset + g->log_clusters[i])), size);
-      const double w = static_cast<double>(g->glyphs[i].geometry.width) / PANGO_SCALE;
-      if (!clusters.empty() && clusters.back().first == index) {
-        clusters.back().second += w;  // the next glyph of the same cluster
+    for (int i = 0; i < run.glyphs->glyphs->num_glyphs && in_order; ++i) {
+      const std::size_t index = cluster_start(run, i, size);
+      if (any && index < start) in_order = false;
+      if (any && index <= start) {
+        x += advance(run, i);  // the next glyph of the same cluster
         continue;
       }
-      in_order = in_order && (clusters.empty() || clusters.back().first < index);
-      clusters.emplace_back(index, w);
+      std::fill(carets.begin() + static_cast<std::ptrdiff_t>(start), carets.begin() + static_cast<std::ptrdiff_t>(index),
+                start_x);
+      start = index;
+      start_x = x;
+      any = true;
+      x += advance(run, i);
     }
   }
-  // Left-to-right text is in logical order already; the sort is for the rest.
-  if (!in_order)
-    std::stable_sort(clusters.begin(), clusters.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<double> carets(size + 1, 0.0);
-  double x = 0;
+  if (in_order) {
+    if (any) std::fill(carets.begin() + static_cast<std::ptrdiff_t>(start), carets.end() - 1, start_x);
+    return;
+  }
+  // Runs and glyphs are in visual order, which differs inside right-to-left
+  // runs: cluster widths put in logical order, then summed.
+  std::vector<std::pair<std::size_t, double>> clusters;
+  for (const GlyphRun& run : s.runs)
+    for (int i = 0; i < run.glyphs->glyphs->num_glyphs; ++i) {
+      const std::size_t index = cluster_start(run, i, size);
+      if (!clusters.empty() && clusters.back().first == index)
+        clusters.back().second += advance(run, i);
+      else
+        clusters.emplace_back(index, advance(run, i));
+    }
+  std::stable_sort(clusters.begin(), clusters.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::fill(carets.begin(), carets.end() - 1, 0.0);
+  x = 0;
   for (std::size_t c = 0; c < clusters.size(); ++c) {
     const std::size_t end = c + 1 < clusters.size() ? clusters[c + 1].first : size;
     for (std::size_t i = clusters[c].first; i < end; ++i) carets[i] = x;
     x += clusters[c].second;
   }
-  carets[size] = s.extent.width;
-  return carets;
 }
 
 // Pango's log attributes of valid UTF-8 `text` (attrs[i] is the position
@@ -180,8 +208,7 @@ text::Extent PangoMeasurer::measure(std::string_view text, const FontSpec& font)
 text::Extent PangoMeasurer::measure_carets(std::string_view text, const FontSpec& font,
                                            std::vector<double>& carets) const {
   const ShapedText& s = shaped(text, font);
-  if (s.carets.size() != text.size() + 1) s.carets = caret_positions(s, text.size());
-  carets.assign(s.carets.begin(), s.carets.end());
+  caret_positions(s, text.size(), carets);
   return s.extent;
 }
 

@@ -37,9 +37,6 @@ struct ShapedText {
   std::string_view text;  // the valid UTF-8 that was shaped; runs index into it
   std::string repaired;   // what `text` views when the input was not valid UTF-8
   std::vector<GlyphRun> runs;
-  // Layout asks for one label at several widths: the advance at each byte
-  // offset (measure_carets) is worked out on the first request and kept.
-  mutable std::vector<double> carets;
   // Where a line may break (breaks()), as the shaping found them; empty for
   // text that had to be repaired.
   std::vector<text::Break> breaks;
