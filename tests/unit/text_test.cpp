@@ -72,7 +72,7 @@ TEST(Carets, PangoRightToLeftTextStillSumsToItsWidth) {
   for (std::size_t i = 1; i < carets.size(); ++i) EXPECT_GE(carets[i], carets[i - 1]);
 }
 
-TEST(Carets, PangoKeepsEachTextsCaretsAcrossRequestsForOthers) {
+TEST(Carets, PangoGivesATextTheSameCaretsAfterRequestsForOthers) {
   const render::Renderer r;
   const TextMeasurer& m = r.measurer();
   std::vector<double> first, other, again;
