@@ -43,6 +43,88 @@ std::unique_ptr<PangoFontDescription, FontDescriptionFree> description(const Fon
   return d;
 }
 
+// The byte offset of glyph `i` of `run` in a text of `size` bytes: invalid
+// bytes were replaced before shaping, so offsets are clamped to the text.
+std::size_t cluster_start(const GlyphRun& run, int i, std::size_t size) {
+  return std::min(static_cast<std::size_t>(std::max(0, run.glyphs->item->offset + run.glyphs->glyphs->log_clusters[i])),
+                  size);
+}
+
+double advance(const GlyphRun& run, int i) {
+  return static_cast<double>(run.glyphs->glyphs->glyphs[i].geometry.width) / PANGO_SCALE;
+}
+
+// The advance from the start of a shaped text of `size` bytes to each byte
+// offset, in logical order; offsets inside a cluster carry the cluster's
+// start. Glyph advances are multiples of 1/1024 pt, so their sums are exact
+// in any order.
+void caret_positions(const ShapedText& s, std::size_t size, std::vector<double>& carets) {
+  carets.assign(size + 1, 0.0);
+  carets[size] = s.extent.width;
+  // Left-to-right text, the usual label, has its glyphs in logical order:
+  // one pass, nothing to allocate.
+  std::size_t start = 0;
+  double x = 0, start_x = 0;
+  bool any = false, in_order = true;
+  for (const GlyphRun& run : s.runs) {
+    for (int i = 0; i < run.glyphs->glyphs->num_glyphs && in_order; ++i) {
+      const std::size_t index = cluster_start(run, i, size);
+      if (any && index < start) in_order = false;
+      if (any && index <= start) {
+        x += advance(run, i);  // the next glyph of the same cluster
+        continue;
+      }
+      std::fill(carets.begin() + static_cast<std::ptrdiff_t>(start), carets.begin() + static_cast<std::ptrdiff_t>(index),
+                start_x);
+      start = index;
+      start_x = x;
+      any = true;
+      x += advance(run, i);
+    }
+  }
+  if (in_order) {
+    if (any) std::fill(carets.begin() + static_cast<std::ptrdiff_t>(start), carets.end() - 1, start_x);
+    return;
+  }
+  // Runs and glyphs are in visual order, which differs inside right-to-left
+  // runs: cluster widths put in logical order, then summed.
+  std::vector<std::pair<std::size_t, double>> clusters;
+  for (const GlyphRun& run : s.runs)
+    for (int i = 0; i < run.glyphs->glyphs->num_glyphs; ++i) {
+      const std::size_t index = cluster_start(run, i, size);
+      if (!clusters.empty() && clusters.back().first == index)
+        clusters.back().second += advance(run, i);
+      else
+        clusters.emplace_back(index, advance(run, i));
+    }
+  std::stable_sort(clusters.begin(), clusters.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::fill(carets.begin(), carets.end() - 1, 0.0);
+  x = 0;
+  for (std::size_t c = 0; c < clusters.size(); ++c) {
+    const std::size_t end = c + 1 < clusters.size() ? clusters[c + 1].first : size;
+    for (std::size_t i = clusters[c].first; i < end; ++i) carets[i] = x;
+    x += clusters[c].second;
+  }
+}
+
+// Pango's log attributes of valid UTF-8 `text` (attrs[i] is the position
+// before character i) as break opportunities at byte offsets.
+std::vector<text::Break> from_log_attrs(std::string_view text, const PangoLogAttr* attrs, std::size_t count) {
+  std::vector<text::Break> out(text.size() + 1, text::Break::none);
+  const char* p = text.data();
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto offset = static_cast<std::size_t>(p - text.data());
+    if (offset >= text.size()) break;
+    if (i > 0)
+      out[offset] = attrs[i].is_line_break ? text::Break::line
+                    : attrs[i].is_cursor_position ? text::Break::cluster
+                                                  : text::Break::none;
+    p = g_utf8_next_char(p);
+  }
+  out[text.size()] = text::Break::line;
+  return out;
+}
+
 }  // namespace
 
 PangoMeasurer::PangoMeasurer()
@@ -105,6 +187,13 @@ const ShapedText& PangoMeasurer::shaped(std::string_view text, const FontSpec& f
                         static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE});
   } while (pango_layout_iter_next_run(it));
   pango_layout_iter_free(it);
+  // The layout found the text's break opportunities on the way (as
+  // pango_get_log_attrs does, script by script): kept for breaks().
+  if (!repaired) {
+    gint count = 0;
+    const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(l, &count);
+    out.breaks = from_log_attrs(text, attrs, static_cast<std::size_t>(count));
+  }
   // The text shaped is the table's own key unless it had to be repaired
   // (both live as long as the entry, which never moves).
   auto& [key, entry] = *cache.texts.emplace(std::string(text), std::move(out)).first;
@@ -119,59 +208,38 @@ text::Extent PangoMeasurer::measure(std::string_view text, const FontSpec& font)
 text::Extent PangoMeasurer::measure_carets(std::string_view text, const FontSpec& font,
                                            std::vector<double>& carets) const {
   const ShapedText& s = shaped(text, font);
-  carets.assign(text.size() + 1, 0.0);
-  // Cluster widths in logical order (runs and glyphs are in visual order,
-  // which differs inside right-to-left runs); their running sum gives the
-  // carets. Invalid bytes were replaced before shaping, so offsets are
-  // clamped to the text.
-  std::vector<std::pair<std::size_t, double>> clusters;
-  for (const GlyphRun& run : s.runs) {
-    const PangoGlyphString* g = run.glyphs->glyphs;
-    const int offset = run.glyphs->item->offset;
-    for (int i = 0; i < g->num_glyphs; ++i) {
-      const auto index = static_cast<std::size_t>(std::max(0, offset + g->log_clusters[i]));
-      const double w = static_cast<double>(g->glyphs[i].geometry.width) / PANGO_SCALE;
-      if (!clusters.empty() && clusters.back().first == std::min(index, text.size()))
-        clusters.back().second += w;  // the next glyph of the same cluster
-      else
-        clusters.emplace_back(std::min(index, text.size()), w);
-    }
-  }
-  std::stable_sort(clusters.begin(), clusters.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-
-  // Offsets inside a cluster carry the cluster's start.
-  double x = 0;
-  for (std::size_t c = 0; c < clusters.size(); ++c) {
-    const std::size_t end = c + 1 < clusters.size() ? clusters[c + 1].first : text.size();
-    for (std::size_t i = clusters[c].first; i < end; ++i) carets[i] = x;
-    x += clusters[c].second;
-  }
-  carets[text.size()] = s.extent.width;
+  caret_positions(s, text.size(), carets);
   return s.extent;
 }
 
 void PangoMeasurer::breaks(std::string_view text, std::vector<text::Break>& out) const {
+  // Layout asks for the breaks of a text it has just measured: its shaping
+  // found them already.
+  for (const auto& cache : caches_) {
+    const auto shaping = cache->texts.find(text);
+    if (shaping != cache->texts.end() && shaping->second.breaks.size() == text.size() + 1) {
+      out.assign(shaping->second.breaks.begin(), shaping->second.breaks.end());
+      return;
+    }
+  }
+  auto found = breaks_.find(text);
+  if (found == breaks_.end()) found = breaks_.emplace(std::string(text), break_opportunities(text)).first;
+  out.assign(found->second.begin(), found->second.end());
+}
+
+std::vector<text::Break> PangoMeasurer::break_opportunities(std::string_view text) const {
+  std::vector<text::Break> out;
   // Offsets of bytes Pango would not see as they are have no attributes to
   // map back: such text keeps the default rule.
-  if (repaired_utf8(text)) return TextMeasurer::breaks(text, out);
-  out.assign(text.size() + 1, text::Break::none);
-  const auto length = static_cast<int>(text.size());
-  const glong chars = g_utf8_strlen(text.data(), length);
-  std::vector<PangoLogAttr> attrs(static_cast<std::size_t>(chars) + 1);
-  pango_get_log_attrs(text.data(), length, -1, pango_context_get_language(context_.get()), attrs.data(),
-                      static_cast<int>(attrs.size()));
-  // attrs[i] is the position before character i; walk the characters to their byte offsets.
-  const char* p = text.data();
-  for (std::size_t i = 0; i < attrs.size(); ++i) {
-    const auto offset = static_cast<std::size_t>(p - text.data());
-    if (i > 0 && offset < text.size())
-      out[offset] = attrs[i].is_line_break ? text::Break::line
-                    : attrs[i].is_cursor_position ? text::Break::cluster
-                                                  : text::Break::none;
-    if (offset < text.size()) p = g_utf8_next_char(p);
+  if (repaired_utf8(text)) {
+    TextMeasurer::breaks(text, out);
+    return out;
   }
-  out[text.size()] = text::Break::line;
+  const glong chars = g_utf8_strlen(text.data(), static_cast<gssize>(text.size()));
+  std::vector<PangoLogAttr> attrs(static_cast<std::size_t>(chars) + 1);
+  pango_get_log_attrs(text.data(), static_cast<int>(text.size()), -1, pango_context_get_language(context_.get()),
+                      attrs.data(), static_cast<int>(attrs.size()));
+  return from_log_attrs(text, attrs.data(), attrs.size());
 }
 
 int PangoMeasurer::unknown_glyphs(std::string_view text, const FontSpec& font) const {

@@ -37,6 +37,9 @@ struct ShapedText {
   std::string_view text;  // the valid UTF-8 that was shaped; runs index into it
   std::string repaired;   // what `text` views when the input was not valid UTF-8
   std::vector<GlyphRun> runs;
+  // Where a line may break (breaks()), as the shaping found them; empty for
+  // text that had to be repaired.
+  std::vector<text::Break> breaks;
 };
 
 // Shapes every (text, font) once and keeps the glyphs, so the renderer draws
@@ -65,6 +68,9 @@ class PangoMeasurer final : public text::TextMeasurer {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   using Shapings = std::unordered_map<std::string, ShapedText, TextHash, std::equal_to<>>;
+  // Break opportunities depend on the text alone, not its font, and cost
+  // as much as shaping it: each text's are found once, for all its fonts.
+  using BreakTable = std::unordered_map<std::string, std::vector<text::Break>, TextHash, std::equal_to<>>;
   // A chart uses a handful of fonts: one table of shaped texts per font.
   struct FontCache {
     FontSpec font;
@@ -72,11 +78,13 @@ class PangoMeasurer final : public text::TextMeasurer {
     Shapings texts;
   };
   FontCache& cache_for(const FontSpec& font) const;
+  std::vector<text::Break> break_opportunities(std::string_view text) const;
 
   GPtr<PangoFontMap> font_map_;
   GPtr<PangoContext> context_;
   GPtr<PangoLayout> layout_;  // reused for every shaping
   mutable std::vector<std::unique_ptr<FontCache>> caches_;
+  mutable BreakTable breaks_;
 };
 
 }  // namespace annals::render

@@ -72,6 +72,21 @@ TEST(Carets, PangoRightToLeftTextStillSumsToItsWidth) {
   for (std::size_t i = 1; i < carets.size(); ++i) EXPECT_GE(carets[i], carets[i - 1]);
 }
 
+TEST(Carets, PangoGivesATextTheSameCaretsAfterRequestsForOthers) {
+  const render::Renderer r;
+  const TextMeasurer& m = r.measurer();
+  std::vector<double> first, other, again;
+  m.measure_carets("1879 \u00b7 War of the Pacific", font9(), first);
+  m.measure_carets("1879 \u00b7 War of the Pacific begins", font9(), other);
+  FontSpec bigger = font9();
+  bigger.size = 18;
+  m.measure_carets("1879 \u00b7 War of the Pacific", bigger, other);
+  m.measure_carets("1879 \u00b7 War of the Pacific", font9(), again);
+  EXPECT_EQ(first, again);
+  ASSERT_EQ(other.size(), first.size());
+  EXPECT_NEAR(other.back(), 2 * first.back(), 0.01 * first.back());
+}
+
 // The offsets of `text` that carry `kind`.
 std::vector<std::size_t> offsets_of(const std::vector<Break>& b, Break kind) {
   std::vector<std::size_t> out;
@@ -148,6 +163,26 @@ TEST(Breaks, PangoBreaksArabicAtSpacesAndCjkBetweenIdeographs) {
   const std::string han = "第二次世界大战";  // 第二次世界大战
   r.measurer().breaks(han, b);
   EXPECT_EQ(offsets_of(b, Break::line), (std::vector<std::size_t>{3, 6, 9, 12, 15, 18, 21}));
+}
+
+// A measured text's breaks come from its shaping, an unmeasured one's from
+// pango_get_log_attrs: both must agree in every script.
+TEST(Breaks, PangoGivesTheSameBreaksWhetherOrNotTheTextWasMeasured) {
+  const std::string texts[] = {"2 Mar 1879 \u00b7 War of the Pacific",
+                               "สงครามโลกครั้งที่สอง",
+                               "भारत की स्वतंत्रता",
+                               "الحرب العالمية الثانية",
+                               "第二次世界大战",
+                               "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd",
+                               "Flags \U0001F1E7\U0001F1F4 and \U0001F469\u200D\U0001F52C"};
+  for (const std::string& text : texts) {
+    const render::Renderer fresh, measured;
+    std::vector<Break> unshaped, shaped;
+    fresh.measurer().breaks(text, unshaped);
+    measured.measurer().measure(text, font9());
+    measured.measurer().breaks(text, shaped);
+    EXPECT_EQ(unshaped, shaped) << text;
+  }
 }
 
 TEST(Breaks, PangoKeepsTheDefaultRuleForInvalidUtf8) {
