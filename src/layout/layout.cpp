@@ -136,13 +136,15 @@ constexpr double kNarrowGain = 1.1;  // the scale narrower labels must gain over
 // The largest type at which the chart fits the page, over the label widths
 // (fewest shortened labels first, then the largest scale, narrower labels
 // only for clearly larger type), its spare room given to the rows. Not fitting even at the
-// smallest scale, the composition at that scale, composed quietly: the
-// caller decides what to draw.
+// smallest scale, only how long the chart is at that scale (`natural`):
+// the caller decides what to draw and composes it. Holding that whole
+// composition meanwhile would keep a second scene of the entire chart, a
+// third of the peak memory of a chart of 100,000 events.
 Fitted fit_fixed(ChartInput in, const TypeRange& range) {
   Diagnostics scratch;
   std::optional<Trial> best;
   ChartInput chosen = in;
-  std::optional<Trial> first;
+  std::optional<double> first_natural;
   for (const LabelWidth& width : kLabelWidths) {
     if (width.grow && (!best || best->k <= 1 || best->c.shortened == 0)) continue;
     if (width.factor < kNarrowest && best) continue;
@@ -150,7 +152,7 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range) {
     at.fit.label_factor = width.factor;
     at.fit.grow_labels = width.grow;
     Trial smallest = compose_at(at, range.min, &scratch);
-    if (!first) first = smallest;
+    if (!first_natural) first_natural = smallest.c.natural;
     if (!fits(in, smallest.c)) continue;
     Trial t = largest_fitting(at, std::move(smallest), range.max);
     // Narrower labels break a title into more lines: worth it for clearly larger type only.
@@ -162,7 +164,11 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range) {
     }
     if (best->c.shortened == 0 && best->k >= range.max - 0.01) break;
   }
-  if (!best) return {std::move(*first), false};
+  if (!best) {
+    Trial unfit{range.min, {}};
+    unfit.c.natural = *first_natural;
+    return {std::move(unfit), false};
+  }
   // The room left over loosens the rows (or, time running down, widens the lanes).
   ChartInput roomy = chosen;
   roomy.fit.stretch = std::max(0.0, across(in) - best->c.natural);

@@ -152,10 +152,93 @@ Color color_at(const scene::Text& t, std::size_t index) {
   return t.color;
 }
 
+// Glyphs of neighbouring texts gathered by font and colour, each group drawn
+// with one cairo_show_text_glyphs: 10,000 labels are a few dozen calls
+// instead of 12,000, and Cairo's PDF writer sets a few long text objects.
+// The clusters (bytes ↔ glyphs, as Pango draws them) keep the PDF's text
+// copyable; a shortened label's "…" stands for the rest of its title, which
+// the PDF carries as /ActualText. Only texts that never touch are gathered
+// (see draw_shapes), so the order of the groups changes no pixel.
+class GlyphBatch {
+ public:
+  // Adds a left-to-right run whose origin is (x, y); false when Pango must
+  // draw it itself (unknown glyphs as hex boxes, right-to-left clusters).
+  // `stands_for`: when not empty, the text of the whole run (a shortened
+  // line with its title's rest in place of the "…").
+  bool add(const Color& c, double x, double y, std::string_view text, const PangoGlyphItem* item,
+           std::string_view stands_for) {
+    const PangoGlyphString* g = item->glyphs;
+    if (item->item->analysis.level % 2 == 1) return false;
+    for (int i = 0; i < g->num_glyphs; ++i)
+      if ((g->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 && g->glyphs[i].glyph != PANGO_GLYPH_EMPTY) return false;
+    cairo_scaled_font_t* font = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(item->item->analysis.font));
+    if (font == nullptr) return false;
+    Group& group = group_for(font, c);
+    const std::size_t first_glyph = group.glyphs.size();
+    // Where Pango's renderer puts each glyph: advances summed in Pango units.
+    int advance = 0;
+    for (int i = 0; i < g->num_glyphs; ++i) {
+      const PangoGlyphInfo& gi = g->glyphs[i];
+      if (gi.glyph != PANGO_GLYPH_EMPTY) {
+        const double gx = x + static_cast<double>(advance + gi.geometry.x_offset) / PANGO_SCALE;
+        const double gy = gi.geometry.y_offset == 0 ? y : y + static_cast<double>(gi.geometry.y_offset) / PANGO_SCALE;
+        group.glyphs.push_back({gi.glyph, gx, gy});
+      }
+      advance += gi.geometry.width;
+    }
+    const std::string_view bytes = text.substr(static_cast<std::size_t>(item->item->offset),
+                                               static_cast<std::size_t>(item->item->length));
+    if (!stands_for.empty()) {
+      group.utf8.append(stands_for);
+      group.clusters.push_back({static_cast<int>(stands_for.size()), static_cast<int>(group.glyphs.size() - first_glyph)});
+      return true;
+    }
+    group.utf8.append(bytes);
+    PangoGlyphItemIter it;
+    // The iterator only reads the item; Pango's signature is not const.
+    auto* mutable_item = const_cast<PangoGlyphItem*>(item);
+    for (gboolean more = pango_glyph_item_iter_init_start(&it, mutable_item, text.data()); more;
+         more = pango_glyph_item_iter_next_cluster(&it)) {
+      int glyphs = 0;
+      for (int i = it.start_glyph; i < it.end_glyph; ++i) glyphs += g->glyphs[i].glyph != PANGO_GLYPH_EMPTY;
+      group.clusters.push_back({it.end_index - it.start_index, glyphs});
+    }
+    return true;
+  }
+
+  void flush(cairo_t* cr) {
+    for (const Group& group : groups_) {
+      set_color(cr, group.color);
+      cairo_set_scaled_font(cr, group.font);
+      cairo_show_text_glyphs(cr, group.utf8.data(), static_cast<int>(group.utf8.size()), group.glyphs.data(),
+                             static_cast<int>(group.glyphs.size()), group.clusters.data(),
+                             static_cast<int>(group.clusters.size()), static_cast<cairo_text_cluster_flags_t>(0));
+    }
+    groups_.clear();
+  }
+
+ private:
+  struct Group {
+    cairo_scaled_font_t* font;  // owned by its Pango font, which the measurer's cache keeps
+    Color color;
+    std::string utf8;
+    std::vector<cairo_glyph_t> glyphs;
+    std::vector<cairo_text_cluster_t> clusters;
+  };
+  // Few groups at a time (a handful of fonts and colours): found by looking.
+  Group& group_for(cairo_scaled_font_t* font, const Color& c) {
+    for (Group& g : groups_)
+      if (g.font == font && g.color == c) return g;
+    return groups_.emplace_back(Group{font, c, {}, {}, {}});
+  }
+  std::vector<Group> groups_;  // in the order they first appear, so the bytes are reproducible
+};
+
 struct Painter {
   cairo_t* cr;
   const PangoMeasurer& text;
   bool draws_text = true;  // false: the SVG writes its text itself
+  GlyphBatch* glyphs = nullptr;  // gathers the texts' glyphs; nothing: each run is drawn at once
 
   void operator()(const scene::Rect& r) const {
     rounded_rect(cr, r.box, r.radius);
@@ -186,6 +269,16 @@ struct Painter {
     const ShapedText& shaped = text.shaped(t.text, t.font);
     for (const GlyphRun& run : shaped.runs) show_run(t, shaped.text, run);
   }
+  // What a run ending the text stands for when the text ends in an ellipsis
+  // with the rest of a title behind it: its own bytes, "…" replaced.
+  static std::string stands_for(const scene::Text& t, std::string_view shaped, const PangoGlyphItem* part) {
+    constexpr std::string_view kEllipsis = "\u2026";
+    const auto begin = static_cast<std::size_t>(part->item->offset);
+    const auto end = begin + static_cast<std::size_t>(part->item->length);
+    if (t.elided.empty() || end != shaped.size() || !shaped.ends_with(kEllipsis) || end - begin < kEllipsis.size())
+      return {};
+    return std::string(shaped.substr(begin, end - begin - kEllipsis.size())) + t.elided;
+  }
   // Draws one run of glyphs in the colours of its bytes: a label's date and
   // title are one text, shaped once, drawn in two colours. A run that holds
   // both is split at the colour's edge (rarely more than once per label).
@@ -205,22 +298,24 @@ struct Painter {
     double x = t.box.x + run.x;
     const double y = t.box.y + run.baseline;
     if (parts.empty()) {
-      show(color_at(t, static_cast<std::size_t>(begin)), x, y, shaped, whole);
+      show(t, color_at(t, static_cast<std::size_t>(begin)), x, y, shaped, whole);
       return;
     }
     parts.push_back(std::move(rest));
     // Right-to-left glyphs stand in reverse logical order.
     if (whole->item->analysis.level % 2 == 1) std::reverse(parts.begin(), parts.end());
     for (const auto& part : parts) {
-      show(color_at(t, static_cast<std::size_t>(part->item->offset)), x, y, shaped, part.get());
+      show(t, color_at(t, static_cast<std::size_t>(part->item->offset)), x, y, shaped, part.get());
       x += static_cast<double>(pango_glyph_string_get_width(part->glyphs)) / PANGO_SCALE;
     }
   }
-  void show(const Color& c, double x, double y, std::string_view shaped, PangoGlyphItem* glyphs) const {
+  void show(const scene::Text& t, const Color& c, double x, double y, std::string_view shaped,
+            PangoGlyphItem* run) const {
     if (c.is_none()) return;
+    if (glyphs != nullptr && glyphs->add(c, x, y, shaped, run, stands_for(t, shaped, run))) return;
     set_color(cr, c);
     cairo_move_to(cr, x, y);
-    pango_cairo_show_glyph_item(cr, shaped.data(), glyphs);
+    pango_cairo_show_glyph_item(cr, shaped.data(), run);
   }
   void operator()(const scene::Link& l) const {
     // Only the PDF surface makes annotations of link tags; the others ignore them.
@@ -360,8 +455,9 @@ struct PaintKeys {
 // drawn in turn, each paint of a layer at once. Shapes of one layer and
 // different paints never touch, so their order within it does not matter;
 // shapes of one paint keep their order. A grid of the page finds the
-// earlier shapes near a box.
-std::vector<std::size_t> drawing_order(const scene::Scene& scene, const std::vector<Batch>& batches, bool draws_text) {
+// earlier shapes near a box. Each shape's layer is kept in `layers`.
+std::vector<std::size_t> drawing_order(const scene::Scene& scene, const std::vector<Batch>& batches, bool draws_text,
+                                       std::vector<std::size_t>& layers) {
   const std::size_t n = scene.shapes.size();
   std::vector<std::size_t> key(n), layer(n, 0);
   std::vector<Box> ink(n);
@@ -412,11 +508,17 @@ std::vector<std::size_t> drawing_order(const scene::Scene& scene, const std::vec
   std::sort(sorted.begin(), sorted.end());
   std::vector<std::size_t> order(n);
   for (std::size_t i = 0; i < n; ++i) order[i] = std::get<2>(sorted[i]);
+  layers = std::move(layer);
   return order;
 }
 
 void draw_shapes(cairo_t* cr, const scene::Scene& scene, const PangoMeasurer& text, bool draws_text = true) {
   const Painter painter{cr, text, draws_text};
+  // Every text is a paint of its own to drawing_order, so two texts of one
+  // layer never touch: their glyphs are gathered until the layer or a
+  // shape that is not text ends them.
+  GlyphBatch glyphs;
+  const Painter gathering{cr, text, draws_text, &glyphs};
   // A tile's clip (pages/tiles.h) holds the chart; its crop marks (`marks`) are drawn outside it.
   if (scene.clip) {
     cairo_save(cr);
@@ -426,10 +528,21 @@ void draw_shapes(cairo_t* cr, const scene::Scene& scene, const PangoMeasurer& te
   std::vector<Batch> batches(scene.shapes.size());
   for (std::size_t i = 0; i < batches.size(); ++i) batches[i] = std::visit(BatchOf{}, scene.shapes[i]);
   Batch open;
-  for (const std::size_t i : drawing_order(scene, batches, draws_text)) {
+  std::vector<std::size_t> layers;
+  std::size_t text_layer = 0;
+  for (const std::size_t i : drawing_order(scene, batches, draws_text, layers)) {
     const scene::Shape& shape = scene.shapes[i];
+    const bool is_text = std::holds_alternative<scene::Text>(shape);
     // Text the SVG writes itself is not drawn here: it does not end a batch.
-    if (!draws_text && std::holds_alternative<scene::Text>(shape)) continue;
+    if (!draws_text && is_text) continue;
+    if (!is_text || layers[i] != text_layer) glyphs.flush(cr);
+    if (is_text) {
+      paint_batch(cr, open);
+      open = {};
+      text_layer = layers[i];
+      std::visit(gathering, shape);
+      continue;
+    }
     const Batch& b = batches[i];
     if (!b.same(open)) {
       paint_batch(cr, open);
@@ -438,6 +551,7 @@ void draw_shapes(cairo_t* cr, const scene::Scene& scene, const PangoMeasurer& te
     if (b.kind == Batch::Kind::none) std::visit(painter, shape);
     else std::visit(Outline{cr}, shape);
   }
+  glyphs.flush(cr);
   paint_batch(cr, open);
   if (scene.clip) cairo_restore(cr);
   for (const scene::Shape& shape : scene.marks) std::visit(painter, shape);

@@ -77,6 +77,9 @@ struct Text {
   FontSpec font;
   Color color;
   std::vector<ColorSpan> spans;
+  // A line shortened with a closing "…": the rest of the title it stands
+  // for, which a PDF carries (copying the label gives the whole title).
+  std::string elided = {};
 };
 
 // A clickable area (PDF link annotation; SVG <a>).

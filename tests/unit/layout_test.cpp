@@ -312,6 +312,27 @@ TEST(Labels, ShortenedLabelKeepsTheFullTitleOnTheEvent) {
   EXPECT_EQ(c.diags.warning_count(), 1u);
 }
 
+// What the "…" stands for goes with the line, so a PDF copies the whole title.
+TEST(Labels, ShortenedLabelsLastLineCarriesTheRestOfItsTitle) {
+  Chart c;
+  std::string title;
+  for (int i = 0; i < 80; ++i) title += i == 0 ? "word" : " word";
+  c.add(point(title, year(1950)));
+  const auto s = c.run().scene;
+  std::string drawn;
+  const scene::Text* last = nullptr;
+  for (const auto& shape : s.shapes)
+    if (const auto* t = std::get_if<scene::Text>(&shape); t && t->text.find("word") != std::string::npos) {
+      drawn += (drawn.empty() ? "" : " ") + t->text;
+      last = t;
+    }
+  ASSERT_NE(last, nullptr);
+  ASSERT_TRUE(drawn.ends_with("\u2026"));
+  EXPECT_FALSE(last->elided.empty());
+  drawn.resize(drawn.size() - std::string_view("\u2026").size());
+  EXPECT_TRUE((drawn + last->elided).ends_with(title)) << drawn << " + " << last->elided;
+}
+
 TEST(Spans, LabelGoesInsideAWideEnoughBar) {
   Chart c;
   c.style.event.show_dates = false;

@@ -1,6 +1,7 @@
 #include "render/render.h"
 #include "render/svg_dark.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -394,6 +395,58 @@ TEST_F(RenderTest, PdfWithLinkAndOutlinePassesQpdfCheck) {
   EXPECT_EQ(std::system(command.c_str()), 0) << "qpdf --check " << file;
 }
 
+// The text a PDF copies out, as poppler's pdftotext reads it (ActualText included).
+std::string pdf_text(const std::string& pdf, const fs::path& dir) {
+  EXPECT_EQ(std::system("pdftotext -v > /dev/null 2>&1"), 0) << "pdftotext is not installed (poppler-utils)";
+  write_file(dir / "text.pdf", pdf);
+  const std::string command = "pdftotext -raw '" + (dir / "text.pdf").string() + "' '" + (dir / "text.txt").string() + "'";
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  return read_file(dir / "text.txt");
+}
+
+// The page's content as qpdf writes it uncompressed: the text operators to count.
+std::string pdf_content(const std::string& pdf, const fs::path& dir) {
+  EXPECT_EQ(std::system("qpdf --version > /dev/null 2>&1"), 0) << "qpdf is not installed (tools/setup installs it)";
+  write_file(dir / "packed.pdf", pdf);
+  const std::string command = "qpdf --qdf --object-streams=disable '" + (dir / "packed.pdf").string() + "' '" +
+                              (dir / "open.pdf").string() + "'";
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  return read_file(dir / "open.pdf");
+}
+
+TEST_F(RenderTest, PdfShortenedLabelCopiesAsItsWholeTitle) {
+  scene::Scene s = small_scene();
+  scene::Text t = label(renderer, "1879 · War of the Pa…", 10, 10);
+  t.elided = "cific and its aftermath";
+  s.shapes.push_back(t);
+  const std::string pdf = renderer.render(s, Format::pdf, {}).bytes;
+  EXPECT_NE(pdf_text(pdf, temp_dir()).find("1879 · War of the Pacific and its aftermath"), std::string::npos);
+  EXPECT_NE(pdf_content(pdf, temp_dir()).find("/ActualText"), std::string::npos);
+}
+
+TEST_F(RenderTest, PdfLabelNotShortenedCopiesAsDrawn) {
+  scene::Scene s = small_scene();
+  s.shapes.push_back(label(renderer, "See also…", 10, 10));  // an ellipsis of its own: nothing elided
+  const std::string pdf = renderer.render(s, Format::pdf, {}).bytes;
+  EXPECT_NE(pdf_text(pdf, temp_dir()).find("See also…"), std::string::npos);
+  EXPECT_EQ(pdf_content(pdf, temp_dir()).find("/ActualText"), std::string::npos);
+}
+
+// Labels that do not touch, in one font and colour, are one call of
+// glyphs: Cairo's SVG outlines show it as one group of glyphs, however many
+// labels; and in a PDF each still copies as written.
+TEST_F(RenderTest, LabelsOfOneFontAndColourAreDrawnInOneCall) {
+  scene::Scene s = small_scene();
+  s.height = 400;
+  for (int i = 0; i < 12; ++i) s.shapes.push_back(label(renderer, fmt::format("Label number {}", i), 10, 10 + 30 * i));
+  Options outlines;
+  outlines.svg_text = SvgText::outlines;
+  const std::string svg = renderer.render(s, Format::svg, outlines).bytes;
+  EXPECT_EQ(occurrences(svg, "<g style=\"fill:rgb(0%,0%,0%);fill-opacity:1;\">"), 1) << svg;
+  const std::string text = pdf_text(renderer.render(s, Format::pdf, {}).bytes, temp_dir());
+  for (int i = 0; i < 12; ++i) EXPECT_NE(text.find(fmt::format("Label number {}", i)), std::string::npos) << text;
+}
+
 // ---- PNG ----
 
 Raster png_of(const Renderer& r, const scene::Scene& s, double dpi) {
@@ -477,6 +530,30 @@ TEST_F(RenderTest, TextSpanDrawsItsBytesInItsOwnColour) {
   EXPECT_FALSE(has_ink_of(r, 0, split, 2));
   EXPECT_TRUE(has_ink_of(r, split, 200, 2));
   EXPECT_FALSE(has_ink_of(r, split, 200, 0));
+}
+
+// Gathering glyphs changes no pixel: two colours in one text, texts over
+// and under a bar, drawn as the scene orders them.
+TEST_F(RenderTest, PngOfGatheredGlyphsKeepsThePaintOrder) {
+  scene::Scene s = small_scene();
+  FontSpec font;
+  font.size = 20;
+  scene::Text under = label(renderer, "MMMM", 10, 10, font);
+  under.color = {1, 0, 0, 1};
+  s.shapes.push_back(under);
+  s.shapes.push_back(scene::Rect{{0, 0, 200, 100}, 0, scene::Paint::solid({0, 0, 1, 1}), {}});
+  scene::Text over = label(renderer, "WWWW", 10, 50, font);
+  over.color = {1, 0, 0, 1};
+  s.shapes.push_back(over);
+  const Raster r = png_of(renderer, s, 72);
+  const auto red_rows = [&](int y0, int y1) {
+    for (int y = y0; y < y1; ++y)
+      for (int x = 0; x < r.width; ++x)
+        if (((r.at(x, y) >> 16) & 0xFF) > 200 && (r.at(x, y) & 0xFF) < 60) return true;
+    return false;
+  };
+  EXPECT_FALSE(red_rows(10, 40)) << "the text under the bar stays hidden";
+  EXPECT_TRUE(red_rows(50, 80)) << "the text over the bar shows";
 }
 
 // The IHDR colour type: byte 25 of a PNG (2 = RGB, 6 = RGBA).

@@ -223,6 +223,7 @@ LabelText compose_label(const LabelRequest& r, const text::TextMeasurer& m) {
     TextLine line{full.substr(begin, end - begin), i == 0 ? std::min(title_begin, end) : 0,
                   end == full.size() && begin == 0 ? whole.width : shaped.width(begin, end)};
     if (i + 1 == wrapped.lines.size() && wrapped.shortened) {
+      line.elided = full.substr(end);
       line.text += kEllipsis;
       line.width += ellipsis_width;
     }

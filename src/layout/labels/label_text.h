@@ -20,6 +20,7 @@ struct TextLine {
   std::string text;
   std::size_t date_end = 0;
   double width = 0;
+  std::string elided = {};  // a line ending in "…": the rest of the title it stands for
 };
 
 // Lines under a label's title in a smaller size of their own: the event's

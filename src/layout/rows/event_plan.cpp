@@ -156,6 +156,7 @@ void add_text(EventPlan& p, const LabelText& t, Point at, const PageMap& map, bo
     scene::Text text{{lx, ly, line.width, t.line_height}, line.text, t.font,
                      date_only ? t.date_color : t.title_color, {}};
     if (!date_only && line.date_end > 0) text.spans.push_back({0, line.date_end, t.date_color});
+    text.elided = line.elided;
     p.label.push_back(upright(map, std::move(text)));
   }
   const double note_y = y + t.line_height * static_cast<double>(t.lines.size());
