@@ -132,6 +132,11 @@ constexpr std::array<LabelWidth, 6> kLabelWidths{
 // narrowest are only tried when nothing wider fits.
 constexpr double kNarrowest = 0.5;
 constexpr double kNarrowGain = 1.1;  // the scale narrower labels must gain over wider ones
+// Narrower labels pack at most a few times more events into a row (the
+// narrowest are a quarter as wide, in more lines): a chart longer than this
+// many pages at the smallest type cannot fit one, and composing it whole at
+// every narrower width only to learn so is most of the time of a paged chart.
+constexpr double kHopeless = 8;
 
 // The largest type at which the chart fits the page, over the label widths
 // (fewest shortened labels first, then the largest scale, narrower labels
@@ -153,7 +158,10 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range) {
     at.fit.grow_labels = width.grow;
     Trial smallest = compose_at(at, range.min, &scratch);
     if (!first_natural) first_natural = smallest.c.natural;
-    if (!fits(in, smallest.c)) continue;
+    if (!fits(in, smallest.c)) {
+      if (smallest.c.natural > kHopeless * across(in)) break;
+      continue;
+    }
     Trial t = largest_fitting(at, std::move(smallest), range.max);
     // Narrower labels break a title into more lines: worth it for clearly larger type only.
     const bool better = !best || t.c.shortened < best->c.shortened ||
