@@ -1,10 +1,9 @@
 // Every case of tests/cases and every timeline of timelines/ laid out in each
 // built-in style, read the way a reader reads it, through the layout dump:
 // events of a lane that overlap in time sit in time order (the later below,
-// or to the right when time runs down). The aim is 90 % of pairs; rows kept
-// within a quarter more than the fewest reach 88 % here (first fit: 72 %), so
-// the floor pinned is 85 %. And no two labels of a row are written toward
-// each other closer than 1.5 em.
+// or to the right when time runs down), in 90 % of pairs at least, with rows
+// kept within a quarter more than the fewest (first fit: 72 %). And no two
+// labels of a row are written toward each other closer than 1.5 em.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -96,13 +95,16 @@ TEST(CaseReading, OverlappingEventsOfALaneSitInTimeOrder) {
       const Order o = time_order(scene_of(file, style));
       all.pairs += o.pairs;
       all.in_order += o.in_order;
+      if (o.pairs > 0)
+        std::printf("%-36s %-8s %4d of %4d in time order\n", file.filename().string().c_str(), style, o.in_order,
+                    o.pairs);
       if (o.pairs >= 10) {
-        EXPECT_GE(o.in_order, 0.65 * o.pairs) << file.filename() << " " << style << ": " << o.in_order
+        EXPECT_GE(o.in_order, 0.7 * o.pairs) << file.filename() << " " << style << ": " << o.in_order
                                               << " of " << o.pairs << " pairs in time order";
       }
     }
   EXPECT_GE(all.pairs, 50);  // the cases overlap enough for the figure to mean something
-  EXPECT_GE(all.in_order, 0.85 * all.pairs) << all.in_order << " of " << all.pairs;
+  EXPECT_GE(all.in_order, 0.9 * all.pairs) << all.in_order << " of " << all.pairs;
   std::printf("time order: %d of %d overlapping pairs\n", all.in_order, all.pairs);
 }
 

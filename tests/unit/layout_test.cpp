@@ -134,6 +134,60 @@ TEST(Packing, TimeOrderedNeverExceedsItsBudget) {
       }
 }
 
+TEST(Packing, TimeOrderedFollowsMarksNotTheLabelsBeforeThem) {
+  // A year's mark labelled after it, and a span from the same year on,
+  // labelled before it: the span's room starts first, its mark later, so
+  // the span goes below.
+  const std::vector<Extent> e{{10, 40}, {-20, 60}};
+  const std::vector<Extent> marks{{10, 13}, {11, 59}};
+  EXPECT_EQ(first_fit(e).row_of[1], 0u);
+  const auto p = time_ordered(e, marks);
+  EXPECT_EQ(p.rows, 2u);
+  EXPECT_LT(p.row_of[0], p.row_of[1]);
+}
+
+TEST(Packing, TimeOrderedKeepsItsBudgetWhenLabelsRunBeforeMarks) {
+  // Labels before their marks make the order of marks differ from that of
+  // room; the rows still fit, within the budget, and overlapping marks still
+  // read in time order far more often than not.
+  std::vector<Extent> e, marks;
+  for (int i = 0; i < 300; ++i) {
+    const double at = double((i * 37) % 211), length = 2 + i % 17, label = 4 + i % 11;
+    marks.push_back({at, at + length});
+    e.push_back(i % 3 == 0 ? Extent{at - label, at + length} : Extent{at, at + length + label});
+  }
+  const auto p = time_ordered(e, marks);
+  EXPECT_LE(p.rows, row_budget(max_overlap(e)));
+  EXPECT_GE(p.rows, max_overlap(e));
+  // Overlapping marks whose later one sits below.
+  const auto in_order = [&](const Packing& q) {
+    int n = 0;
+    for (std::size_t a = 0; a < e.size(); ++a)
+      for (std::size_t b = 0; b < e.size(); ++b)
+        n += marks[a].begin < marks[b].begin && marks[b].begin < marks[a].end && q.row_of[b] > q.row_of[a];
+    return n;
+  };
+  for (std::size_t a = 0; a < e.size(); ++a)
+    for (std::size_t b = a + 1; b < e.size(); ++b)
+      if (e[a].begin < e[b].end - 1e-9 && e[b].begin < e[a].end - 1e-9) {
+        EXPECT_NE(p.row_of[a], p.row_of[b]);
+      }
+  EXPECT_GT(in_order(p), in_order(first_fit(e)) * 5 / 4);
+}
+
+TEST(Packing, TimeOrderedLeavesNoRowEmpty) {
+  std::vector<Extent> e, marks;
+  for (int i = 0; i < 120; ++i) {
+    const double at = double((i * 53) % 97);
+    marks.push_back({at, at + 3 + i % 7});
+    e.push_back(i % 2 ? Extent{at - 6, at + 3 + i % 7} : Extent{at, at + 9 + i % 7});
+  }
+  const auto p = time_ordered(e, marks);
+  std::vector<int> used(p.rows, 0);
+  for (const auto r : p.row_of) used.at(r) = 1;
+  EXPECT_EQ(std::count(used.begin(), used.end(), 1), static_cast<long>(p.rows));
+}
+
 TEST(Packing, TimeOrderedKeepsDisjointExtentsOnOneRow) {
   const std::vector<Extent> e{{0, 10}, {10, 20}, {30, 40}};
   EXPECT_EQ(time_ordered(e).rows, 1u);

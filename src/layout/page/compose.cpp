@@ -225,13 +225,13 @@ Across stack_before_lanes(const ChartInput& in, const OrientationParams& p, cons
 // Rows of one lane: packed extents, each row as large across as its largest item.
 void pack_lane(LaneGeometry& g, const std::vector<EventPlan>& plans) {
   std::vector<Extent> extents;
-  std::vector<double> mark_ends;
+  std::vector<Extent> marks;
   extents.reserve(g.events.size());
   for (const auto i : g.events) {
     extents.push_back(plans[i].extent);
-    mark_ends.push_back(plans[i].mark_box.right());
+    marks.push_back({plans[i].mark_box.x, plans[i].mark_box.right()});
   }
-  g.packing = time_ordered(extents, mark_ends);
+  g.packing = time_ordered(extents, marks);
   g.row_height.assign(g.packing.rows, 0);
   for (std::size_t k = 0; k < g.events.size(); ++k) {
     auto& h = g.row_height[g.packing.row_of[k]];

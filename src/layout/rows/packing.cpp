@@ -1,11 +1,13 @@
 #include "layout/rows/packing.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <iterator>
+#include <map>
 #include <numeric>
-#include <queue>
 #include <optional>
+#include <queue>
 #include <set>
 #include <utility>
 
@@ -55,25 +57,118 @@ Packing first_fit(std::span<const Extent> extents) {
 
 std::size_t row_budget(std::size_t depth) { return depth + depth / 4; }
 
-Packing time_ordered(std::span<const Extent> extents, std::span<const double> mark_ends) {
+namespace {
+
+// What an extent occupies: an empty one occupies its begin only.
+Extent occupied(std::span<const Extent> extents, std::size_t i) {
+  return {extents[i].begin, std::max(extents[i].end, extents[i].begin)};
+}
+
+// A mark never outlasts its extent; without marks, the extent is the mark.
+Extent mark_of(std::span<const Extent> extents, std::span<const Extent> marks, std::size_t i) {
+  const Extent e = occupied(extents, i);
+  if (i >= marks.size()) return e;
+  return {std::clamp(marks[i].begin, e.begin, e.end), std::clamp(marks[i].end, e.begin, e.end)};
+}
+
+// Indices in order of where their marks begin (ties in input order).
+std::vector<std::size_t> by_mark_begin(std::span<const Extent> extents, std::span<const Extent> marks) {
+  std::vector<std::size_t> order(extents.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return mark_of(extents, marks, a).begin < mark_of(extents, marks, b).begin;
+  });
+  return order;
+}
+
+// The extents placed on each row, by begin, for placement in any order.
+class Rows {
+ public:
+  explicit Rows(std::size_t count) : rows_(count) {}
+  bool fits(std::size_t row, const Extent& e) const {
+    const auto& r = rows_[row];
+    const auto next = r.lower_bound(e.end - kTouch);
+    return next == r.begin() || std::prev(next)->second <= e.begin + kTouch;
+  }
+  void put(std::size_t row, const Extent& e) {
+    if (e.end > e.begin + kTouch) rows_[row].emplace(e.begin, e.end);
+  }
+  void lift(std::size_t row, const Extent& e) {
+    if (e.end > e.begin + kTouch) rows_[row].erase(e.begin);
+  }
+
+ private:
+  std::vector<std::map<double, double>> rows_;  // begin → end
+};
+
+// Pairs a row puts out of order, given the sorted rows of the overlapping
+// marks that start sooner (the event belongs below them) and later (above).
+std::size_t misordered(std::size_t row, const std::vector<std::size_t>& sooner, const std::vector<std::size_t>& later) {
+  const auto sooner_under = sooner.end() - std::lower_bound(sooner.begin(), sooner.end(), row);
+  const auto later_over = std::lower_bound(later.begin(), later.end(), row) - later.begin();
+  return static_cast<std::size_t>(sooner_under + later_over);
+}
+
+// In order of where marks begin, so every placed mark overlapping an event's
+// starts sooner: the event goes to the first row under all of them that its
+// extent fits, else to the fitting row with the fewest of them below it, the
+// highest among equals. Labels that run before their marks make this order
+// differ from the order of extents, which alone guarantees a fit within the
+// budget: empty when some extent fits no row.
+std::optional<Packing> by_mark(std::span<const Extent> extents, std::span<const Extent> marks, std::size_t budget) {
+  Rows rows(budget);
+  Packing out;
+  out.row_of.assign(extents.size(), 0);
+  std::set<std::pair<double, std::size_t>> running;  // (mark end, event) of the marks placed
+  std::vector<std::size_t> sooner;
+  const std::vector<std::size_t> later;
+  for (const std::size_t i : by_mark_begin(extents, marks)) {
+    const Extent e = occupied(extents, i);
+    const Extent m = mark_of(extents, marks, i);
+    while (!running.empty() && running.begin()->first <= m.begin + kTouch) running.erase(running.begin());
+    sooner.clear();
+    for (const auto& [end, j] : running)  // marks that start together have no order to keep
+      if (mark_of(extents, marks, j).begin < m.begin - kTouch) sooner.push_back(out.row_of[j]);
+    std::sort(sooner.begin(), sooner.end());
+    std::optional<std::size_t> row;
+    for (std::size_t r = sooner.empty() ? 0 : sooner.back() + 1; r < budget && !row; ++r)
+      if (rows.fits(r, e)) row = r;
+    std::size_t least = 0;
+    for (std::size_t r = 0; r < budget && (!row || least > 0); ++r)
+      if (rows.fits(r, e) && (!row || misordered(r, sooner, later) < least))
+        row = r, least = misordered(r, sooner, later);
+    if (!row) return std::nullopt;
+    rows.put(*row, e);
+    out.row_of[i] = *row;
+    out.rows = std::max(out.rows, *row + 1);
+    if (m.end > m.begin + kTouch) running.emplace(m.end, i);
+  }
+  return out;
+}
+
+// In order of where extents begin, so a free row is always there within the
+// budget: each event goes to the first free row below the lowest row whose
+// mark still runs at its begin, so overlapping marks form a staircase that
+// descends with time. When the staircase would pass the budget it restarts
+// higher up, on a free row with the fewest running marks below it: the first
+// free row under the last running mark above the last free row. O(n log n).
+Packing by_extent(std::span<const Extent> extents, std::span<const Extent> marks, std::size_t budget) {
   std::vector<std::size_t> order(extents.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return extents[a].begin < extents[b].begin;
   });
-  std::size_t budget = std::max<std::size_t>(1, row_budget(max_overlap(extents)));
-
   Packing out;
   out.row_of.assign(extents.size(), 0);
   // Busy rows (their extent runs on) and the rows whose mark runs on, each
-  // waiting in a heap by where it ends; a mark never outlasts its extent.
+  // waiting in a heap by where it ends.
   MinHeap<std::pair<double, std::size_t>> busy_until, mark_until;
-  std::set<std::size_t> free_rows, marks;
+  std::set<std::size_t> free_rows, running;
   for (std::size_t r = 0; r < budget; ++r) free_rows.insert(r);
   for (const std::size_t i : order) {
-    const Extent& e = extents[i];
+    const Extent e = occupied(extents, i);
     while (!mark_until.empty() && mark_until.top().first <= e.begin + kTouch) {
-      marks.erase(mark_until.top().second);
+      running.erase(mark_until.top().second);
       mark_until.pop();
     }
     while (!busy_until.empty() && busy_until.top().first <= e.begin + kTouch) {
@@ -86,24 +181,125 @@ Packing time_ordered(std::span<const Extent> extents, std::span<const double> ma
       const auto it = above ? free_rows.upper_bound(*above) : free_rows.begin();
       return it == free_rows.end() ? budget : *it;
     };
-    std::size_t row = first_free_below(marks.empty() ? std::nullopt : std::optional(*marks.rbegin()));
+    std::size_t row = first_free_below(running.empty() ? std::nullopt : std::optional(*running.rbegin()));
     if (row >= budget) {
       const std::size_t last_free = *free_rows.rbegin();
-      const auto after = marks.lower_bound(last_free);
-      row = first_free_below(after == marks.begin() ? std::nullopt : std::optional(*std::prev(after)));
+      const auto after = running.lower_bound(last_free);
+      row = first_free_below(after == running.begin() ? std::nullopt : std::optional(*std::prev(after)));
     }
     free_rows.erase(row);
     out.row_of[i] = row;
     out.rows = std::max(out.rows, row + 1);
-    const double end = std::max(e.end, e.begin);
-    busy_until.emplace(end, row);
-    const double mark_end = i < mark_ends.size() ? std::min(end, mark_ends[i]) : end;
+    busy_until.emplace(e.end, row);
+    const double mark_end = mark_of(extents, marks, i).end;
     if (mark_end > e.begin + kTouch) {
-      marks.insert(row);
+      running.insert(row);
       mark_until.emplace(mark_end, row);
     }
   }
   return out;
+}
+
+// For each event, the events whose marks overlap its own and do not start
+// together with it; empty when there are more than `limit` such pairs.
+std::vector<std::vector<std::size_t>> overlapping_marks(std::span<const Extent> extents, std::span<const Extent> marks,
+                                                        std::size_t limit) {
+  std::vector<std::vector<std::size_t>> out(extents.size());
+  std::set<std::pair<double, std::size_t>> running;  // (mark end, event)
+  std::size_t pairs = 0;
+  for (const std::size_t i : by_mark_begin(extents, marks)) {
+    const Extent m = mark_of(extents, marks, i);
+    while (!running.empty() && running.begin()->first <= m.begin + kTouch) running.erase(running.begin());
+    for (const auto& [end, j] : running) {
+      if (mark_of(extents, marks, j).begin >= m.begin - kTouch) continue;
+      out[i].push_back(j);
+      out[j].push_back(i);
+      if (++pairs > limit) return {};
+    }
+    if (m.end > m.begin + kTouch) running.emplace(m.end, i);
+  }
+  return out;
+}
+
+// Either greedy order sees only the events placed before: a few passes then
+// move each event to the row its extent fits with the fewest of its
+// overlapping marks out of order, or let two overlapping events trade rows,
+// whenever that puts fewer out of order. Rows left empty close up.
+void polish(std::span<const Extent> extents, std::span<const Extent> marks, Packing& p) {
+  constexpr std::size_t kPairLimit = 20'000;  // a lane a reader can follow has far fewer
+  constexpr int kPasses = 4;
+  const auto near = overlapping_marks(extents, marks, kPairLimit);
+  if (near.empty()) return;
+  Rows rows(p.rows);
+  for (std::size_t i = 0; i < extents.size(); ++i) rows.put(p.row_of[i], occupied(extents, i));
+  std::vector<std::size_t> sooner, later;
+  // Out of order pairs of event i on a row, the other events where they are.
+  const auto cost = [&](std::size_t i, std::size_t row) {
+    const double begin = mark_of(extents, marks, i).begin;
+    std::size_t n = 0;
+    for (const std::size_t j : near[i])
+      n += mark_of(extents, marks, j).begin < begin ? p.row_of[j] >= row : p.row_of[j] <= row;
+    return n;
+  };
+  for (int pass = 0; pass < kPasses; ++pass) {
+    bool moved = false;
+    for (std::size_t i = 0; i < extents.size(); ++i) {
+      if (near[i].empty()) continue;
+      const Extent e = occupied(extents, i);
+      const double begin = mark_of(extents, marks, i).begin;
+      sooner.clear();
+      later.clear();
+      for (const std::size_t j : near[i])
+        (mark_of(extents, marks, j).begin < begin ? sooner : later).push_back(p.row_of[j]);
+      std::sort(sooner.begin(), sooner.end());
+      std::sort(later.begin(), later.end());
+      const std::size_t from = p.row_of[i];
+      rows.lift(from, e);
+      std::size_t best = from, least = misordered(from, sooner, later);
+      for (std::size_t r = 0; r < p.rows && least > 0; ++r)
+        if (misordered(r, sooner, later) < least && rows.fits(r, e)) best = r, least = misordered(r, sooner, later);
+      rows.put(best, e);
+      p.row_of[i] = best;
+      moved = moved || best != from;
+    }
+    for (std::size_t i = 0; i < extents.size(); ++i)
+      for (const std::size_t j : near[i]) {
+        const std::size_t ri = p.row_of[i], rj = p.row_of[j];
+        const Extent ei = occupied(extents, i), ej = occupied(extents, j);
+        const std::size_t before = cost(i, ri) + cost(j, rj);
+        rows.lift(ri, ei);
+        rows.lift(rj, ej);
+        bool trade = rows.fits(rj, ei) && rows.fits(ri, ej);
+        if (trade) {
+          p.row_of[i] = rj, p.row_of[j] = ri;
+          trade = cost(i, rj) + cost(j, ri) < before;
+          if (!trade) p.row_of[i] = ri, p.row_of[j] = rj;
+        }
+        rows.put(p.row_of[i], ei);
+        rows.put(p.row_of[j], ej);
+        moved = moved || trade;
+      }
+    if (!moved) break;
+  }
+  std::vector<std::size_t> row_at(p.rows, 0);  // 1 where a row is used, then its new index + 1
+  for (const std::size_t r : p.row_of) row_at[r] = 1;
+  std::partial_sum(row_at.begin(), row_at.end(), row_at.begin());
+  for (auto& r : p.row_of) r = row_at[r] - 1;
+  p.rows = row_at.empty() ? 0 : row_at.back();
+}
+
+}  // namespace
+
+Packing time_ordered(std::span<const Extent> extents, std::span<const Extent> marks) {
+  const std::size_t budget = std::max<std::size_t>(1, row_budget(max_overlap(extents)));
+  // The order of marks looks at every row for every event: lanes too large
+  // for that keep the order of extents, and their polish is skipped.
+  constexpr std::size_t kSearchLimit = 4'000'000;
+  if (extents.size() * budget > kSearchLimit) return by_extent(extents, marks, budget);
+  auto p = by_mark(extents, marks, budget);
+  if (!p) p = by_extent(extents, marks, budget);
+  polish(extents, marks, *p);
+  return *p;
 }
 
 std::size_t max_overlap(std::span<const Extent> extents) {

@@ -24,18 +24,20 @@ struct Packing {
 // point). O(n log n).
 Packing first_fit(std::span<const Extent> extents);
 
-// Rows that read in time order. `mark_ends` says where each event's mark
-// ends (its label may run on; empty: at the extent's end): only marks that
-// overlap in time have an order a reader sees. In order of begin (ties by
-// input order), each extent goes to the first free row below the lowest row
-// whose mark still runs at its begin, so overlapping marks form a staircase
-// that descends with time. When the staircase would pass
-// `row_budget(max_overlap)` rows it restarts higher up, on a free row with
-// the fewest running marks below it (each an earlier event drawn under a
-// later one): the first free row under the last running mark above the last
-// free row. Never more than `row_budget` rows; extents that never overlap
-// stay on one row. O(n log n).
-Packing time_ordered(std::span<const Extent> extents, std::span<const double> mark_ends = {});
+// Rows that read in time order: of two events whose marks overlap, the one
+// whose mark starts later goes below. `marks` says where each event's mark
+// lies inside its extent (its label may run before or after it; empty: the
+// whole extent). In order of mark begin, each extent goes to the first row
+// below every overlapping mark placed before it that it fits; past
+// `row_budget(max_overlap)` rows the staircase restarts higher up, on the
+// fitting row with the fewest of those marks below it. Should an extent fit
+// no row (labels before marks break the interval order), the extents are
+// taken in order of begin instead, where a free row always exists. A few
+// passes of moves and trades between overlapping events then put fewer pairs
+// out of order. Never more than `row_budget` rows, none left empty; extents
+// that never overlap stay on one row. Large lanes (events × rows beyond a
+// few million) keep the order of begins alone, O(n log n).
+Packing time_ordered(std::span<const Extent> extents, std::span<const Extent> marks = {});
 
 // The rows `time_ordered` may use for a lane whose extents overlap `depth`
 // deep: a quarter more, rounded down, so two or three rows stay exact.
