@@ -679,7 +679,8 @@ std::string draw_svg(const scene::Scene& scene, const PangoMeasurer& text, SvgFi
   return finish("SVG", cr.get(), surface.get());
 }
 
-Output render_svg(const scene::Scene& scene, const PangoMeasurer& text, const Options& options) {
+Output render_svg(const scene::Scene& scene, const PangoMeasurer& text, SubsetSources& sources,
+                  const Options& options) {
   Output out;
   const std::string prefix = options.id_prefix.empty() ? content_id_prefix(scene) : options.id_prefix;
   const bool outlines = options.svg_text == SvgText::outlines;
@@ -697,7 +698,7 @@ Output render_svg(const scene::Scene& scene, const PangoMeasurer& text, const Op
   std::exception_ptr failed;
   std::thread layer([&] {
     try {
-      SvgGlyphText writer(text, prefix);
+      SvgGlyphText writer(text, sources, prefix);
       overlay = svg_overlay(scene, prefix, &writer);
     } catch (...) {
       failed = std::current_exception();
@@ -758,6 +759,7 @@ bool has_page(const scene::Scene& s) {
 
 struct Renderer::Impl {
   PangoMeasurer measurer;
+  SubsetSources subset_sources;  // after the measurer: it references the measurer's faces
 };
 
 Renderer::Renderer() : impl_(std::make_unique<Impl>()) {}
@@ -841,7 +843,7 @@ Output Renderer::render(const scene::Scene& whole, Format format, const Options&
   const scene::Scene& page = scene::page_of(whole, options.page);
   switch (format) {
     case Format::pdf: return render_pdf(whole, impl_->measurer);
-    case Format::svg: return render_svg(page, impl_->measurer, options);
+    case Format::svg: return render_svg(page, impl_->measurer, impl_->subset_sources, options);
     case Format::png: return render_png(page, impl_->measurer, options.dpi);
   }
   return {{}, "unknown output format"};

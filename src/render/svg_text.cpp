@@ -60,8 +60,8 @@ std::string css_family(std::string_view name) {
 
 }  // namespace
 
-SvgGlyphText::SvgGlyphText(const PangoMeasurer& measurer, std::string id_prefix)
-    : measurer_(measurer), prefix_(std::move(id_prefix)) {}
+SvgGlyphText::SvgGlyphText(const PangoMeasurer& measurer, SubsetSources& sources, std::string id_prefix)
+    : measurer_(measurer), sources_(sources), prefix_(std::move(id_prefix)) {}
 
 SvgGlyphText::~SvgGlyphText() {
   for (Face& f : faces_) hb_face_destroy(f.face);
@@ -270,7 +270,7 @@ std::string SvgGlyphText::font_faces() {
     // Hinting is for screens at small pixel sizes without anti-aliasing;
     // the positions are given, so it only adds bytes.
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
-    std::unique_ptr<hb_face_t, FaceDestroy> subset(hb_subset_or_fail(f.face, input.get()));
+    std::unique_ptr<hb_face_t, FaceDestroy> subset(hb_subset_or_fail(sources_.source(f.face), input.get()));
     if (!subset) continue;  // the text still names the installed family
     std::unique_ptr<hb_blob_t, BlobDestroy> blob(hb_face_reference_blob(subset.get()));
     unsigned int length = 0;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "render/pango_measurer.h"
+#include "render/subset_sources.h"
 #include "render/svg_post.h"
 
 namespace annals::render {
@@ -23,7 +24,8 @@ class SvgGlyphText final : public SvgTextWriter {
  public:
   // Font families are named `id_prefix` + "f0", "f1", …: unique per chart,
   // like its ids, so charts inline in one page never take each other's subset.
-  SvgGlyphText(const PangoMeasurer& measurer, std::string id_prefix);
+  // `sources` outlives it and may serve other SVGs too.
+  SvgGlyphText(const PangoMeasurer& measurer, SubsetSources& sources, std::string id_prefix);
   ~SvgGlyphText() override;
   SvgGlyphText(const SvgGlyphText&) = delete;
   SvgGlyphText& operator=(const SvgGlyphText&) = delete;
@@ -50,6 +52,7 @@ class SvgGlyphText final : public SvgTextWriter {
                   std::string& body);
 
   const PangoMeasurer& measurer_;
+  SubsetSources& sources_;
   std::string prefix_;
   std::vector<Face> faces_;
   std::map<std::pair<hb_face_t*, bool>, int> by_face_;
