@@ -526,6 +526,63 @@ TEST(LinkRouting, DetoursOnTheGridWhenNoSimpleRouteIsFree) {
     }
 }
 
+bool route_meets_a_label(const std::vector<Point>& route, const std::vector<Box>& labels) {
+  for (const Box& label : labels)
+    for (std::size_t k = 0; k + 1 < route.size(); ++k) {
+      const Point a = route[k], b = route[k + 1];
+      const Box seg{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(a.x - b.x), std::abs(a.y - b.y)};
+      if (seg.x < label.right() && seg.right() > label.x && seg.y < label.bottom() && seg.bottom() > label.y) return true;
+    }
+  return false;
+}
+
+TEST(LinkRouting, TakesAChannelNarrowerThanTheUsualClearanceRatherThanCrossALabel) {
+  Routing r;
+  // Two rows 2 pt apart, each full of labels but for the ends' columns: the
+  // only way is along the channel between them, closer to the labels than 1.5 pt.
+  r.in.ends = {{{10, 10, 10, 10}, {10, 10, 10, 10}, {10, 10, 10, 10}},
+               {{150, 22, 10, 10}, {150, 22, 10, 10}, {150, 22, 10, 10}}};
+  r.in.channels = {{20, 22}};
+  r.in.t_lo = 0, r.in.t_hi = 200, r.in.c_lo = 10, r.in.c_hi = 32;
+  r.in.labels = {{0, 10, 9, 10}, {21, 10, 179, 10}, {0, 22, 149, 10}, {161, 22, 39, 10}};
+  const auto out = layout::route_links(r.in);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_FALSE(out[0].straight_fallback);
+  EXPECT_TRUE(r.diags.all().empty());
+  EXPECT_FALSE(route_meets_a_label(out[0].route, r.in.labels));
+}
+
+TEST(LinkRouting, CrossesThousandsOfRowsThroughTheGapsBetweenTheirLabels) {
+  Routing r;
+  // 2,000 rows of labels, each with one gap at a different place: a grid of
+  // every label's edges would be far too large, the gaps are few.
+  constexpr int kRows = 2000;
+  constexpr double kRow = 10, kGap = 2;
+  r.in.t_lo = 0, r.in.t_hi = 400, r.in.c_lo = 0, r.in.c_hi = kRows * (kRow + kGap);
+  r.in.channels.clear();
+  r.in.labels.clear();
+  for (int i = 0; i < kRows; ++i) {
+    const double top = i * (kRow + kGap) + kGap;
+    r.in.channels.push_back({top - kGap, top});
+    const double hole = 30 + (i * 37) % 340;  // where this row's labels leave room
+    r.in.labels.push_back({0, top, hole, kRow});
+    r.in.labels.push_back({hole + 8, top, 400 - hole - 8, kRow});
+  }
+  r.in.channels.push_back({r.in.c_hi - kGap, r.in.c_hi});
+  // The ends sit in the first and the last row's gap.
+  const Box a{30 + 1, kGap + 2, 6, 6};
+  const double last_top = (kRows - 1) * (kRow + kGap) + kGap;
+  const Box b{30 + ((kRows - 1) * 37) % 340 + 1, last_top + 2, 6, 6};
+  r.in.ends = {{a, a, a}, {b, b, b}};
+  const auto out = layout::route_links(r.in);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_FALSE(out[0].straight_fallback);
+  EXPECT_TRUE(r.diags.all().empty());
+  EXPECT_FALSE(route_meets_a_label(out[0].route, r.in.labels));
+  EXPECT_NEAR(out[0].route.front().y, a.bottom(), 0.01);
+  EXPECT_NEAR(out[0].route.back().y, b.y, 0.01);
+}
+
 TEST(LinkRouting, WithoutAFreeRouteDrawsStraightAndWarnsAtTheLink) {
   Routing r;
   r.in.labels = {{0, 0, 9, 80}, {31, 0, 68, 80}, {121, 0, 79, 80}, {9, 0, 22, 9}, {9, 21, 22, 59}, {99, 0, 22, 49},
