@@ -16,10 +16,9 @@ namespace {
 
 constexpr double kClear = 1.5;       // pt a route and a title keep from a label
 constexpr double kTightClear = 0.3;  // ... where nothing keeps that much: never touching it
-constexpr double kArrow = 5;         // pt: the arrowhead's length
+constexpr double kArrow = 5;         // pt: the arrowhead's length routes are planned for
 constexpr double kArrowHalf = 2.4;   // pt: half its base
 constexpr double kMinLastLeg = 3;    // pt: a last leg shorter than an arrowhead draws a shorter one
-constexpr double kWidth = 0.9;       // pt: the route's line
 constexpr double kInset = 3;         // pt a route leaves a bar inside its end
 constexpr double kTitleGap = 1.5;    // pt between a route and its title
 constexpr double kBendCost = 12;     // pt of length a bend is worth
@@ -560,27 +559,37 @@ std::optional<std::vector<Point>> channel_route(const Box& f, const Box& t, cons
   return path;
 }
 
-// The route's line, stopping where the arrowhead begins, and the arrowhead at its tip.
-std::vector<scene::Shape> draw(const std::vector<Point>& route, Color color) {
+// The route's line, stopping where the arrowhead begins, and the arrowhead
+// at its tip, as the chart's [link] keys draw them.
+std::vector<scene::Shape> draw(const std::vector<Point>& route, Color color, const style::LinkStyle& st) {
   std::vector<scene::Shape> out;
   std::vector<Point> line_pts = route;
   const Point tip = route.back(), before = route[route.size() - 2];
   const double dx = tip.x - before.x, dy = tip.y - before.y, len = std::hypot(dx, dy);
   const double ux = len > 0 ? dx / len : 1, uy = len > 0 ? dy / len : 0;
   // A last leg shorter than the arrowhead gets a smaller one, of the same shape.
-  const double head = std::min(kArrow, std::max(0.0, len - 0.5)), half = kArrowHalf * head / kArrow;
+  const double head = std::min(st.arrow_size, std::max(0.0, len - 0.5)), half = kArrowHalf * head / kArrow;
   line_pts.back() = {tip.x - ux * head * 0.8, tip.y - uy * head * 0.8};
   out.push_back(scene::Path{std::move(line_pts), false, scene::Paint::solid(Color::none()),
-                            scene::Stroke{color, kWidth, {}}});
+                            scene::Stroke{color, st.width, st.dash}});
   const Point base{tip.x - ux * head, tip.y - uy * head};
   out.push_back(scene::Path{{tip, {base.x - uy * half, base.y + ux * half}, {base.x + uy * half, base.y - ux * half}},
                             true, scene::Paint::solid(color), {}});
   return out;
 }
 
+// The font of link titles: the one the chart gives (its event labels'), with the [link] keys set.
+FontSpec title_font(FontSpec font, const style::LinkStyle& st) {
+  if (!st.title_font.empty()) font.family = st.title_font;
+  if (st.title_size > 0) font.size = st.title_size;
+  if (st.title_weight > 0) font.weight = st.title_weight;
+  font.italic = st.title_italic;
+  return font;
+}
+
 // The box of the route with its arrowhead.
-Box route_box(const std::vector<Point>& route) {
-  return grown(bounds_of(route), kArrowHalf);
+Box route_box(const std::vector<Point>& route, const style::LinkStyle& st) {
+  return grown(bounds_of(route), std::max({kArrowHalf * st.arrow_size / kArrow, st.width / 2, 0.0}));
 }
 
 }  // namespace
@@ -589,6 +598,10 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
   std::vector<RoutedLink> out;
   std::vector<Box> titles;  // placed so far
   const auto& chart = *in.chart;
+  const style::LinkStyle& st = chart.style.link;
+  const Color color = st.color.is_none() ? in.color : st.color;
+  const Color text_color = st.title_color.is_none() ? in.title_color : st.title_color;
+  const FontSpec font = title_font(in.title_font, st);
   for (std::size_t k = 0; k < chart.links.size(); ++k) {
     const styled::Link& link = chart.links[k];
     const LinkEnd& from = in.ends[link.from];
@@ -649,7 +662,7 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
     const bool titled = !link.title.empty();
     Point size{};
     if (titled) {
-      const auto ext = in.measurer->measure(link.title, in.title_font);
+      const auto ext = in.measurer->measure(link.title, font);
       size = in.map.extent(ext.width, ext.height);
     }
     std::optional<std::size_t> chosen;
@@ -686,11 +699,11 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
                                                 "drawn straight across them",
                                                 from_id, to_id));
     }
-    routed.shapes = draw(routed.route, in.color);
+    routed.shapes = draw(routed.route, color, st);
     scene::Item& it = routed.item;
     it.kind = scene::ItemKind::link;
     it.id = std::to_string(k);
-    it.box = route_box(routed.route);
+    it.box = route_box(routed.route, st);
     it.from = from_id;
     it.to = to_id;
     it.route = routed.route;
@@ -701,7 +714,7 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
       const Point at = in.map.point({title_box->x, title_box->y});
       const Point page = in.map.extent(size.x, size.y);  // back to (width, height): the map is its own inverse
       routed.shapes.push_back(
-          upright(in.map, scene::Text{{at.x, at.y, page.x, page.y}, link.title, in.title_font, in.title_color, {}}));
+          upright(in.map, scene::Text{{at.x, at.y, page.x, page.y}, link.title, font, text_color, {}}));
     }
     out.push_back(std::move(routed));
   }

@@ -39,7 +39,7 @@ struct LinkInput {
   double c_lo = 0, c_hi = 0;          // the lanes across
   PageMap map;
   const text::TextMeasurer* measurer = nullptr;
-  FontSpec title_font;
+  FontSpec title_font;                // the chart's defaults for links, which its [link] keys override
   Color title_color, color;
   Diagnostics* diags = nullptr;
 };
