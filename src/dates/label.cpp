@@ -70,6 +70,7 @@ std::string century_number(std::int64_t n, const Locale& L) {
     phrase.replace(p, 3, known && !L.ordinals[at].empty() ? L.ordinals[at] : detail::english_ordinal(n));
   if (auto p = phrase.find("{R}"); p != std::string::npos)
     phrase.replace(p, 3, known && !L.romans[at].empty() ? L.romans[at] : fmt::format("{}", n));
+  if (auto p = phrase.find("{RS}"); p != std::string::npos) phrase.replace(p, 4, roman_ordinal(L, static_cast<int>(n)));
   return phrase;
 }
 

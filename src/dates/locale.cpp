@@ -37,7 +37,7 @@ const Phrases kPhrases[] = {
      "approximate start or end", "ongoing", {}, {"now"}},
     {"es", "c. {}", "presente", "década de {}", "siglo {R}", "", "de", "fecha imprecisa (todo su intervalo)",
      "inicio o fin aproximado", "en curso", {"ca.", "hacia", "circa"}, {"actualidad", "hoy"}},
-    {"fr", "v. {}", "présent", "années {}", "{R}e siècle", "", "", "date imprécise (tout son intervalle)",
+    {"fr", "v. {}", "présent", "années {}", "{RS} siècle", "", "", "date imprécise (tout son intervalle)",
      "début ou fin approximatif", "en cours", {"vers", "env.", "circa"}, {"aujourd'hui"}},
     {"de", "um {}", "heute", "{}er", "{O} Jahrhundert", "", "", "ungenaues Datum (ganzer Zeitraum)",
      "ungefährer Beginn oder ungefähres Ende", "andauernd", {"ca.", "etwa"}, {"gegenwart", "jetzt"}},
@@ -144,6 +144,15 @@ std::string fold(std::string_view text) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   s.foldCase();
   return utf8(s);
+}
+
+std::string roman_ordinal(const Locale& loc, int n) {
+  if (n < 1 || n > 100) return fmt::format("{}", n);
+  const auto at = static_cast<std::size_t>(n - 1);
+  const std::string& ordinal = loc.ordinals[at];
+  if (loc.romans[at].empty() || ordinal.empty()) return ordinal.empty() ? fmt::format("{}", n) : ordinal;
+  const auto digits = ordinal.find_first_not_of("0123456789");
+  return loc.romans[at] + (digits == std::string::npos ? "" : ordinal.substr(digits));
 }
 
 std::string apply_phrase(std::string_view phrase, std::string_view what) {

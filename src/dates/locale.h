@@ -41,7 +41,8 @@ struct Locale {
   std::string approximate = "c. {}";   // "c. 1964"
   std::string present = "present";
   std::string decade = "{}s";          // "1960s"
-  std::string century = "{O} century"; // {O} the ordinal ("19th"), {R} the roman numeral ("XIX")
+  std::string century = "{O} century"; // {O} the ordinal ("19th"), {R} the roman numeral ("XIX"),
+                                       // {RS} the roman numeral with the ordinal's ending ("Ier", "XIXe")
   std::string hundreds = "{}s";        // "1900s" for 19XX; "" writes the years as a range
   std::vector<std::string> approximate_aliases;  // also read: "ca.", "hacia", …
   std::vector<std::string> present_aliases;
@@ -75,6 +76,11 @@ std::string_view supported_locales();  // "en, es, fr, de, pt"
 // terms, with its era) for y; G and E are dropped; 'quoted' text is kept.
 std::string fill_pattern(std::string_view pattern, const Locale& loc, std::string_view day, int month,
                          std::string_view year);
+
+// Century `n` (1..100) as a roman numeral with the ending the language's
+// ordinal gives it (French "Ier", "IIe", "XIXe": ICU's "1er", "19e" less
+// their digits); past the tables, the ordinal itself.
+std::string roman_ordinal(const Locale& loc, int n);
 
 // `phrase` with its {} replaced by `what`.
 std::string apply_phrase(std::string_view phrase, std::string_view what);

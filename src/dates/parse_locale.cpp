@@ -83,8 +83,15 @@ std::optional<std::string> decade(std::string_view s, const Locale& L) {
   return std::nullopt;
 }
 
-// "siglo xix", "xixe siècle", "19. jahrhundert" -> "19th century".
+// "siglo xix", "xixe siècle", "ier siècle", "19e siècle", "19. jahrhundert" -> "19th century".
 std::optional<std::string> century(std::string_view s, const Locale& L) {
+  if (const auto middle = inside(s, around(L.century, "{RS}"))) {
+    for (int i = 1; i <= 100; ++i) {
+      const auto at = static_cast<std::size_t>(i - 1);
+      for (const std::string& name : {roman_ordinal(L, i), L.ordinals[at], L.romans[at]})
+        if (!name.empty() && folded(name) == *middle) return detail::english_ordinal(i) + " century";
+    }
+  }
   for (std::string_view placeholder : {"{R}", "{O}"}) {
     const auto middle = inside(s, around(L.century, placeholder));
     if (!middle) continue;

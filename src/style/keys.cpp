@@ -160,6 +160,16 @@ constexpr Key<Style> kStyleKeys[] = {
     {"marker.label_weight", kWeight, [](Style& s, const Value& v) { s.marker.label.font.weight = weight(v); }},
     {"marker.label_color", kColor, [](Style& s, const Value& v) { s.marker.label.color = v.color; }},
 
+    {"link.color", kColor, [](Style& s, const Value& v) { s.link.color = v.color; }},
+    {"link.width", kLength, [](Style& s, const Value& v) { s.link.width = v.number; }},
+    {"link.arrow_size", kLength, [](Style& s, const Value& v) { s.link.arrow_size = v.number; }},
+    {"link.dash", {Kind::dash}, [](Style& s, const Value& v) { s.link.dash = v.numbers; }},
+    {"link.title_font", kFamily, [](Style& s, const Value& v) { s.link.title_font = v.text; }},
+    {"link.title_size", kFontSize, [](Style& s, const Value& v) { s.link.title_size = v.number; }},
+    {"link.title_weight", kWeight, [](Style& s, const Value& v) { s.link.title_weight = weight(v); }},
+    {"link.title_color", kColor, [](Style& s, const Value& v) { s.link.title_color = v.color; }},
+    {"link.title_italic", kBool, [](Style& s, const Value& v) { s.link.title_italic = v.flag; }},
+
     {"legend.show", kBool, [](Style& s, const Value& v) { s.legend.show = v.flag; }},
     {"svg.text", choice(kSvgTexts), [](Style& s, const Value& v) { s.svg.text = as<SvgText>(v); }},
     {"legend.position", choice(kLegendPositions),

@@ -290,6 +290,8 @@ Style with_colors_of(const Style& base, const Style& colors) {
   take_color(s.era.label.color, colors.era.label.color);
   take_color(s.marker.color, colors.marker.color);
   take_color(s.marker.label.color, colors.marker.label.color);
+  take_color(s.link.color, colors.link.color);
+  take_color(s.link.title_color, colors.link.title_color);
   take_color(s.legend.label.color, colors.legend.label.color);
   if (!colors.palette.empty()) s.palette = colors.palette;
   s.grey_only = colors.grey_only;

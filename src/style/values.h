@@ -119,6 +119,21 @@ struct MarkerStyle {
   TextStyle label;
 };
 
+// Links between events (FORMAT.md §5.2). Unset values follow the events:
+// the line and its title in the date colour, the title in the event labels'
+// font at 85 % of their size, in italics.
+struct LinkStyle {
+  Color color = Color::none();  // the line and its arrowhead; none = event.date_color
+  double width = 0.9;           // pt
+  double arrow_size = 5;        // pt: the arrowhead's length (its base is about its length)
+  std::vector<double> dash;     // empty = solid
+  std::string title_font;       // "" = the event labels' family
+  double title_size = 0;        // pt; 0 = 85 % of the event labels' size
+  int title_weight = 0;         // 0 = the event labels' weight
+  Color title_color = Color::none();  // none = event.date_color
+  bool title_italic = true;
+};
+
 struct LegendStyle {
   bool show = true;
   LegendPosition position = LegendPosition::bottom;
@@ -147,6 +162,7 @@ struct Style {
   EventStyle event;
   EraStyle era;
   MarkerStyle marker;
+  LinkStyle link;
   LegendStyle legend;
   SvgStyle svg;
   std::vector<Color> palette;

@@ -3,8 +3,8 @@
 // on the page, every event is labelled, rows are as few as possible, no axis
 // break lies inside anything dated and no label runs across a break; an
 // event of several periods has one mark per period and no label on the
-// connectors between them; no link's route or title crosses a label unless a
-// warning says so.
+// connectors between them; every link finds a route, and no link's route or
+// title crosses a label; group headers overlap no lane header, lane or label.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -33,7 +33,8 @@ std::int64_t historical(std::int64_t astronomical) { return astronomical <= 0 ? 
 
 class Generator {
  public:
-  explicit Generator(std::uint64_t seed) : rng_(seed) {}
+  // Groups come from a stream of their own: the rest of each seed's chart is what it was without them.
+  explicit Generator(std::uint64_t seed) : rng_(seed), groups_(seed ^ 0x9e3779b97f4a7c15) {}
 
   model::Timeline timeline(bool vertical) {
     model::Timeline t;
@@ -43,6 +44,7 @@ class Generator {
     const auto lanes = uniform(1, 4);
     for (int i = 0; i < lanes; ++i)
       t.lanes.push_back({"lane" + std::to_string(i), chance(0.7) ? title(1, 20) : "", {}, {}});
+    group_lanes(t.lanes);
     const int n = size();
     const dates::Seconds range = pick<dates::Seconds>({6 * kHour, 30 * kDay, 5 * kYear, 80 * kYear, 600 * kYear});
     const dates::Seconds origin = uniform(-400, 2000) * kYear - 1970 * kYear + uniform(0, 364) * kDay;
@@ -106,6 +108,30 @@ class Generator {
   }
 
  private:
+  // Half the charts group their lanes: runs of neighbouring lanes under one
+  // header, some lanes in none. Group names are of words no other text uses,
+  // so the checks can tell a group header's lines from every other text.
+  void group_lanes(std::vector<model::Lane>& lanes) {
+    if (std::bernoulli_distribution(0.5)(groups_)) return;
+    static const std::vector<std::string> words{"Andean", "Pacific", "Council", "Nations", "Community",
+                                                "Northern", "Organisation", "Southern", "Alliance"};
+    const auto draw = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(groups_); };
+    std::vector<std::string> used;  // a group's lanes are neighbours: no name comes back
+    std::string name;
+    for (auto& lane : lanes) {
+      if (name.empty() || draw(0, 2) == 0) {  // a new group, or none
+        name.clear();
+        if (draw(0, 3) == 0) continue;
+        while (name.empty() || std::find(used.begin(), used.end(), name) != used.end()) {
+          name.clear();
+          for (int w = draw(1, 8); w > 0; --w) name += (name.empty() ? "" : " ") + words[static_cast<std::size_t>(draw(0, 8))];
+        }
+        used.push_back(name);
+      }
+      lane.group = name;
+    }
+  }
+
   // Two to four periods from about `at`, in time order with gaps between
   // them; a coarse date that would reach back over the period before ends the list.
   std::vector<model::Period> periods(dates::Seconds at, dates::Seconds range) {
@@ -199,7 +225,7 @@ class Generator {
     return std::uniform_int_distribution<dates::Seconds>(lo, hi)(rng_);
   }
 
-  std::mt19937_64 rng_;
+  std::mt19937_64 rng_, groups_;
 };
 
 struct Tagged {
@@ -303,7 +329,7 @@ bool segment_meets(Point a, Point b, const Box& box) {
 
 // Periods and links: a mark per period with its own dates, connectors and
 // link routes clear of every label, link titles clear of labels and of
-// each other (a route may cross labels only with a warning saying so).
+// each other; no link falls back to a straight line across labels.
 // Periods and links, page by page: on a chart of several pages (or one cut at
 // its page's edge) an event's periods may be shared between pages or cut, so
 // only a whole single-page chart must show every period and every link.
@@ -316,6 +342,7 @@ std::string check_periods_and_links(const model::Timeline& t, const Detailed& d,
     return std::any_of(diags.all().begin(), diags.all().end(),
                        [&](const Diagnostic& g) { return g.message.find(what) != std::string::npos; });
   };
+  if (warned("no route for the link")) return "a link found no route and was drawn straight across labels";
   std::unordered_map<std::string, std::size_t> seen;  // marks per event over every page
   std::size_t links = 0;
   for (std::size_t pg = 0; pg < pages; ++pg) {
@@ -356,11 +383,10 @@ std::string check_periods_and_links(const model::Timeline& t, const Detailed& d,
       if (it.route.size() < 2) return "link " + it.id + " has no route" + where;
       const std::string from_id = it.from, to_id = it.to;
       if (marks[from_id].empty() || marks[to_id].empty()) return "link " + it.id + " joins events not on its page";
-      if (!warned("no route for the link from '" + from_id + "' to '" + to_id + "'"))
-        for (std::size_t k = 0; k + 1 < it.route.size(); ++k)
-          for (const auto* l : labels)
-            if (segment_meets(it.route[k], it.route[k + 1], l->box))
-              return "link " + it.id + " crosses label " + l->id + where;
+      for (std::size_t k = 0; k + 1 < it.route.size(); ++k)
+        for (const auto* l : labels)
+          if (segment_meets(it.route[k], it.route[k + 1], l->box))
+            return "link " + it.id + " crosses label " + l->id + where;
       if (it.title_box) {
         for (const auto* l : labels)
           if (l->box.overlaps(*it.title_box, 0.01))
@@ -379,6 +405,65 @@ std::string check_periods_and_links(const model::Timeline& t, const Detailed& d,
     }
   if (whole && links != t.links.size())
     return std::to_string(links) + " links drawn of " + std::to_string(t.links.size());
+  return "";
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1) out.push_back(text.substr(from, nl - from));
+  out.push_back(text.substr(from));
+  return out;
+}
+
+// Lane groups, page by page: a group header overlaps no lane header, no
+// lane's band, no label and no other header line; group boxes do not
+// overlap; a whole single-page chart has a group item for every group its lanes name.
+std::string check_groups(const model::Timeline& t, const Detailed& d) {
+  std::vector<std::string> names;
+  for (const auto& lane : t.lanes)
+    if (!lane.group.empty() && std::find(names.begin(), names.end(), lane.group) == names.end()) names.push_back(lane.group);
+  const std::size_t pages = scene::page_count(d.scene);
+  for (std::size_t pg = 0; pg < pages; ++pg) {
+    const auto& s = scene::page_of(d.scene, pg);
+    const std::string where = pages == 1 ? "" : " on page " + std::to_string(pg + 1);
+    std::vector<const scene::Item*> groups, lanes, labels;
+    for (const auto& it : s.items) {
+      if (it.kind == scene::ItemKind::group) groups.push_back(&it);
+      if (it.kind == scene::ItemKind::lane) lanes.push_back(&it);
+      if (it.kind == scene::ItemKind::label) labels.push_back(&it);
+    }
+    if (pages == 1 && d.scene.composed.fits && groups.size() != names.size())
+      return std::to_string(groups.size()) + " group items for " + std::to_string(names.size()) + " groups";
+    std::vector<std::string> group_lines, lane_lines;
+    for (const auto* g : groups)
+      for (auto& line : lines_of(g->text)) group_lines.push_back(std::move(line));
+    for (const auto* l : lanes)
+      for (auto& line : lines_of(l->text)) lane_lines.push_back(std::move(line));
+    const auto among = [](const std::vector<std::string>& v, const std::string& x) {
+      return std::find(v.begin(), v.end(), x) != v.end();
+    };
+    std::vector<const scene::Text*> group_titles, lane_titles;
+    for (const auto& sh : s.shapes)
+      if (const auto* txt = std::get_if<scene::Text>(&sh)) {
+        if (among(group_lines, txt->text)) group_titles.push_back(txt);
+        else if (among(lane_lines, txt->text)) lane_titles.push_back(txt);
+      }
+    for (const auto* g : group_titles) {
+      for (const auto* l : lane_titles)
+        if (g->box.overlaps(l->box, 0.01)) return "group header \"" + g->text + "\" overlaps lane header \"" + l->text + "\"" + where;
+      for (const auto* l : lanes)
+        if (g->box.overlaps(l->box, 0.01)) return "group header \"" + g->text + "\" overlaps lane " + l->id + where;
+      for (const auto* l : labels)
+        if (g->box.overlaps(l->box, 0.01)) return "group header \"" + g->text + "\" overlaps label " + l->id + where;
+      for (const auto* h : group_titles)
+        if (h != g && g->box.overlaps(h->box, 0.01)) return "group headers \"" + g->text + "\" and \"" + h->text + "\" overlap" + where;
+    }
+    for (std::size_t i = 0; i < groups.size(); ++i)
+      for (std::size_t j = i + 1; j < groups.size(); ++j)
+        if (groups[i]->box.overlaps(groups[j]->box, 0.01))
+          return "groups \"" + groups[i]->text + "\" and \"" + groups[j]->text + "\" overlap" + where;
+  }
   return "";
 }
 
@@ -453,6 +538,7 @@ void check_seeds(bool vertical, std::uint64_t first, std::uint64_t count) {
     const auto d = layout_detailed(styled::resolve(t, st, options_now(), diags), {}, m, diags);
     auto failure = check(t, d);
     if (failure.empty()) failure = check_periods_and_links(t, d, diags);
+    if (failure.empty()) failure = check_groups(t, d);
     EXPECT_EQ(failure, "") << "seed " << seed << " (" << t.events.size() << " events)";
     if (!failure.empty()) return;
   }

@@ -62,6 +62,30 @@ TEST(Locale, EveryLanguageWritesItsOwnMonthsAndCenturies) {
   EXPECT_EQ(shown("19th century", locale("pt")), "século XIX");
 }
 
+// The first centuries are where ordinals differ most from one language to the next.
+TEST(Locale, CenturiesTakeEachLanguagesOrdinal) {
+  EXPECT_EQ(shown("1st century", locale("en")), "1st century");
+  EXPECT_EQ(shown("2nd century", locale("en")), "2nd century");
+  EXPECT_EQ(shown("19th century", locale("en")), "19th century");
+  EXPECT_EQ(shown("1st century", locale("es")), "siglo I");
+  EXPECT_EQ(shown("19th century", locale("es")), "siglo XIX");
+  EXPECT_EQ(shown("1st century", locale("fr")), "Ier siècle");
+  EXPECT_EQ(shown("2nd century", locale("fr")), "IIe siècle");
+  EXPECT_EQ(shown("19th century", locale("fr")), "XIXe siècle");
+  EXPECT_EQ(shown("5th century BCE", locale("fr")), "Ve siècle av. J.-C.");
+  EXPECT_EQ(shown("1st century", locale("de")), "1. Jahrhundert");
+  EXPECT_EQ(shown("19th century", locale("de")), "19. Jahrhundert");
+  EXPECT_EQ(shown("1st century", locale("pt")), "século I");
+  EXPECT_EQ(shown("19th century", locale("pt")), "século XIX");
+}
+
+TEST(Locale, FrenchCenturiesReadWithTheirOrdinalEndingOrInFigures) {
+  EXPECT_EQ(iso_first(parsed("Ier siècle", locale("fr"))), "0001-01-01");
+  EXPECT_EQ(iso_first(parsed("IIe siècle", locale("fr"))), "0101-01-01");
+  EXPECT_EQ(iso_first(parsed("19e siècle", locale("fr"))), "1801-01-01");
+  EXPECT_EQ(iso_first(parsed("XIX siècle", locale("fr"))), "1801-01-01");
+}
+
 TEST(Locale, EnglishFromIcuWritesWhatTheDefaultWrites) {
   const Locale en = locale("en");
   for (std::string_view text : {"2022-03-02", "2018-10", "1960s", "19th century", "490 BCE", "c. 1964", "1964?",

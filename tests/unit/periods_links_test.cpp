@@ -288,14 +288,13 @@ struct Drawn {
   Diagnostics diags;
 };
 
-Drawn draw(std::string_view text, bool vertical = false, double width = 700) {
+Drawn draw(std::string_view text, bool vertical = false, double width = 700, style::Style st = style::defaults()) {
   Drawn d;
   auto l = toml(text);
   EXPECT_TRUE(l.tl);
   for (const auto& g : l.diags.all()) EXPECT_NE(g.severity, Severity::error) << format(g);
   if (!l.tl) return d;
   if (vertical) l.tl->header.orientation = model::Orientation::vertical;
-  style::Style st = style::defaults();
   st.page.size = "auto";
   st.page.width = width;
   styled::Options o;
@@ -440,6 +439,65 @@ TEST(LinksLayout, ARouteIsDrawnAsALineAndAnArrowhead) {
   EXPECT_TRUE(head);
 }
 
+// The link's line, arrowhead and title as drawn, for the link whose route ends at `tip`.
+struct LinkShapes {
+  const scene::Path* line = nullptr;
+  const scene::Path* head = nullptr;
+  const scene::Text* title = nullptr;
+};
+
+LinkShapes link_shapes(const scene::Scene& s, const scene::Item& link) {
+  LinkShapes out;
+  const Point tip = link.route.back(), start = link.route.front();
+  for (const auto& sh : s.shapes) {
+    if (const auto* p = std::get_if<scene::Path>(&sh); p && !p->points.empty()) {
+      const Point q = p->points.front();
+      if (p->closed && std::abs(q.x - tip.x) < 0.01 && std::abs(q.y - tip.y) < 0.01) out.head = p;
+      if (!p->closed && std::abs(q.x - start.x) < 0.01 && std::abs(q.y - start.y) < 0.01) out.line = p;
+    }
+    if (const auto* t = std::get_if<scene::Text>(&sh); t && t->text == link.text) out.title = t;
+  }
+  return out;
+}
+
+TEST(LinksLayout, LinkKeysSetTheLineArrowheadAndTitle) {
+  style::Style st = style::defaults();
+  st.link.color = {1, 0, 0, 1};
+  st.link.width = 2;
+  st.link.dash = {4, 3};
+  st.link.arrow_size = 8;
+  st.link.title_size = 11;
+  st.link.title_weight = 700;
+  st.link.title_italic = false;
+  st.link.title_color = {0, 0, 1, 1};
+  const Drawn plain = draw(kChile), d = draw(kChile, false, 700, st);
+  const auto link = items(d.scene, scene::ItemKind::link);
+  ASSERT_FALSE(link.empty());
+  ASSERT_EQ(link[0]->text, "coast lost");
+  const LinkShapes before = link_shapes(plain.scene, *items(plain.scene, scene::ItemKind::link)[0]);
+  const LinkShapes after = link_shapes(d.scene, *link[0]);
+  ASSERT_TRUE(before.line && before.head && before.title && after.line && after.head && after.title);
+  // By default: thin, solid, in the date colour; the title italic, smaller than the labels.
+  EXPECT_NEAR(before.line->stroke.width, 0.9, 1e-9);
+  EXPECT_TRUE(before.line->stroke.dash.empty());
+  EXPECT_TRUE(before.title->font.italic);
+  EXPECT_EQ(before.title->color, style::defaults().event.date_color);
+  // With the keys: red, 2 pt, dashed, a longer head; the title blue, upright, bold, 11 pt.
+  EXPECT_EQ(after.line->stroke.color, (Color{1, 0, 0, 1}));
+  EXPECT_NEAR(after.line->stroke.width, 2, 1e-9);
+  EXPECT_FALSE(after.line->stroke.dash.empty());
+  EXPECT_EQ(after.head->fill.color, (Color{1, 0, 0, 1}));
+  const Point tip = after.head->points[0], b1 = after.head->points[1], b2 = after.head->points[2];
+  const double length = std::hypot(tip.x - (b1.x + b2.x) / 2, tip.y - (b1.y + b2.y) / 2);
+  const double last_leg = std::hypot(tip.x - link[0]->route[link[0]->route.size() - 2].x,
+                                     tip.y - link[0]->route[link[0]->route.size() - 2].y);
+  EXPECT_NEAR(length, std::min(8.0, last_leg - 0.5), 1e-6);
+  EXPECT_EQ(after.title->color, (Color{0, 0, 1, 1}));
+  EXPECT_FALSE(after.title->font.italic);
+  EXPECT_EQ(after.title->font.weight, 700);
+  EXPECT_NEAR(after.title->font.size, 11, 1e-9);
+}
+
 TEST(LinksLayout, ALinkToAnEventOutsideTheWindowIsNotDrawnAndSaysSo) {
   const Drawn d = draw(std::string("[timeline]\nnow = 2022-12-31\nstart = 1950\n") + std::string(kChile).substr(30));
   EXPECT_EQ(items(d.scene, scene::ItemKind::link).size(), 1u);
@@ -524,6 +582,63 @@ TEST(LinkRouting, DetoursOnTheGridWhenNoSimpleRouteIsFree) {
       EXPECT_FALSE(seg.x < label.right() && seg.right() > label.x && seg.y < label.bottom() && seg.bottom() > label.y)
           << k;
     }
+}
+
+bool route_meets_a_label(const std::vector<Point>& route, const std::vector<Box>& labels) {
+  for (const Box& label : labels)
+    for (std::size_t k = 0; k + 1 < route.size(); ++k) {
+      const Point a = route[k], b = route[k + 1];
+      const Box seg{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(a.x - b.x), std::abs(a.y - b.y)};
+      if (seg.x < label.right() && seg.right() > label.x && seg.y < label.bottom() && seg.bottom() > label.y) return true;
+    }
+  return false;
+}
+
+TEST(LinkRouting, TakesAChannelNarrowerThanTheUsualClearanceRatherThanCrossALabel) {
+  Routing r;
+  // Two rows 2 pt apart, each full of labels but for the ends' columns: the
+  // only way is along the channel between them, closer to the labels than 1.5 pt.
+  r.in.ends = {{{10, 10, 10, 10}, {10, 10, 10, 10}, {10, 10, 10, 10}},
+               {{150, 22, 10, 10}, {150, 22, 10, 10}, {150, 22, 10, 10}}};
+  r.in.channels = {{20, 22}};
+  r.in.t_lo = 0, r.in.t_hi = 200, r.in.c_lo = 10, r.in.c_hi = 32;
+  r.in.labels = {{0, 10, 9, 10}, {21, 10, 179, 10}, {0, 22, 149, 10}, {161, 22, 39, 10}};
+  const auto out = layout::route_links(r.in);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_FALSE(out[0].straight_fallback);
+  EXPECT_TRUE(r.diags.all().empty());
+  EXPECT_FALSE(route_meets_a_label(out[0].route, r.in.labels));
+}
+
+TEST(LinkRouting, CrossesThousandsOfRowsThroughTheGapsBetweenTheirLabels) {
+  Routing r;
+  // 2,000 rows of labels, each with one gap at a different place: a grid of
+  // every label's edges would be far too large, the gaps are few.
+  constexpr int kRows = 2000;
+  constexpr double kRow = 10, kGap = 2;
+  r.in.t_lo = 0, r.in.t_hi = 400, r.in.c_lo = 0, r.in.c_hi = kRows * (kRow + kGap);
+  r.in.channels.clear();
+  r.in.labels.clear();
+  for (int i = 0; i < kRows; ++i) {
+    const double top = i * (kRow + kGap) + kGap;
+    r.in.channels.push_back({top - kGap, top});
+    const double hole = 30 + (i * 37) % 340;  // where this row's labels leave room
+    r.in.labels.push_back({0, top, hole, kRow});
+    r.in.labels.push_back({hole + 8, top, 400 - hole - 8, kRow});
+  }
+  r.in.channels.push_back({r.in.c_hi - kGap, r.in.c_hi});
+  // The ends sit in the first and the last row's gap.
+  const Box a{30 + 1, kGap + 2, 6, 6};
+  const double last_top = (kRows - 1) * (kRow + kGap) + kGap;
+  const Box b{30 + ((kRows - 1) * 37) % 340 + 1, last_top + 2, 6, 6};
+  r.in.ends = {{a, a, a}, {b, b, b}};
+  const auto out = layout::route_links(r.in);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_FALSE(out[0].straight_fallback);
+  EXPECT_TRUE(r.diags.all().empty());
+  EXPECT_FALSE(route_meets_a_label(out[0].route, r.in.labels));
+  EXPECT_NEAR(out[0].route.front().y, a.bottom(), 0.01);
+  EXPECT_NEAR(out[0].route.back().y, b.y, 0.01);
 }
 
 TEST(LinkRouting, WithoutAFreeRouteDrawsStraightAndWarnsAtTheLink) {

@@ -184,6 +184,34 @@ TEST(Apply, PaletteList) {
   expect_color(s.palette[1], rgb(255, 255, 255));
 }
 
+TEST(Apply, LinkKeysStyleTheLineArrowheadAndTitle) {
+  Style s = defaults();
+  Diagnostics d;
+  // Unset, a link follows the events: date colour, labels' font.
+  EXPECT_TRUE(s.link.color.is_none());
+  EXPECT_TRUE(s.link.title_color.is_none());
+  EXPECT_EQ(s.link.title_size, 0);
+  apply(s, prop("link.color", std::string("#ff0000")), d);
+  apply(s, prop("link.width", std::string("1mm")), d);
+  apply(s, prop("link.arrow_size", 8.0), d);
+  apply(s, prop("link.dash", std::string("dotted")), d);
+  apply(s, prop("link.title_font", std::string("DejaVu Serif")), d);
+  apply(s, prop("link.title_size", 9.0), d);
+  apply(s, prop("link.title_weight", std::string("bold")), d);
+  apply(s, prop("link.title_color", std::string("blue")), d);
+  apply(s, prop("link.title_italic", false), d);
+  EXPECT_TRUE(d.all().empty());
+  expect_color(s.link.color, rgb(255, 0, 0));
+  EXPECT_NEAR(s.link.width, 2.8346, 1e-4);
+  EXPECT_EQ(s.link.arrow_size, 8);
+  EXPECT_FALSE(s.link.dash.empty());
+  EXPECT_EQ(s.link.title_font, "DejaVu Serif");
+  EXPECT_EQ(s.link.title_size, 9);
+  EXPECT_EQ(s.link.title_weight, 700);
+  expect_color(s.link.title_color, rgb(0, 0, 255));
+  EXPECT_FALSE(s.link.title_italic);
+}
+
 TEST(Apply, DashFromListOfLengths) {
   Style s = defaults();
   Diagnostics d;

@@ -15,17 +15,17 @@ namespace annals::layout {
 namespace {
 
 constexpr double kClear = 1.5;       // pt a route and a title keep from a label
-constexpr double kArrow = 5;         // pt: the arrowhead's length
+constexpr double kTightClear = 0.3;  // ... where nothing keeps that much: never touching it
+constexpr double kArrow = 5;         // pt: the arrowhead's length routes are planned for
 constexpr double kArrowHalf = 2.4;   // pt: half its base
 constexpr double kMinLastLeg = 3;    // pt: a last leg shorter than an arrowhead draws a shorter one
-constexpr double kWidth = 0.9;       // pt: the route's line
 constexpr double kInset = 3;         // pt a route leaves a bar inside its end
 constexpr double kTitleGap = 1.5;    // pt between a route and its title
 constexpr double kBendCost = 12;     // pt of length a bend is worth
 constexpr double kMarkCost = 80;     // ... and crossing another event's mark
 constexpr double kShortHeadCost = 40;  // ... and an arrowhead drawn smaller for want of room
 constexpr std::size_t kChannelsBeyond = 3;  // channels tried outside the two ends, on each side
-constexpr double kDetour = 80;       // pt around the ends and the simple routes a detour may take  // channels tried outside the two ends, on each side
+constexpr double kDetour = 80;       // pt around the ends and the simple routes a detour may take
 
 double mid_c(const Box& b) { return b.y + b.h / 2; }
 double mid_t(const Box& b) { return b.x + b.w / 2; }
@@ -154,14 +154,15 @@ struct Near {
   std::vector<Box> labels, marks, titles;
 };
 
-Near near(const LinkInput& in, const Box& region, std::size_t from, std::size_t to, const std::vector<Box>& titles) {
+Near near(const LinkInput& in, const Box& region, std::size_t from, std::size_t to, const std::vector<Box>& titles,
+          double clear) {
   Near n;
   for (const Box& b : in.labels)
-    if (b.overlaps(region)) n.labels.push_back(grown(b, kClear));
+    if (b.overlaps(region)) n.labels.push_back(grown(b, clear));
   for (std::size_t i = 0; i < in.ends.size(); ++i)
     if (i != from && i != to && in.ends[i].mark.overlaps(region)) n.marks.push_back(in.ends[i].mark);
   for (const Box& b : titles)
-    if (b.overlaps(region)) n.titles.push_back(grown(b, kClear));
+    if (b.overlaps(region)) n.titles.push_back(grown(b, clear));
   return n;
 }
 
@@ -348,27 +349,247 @@ std::optional<std::vector<Point>> grid_route(const Box& f, const Box& t, const B
   return path;
 }
 
-// The route's line, stopping where the arrowhead begins, and the arrowhead at its tip.
-std::vector<scene::Shape> draw(const std::vector<Point>& route, Color color) {
+// When the grid would be too large (a link across thousands of rows): a
+// search on the channels' centre lines alone. Along a line a route is free
+// wherever no label reaches into it; it crosses the row between two lines at
+// a gap between that row's labels (at a cost for each mark it passes); it
+// leaves its first end, and reaches its last, across from the nearest line or
+// beside the mark. Nodes are the gaps, not the labels' every edge, so the
+// search grows with the labels and rows, not with their product.
+std::optional<std::vector<Point>> channel_route(const Box& f, const Box& t, const Near& n,
+                                                const std::vector<Channel>& channels, const LinkInput& in) {
+  std::vector<double> lines;
+  for (const Channel& ch : channels) lines.push_back((ch.c0 + ch.c1) / 2);
+  std::sort(lines.begin(), lines.end());
+  if (lines.size() < 2) return std::nullopt;
+  const std::size_t nl = lines.size();
+  std::vector<Box> walls = n.labels;  // what no route crosses
+  walls.insert(walls.end(), n.titles.begin(), n.titles.end());
+  const auto free_path = [&](const std::vector<Point>& r) {
+    return std::none_of(walls.begin(), walls.end(), [&](const Box& b) { return route_crosses(r, b); });
+  };
+  // Per row between lines k and k+1: what blocks a crossing (walls and the two
+  // ends) and what costs (other marks), as stretches along t; per line, what blocks a run along it.
+  using Span = std::pair<double, double>;
+  std::vector<std::vector<Span>> blocked(nl - 1), costly(nl - 1), on_line(nl);
+  const auto rows_of = [&](const Box& b) {  // the rows k whose (lines[k], lines[k+1]) meets b's inside
+    const auto lo = std::upper_bound(lines.begin(), lines.end(), b.y + 1e-6);
+    const auto hi = std::lower_bound(lines.begin(), lines.end(), b.bottom() - 1e-6);
+    const std::size_t k0 = lo == lines.begin() ? 0 : static_cast<std::size_t>(lo - lines.begin()) - 1;
+    return std::pair<std::size_t, std::size_t>(k0, std::min(static_cast<std::size_t>(hi - lines.begin()), nl - 1));
+  };
+  const auto add = [&](std::vector<std::vector<Span>>& per_row, const Box& b) {
+    const auto [k0, k1] = rows_of(b);
+    for (std::size_t k = k0; k < k1; ++k) per_row[k].push_back({b.x, b.right()});
+  };
+  for (const Box& b : walls) {
+    add(blocked, b);
+    const auto lo = std::upper_bound(lines.begin(), lines.end(), b.y + 1e-6);
+    const auto hi = std::lower_bound(lines.begin(), lines.end(), b.bottom() - 1e-6);
+    for (auto it = lo; it < hi; ++it) on_line[static_cast<std::size_t>(it - lines.begin())].push_back({b.x, b.right()});
+  }
+  add(blocked, f);
+  add(blocked, t);
+  for (const Box& b : n.marks) add(costly, b);
+
+  // Nodes: points on the lines, each with its line.
+  std::vector<std::vector<double>> at(nl);  // per line, the t of its nodes
+  const auto gaps = [&](std::vector<Span> spans) {  // the free stretches of a row
+    std::sort(spans.begin(), spans.end());
+    std::vector<Span> out;
+    double from = in.t_lo;
+    for (const Span& sp : spans) {
+      if (sp.first > from + 0.5) out.push_back({from, sp.first});
+      from = std::max(from, sp.second);
+    }
+    if (in.t_hi > from + 0.5) out.push_back({from, in.t_hi});
+    return out;
+  };
+  std::vector<std::vector<Span>> free_rows(nl - 1);
+  for (std::size_t k = 0; k + 1 < nl; ++k) free_rows[k] = gaps(blocked[k]);
+  const auto marks_at = [&](std::size_t k, double x) {
+    return static_cast<double>(std::count_if(costly[k].begin(), costly[k].end(),
+                                             [&](const Span& sp) { return sp.first < x && x < sp.second; }));
+  };
+  // Where a row is crossed: in each gap, the point nearest its middle that passes no mark,
+  // and the columns of the rows next to it and of the two ends where they fall in a gap.
+  std::vector<std::vector<double>> cross(nl - 1);
+  for (std::size_t k = 0; k + 1 < nl; ++k)
+    for (const Span& g : free_rows[k]) {
+      double best = (g.first + g.second) / 2;
+      for (const Span& m : costly[k])
+        for (const double x : {m.first - 1, m.second + 1})
+          if (x > g.first && x < g.second && marks_at(k, x) < marks_at(k, best)) best = x;
+      cross[k].push_back(best);
+    }
+  const std::vector<double> ends{mid_t(f), mid_t(t)};
+  std::vector<std::vector<double>> crossings(nl - 1);
+  for (std::size_t k = 0; k + 1 < nl; ++k) {
+    crossings[k] = cross[k];
+    const auto fits = [&](double x) {
+      return std::any_of(free_rows[k].begin(), free_rows[k].end(),
+                         [&](const Span& g) { return x > g.first && x < g.second; });
+    };
+    for (const std::size_t j : {k - 1, k + 1})
+      if (j < nl - 1)
+        for (const double x : cross[j])
+          if (fits(x)) crossings[k].push_back(x);
+    for (const double x : ends)
+      if (fits(x)) crossings[k].push_back(x);
+    for (const double x : crossings[k]) at[k].push_back(x), at[k + 1].push_back(x);
+  }
+
+  // The ways out of `f` and into `t`: across from a line, or beside the mark and then across.
+  struct Way {
+    std::size_t line;
+    std::vector<Point> legs;  // from the mark to the line (out) or from the line to the mark (in)
+  };
+  const auto ways = [&](const Box& b, bool out) {
+    std::vector<Way> w;
+    const auto upper = std::upper_bound(lines.begin(), lines.end(), b.y + 1e-6);
+    const auto lower = std::lower_bound(lines.begin(), lines.end(), b.bottom() - 1e-6);
+    std::vector<std::size_t> near_lines;
+    if (upper != lines.begin()) near_lines.push_back(static_cast<std::size_t>(upper - lines.begin()) - 1);
+    if (lower != lines.end()) near_lines.push_back(static_cast<std::size_t>(lower - lines.begin()));
+    for (const std::size_t k : near_lines) {
+      const double edge = lines[k] < b.y ? b.y : b.bottom();
+      for (const double x : columns(b, out)) w.push_back({k, {{x, edge}, {x, lines[k]}}});
+      for (const double side : {b.x - (kArrow + 1), b.right() + kArrow + 1, b.x - kMinLastLeg, b.right() + kMinLastLeg})
+        w.push_back({k, {{side < b.x ? b.x : b.right(), mid_c(b)}, {side, mid_c(b)}, {side, lines[k]}}});
+    }
+    std::vector<Way> kept;
+    for (auto& way : w) {
+      if (!out) std::reverse(way.legs.begin(), way.legs.end());
+      const auto& r = way.legs;
+      const bool inside = std::all_of(r.begin(), r.end(), [&](const Point& p) { return p.x >= in.t_lo && p.x <= in.t_hi; });
+      const Point& a = r[r.size() - 2];
+      const Point& z = r.back();
+      if (!out && std::abs(z.x - a.x) + std::abs(z.y - a.y) < kMinLastLeg) continue;  // no room for the arrowhead
+      if (inside && free_path(r) && !route_crosses(r, out ? t : f)) kept.push_back(std::move(way));
+    }
+    return kept;
+  };
+  const std::vector<Way> outs = ways(f, true), ins = ways(t, false);
+  for (const Way& w : outs) at[w.line].push_back(w.legs.back().x);
+  for (const Way& w : ins) at[w.line].push_back(w.legs.front().x);
+  std::vector<std::size_t> first(nl + 1, 0);  // node ids: line k's nodes are first[k] ..
+  for (std::size_t k = 0; k < nl; ++k) {
+    std::sort(at[k].begin(), at[k].end());
+    at[k].erase(std::unique(at[k].begin(), at[k].end(), [](double a, double b) { return std::abs(a - b) < 1e-9; }),
+                at[k].end());
+    first[k + 1] = first[k] + at[k].size();
+  }
+  const auto node = [&](std::size_t k, double x) {
+    const auto it = std::lower_bound(at[k].begin(), at[k].end(), x - 1e-9);
+    return first[k] + static_cast<std::size_t>(it - at[k].begin());
+  };
+  const std::size_t nodes = first[nl];
+  std::vector<std::size_t> line_of(nodes);
+  for (std::size_t k = 0; k < nl; ++k)
+    for (std::size_t i = first[k]; i < first[k + 1]; ++i) line_of[i] = k;
+  const auto pos = [&](std::size_t v) { return Point{at[line_of[v]][v - first[line_of[v]]], lines[line_of[v]]}; };
+  // Across edges: per node, the node straight across on the next line where the row may be crossed there.
+  std::vector<std::size_t> down(nodes, SIZE_MAX);
+  for (std::size_t k = 0; k + 1 < nl; ++k)
+    for (const double x : crossings[k]) down[node(k, x)] = node(k + 1, x);
+  std::vector<std::size_t> up(nodes, SIZE_MAX);
+  for (std::size_t v = 0; v < nodes; ++v)
+    if (down[v] != SIZE_MAX) up[down[v]] = v;
+  const auto run_free = [&](std::size_t k, double x0, double x1) {
+    return std::none_of(on_line[k].begin(), on_line[k].end(),
+                        [&](const Span& sp) { return sp.first < x1 - 1e-6 && sp.second > x0 + 1e-6; });
+  };
+
+  // Dijkstra over (node, entered along or across), as on the grid.
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  std::vector<double> dist(nodes * 2, kInf);
+  std::vector<std::size_t> prev(nodes * 2, SIZE_MAX);
+  using Entry = std::pair<double, std::size_t>;
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
+  for (const Way& w : outs) {
+    const std::size_t v = node(w.line, w.legs.back().x);
+    const double d = length_of(w.legs) + kBendCost * static_cast<double>(w.legs.size() - 2);
+    if (d < dist[v * 2 + 1]) dist[v * 2 + 1] = d, queue.push({d, v * 2 + 1});
+  }
+  std::vector<double> finish(nodes, kInf);  // the cost of the way in from a node
+  std::vector<const Way*> finish_way(nodes, nullptr);
+  for (const Way& w : ins) {
+    const std::size_t v = node(w.line, w.legs.front().x);
+    const double d = length_of(w.legs) + kBendCost * static_cast<double>(w.legs.size() - 1);
+    if (d < finish[v]) finish[v] = d, finish_way[v] = &w;
+  }
+  std::size_t best = SIZE_MAX;
+  double best_cost = kInf;
+  while (!queue.empty()) {
+    const auto [d, s] = queue.top();
+    queue.pop();
+    if (d > dist[s] || d >= best_cost) continue;
+    const std::size_t v = s / 2;
+    const int dir = static_cast<int>(s % 2);
+    if (finish_way[v] && d + finish[v] < best_cost) best_cost = d + finish[v], best = s;
+    const Point p = pos(v);
+    const auto relax = [&](std::size_t w, int dir2, double extra) {
+      const Point q = pos(w);
+      const double step = std::abs(q.x - p.x) + std::abs(q.y - p.y) + extra + (dir2 != dir ? kBendCost : 0);
+      if (d + step < dist[w * 2 + static_cast<std::size_t>(dir2)]) {
+        dist[w * 2 + static_cast<std::size_t>(dir2)] = d + step;
+        prev[w * 2 + static_cast<std::size_t>(dir2)] = s;
+        queue.push({d + step, w * 2 + static_cast<std::size_t>(dir2)});
+      }
+    };
+    const std::size_t k = line_of[v];
+    if (v > first[k] && run_free(k, pos(v - 1).x, p.x)) relax(v - 1, 0, 0);
+    if (v + 1 < first[k + 1] && run_free(k, p.x, pos(v + 1).x)) relax(v + 1, 0, 0);
+    if (down[v] != SIZE_MAX) relax(down[v], 1, kMarkCost * marks_at(k, p.x));
+    if (up[v] != SIZE_MAX) relax(up[v], 1, kMarkCost * marks_at(k - 1, p.x));
+  }
+  if (best == SIZE_MAX) return std::nullopt;
+  std::vector<Point> path = finish_way[best / 2]->legs;
+  std::reverse(path.begin(), path.end());
+  std::size_t s = best;
+  for (; prev[s] != SIZE_MAX; s = prev[s]) path.push_back(pos(s / 2));
+  const auto way_out = std::find_if(outs.begin(), outs.end(), [&](const Way& w) {
+    return node(w.line, w.legs.back().x) == s / 2;
+  });
+  path.push_back(pos(s / 2));
+  for (auto it = way_out->legs.rbegin(); it != way_out->legs.rend(); ++it) path.push_back(*it);
+  std::reverse(path.begin(), path.end());
+  path = simplified(std::move(path));
+  if (path.size() < 2 || !free_path(path)) return std::nullopt;
+  return path;
+}
+
+// The route's line, stopping where the arrowhead begins, and the arrowhead
+// at its tip, as the chart's [link] keys draw them.
+std::vector<scene::Shape> draw(const std::vector<Point>& route, Color color, const style::LinkStyle& st) {
   std::vector<scene::Shape> out;
   std::vector<Point> line_pts = route;
   const Point tip = route.back(), before = route[route.size() - 2];
   const double dx = tip.x - before.x, dy = tip.y - before.y, len = std::hypot(dx, dy);
   const double ux = len > 0 ? dx / len : 1, uy = len > 0 ? dy / len : 0;
   // A last leg shorter than the arrowhead gets a smaller one, of the same shape.
-  const double head = std::min(kArrow, std::max(0.0, len - 0.5)), half = kArrowHalf * head / kArrow;
+  const double head = std::min(st.arrow_size, std::max(0.0, len - 0.5)), half = kArrowHalf * head / kArrow;
   line_pts.back() = {tip.x - ux * head * 0.8, tip.y - uy * head * 0.8};
   out.push_back(scene::Path{std::move(line_pts), false, scene::Paint::solid(Color::none()),
-                            scene::Stroke{color, kWidth, {}}});
+                            scene::Stroke{color, st.width, st.dash}});
   const Point base{tip.x - ux * head, tip.y - uy * head};
   out.push_back(scene::Path{{tip, {base.x - uy * half, base.y + ux * half}, {base.x + uy * half, base.y - ux * half}},
                             true, scene::Paint::solid(color), {}});
   return out;
 }
 
+// The font of link titles: the one the chart gives (its event labels'), with the [link] keys set.
+FontSpec title_font(FontSpec font, const style::LinkStyle& st) {
+  if (!st.title_font.empty()) font.family = st.title_font;
+  if (st.title_size > 0) font.size = st.title_size;
+  if (st.title_weight > 0) font.weight = st.title_weight;
+  font.italic = st.title_italic;
+  return font;
+}
+
 // The box of the route with its arrowhead.
-Box route_box(const std::vector<Point>& route) {
-  return grown(bounds_of(route), kArrowHalf);
+Box route_box(const std::vector<Point>& route, const style::LinkStyle& st) {
+  return grown(bounds_of(route), std::max({kArrowHalf * st.arrow_size / kArrow, st.width / 2, 0.0}));
 }
 
 }  // namespace
@@ -377,6 +598,10 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
   std::vector<RoutedLink> out;
   std::vector<Box> titles;  // placed so far
   const auto& chart = *in.chart;
+  const style::LinkStyle& st = chart.style.link;
+  const Color color = st.color.is_none() ? in.color : st.color;
+  const Color text_color = st.title_color.is_none() ? in.title_color : st.title_color;
+  const FontSpec font = title_font(in.title_font, st);
   for (std::size_t k = 0; k < chart.links.size(); ++k) {
     const styled::Link& link = chart.links[k];
     const LinkEnd& from = in.ends[link.from];
@@ -384,11 +609,8 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
     const std::string& from_id = chart.events[link.from].id;
     const std::string& to_id = chart.events[link.to].id;
     auto routes = candidates(from.last, to.first, in.channels);
-    Box region = union_box(from.mark, to.mark);
-    for (const auto& r : routes) region = union_box(region, bounds_of(r));
-    // The neighbourhood a route may use: both marks, every simple route, and room to go round.
-    region = grown(region, kDetour);
-    const Near n = near(in, region, link.from, link.to, titles);
+    Box reach = union_box(from.mark, to.mark);
+    for (const auto& r : routes) reach = union_box(reach, bounds_of(r));
     // The marks of the two ends: a title keeps off them too.
     const std::vector<Box> own{from.mark, to.mark};
 
@@ -397,20 +619,41 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
       std::size_t index;
     };
     std::vector<Scored> order;
-    for (std::size_t i = 0; i < routes.size(); ++i) {
-      const auto& r = routes[i];
-      const bool inside = std::all_of(r.begin(), r.end(), [&](const Point& p) {
-        return p.x >= in.t_lo - 0.01 && p.x <= in.t_hi + 0.01 && p.y >= in.c_lo - 0.01 && p.y <= in.c_hi + 0.01;
-      });
-      if (!inside) continue;
-      if (std::any_of(n.labels.begin(), n.labels.end(), [&](const Box& b) { return route_crosses(r, b); })) continue;
-      if (std::any_of(n.titles.begin(), n.titles.end(), [&](const Box& b) { return route_crosses(r, b); })) continue;
-      const auto marks = static_cast<double>(
-          std::count_if(n.marks.begin(), n.marks.end(), [&](const Box& b) { return route_crosses(r, b); }));
-      // A last leg too short for a whole arrowhead is a last resort: its arrow is drawn smaller.
-      const double last = std::abs(r.back().x - r[r.size() - 2].x) + std::abs(r.back().y - r[r.size() - 2].y);
-      const double short_head = last < kArrow + 1 ? kShortHeadCost : 0;
-      order.push_back({length_of(r) + kBendCost * static_cast<double>(r.size() - 2) + kMarkCost * marks + short_head, i});
+    Near n;
+    // The neighbourhood a route may use: both marks, every simple route, and
+    // room to go round; where labels wall that in, first a wider one, then the
+    // same with a route allowed closer to labels (rows a hair apart leave no
+    // channel at the usual clearance), then the whole plot.
+    const Box plot{in.t_lo, in.c_lo, in.t_hi - in.t_lo, in.c_hi - in.c_lo};
+    for (const auto& [clear, region] : {std::pair{kClear, grown(reach, kDetour)},
+                                        std::pair{kClear, grown(reach, 4 * kDetour)},
+                                        std::pair{kTightClear, grown(reach, 4 * kDetour)},
+                                        std::pair{kTightClear, union_box(plot, reach)}}) {
+      n = near(in, region, link.from, link.to, titles, clear);
+      for (std::size_t i = 0; i < routes.size(); ++i) {
+        const auto& r = routes[i];
+        const bool inside = std::all_of(r.begin(), r.end(), [&](const Point& p) {
+          return p.x >= in.t_lo - 0.01 && p.x <= in.t_hi + 0.01 && p.y >= in.c_lo - 0.01 && p.y <= in.c_hi + 0.01;
+        });
+        if (!inside) continue;
+        if (std::any_of(n.labels.begin(), n.labels.end(), [&](const Box& b) { return route_crosses(r, b); })) continue;
+        if (std::any_of(n.titles.begin(), n.titles.end(), [&](const Box& b) { return route_crosses(r, b); })) continue;
+        const auto marks = static_cast<double>(
+            std::count_if(n.marks.begin(), n.marks.end(), [&](const Box& b) { return route_crosses(r, b); }));
+        // A last leg too short for a whole arrowhead is a last resort: its arrow is drawn smaller.
+        const double last = std::abs(r.back().x - r[r.size() - 2].x) + std::abs(r.back().y - r[r.size() - 2].y);
+        const double short_head = last < kArrow + 1 ? kShortHeadCost : 0;
+        order.push_back({length_of(r) + kBendCost * static_cast<double>(r.size() - 2) + kMarkCost * marks + short_head, i});
+      }
+      if (!order.empty()) break;
+      auto r = grid_route(from.last, to.first, region, n, in.channels, in);
+      // Only with every label of the plot in view may a route go anywhere in it.
+      if (!r && region.contains(plot)) r = channel_route(from.last, to.first, n, in.channels, in);
+      if (r) {
+        routes.push_back(std::move(*r));
+        order.push_back({0, routes.size() - 1});
+        break;
+      }
     }
     std::stable_sort(order.begin(), order.end(), [](const Scored& a, const Scored& b) { return a.cost < b.cost; });
 
@@ -419,7 +662,7 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
     const bool titled = !link.title.empty();
     Point size{};
     if (titled) {
-      const auto ext = in.measurer->measure(link.title, in.title_font);
+      const auto ext = in.measurer->measure(link.title, font);
       size = in.map.extent(ext.width, ext.height);
     }
     std::optional<std::size_t> chosen;
@@ -432,18 +675,6 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
         chosen = s.index;
         title_box = b;
         break;
-      }
-    }
-    if (order.empty()) {
-      if (auto r = grid_route(from.last, to.first, region, n, in.channels, in)) {
-        routes.push_back(std::move(*r));
-        order.push_back({0, routes.size() - 1});
-        if (titled)
-          if (auto b = title_place(routes.back(), size, n, own, in)) {
-            chosen = routes.size() - 1;
-            title_box = b;
-          }
-        if (!titled) chosen = routes.size() - 1;
       }
     }
     if (!chosen && !order.empty()) {
@@ -468,11 +699,11 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
                                                 "drawn straight across them",
                                                 from_id, to_id));
     }
-    routed.shapes = draw(routed.route, in.color);
+    routed.shapes = draw(routed.route, color, st);
     scene::Item& it = routed.item;
     it.kind = scene::ItemKind::link;
     it.id = std::to_string(k);
-    it.box = route_box(routed.route);
+    it.box = route_box(routed.route, st);
     it.from = from_id;
     it.to = to_id;
     it.route = routed.route;
@@ -483,7 +714,7 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
       const Point at = in.map.point({title_box->x, title_box->y});
       const Point page = in.map.extent(size.x, size.y);  // back to (width, height): the map is its own inverse
       routed.shapes.push_back(
-          upright(in.map, scene::Text{{at.x, at.y, page.x, page.y}, link.title, in.title_font, in.title_color, {}}));
+          upright(in.map, scene::Text{{at.x, at.y, page.x, page.y}, link.title, font, text_color, {}}));
     }
     out.push_back(std::move(routed));
   }

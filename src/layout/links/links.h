@@ -39,7 +39,7 @@ struct LinkInput {
   double c_lo = 0, c_hi = 0;          // the lanes across
   PageMap map;
   const text::TextMeasurer* measurer = nullptr;
-  FontSpec title_font;
+  FontSpec title_font;                // the chart's defaults for links, which its [link] keys override
   Color title_color, color;
   Diagnostics* diags = nullptr;
 };
@@ -54,7 +54,9 @@ struct RoutedLink {
 };
 
 // Every link of the chart routed in turn; later links avoid the titles of
-// earlier ones. A link without a free route is drawn straight and warned
+// earlier ones. The search widens until a route is free: the simple routes,
+// a detour on a grid near the ends, the same closer to labels, then the
+// whole plot. Only a link walled in by labels is drawn straight and warned
 // about at its [[link]] table; a title without room is left out with a
 // warning at its key.
 std::vector<RoutedLink> route_links(const LinkInput& in);
