@@ -335,8 +335,10 @@ Detailed layout_detailed(styled::Timeline chart, const Options& options, const t
   in.measurer = &measurer;
   in.diags = &diags;
   in.page = page_frame(style.page);
-  // Time running down a page wants the page's long side.
-  if (vertical(chart) && in.page.height > 0 && in.page.width > in.page.height) {
+  // Time running down a named page wants its long side, unless the
+  // orientation was named (FORMAT.md §5.6); a custom page is kept as given.
+  const bool named_size = in.page.height > 0 && in.page.name != "custom";
+  if (vertical(chart) && named_size && !style.page.orientation_named && in.page.width > in.page.height) {
     std::swap(in.page.width, in.page.height);
     in.page.name = style.page.size + " portrait";
   }

@@ -6,7 +6,8 @@ below the chart (beside it when time runs down), and no title, lane name or
 label is cut that could have wrapped. Then the sizes a user asks for: a
 40-event timeline on A1 has labels of at least 12 pt (twice its A3 size),
 and as a 16 cm report figure it is at most 24 cm tall with labels of at
-least 6 pt. Prints the figures measured.
+least 6 pt. A vertical chart turns a named size to portrait unless the
+orientation is named. Prints the figures measured.
 
 usage: page_fit_test.py ANNALS SOURCE_DIR TMP_DIR
 """
@@ -144,6 +145,31 @@ if exact:
     print(f"{forty.name}: --width 16cm --height 20cm is {w / MM / 10:.2f} × {h / MM / 10:.2f} cm")
     if abs(w - 160 * MM) > 0.5 or abs(h - 200 * MM) > 0.5:
         problems.append(f"--width 16cm --height 20cm: {w:.1f} × {h:.1f} pt")
+
+# A vertical chart turns a named size to portrait unless the timeline, a
+# style file of the user's or --set names page.orientation (a built-in
+# style's own "landscape" does not count); a custom page is kept as given.
+upright = source / "tests" / "cases" / "vertical.toml"
+own_style = tmp / "landscape-style.toml"
+own_style.write_text('extends = "default"\n[page]\norientation = "landscape"\n', encoding="utf-8")
+named_in_timeline = tmp / "vertical-landscape.toml"
+named_in_timeline.write_text(upright.read_text(encoding="utf-8") + '\n[style]\npage.orientation = "landscape"\n',
+                             encoding="utf-8")
+a3 = (297 * MM, 420 * MM)
+for timeline, args, want in [
+        (upright, ("--page", "A3"), a3),
+        (upright, ("--style", "poster"), (594 * MM, 841 * MM)),
+        (upright, ("--page", "A3", "--set", "page.orientation=landscape"), a3[::-1]),
+        (upright, ("--page", "A3", "--style", str(own_style)), a3[::-1]),
+        (named_in_timeline, ("--page", "A3"), a3[::-1]),
+        (upright, ("--width", "16cm", "--height", "10cm"), (160 * MM, 100 * MM))]:
+    dump, _, _ = render(timeline, *args)
+    if dump is None:
+        continue
+    got = (dump["page"]["width"], dump["page"]["height"])
+    print(f"{timeline.name} {' '.join(args)}: {got[0]:.0f} × {got[1]:.0f} pt")
+    if any(abs(a - b) > 0.5 for a, b in zip(got, want)):
+        problems.append(f"{timeline.name} {' '.join(args)}: page {got}, not {want}")
 
 for p in problems:
     print("FAIL:", p)
