@@ -7,7 +7,8 @@ label is cut that could have wrapped. Then the sizes a user asks for: a
 40-event timeline on A1 has labels of at least 12 pt (twice its A3 size),
 and as a 16 cm report figure it is at most 24 cm tall with labels of at
 least 6 pt. A vertical chart turns a named size to portrait unless the
-orientation is named. Prints the figures measured.
+orientation is named, and two events far apart get an axis break. Prints
+the figures measured.
 
 usage: page_fit_test.py ANNALS SOURCE_DIR TMP_DIR
 """
@@ -145,6 +146,47 @@ if exact:
     print(f"{forty.name}: --width 16cm --height 20cm is {w / MM / 10:.2f} × {h / MM / 10:.2f} cm")
     if abs(w - 160 * MM) > 0.5 or abs(h - 200 * MM) > 0.5:
         problems.append(f"--width 16cm --height 20cm: {w:.1f} × {h:.1f} pt")
+
+# Two events 170 years apart: whatever the page, the composition breaks the
+# axis rather than draw a mostly empty stretch of time. Seen in the dump, the
+# ticks of one stretch are further apart per year than the two marks are (the
+# break took the empty time out), and no stretch of the plot wider than 40 %
+# of it is left with nothing drawn in it (a linear axis leaves about half on A4).
+two = tmp / "two-events.toml"
+two.write_text('[timeline]\ntitle = "Two events"\n\n'
+               '[[event]]\ntitle = "First railway telegraph line opens"\ndate = 1850\n\n'
+               '[[event]]\ntitle = "Pandemic lockdowns"\ndate = 2020\n', encoding="utf-8")
+
+
+def widest_empty_share(dump):
+    """The widest stretch along time of the lanes with no mark or label in it, as a share of the lanes' width."""
+    lanes = [it["box"] for it in dump["items"] if it["kind"] == "lane"]
+    x0, x1 = min(b[0] for b in lanes), max(b[0] + b[2] for b in lanes)
+    drawn = sorted((it["box"][0], it["box"][0] + it["box"][2]) for it in dump["items"]
+                   if it["kind"] in ("event", "label"))
+    widest, at = 0, x0
+    for a, b in drawn:
+        widest, at = max(widest, a - at), max(at, b)
+    return max(widest, x1 - at) / (x1 - x0)
+
+
+for args in [("--width", "12cm"), ("--width", "16cm"), ("--page", "A4"), ("--page", "A3"), ("--page", "A1")]:
+    dump, _, _ = render(two, *args)
+    if dump is None:
+        continue
+    marks = sorted(it["box"][0] + it["box"][2] / 2 for it in dump["items"] if it["kind"] == "event")
+    ticks = sorted((float(it["box"][0] + it["box"][2] / 2), int(it["text"])) for it in dump["items"]
+                   if it["kind"] == "tick" and it.get("text", "").isdigit())
+    early = [t for t in ticks if t[1] <= 1850]
+    per_year = (early[-1][0] - early[0][0]) / (early[-1][1] - early[0][1]) if len(early) > 1 else 0
+    apart = (marks[-1] - marks[0]) / 170
+    empty = widest_empty_share(dump)
+    print(f"two events {' '.join(args)}: {per_year:.2f} pt/year before the break, marks {apart:.2f} pt/year apart, "
+          f"widest empty stretch {empty:.0%}")
+    if not per_year or apart > 0.5 * per_year:
+        problems.append(f"two events {' '.join(args)}: no axis break ({apart:.2f} vs {per_year:.2f} pt/year)")
+    if empty > 0.4:
+        problems.append(f"two events {' '.join(args)}: {empty:.0%} of the plot is left empty")
 
 # A vertical chart turns a named size to portrait unless the timeline, a
 # style file of the user's or --set names page.orientation (a built-in
