@@ -76,13 +76,13 @@ def blank_share(dump, vertical):
 
 
 def needless_cuts(dump, written):
-    """Titles, lane names and legend entries are never shortened; a label only after three lines."""
+    """Titles, lane and group names and legend entries are never shortened; a label only after three lines."""
     out = []
     for it in dump["items"]:
         text = it.get("text", "")
         if ELLIPSIS not in text or ELLIPSIS in written:
             continue
-        if it["kind"] in ("title", "lane", "legend"):
+        if it["kind"] in ("title", "lane", "group", "legend"):
             out.append(f"{it['kind']} {it['id']} shortened: {text!r}")
         elif it["kind"] == "label" and text.count("\n") < 2:
             out.append(f"label {it['id']} shortened in {text.count(chr(10)) + 1} line(s): {text!r}")
