@@ -1,7 +1,8 @@
 // Page fitting: the page is never resized. On a fixed page the type scale
 // (page/type_scale.h) is searched between font.min_size and a maximum that
 // grows with the page, and the label width with it, so that the chart fits
-// the page at the largest scale (with the fewest shortened labels); the
+// the page at the largest scale (with the fewest shortened labels; time
+// running down, a label may take more lines along time before it is cut); the
 // room left over loosens the rows. A chart that does not fit even at
 // font.min_size is laid out at it over several pages of that size
 // (pages/paginate.h), or, when not even one event fits a page, cut at the
@@ -133,6 +134,37 @@ constexpr std::array<LabelWidth, 6> kLabelWidths{
 constexpr double kNarrowest = 0.5;
 constexpr double kNarrowGain = 1.1;  // the scale narrower labels must gain over wider ones
 
+// Time running down, a label's lines run along time, where a vertical chart
+// has its room: a label that the style's max_label_lines would shorten may
+// take up to this many more lines first.
+constexpr int kMoreLinesAlongTime = 2;
+
+struct Chosen {
+  ChartInput in;
+  Trial trial;
+};
+
+// The chart with labels allowed more lines along time, as wide as `chosen`'s
+// or as the style's, when it shortens fewer labels than `chosen` and fits:
+// the largest type at which it does, fewest shortened labels first.
+std::optional<Chosen> longer_labels(const ChartInput& chosen, const Trial& best, const TypeRange& range) {
+  if (!vertical(*chosen.chart) || best.c.shortened == 0) return std::nullopt;
+  Diagnostics scratch;
+  std::optional<Chosen> out;
+  for (const double factor : {chosen.fit.label_factor, 1.0}) {
+    ChartInput at = chosen;
+    at.fit.extra_lines = kMoreLinesAlongTime;
+    at.fit.label_factor = factor;
+    Trial smallest = compose_at(at, range.min, &scratch);
+    if (!fits(at, smallest.c)) continue;
+    Trial t = largest_fitting(at, std::move(smallest), range.max);
+    const std::size_t fewest = out ? out->trial.c.shortened : best.c.shortened;
+    if (t.c.shortened < fewest || (out && t.c.shortened == fewest && t.k > out->trial.k))
+      out = Chosen{at, std::move(t)};
+  }
+  return out;
+}
+
 // The largest type at which the chart fits the page, over the label widths
 // (fewest shortened labels first, then the largest scale, narrower labels
 // only for clearly larger type), its spare room given to the rows. Not fitting even at the
@@ -163,6 +195,10 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range) {
     if (best->c.shortened == 0 && best->k >= range.max - 0.01) break;
   }
   if (!best) return {std::move(*first), false};
+  if (auto longer = longer_labels(chosen, *best, range)) {
+    chosen = longer->in;
+    best = std::move(longer->trial);
+  }
   // The room left over loosens the rows (or, time running down, widens the lanes).
   ChartInput roomy = chosen;
   roomy.fit.stretch = std::max(0.0, across(in) - best->c.natural);
@@ -204,11 +240,16 @@ Fitted fit(ChartInput in) {
   if (across(in) > 0) {
     Fitted f = fit_fixed(in, range);
     if (!f.fits) {
-      // Overflow: at font.min_size, over several pages of this one.
-      if (auto pages = paginated(in, range.min, across(in), f.trial.c.natural)) return {std::move(*pages), true};
+      // Overflow: at font.min_size, over several pages of this one. A page
+      // of a given width only (time running down it) has no length to cut
+      // pages of: its chart keeps the length it needs and is cut at the width.
+      const bool sized = in.page.height > 0;
+      if (sized)
+        if (auto pages = paginated(in, range.min, across(in), f.trial.c.natural)) return {std::move(*pages), true};
       f.trial = compose_at(in, range.min, in.diags);
       const std::string fits_on = smallest_page(in, range.min);
-      const auto& p = in.page;
+      PageFrame p = in.page;
+      if (!sized) p.height = f.trial.c.scene.height;
       const char* grows = params_for(in).map.transposed ? "wide" : "high";
       in.diags->warning({in.chart->file, 0, 0},
                         fmt::format("the chart does not fit the {} page ({:.0f} × {:.0f} pt) even with labels at "
@@ -216,7 +257,7 @@ Fitted fit(ChartInput in) {
                                     "page is cut{}",
                                     p.name, p.width, p.height, in.style->min_size, f.trial.c.natural, grows,
                                     fits_on.empty() ? "" : "; the smallest page that fits it is " + fits_on));
-      keep_page(f.trial.c, in.page);
+      keep_page(f.trial.c, p);
     }
     return f;
   }

@@ -42,7 +42,7 @@ def style_page(style_file, vertical):
 def render(timeline, *args, outputs=("json",)):
     stem = f"{timeline.stem}-{abs(hash(args)) % 10**8}"
     outs = [tmp / f"{stem}.{ext}" for ext in outputs]
-    cmd = [annals, "render", str(timeline), "--now", "2024-01-01", "--quiet", *args]
+    cmd = [annals, "render", str(timeline), "--now", "2024-01-01", *args]  # warnings kept: some checks read them
     for o in outs:
         cmd += ["-o", str(o)]
     run = subprocess.run(cmd, capture_output=True, text=True)
@@ -75,8 +75,10 @@ def blank_share(dump, vertical):
     return (floor - low) / page["height"]
 
 
-def needless_cuts(dump, written):
-    """Titles, lane and group names and legend entries are never shortened; a label only after three lines."""
+def needless_cuts(dump, written, vertical):
+    """Titles, lane and group names and legend entries are never shortened; a label only after three lines,
+    or, time running down (its lines along time, where the chart has room), five."""
+    lines = 5 if vertical else 3
     out = []
     for it in dump["items"]:
         text = it.get("text", "")
@@ -84,7 +86,7 @@ def needless_cuts(dump, written):
             continue
         if it["kind"] in ("title", "lane", "group", "legend"):
             out.append(f"{it['kind']} {it['id']} shortened: {text!r}")
-        elif it["kind"] == "label" and text.count("\n") < 2:
+        elif it["kind"] == "label" and text.count("\n") < lines - 1:
             out.append(f"label {it['id']} shortened in {text.count(chr(10)) + 1} line(s): {text!r}")
     return out
 
@@ -111,7 +113,7 @@ for timeline in timelines:
             problems.append(f"{name}: {blank:.0%} of the page is blank {'beside' if vertical else 'below'} the chart")
         if not fits and "does not fit" not in err:
             problems.append(f"{name}: the chart does not fit, yet no warning says so")
-        cuts = needless_cuts(dump, written)
+        cuts = needless_cuts(dump, written, vertical)
         problems += [f"{name}: {c}" for c in cuts]
         shortened = sum(1 for it in dump["items"] if it["kind"] == "label" and ELLIPSIS in it["text"])
         print(f"{timeline.stem[:28]:28} {style.stem:8} {got[0]:6.0f}×{got[1]:<6.0f} {dump['page']['scale']:5.2f} "
@@ -187,6 +189,22 @@ for args in [("--width", "12cm"), ("--width", "16cm"), ("--page", "A4"), ("--pag
         problems.append(f"two events {' '.join(args)}: no axis break ({apart:.2f} vs {per_year:.2f} pt/year)")
     if empty > 0.4:
         problems.append(f"two events {' '.join(args)}: {empty:.0%} of the plot is left empty")
+
+# A narrow figure of a vertical chart (a given width, its length free) is
+# drawn at the length it needs, cut at its width with a warning when even
+# font.min_size does not fit it: never a page of no length.
+for timeline in sorted((source / "tests" / "cases").glob("*vertical*.toml")):
+    for width in ("8cm", "12cm", "16cm"):
+        dump, err, _ = render(timeline, "--width", width, outputs=("json", "png"))
+        if dump is None:
+            continue
+        page = dump["page"]
+        print(f"{timeline.name} --width {width}: {page['width']:.0f} × {page['height']:.0f} pt, "
+              f"labels {page['label_size']:.1f} pt{'' if page['fits'] else ' (does not fit)'}")
+        if page["height"] <= 0 or abs(page["width"] - float(width[:-2]) * 10 * MM) > 0.5:
+            problems.append(f"{timeline.name} --width {width}: page {page['width']} × {page['height']}")
+        if not page["fits"] and "does not fit" not in err:
+            problems.append(f"{timeline.name} --width {width}: the chart does not fit, yet no warning says so")
 
 # A vertical chart turns a named size to portrait unless the timeline, a
 # style file of the user's or --set names page.orientation (a built-in
