@@ -168,13 +168,15 @@ std::optional<Chosen> longer_labels(const ChartInput& chosen, const Trial& best,
 // The largest type at which the chart fits the page, over the label widths
 // (fewest shortened labels first, then the largest scale, narrower labels
 // only for clearly larger type), its spare room given to the rows. Not fitting even at the
-// smallest scale, the composition at that scale, composed quietly: the
-// caller decides what to draw.
-Fitted fit_fixed(ChartInput in, const TypeRange& range) {
+// smallest scale, the composition at that scale with the labels that need
+// the least room (their knobs in `closest`), composed quietly: the caller
+// decides what to draw.
+Fitted fit_fixed(ChartInput in, const TypeRange& range, FitParams* closest = nullptr) {
   Diagnostics scratch;
   std::optional<Trial> best;
   ChartInput chosen = in;
-  std::optional<Trial> first;
+  std::optional<Trial> least;  // not fitting at all: the composition that needs the least room
+  FitParams least_fit;
   for (const LabelWidth& width : kLabelWidths) {
     if (width.grow && (!best || best->k <= 1 || best->c.shortened == 0)) continue;
     if (width.factor < kNarrowest && best) continue;
@@ -182,7 +184,10 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range) {
     at.fit.label_factor = width.factor;
     at.fit.grow_labels = width.grow;
     Trial smallest = compose_at(at, range.min, &scratch);
-    if (!first) first = smallest;
+    if (!least || smallest.c.natural < least->c.natural) {
+      least = smallest;
+      least_fit = at.fit;
+    }
     if (!fits(in, smallest.c)) continue;
     Trial t = largest_fitting(at, std::move(smallest), range.max);
     // Narrower labels break a title into more lines: worth it for clearly larger type only.
@@ -194,7 +199,10 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range) {
     }
     if (best->c.shortened == 0 && best->k >= range.max - 0.01) break;
   }
-  if (!best) return {std::move(*first), false};
+  if (!best) {
+    if (closest != nullptr) *closest = least_fit;
+    return {std::move(*least), false};
+  }
   if (auto longer = longer_labels(chosen, *best, range)) {
     chosen = longer->in;
     best = std::move(longer->trial);
@@ -238,7 +246,8 @@ std::optional<Trial> paginated(const ChartInput& in, double k, double length, do
 Fitted fit(ChartInput in) {
   const TypeRange range = type_range(*in.style, in.page);
   if (across(in) > 0) {
-    Fitted f = fit_fixed(in, range);
+    FitParams nearest = in.fit;
+    Fitted f = fit_fixed(in, range, &nearest);
     if (!f.fits) {
       // Overflow: at font.min_size, over several pages of this one. A page
       // of a given width only (time running down it) has no length to cut
@@ -246,7 +255,10 @@ Fitted fit(ChartInput in) {
       const bool sized = in.page.height > 0;
       if (sized)
         if (auto pages = paginated(in, range.min, across(in), f.trial.c.natural)) return {std::move(*pages), true};
-      f.trial = compose_at(in, range.min, in.diags);
+      // Drawn with the labels that need the least room, so that the least is cut.
+      ChartInput closest = in;
+      closest.fit = nearest;
+      f.trial = compose_at(closest, range.min, in.diags);
       const std::string fits_on = smallest_page(in, range.min);
       PageFrame p = in.page;
       if (!sized) p.height = f.trial.c.scene.height;
