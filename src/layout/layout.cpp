@@ -1,7 +1,8 @@
 // Page fitting: the page is never resized. On a fixed page the type scale
 // (page/type_scale.h) is searched between font.min_size and a maximum that
 // grows with the page, and the label width with it, so that the chart fits
-// the page at the largest scale (with the fewest shortened labels); the
+// the page at the largest scale (with the fewest shortened labels; time
+// running down, a label may take more lines along time before it is cut); the
 // room left over loosens the rows. A chart that does not fit even at
 // font.min_size is laid out at it over several pages of that size
 // (pages/paginate.h), or, when not even one event fits a page, cut at the
@@ -138,18 +139,51 @@ constexpr double kNarrowGain = 1.1;  // the scale narrower labels must gain over
 // every narrower width only to learn so is most of the time of a paged chart.
 constexpr double kHopeless = 8;
 
+// Time running down, a label's lines run along time, where a vertical chart
+// has its room: a label that the style's max_label_lines would shorten may
+// take up to this many more lines first.
+constexpr int kMoreLinesAlongTime = 2;
+
+struct Chosen {
+  ChartInput in;
+  Trial trial;
+};
+
+// The chart with labels allowed more lines along time, as wide as `chosen`'s
+// or as the style's, when it shortens fewer labels than `chosen` and fits:
+// the largest type at which it does, fewest shortened labels first.
+std::optional<Chosen> longer_labels(const ChartInput& chosen, const Trial& best, const TypeRange& range) {
+  if (!vertical(*chosen.chart) || best.c.shortened == 0) return std::nullopt;
+  Diagnostics scratch;
+  std::optional<Chosen> out;
+  for (const double factor : {chosen.fit.label_factor, 1.0}) {
+    ChartInput at = chosen;
+    at.fit.extra_lines = kMoreLinesAlongTime;
+    at.fit.label_factor = factor;
+    Trial smallest = compose_at(at, range.min, &scratch);
+    if (!fits(at, smallest.c)) continue;
+    Trial t = largest_fitting(at, std::move(smallest), range.max);
+    const std::size_t fewest = out ? out->trial.c.shortened : best.c.shortened;
+    if (t.c.shortened < fewest || (out && t.c.shortened == fewest && t.k > out->trial.k))
+      out = Chosen{at, std::move(t)};
+  }
+  return out;
+}
+
 // The largest type at which the chart fits the page, over the label widths
 // (fewest shortened labels first, then the largest scale, narrower labels
 // only for clearly larger type), its spare room given to the rows. Not fitting even at the
-// smallest scale, only how long the chart is at that scale (`natural`):
-// the caller decides what to draw and composes it. Holding that whole
-// composition meanwhile would keep a second scene of the entire chart, a
-// third of the peak memory of a chart of 100,000 events.
-Fitted fit_fixed(ChartInput in, const TypeRange& range) {
+// smallest scale, how long the chart is at that scale with the labels that
+// need the least room (their knobs in `closest`): the caller decides what to
+// draw and composes it. Holding that whole composition meanwhile would keep
+// a second scene of the entire chart, a third of the peak memory of a chart
+// of 100,000 events.
+Fitted fit_fixed(ChartInput in, const TypeRange& range, FitParams* closest = nullptr) {
   Diagnostics scratch;
   std::optional<Trial> best;
   ChartInput chosen = in;
-  std::optional<double> first_natural;
+  std::optional<double> least;  // not fitting at all: the least room any label width needs
+  FitParams least_fit;
   for (const LabelWidth& width : kLabelWidths) {
     if (width.grow && (!best || best->k <= 1 || best->c.shortened == 0)) continue;
     if (width.factor < kNarrowest && best) continue;
@@ -157,7 +191,10 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range) {
     at.fit.label_factor = width.factor;
     at.fit.grow_labels = width.grow;
     Trial smallest = compose_at(at, range.min, &scratch);
-    if (!first_natural) first_natural = smallest.c.natural;
+    if (!least || smallest.c.natural < *least) {
+      least = smallest.c.natural;
+      least_fit = at.fit;
+    }
     if (!fits(in, smallest.c)) {
       if (smallest.c.natural > kHopeless * across(in)) break;
       continue;
@@ -173,9 +210,14 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range) {
     if (best->c.shortened == 0 && best->k >= range.max - 0.01) break;
   }
   if (!best) {
+    if (closest != nullptr) *closest = least_fit;
     Trial unfit{range.min, {}};
-    unfit.c.natural = *first_natural;
+    unfit.c.natural = *least;
     return {std::move(unfit), false};
+  }
+  if (auto longer = longer_labels(chosen, *best, range)) {
+    chosen = longer->in;
+    best = std::move(longer->trial);
   }
   // The room left over loosens the rows (or, time running down, widens the lanes).
   ChartInput roomy = chosen;
@@ -216,13 +258,22 @@ std::optional<Trial> paginated(const ChartInput& in, double k, double length, do
 Fitted fit(ChartInput in) {
   const TypeRange range = type_range(*in.style, in.page);
   if (across(in) > 0) {
-    Fitted f = fit_fixed(in, range);
+    FitParams nearest = in.fit;
+    Fitted f = fit_fixed(in, range, &nearest);
     if (!f.fits) {
-      // Overflow: at font.min_size, over several pages of this one.
-      if (auto pages = paginated(in, range.min, across(in), f.trial.c.natural)) return {std::move(*pages), true};
-      f.trial = compose_at(in, range.min, in.diags);
+      // Overflow: at font.min_size, over several pages of this one. A page
+      // of a given width only (time running down it) has no length to cut
+      // pages of: its chart keeps the length it needs and is cut at the width.
+      const bool sized = in.page.height > 0;
+      if (sized)
+        if (auto pages = paginated(in, range.min, across(in), f.trial.c.natural)) return {std::move(*pages), true};
+      // Drawn with the labels that need the least room, so that the least is cut.
+      ChartInput closest = in;
+      closest.fit = nearest;
+      f.trial = compose_at(closest, range.min, in.diags);
       const std::string fits_on = smallest_page(in, range.min);
-      const auto& p = in.page;
+      PageFrame p = in.page;
+      if (!sized) p.height = f.trial.c.scene.height;
       const char* grows = params_for(in).map.transposed ? "wide" : "high";
       in.diags->warning({in.chart->file, 0, 0},
                         fmt::format("the chart does not fit the {} page ({:.0f} × {:.0f} pt) even with labels at "
@@ -230,7 +281,7 @@ Fitted fit(ChartInput in) {
                                     "page is cut{}",
                                     p.name, p.width, p.height, in.style->min_size, f.trial.c.natural, grows,
                                     fits_on.empty() ? "" : "; the smallest page that fits it is " + fits_on));
-      keep_page(f.trial.c, in.page);
+      keep_page(f.trial.c, p);
     }
     return f;
   }
@@ -349,8 +400,10 @@ Detailed layout_detailed(styled::Timeline chart, const Options& options, const t
   in.measurer = &measurer;
   in.diags = &diags;
   in.page = page_frame(style.page);
-  // Time running down a page wants the page's long side.
-  if (vertical(chart) && in.page.height > 0 && in.page.width > in.page.height) {
+  // Time running down a named page wants its long side, unless the
+  // orientation was named (FORMAT.md §5.6); a custom page is kept as given.
+  const bool named_size = in.page.height > 0 && in.page.name != "custom";
+  if (vertical(chart) && named_size && !style.page.orientation_named && in.page.width > in.page.height) {
     std::swap(in.page.width, in.page.height);
     in.page.name = style.page.size + " portrait";
   }

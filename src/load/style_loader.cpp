@@ -108,15 +108,21 @@ std::string cycle_message(const std::vector<StyleSource>& chain, std::size_t aga
   return fmt::format("style '{}' extends itself through {}", chain[again].display, through);
 }
 
+// One style of a chain as read, and whether it is a built-in one.
+struct ChainSheet {
+  PropertySheet sheet;
+  bool builtin = false;
+};
+
 // The sheets of a style and its ancestors, the style itself first.
-std::optional<std::vector<PropertySheet>> read_chain(const std::string& name_or_path, const std::string& base_dir,
+std::optional<std::vector<ChainSheet>> read_chain(const std::string& name_or_path, const std::string& base_dir,
                                                      const SourceLocation& where, const ReadOptions& options,
                                                      Diagnostics& diags, std::vector<std::string>* files) {
   Confinement confine;
   confine.on = options.safe;
   if (options.safe && !options.first_style_trusted) confine.folder = canonical_folder(base_dir);
   std::vector<StyleSource> chain;
-  std::vector<PropertySheet> sheets;
+  std::vector<ChainSheet> sheets;
   std::string name = name_or_path, dir = base_dir;
   SourceLocation at = where;
   while (true) {
@@ -137,7 +143,7 @@ std::optional<std::vector<PropertySheet>> read_chain(const std::string& name_or_
     SourceLocation extends_where;
     auto sheet = style_sheet(source->text, source->file, &extends, &extends_where, diags);
     if (!sheet) return std::nullopt;
-    sheets.push_back(std::move(*sheet));
+    sheets.push_back({std::move(*sheet), source->identity.starts_with("builtin:")});
     dir = source->dir;
     chain.push_back(std::move(*source));
     if (extends.empty()) return sheets;
@@ -204,7 +210,12 @@ std::optional<style::Style> style_named(const std::string& name_or_path, const s
   if (!sheets) return std::nullopt;
   style::Style s = style::defaults();
   // The root ancestor is the weakest layer.
-  for (auto it = sheets->rbegin(); it != sheets->rend(); ++it) style::apply(s, *it, diags);
+  for (auto it = sheets->rbegin(); it != sheets->rend(); ++it) {
+    style::apply(s, it->sheet, diags);
+    // A built-in style's orientation is its default, which a vertical chart
+    // may turn (FORMAT.md §5.6); a user's file names it.
+    if (it->builtin) s.page.orientation_named = false;
+  }
   s.name = name_or_path;
   return s;
 }

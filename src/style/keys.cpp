@@ -78,7 +78,11 @@ void set_base_weight(Style& s, const Value& v) {
 
 constexpr Key<Style> kStyleKeys[] = {
     {"page.size", {Kind::page_size}, [](Style& s, const Value& v) { s.page.size = v.text; }},
-    {"page.orientation", choice(kOrientations), [](Style& s, const Value& v) { s.page.landscape = v.choice == 0; }},
+    {"page.orientation", choice(kOrientations),
+     [](Style& s, const Value& v) {
+       s.page.landscape = v.choice == 0;
+       s.page.orientation_named = true;
+     }},
     {"page.width", kPageLength, [](Style& s, const Value& v) { s.page.width = v.number; }},
     {"page.height", kPageLength, [](Style& s, const Value& v) { s.page.height = v.number; }},
     {"page.margin", kPageLength, [](Style& s, const Value& v) { s.page.margin = v.number; }},

@@ -30,6 +30,10 @@ enum class EraLabelPosition { top, bottom, none };
 struct PageStyle {
   std::string size = "A3";  // A0–A6, letter, legal, tabloid, custom, auto
   bool landscape = true;
+  // Whether page.orientation was named by the timeline, a style file of the
+  // user's or --set (a built-in style's own choice does not count): a
+  // vertical chart turns a named size to portrait only when it was not.
+  bool orientation_named = false;
   double width = 0;         // pt; with size = "auto" the fixed width; 0 = from size
   double height = 0;        // pt; only for custom sizes
   double margin = 34;       // pt (12 mm)

@@ -6,7 +6,9 @@ below the chart (beside it when time runs down), and no title, lane name or
 label is cut that could have wrapped. Then the sizes a user asks for: a
 40-event timeline on A1 has labels of at least 12 pt (twice its A3 size),
 and as a 16 cm report figure it is at most 24 cm tall with labels of at
-least 6 pt. Prints the figures measured.
+least 6 pt. A vertical chart turns a named size to portrait unless the
+orientation is named, and two events far apart get an axis break. Prints
+the figures measured.
 
 usage: page_fit_test.py ANNALS SOURCE_DIR TMP_DIR
 """
@@ -40,7 +42,7 @@ def style_page(style_file, vertical):
 def render(timeline, *args, outputs=("json",)):
     stem = f"{timeline.stem}-{abs(hash(args)) % 10**8}"
     outs = [tmp / f"{stem}.{ext}" for ext in outputs]
-    cmd = [annals, "render", str(timeline), "--now", "2024-01-01", "--quiet", *args]
+    cmd = [annals, "render", str(timeline), "--now", "2024-01-01", *args]  # warnings kept: some checks read them
     for o in outs:
         cmd += ["-o", str(o)]
     run = subprocess.run(cmd, capture_output=True, text=True)
@@ -73,16 +75,18 @@ def blank_share(dump, vertical):
     return (floor - low) / page["height"]
 
 
-def needless_cuts(dump, written):
-    """Titles, lane names and legend entries are never shortened; a label only after three lines."""
+def needless_cuts(dump, written, vertical):
+    """Titles, lane and group names and legend entries are never shortened; a label only after three lines,
+    or, time running down (its lines along time, where the chart has room), five."""
+    lines = 5 if vertical else 3
     out = []
     for it in dump["items"]:
         text = it.get("text", "")
         if ELLIPSIS not in text or ELLIPSIS in written:
             continue
-        if it["kind"] in ("title", "lane", "legend"):
+        if it["kind"] in ("title", "lane", "group", "legend"):
             out.append(f"{it['kind']} {it['id']} shortened: {text!r}")
-        elif it["kind"] == "label" and text.count("\n") < 2:
+        elif it["kind"] == "label" and text.count("\n") < lines - 1:
             out.append(f"label {it['id']} shortened in {text.count(chr(10)) + 1} line(s): {text!r}")
     return out
 
@@ -109,7 +113,7 @@ for timeline in timelines:
             problems.append(f"{name}: {blank:.0%} of the page is blank {'beside' if vertical else 'below'} the chart")
         if not fits and "does not fit" not in err:
             problems.append(f"{name}: the chart does not fit, yet no warning says so")
-        cuts = needless_cuts(dump, written)
+        cuts = needless_cuts(dump, written, vertical)
         problems += [f"{name}: {c}" for c in cuts]
         shortened = sum(1 for it in dump["items"] if it["kind"] == "label" and ELLIPSIS in it["text"])
         print(f"{timeline.stem[:28]:28} {style.stem:8} {got[0]:6.0f}×{got[1]:<6.0f} {dump['page']['scale']:5.2f} "
@@ -144,6 +148,88 @@ if exact:
     print(f"{forty.name}: --width 16cm --height 20cm is {w / MM / 10:.2f} × {h / MM / 10:.2f} cm")
     if abs(w - 160 * MM) > 0.5 or abs(h - 200 * MM) > 0.5:
         problems.append(f"--width 16cm --height 20cm: {w:.1f} × {h:.1f} pt")
+
+# Two events 170 years apart: whatever the page, the composition breaks the
+# axis rather than draw a mostly empty stretch of time. Seen in the dump, the
+# ticks of one stretch are further apart per year than the two marks are (the
+# break took the empty time out), and no stretch of the plot wider than 40 %
+# of it is left with nothing drawn in it (a linear axis leaves about half on A4).
+two = tmp / "two-events.toml"
+two.write_text('[timeline]\ntitle = "Two events"\n\n'
+               '[[event]]\ntitle = "First railway telegraph line opens"\ndate = 1850\n\n'
+               '[[event]]\ntitle = "Pandemic lockdowns"\ndate = 2020\n', encoding="utf-8")
+
+
+def widest_empty_share(dump):
+    """The widest stretch along time of the lanes with no mark or label in it, as a share of the lanes' width."""
+    lanes = [it["box"] for it in dump["items"] if it["kind"] == "lane"]
+    x0, x1 = min(b[0] for b in lanes), max(b[0] + b[2] for b in lanes)
+    drawn = sorted((it["box"][0], it["box"][0] + it["box"][2]) for it in dump["items"]
+                   if it["kind"] in ("event", "label"))
+    widest, at = 0, x0
+    for a, b in drawn:
+        widest, at = max(widest, a - at), max(at, b)
+    return max(widest, x1 - at) / (x1 - x0)
+
+
+for args in [("--width", "12cm"), ("--width", "16cm"), ("--page", "A4"), ("--page", "A3"), ("--page", "A1")]:
+    dump, _, _ = render(two, *args)
+    if dump is None:
+        continue
+    marks = sorted(it["box"][0] + it["box"][2] / 2 for it in dump["items"] if it["kind"] == "event")
+    ticks = sorted((float(it["box"][0] + it["box"][2] / 2), int(it["text"])) for it in dump["items"]
+                   if it["kind"] == "tick" and it.get("text", "").isdigit())
+    early = [t for t in ticks if t[1] <= 1850]
+    per_year = (early[-1][0] - early[0][0]) / (early[-1][1] - early[0][1]) if len(early) > 1 else 0
+    apart = (marks[-1] - marks[0]) / 170
+    empty = widest_empty_share(dump)
+    print(f"two events {' '.join(args)}: {per_year:.2f} pt/year before the break, marks {apart:.2f} pt/year apart, "
+          f"widest empty stretch {empty:.0%}")
+    if not per_year or apart > 0.5 * per_year:
+        problems.append(f"two events {' '.join(args)}: no axis break ({apart:.2f} vs {per_year:.2f} pt/year)")
+    if empty > 0.4:
+        problems.append(f"two events {' '.join(args)}: {empty:.0%} of the plot is left empty")
+
+# A narrow figure of a vertical chart (a given width, its length free) is
+# drawn at the length it needs, cut at its width with a warning when even
+# font.min_size does not fit it: never a page of no length.
+for timeline in sorted((source / "tests" / "cases").glob("*vertical*.toml")):
+    for width in ("8cm", "12cm", "16cm"):
+        dump, err, _ = render(timeline, "--width", width, outputs=("json", "png"))
+        if dump is None:
+            continue
+        page = dump["page"]
+        print(f"{timeline.name} --width {width}: {page['width']:.0f} × {page['height']:.0f} pt, "
+              f"labels {page['label_size']:.1f} pt{'' if page['fits'] else ' (does not fit)'}")
+        if page["height"] <= 0 or abs(page["width"] - float(width[:-2]) * 10 * MM) > 0.5:
+            problems.append(f"{timeline.name} --width {width}: page {page['width']} × {page['height']}")
+        if not page["fits"] and "does not fit" not in err:
+            problems.append(f"{timeline.name} --width {width}: the chart does not fit, yet no warning says so")
+
+# A vertical chart turns a named size to portrait unless the timeline, a
+# style file of the user's or --set names page.orientation (a built-in
+# style's own "landscape" does not count); a custom page is kept as given.
+upright = source / "tests" / "cases" / "vertical.toml"
+own_style = tmp / "landscape-style.toml"
+own_style.write_text('extends = "default"\n[page]\norientation = "landscape"\n', encoding="utf-8")
+named_in_timeline = tmp / "vertical-landscape.toml"
+named_in_timeline.write_text(upright.read_text(encoding="utf-8") + '\n[style]\npage.orientation = "landscape"\n',
+                             encoding="utf-8")
+a3 = (297 * MM, 420 * MM)
+for timeline, args, want in [
+        (upright, ("--page", "A3"), a3),
+        (upright, ("--style", "poster"), (594 * MM, 841 * MM)),
+        (upright, ("--page", "A3", "--set", "page.orientation=landscape"), a3[::-1]),
+        (upright, ("--page", "A3", "--style", str(own_style)), a3[::-1]),
+        (named_in_timeline, ("--page", "A3"), a3[::-1]),
+        (upright, ("--width", "16cm", "--height", "10cm"), (160 * MM, 100 * MM))]:
+    dump, _, _ = render(timeline, *args)
+    if dump is None:
+        continue
+    got = (dump["page"]["width"], dump["page"]["height"])
+    print(f"{timeline.name} {' '.join(args)}: {got[0]:.0f} × {got[1]:.0f} pt")
+    if any(abs(a - b) > 0.5 for a, b in zip(got, want)):
+        problems.append(f"{timeline.name} {' '.join(args)}: page {got}, not {want}")
 
 for p in problems:
     print("FAIL:", p)

@@ -79,6 +79,29 @@ style::TextStyle group_style(const style::Style& st) {
   return g;
 }
 
+// A group header wraps into this many lines before "…".
+constexpr int kGroupLines = 8;
+
+// A group's name wrapped at `width`, its lines stacked from the top.
+HeaderText group_text(const std::string& title, const style::TextStyle& gs, double width,
+                      const text::TextMeasurer& m) {
+  LabelRequest req;
+  req.title = title;
+  req.font = gs.font;
+  req.title_color = gs.color;
+  req.date_color = gs.color;
+  req.max_width = width;
+  req.max_lines = kGroupLines;
+  const LabelText t = compose_label(req, m);
+  HeaderText text;
+  for (std::size_t i = 0; i < t.lines.size(); ++i)
+    text.lines.push_back(scene::Text{{0, t.line_height * static_cast<double>(i), t.lines[i].width, t.line_height},
+                                     t.lines[i].text, gs.font, gs.color, {}});
+  text.width = t.width;
+  text.height = t.height();
+  return text;
+}
+
 void group_strip(Headers& h, const ChartInput& in, const OrientationParams& p, double inner) {
   const auto& st = *in.style;
   const auto& m = *in.measurer;
@@ -86,8 +109,14 @@ void group_strip(Headers& h, const ChartInput& in, const OrientationParams& p, d
   if (h.groups.empty()) return;
   const auto font = group_style(st).font;
   if (!p.wrap_headers) {
+    // One line over its lanes, or the lines a name wider than its lanes are
+    // sure to get (kHeaderCap) needs: group names wrap, never cut.
     h.group_along = m.measure("X", font).height;
     h.group_gap = st.lane.padding + st.font.size / 2;
+    const double cap = kHeaderCap * st.font.size;
+    for (const auto& g : h.groups)
+      if (m.measure(g.title, font).width > cap)
+        h.group_along = std::max(h.group_along, group_text(g.title, group_style(st), cap, m).height);
     return;
   }
   // As wide as the longest name within reason, never narrower than its longest word (names wrap, not cut).
@@ -295,34 +324,28 @@ std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParam
 // Group headers wrapped beside their lanes (as many lines as a name needs,
 // like titles: a group's name is never cut); lanes grow where a group's name
 // needs more room than its lanes take.
-constexpr int kGroupLines = 8;
-
 std::vector<HeaderText> group_texts(const ChartInput& in, const OrientationParams& p, const Headers& h,
                                     std::vector<LaneGeometry>& lanes) {
   std::vector<HeaderText> out;
-  if (!p.wrap_headers) return out;
   const auto& st = *in.style;
   const style::TextStyle gs = group_style(st);
   for (const auto& g : h.groups) {
-    LabelRequest req;
-    req.title = g.title;
-    req.font = gs.font;
-    req.title_color = gs.color;
-    req.date_color = gs.color;
-    req.max_width = h.group_along;
-    req.max_lines = kGroupLines;
-    const LabelText t = compose_label(req, *in.measurer);
+    // Beside the lanes, wrapped in the strip: the lanes grow to its height.
+    // Over them, one line: the lanes grow across to its width, up to
+    // kHeaderCap ems (a longer name wraps in the room group_strip() kept).
     HeaderText text;
-    for (std::size_t i = 0; i < t.lines.size(); ++i)
-      text.lines.push_back(scene::Text{{0, t.line_height * static_cast<double>(i), t.lines[i].width, t.line_height},
-                                       t.lines[i].text, gs.font, gs.color, {}});
-    text.width = t.width;
-    text.height = t.height();
+    double need = 0;
+    if (p.wrap_headers) {
+      text = group_text(g.title, gs, h.group_along, *in.measurer);
+      need = text.height;
+    } else {
+      need = std::min(in.measurer->measure(g.title, gs.font).width, kHeaderCap * st.font.size);
+    }
+    need += 2 * st.lane.padding;
     double have = 0;
     for (std::size_t l = g.first; l <= g.last; ++l) have += lanes[l].height;
-    const double need = text.height + 2 * st.lane.padding;
     if (have < need) lanes[g.last].height += need - have;
-    out.push_back(std::move(text));
+    if (p.wrap_headers) out.push_back(std::move(text));
   }
   return out;
 }
@@ -613,12 +636,20 @@ void draw_groups(Canvas& cv, const Plan& plan, const ChartInput& in, const Orien
       // Level with the first lane's own title.
       at = p.map.point({ts.group_t0, c0 + pad + (first.row_top.empty() ? 0 : first.row_top[0])});
     } else {
-      // One line over its lanes, centred on them, shortened only when they are too narrow for it.
-      const std::string shown = ellipsize(g.title, std::max(0.0, c1 - c0 - 2 * pad), gs.font, *in.measurer);
-      const double w = in.measurer->measure(shown, gs.font).width;
-      text.lines.push_back(scene::Text{{0, 0, w, h.group_along}, shown, gs.font, gs.color, {}});
-      text.width = w;
-      at = p.map.point({ts.group_t0, c0 + std::max(pad, (c1 - c0 - w) / 2)});
+      // One line over its lanes, centred on them; wider than they are, wrapped
+      // in the strip's lines, and shortened only when even those cannot hold it.
+      const double room = std::max(0.0, c1 - c0 - 2 * pad);
+      text = group_text(g.title, gs, room, *in.measurer);
+      if (text.lines.size() > 1 && text.height > h.group_along + 0.01) {
+        const std::string shown = ellipsize(g.title, room, gs.font, *in.measurer);
+        const double w = in.measurer->measure(shown, gs.font).width;
+        text = HeaderText{};
+        text.lines.push_back(scene::Text{{0, 0, w, h.group_along}, shown, gs.font, gs.color, {}});
+        text.width = w;
+      }
+      // Its last line on the strip's rule, whatever the strip's other names need.
+      const double drop = std::max(0.0, h.group_along - text.height);
+      at = p.map.point({ts.group_t0 + drop, c0 + std::max(pad, (c1 - c0 - text.width) / 2)});
     }
     std::string drawn;
     for (const auto& line_text : text.lines) {
