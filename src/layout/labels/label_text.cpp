@@ -233,4 +233,16 @@ LabelText compose_label(const LabelRequest& r, const text::TextMeasurer& m) {
   return out;
 }
 
+LabelText wrap_text(const std::string& text, const FontSpec& font, Color color, double max_width, int max_lines,
+                    const text::TextMeasurer& measurer) {
+  LabelRequest req;
+  req.title = text;
+  req.font = font;
+  req.title_color = color;
+  req.date_color = color;
+  req.max_width = max_width;
+  req.max_lines = max_lines;
+  return compose_label(req, measurer);
+}
+
 }  // namespace annals::layout

@@ -60,6 +60,11 @@ struct LabelRequest {
 
 LabelText compose_label(const LabelRequest& request, const text::TextMeasurer& measurer);
 
+// A text without a date (a header, a title) in one font and colour,
+// wrapped at `max_width` into at most `max_lines` lines.
+LabelText wrap_text(const std::string& text, const FontSpec& font, Color color, double max_width, int max_lines,
+                    const text::TextMeasurer& measurer);
+
 // Adds `text` under `label`'s title, wrapped to `max_width` (or the label's
 // own width when wider) on at most `max_lines` lines, shortened with an
 // ellipsis beyond them; a note never counts as the title shortened.

@@ -85,14 +85,7 @@ constexpr int kGroupLines = 8;
 // A group's name wrapped at `width`, its lines stacked from the top.
 HeaderText group_text(const std::string& title, const style::TextStyle& gs, double width,
                       const text::TextMeasurer& m) {
-  LabelRequest req;
-  req.title = title;
-  req.font = gs.font;
-  req.title_color = gs.color;
-  req.date_color = gs.color;
-  req.max_width = width;
-  req.max_lines = kGroupLines;
-  const LabelText t = compose_label(req, m);
+  const LabelText t = wrap_text(title, gs.font, gs.color, width, kGroupLines, m);
   HeaderText text;
   for (std::size_t i = 0; i < t.lines.size(); ++i)
     text.lines.push_back(scene::Text{{0, t.line_height * static_cast<double>(i), t.lines[i].width, t.line_height},

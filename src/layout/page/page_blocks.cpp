@@ -30,14 +30,7 @@ double aligned_x(style::Align a, double width, double text_width) {
 // line takes more), its lines aligned, as shapes and one `title` item.
 void add_lines(Block& b, const std::string& id, const std::string& s, const style::TextStyle& st,
                style::Align align, double width, double y, const text::TextMeasurer& m) {
-  LabelRequest req;
-  req.title = s;
-  req.font = st.font;
-  req.title_color = st.color;
-  req.date_color = st.color;
-  req.max_width = width;
-  req.max_lines = kBlockLines;
-  const LabelText t = compose_label(req, m);
+  const LabelText t = wrap_text(s, st.font, st.color, width, kBlockLines, m);
   Box all{};
   for (std::size_t i = 0; i < t.lines.size(); ++i) {
     const auto& line = t.lines[i];
