@@ -58,6 +58,28 @@ std::string css_family(std::string_view name) {
   return out;
 }
 
+// Scripts whose letters keep their own glyphs wherever they stand, so each
+// can be placed where Pango put it; others reorder, join or stack letters.
+bool shapes_letter_by_letter(PangoScript script) {
+  switch (script) {
+    case PANGO_SCRIPT_COMMON:
+    case PANGO_SCRIPT_INHERITED:
+    case PANGO_SCRIPT_LATIN:
+    case PANGO_SCRIPT_GREEK:
+    case PANGO_SCRIPT_CYRILLIC:
+    case PANGO_SCRIPT_ARMENIAN:
+    case PANGO_SCRIPT_GEORGIAN:
+    case PANGO_SCRIPT_HAN:
+    case PANGO_SCRIPT_HIRAGANA:
+    case PANGO_SCRIPT_KATAKANA:
+    case PANGO_SCRIPT_HANGUL:
+    case PANGO_SCRIPT_BOPOMOFO:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 SvgGlyphText::SvgGlyphText(const PangoMeasurer& measurer, SubsetSources& sources, std::string id_prefix)
@@ -177,34 +199,69 @@ void SvgGlyphText::write_line(const scene::Text& t, double x0, int main_face, co
   std::sort(runs.begin(), runs.end(),
             [](const Run& a, const Run& b) { return a.run->glyphs->item->offset < b.run->glyphs->item->offset; });
   const double dx = t.box.x - x0;
-  // Every character's x, in order: `xs` for the whole line, unless a piece
-  // runs right to left, when each piece carries its own.
-  const auto positions = [&](std::size_t b, std::size_t e, bool rtl, std::string& to) {
-    if (rtl) {
-      // A right-to-left piece is placed by its left edge and laid out by
-      // the viewer, which orders its characters as Pango did.
-      double left = std::numeric_limits<double>::infinity();
-      for (std::size_t i = b; i < e; ++i)
-        if (!std::isnan(byte_x_[i])) left = std::min(left, byte_x_[i]);
-      if (!to.empty()) to += ' ';
-      append_number(to, (std::isfinite(left) ? left : 0) + dx, false);
-      return;
-    }
+  // Where the cluster starting at byte `b` ends: the next cluster's first byte.
+  const auto cluster_end = [&](std::size_t b) {
+    std::size_t e = b + 1;
+    while (e < text.size() && std::isnan(byte_x_[e])) ++e;
+    return e;
+  };
+  const auto several_chars = [&](std::size_t b, std::size_t e) {
+    for (std::size_t i = b + 1; i < e; ++i)
+      if (starts_char(static_cast<unsigned char>(text[i]))) return true;
+    return false;
+  };
+  // Every character's x, in order, for a piece of single-character clusters.
+  const auto positions = [&](std::size_t b, std::size_t e, std::string& to) {
     double x = std::isnan(byte_x_[b]) ? 0 : byte_x_[b];
     for (std::size_t i = b; i < e; ++i) {
       const auto lead = static_cast<unsigned char>(text[i]);
       if (!starts_char(lead)) continue;
-      if (!std::isnan(byte_x_[i])) x = byte_x_[i];  // else: inside the cluster before it
+      if (!std::isnan(byte_x_[i])) x = byte_x_[i];
       for (int u = 0; u < utf16_units(lead); ++u) {
         if (!to.empty()) to += ' ';
         append_number(to, x + dx, false);
       }
     }
   };
+  // A right-to-left piece, or a cluster of several characters (a ligature
+  // such as "fi", a letter and its marks, an Indic syllable), is placed by
+  // its left edge and shaped by the viewer as Pango did: a browser shapes
+  // each positioned character on its own, so an x for every character of a
+  // cluster would draw its glyphs on top of one another ("Pacif c", marks on
+  // the letter before). Until the first such piece, the line's characters
+  // take their x from the list of the element around them (`xs`); after
+  // it, each piece carries its own.
+  bool listing = !any_rtl;
+  const auto left_edge = [&](std::size_t b, std::size_t e) {
+    double left = std::numeric_limits<double>::infinity();
+    for (std::size_t i = b; i < e; ++i)
+      if (!std::isnan(byte_x_[i])) left = std::min(left, byte_x_[i]);
+    std::string to;
+    append_number(to, (std::isfinite(left) ? left : 0) + dx, false);
+    return to;
+  };
+  const auto emit = [&](std::size_t b, std::size_t e, const std::string& attrs, bool whole) {
+    const std::string escaped = xml_escape(text.substr(b, e - b));
+    if (whole) listing = false;
+    if (listing) {
+      positions(b, e, xs);
+      if (attrs.empty()) body += escaped;
+      else body += "<tspan" + attrs + '>' + escaped + "</tspan>";
+      return;
+    }
+    std::string own;
+    if (whole) own = left_edge(b, e);
+    else positions(b, e, own);
+    body += "<tspan" + attrs + " x=\"" + own + "\">" + escaped + "</tspan>";
+  };
   for (const Run& r : runs) {
     const PangoItem* item = r.run->glyphs->item;
     const auto run_begin = static_cast<std::size_t>(item->offset);
     const auto run_end = std::min(text.size(), run_begin + static_cast<std::size_t>(item->length));
+    // A run in a script whose letters shape together (Indic, Thai, ...) is
+    // one piece too: split per cluster, a syllable such as "न्दी" falls
+    // apart in the viewer.
+    const bool whole = is_rtl(r.run->glyphs.get()) || !shapes_letter_by_letter(static_cast<PangoScript>(item->analysis.script));
     // The run's pieces of one colour.
     std::vector<std::size_t> cuts{run_begin, run_end};
     for (const scene::ColorSpan& s : t.spans)
@@ -218,25 +275,31 @@ void SvgGlyphText::write_line(const scene::Text& t, double x0, int main_face, co
       while (b < e && !starts_char(static_cast<unsigned char>(text[b]))) ++b;
       if (b >= e) continue;
       const Color color = color_at(t, b);
-      const bool own_font = r.face != main_face && r.face >= 0;
-      const bool own_color = !(color == fill);
-      const std::string escaped = xml_escape(text.substr(b, e - b));
-      if (!any_rtl) positions(b, e, false, xs);
-      if (!own_font && !own_color && !any_rtl) {
-        body += escaped;
+      std::string attrs;
+      if (r.face != main_face && r.face >= 0)
+        attrs += fmt::format(" font-family=\"'{}f{}', '{}'\"", prefix_, r.face,
+                             faces_[static_cast<std::size_t>(r.face)].family);
+      if (!(color == fill)) append_fill(attrs, color);
+      if (whole) {
+        emit(b, e, attrs, true);
         continue;
       }
-      body += "<tspan";
-      if (own_font)
-        body += fmt::format(" font-family=\"'{}f{}', '{}'\"", prefix_, r.face,
-                            faces_[static_cast<std::size_t>(r.face)].family);
-      if (own_color) append_fill(body, color);
-      if (any_rtl) {
-        std::string own;
-        positions(b, e, is_rtl(r.run->glyphs.get()), own);
-        body += " x=\"" + own + '"';
+      // Single-character clusters together, each cluster of several alone.
+      std::size_t from = b;
+      for (std::size_t i = b; i < e;) {
+        if (std::isnan(byte_x_[i])) {
+          ++i;
+          continue;
+        }
+        const std::size_t end = std::min(e, cluster_end(i));
+        if (several_chars(i, end)) {
+          if (from < i) emit(from, i, attrs, false);
+          emit(i, end, attrs, true);
+          from = end;
+        }
+        i = end;
       }
-      body += '>' + escaped + "</tspan>";
+      if (from < e) emit(from, e, attrs, false);
     }
   }
 }

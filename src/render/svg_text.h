@@ -47,6 +47,8 @@ class SvgGlyphText final : public SvgTextWriter {
   };
   int face_of(PangoFont* font, bool italic);
   // One line: the x of each of its characters (relative to x0) into `xs`,
+  // up to the first piece the viewer must shape whole (a cluster of several
+  // characters, a right-to-left or joining run), which carries its own x;
   // its text, with a <tspan> where the font or colour changes, into `body`.
   void write_line(const scene::Text& t, double x0, int main_face, const Color& fill, std::string& xs,
                   std::string& body);

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 
-from chromium import find_chromium, screenshot
+from chromium import find_chromium, png_pixels, screenshot
 
 annals, source, work = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 work.mkdir(parents=True, exist_ok=True)
@@ -265,6 +265,54 @@ if inked < 2000:
 if differ > 0:
     problems.append(f"two charts inline in one page differ from each alone in {differ} pixels "
                     f"(see {work}/two-inline.png, alone-0.png and alone-1.png)")
+
+# ---- Text the browser shapes as Pango did -----------------------------------
+# Ligatures ("fi", "ffl"), letters with combining accents and Thai with its
+# marks: given an x for every character, Chromium drew "Pacific" as
+# "Pacif c" and put accents over the letter before theirs.
+shaping = work / "shaping.toml"
+shaping.write_text("""[timeline]
+title = "Pacific office affairs"
+[[event]]
+date = 1900
+title = "Final flight of the affluent office"
+[[event]]
+date = 1950
+title = "Cafe\u0301 Zoe\u0308 Ne\u0303o"
+[[event]]
+date = 1960
+title = "\u0e20\u0e32\u0e29\u0e32\u0e44\u0e17\u0e22 \u0e19\u0e49\u0e33"
+""", encoding="utf-8")
+shaping_svg, shaping_png = work / "shaping.svg", work / "shaping-annals.png"
+# At twice the screen's resolution, so anti-aliased edges weigh less than letters.
+subprocess.run([annals, "render", str(shaping), "-q", "--width", "14cm", "--dpi", "192",
+                "-o", str(shaping_svg), "-o", str(shaping_png)], check=True)
+chart = shaping_svg.read_text(encoding="utf-8")
+chart = chart[chart.index("<svg"):]
+_, _, want = png_pixels(shaping_png)
+sw, sh = len(want[0]), len(want)
+_, _, got_px = page_shot(head + f'<div style="width:{sw}px;line-height:0"><style>svg{{width:100%;height:auto}}</style>'
+                         f'{chart}</div></body></html>',
+                         "shaping-chromium", sw, sh)
+# In blocks of 4 × 4 pixels, grey levels averaged, so that glyphs placed a
+# fraction of a pixel apart (hinting) agree and a letter missing or moved
+# does not; counted where either picture has ink.
+def blocks(px):
+    rows = []
+    for by in range(0, len(px) - 3, 4):
+        rows.append([sum(sum(px[y][x]) for y in range(by, by + 4) for x in range(bx, bx + 4)) / 48
+                     for bx in range(0, min(len(r) for r in px) - 3, 4)])
+    return rows
+inked = differ = 0
+for row, ref in zip(blocks(got_px), blocks(want)):
+    for p, q in zip(row, ref):
+        if min(p, q) < 200:
+            inked += 1
+            differ += abs(p - q) > 40
+print(f"shaped text: {differ} of {inked} inked blocks differ from annals' PNG")
+if inked < 500 or differ > inked * 0.08:
+    problems.append(f"ligatures, accents or Thai draw otherwise in Chromium than in annals' PNG: {differ} of "
+                    f"{inked} inked blocks of 4 × 4 pixels (see {work}/shaping-chromium.png and shaping-annals.png)")
 
 for p in problems:
     print("FAIL:", p)

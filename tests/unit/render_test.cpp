@@ -302,6 +302,46 @@ TEST_F(RenderTest, SvgRightToLeftTextKeepsItsLogicalOrderAndIsPlacedByItsLeftEdg
   EXPECT_EQ(x_list(svg, open).size(), 1u) << "one x for the right-to-left piece:\n" << svg;
 }
 
+// The characters of one cluster must not each get an x: a browser shapes
+// every positioned character on its own and drew "Pacific" as "Pacif c",
+// and a combining accent over the letter before its own.
+TEST_F(RenderTest, SvgLigatureIsOnePiecePlacedWhereItsClusterStarts) {
+  scene::Scene s = small_scene();
+  const FontSpec font;
+  s.shapes.push_back(label(renderer, "Pacific", 10, 10, font));
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  std::vector<double> carets;
+  renderer.measurer().measure_carets("Pacific", font, carets);
+  EXPECT_EQ(x_list(svg, svg.find("<text")).size(), 4u) << "P a c i, then the ligature:\n" << svg;
+  const auto piece = svg.find(">fi</tspan>");
+  ASSERT_NE(piece, std::string::npos) << svg;
+  const std::vector<double> own = x_list(svg, svg.rfind("<tspan", piece));
+  ASSERT_EQ(own.size(), 1u) << svg;
+  EXPECT_NEAR(own[0], carets[4], 0.051);
+}
+
+TEST_F(RenderTest, SvgCombiningMarkStaysWithItsLetter) {
+  scene::Scene s = small_scene();
+  s.shapes.push_back(label(renderer, "Cafe\xCC\x81 Zoe\xCC\x88", 10, 10));  // e and a combining accent
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  for (const std::string cluster : {"e\xCC\x81", "e\xCC\x88"}) {
+    const auto piece = svg.find(">" + cluster + "</tspan>");
+    ASSERT_NE(piece, std::string::npos) << svg;
+    EXPECT_EQ(x_list(svg, svg.rfind("<tspan", piece)).size(), 1u) << svg;
+  }
+}
+
+TEST_F(RenderTest, SvgRunOfAJoiningScriptIsOnePiece) {
+  scene::Scene s = small_scene();
+  const std::string hindi = "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xA6\xE0\xA5\x80";  // हिन्दी
+  s.shapes.push_back(label(renderer, "Delhi " + hindi, 10, 10));
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  const auto piece = svg.find(">" + hindi + "</tspan>");
+  ASSERT_NE(piece, std::string::npos) << svg;
+  EXPECT_EQ(x_list(svg, svg.rfind("<tspan", piece)).size(), 1u) << svg;
+  EXPECT_EQ(x_list(svg, svg.find("<text")).size(), 6u) << "the Latin before it, letter by letter:\n" << svg;
+}
+
 // ---- batching ----
 
 scene::Circle dot(double x, double y, Color c) { return scene::Circle{{x, y}, 3, scene::Paint::solid(c), {}}; }
