@@ -416,7 +416,12 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-// Lane groups, page by page: a group header overlaps no lane header, no
+std::string describe(const Box& b) {
+  return "[" + std::to_string(b.x) + ", " + std::to_string(b.y) + ", " + std::to_string(b.w) + " x " +
+         std::to_string(b.h) + "]";
+}
+
+// Lane groups, page by page: a group header lies inside its group and overlaps no lane header, no
 // lane's band, no label and no other header line; group boxes do not
 // overlap; a whole single-page chart has a group item for every group its lanes name.
 std::string check_groups(const model::Timeline& t, const Detailed& d) {
@@ -458,6 +463,23 @@ std::string check_groups(const model::Timeline& t, const Detailed& d) {
         if (g->box.overlaps(l->box, 0.01)) return "group header \"" + g->text + "\" overlaps label " + l->id + where;
       for (const auto* h : group_titles)
         if (h != g && g->box.overlaps(h->box, 0.01)) return "group headers \"" + g->text + "\" and \"" + h->text + "\" overlap" + where;
+    }
+    // A group's name lies inside its own box (the header it heads): inside
+    // the box of a group whose name has that line.
+    for (const auto* txt : group_titles) {
+      const scene::Item* named = nullptr;
+      bool inside = false;
+      for (const auto* g : groups)
+        if (among(lines_of(g->text), txt->text)) {
+          named = g;
+          inside = inside || g->box.contains(txt->box, 0.5);
+        }
+      if (named != nullptr && !inside) {
+        std::string all;
+        for (const auto* g : groups) all += " {" + g->text + "} " + describe(g->box);
+        return "group header \"" + txt->text + "\" " + describe(txt->box) + " reaches outside its group's box " +
+               describe(named->box) + where + all;
+      }
     }
     for (std::size_t i = 0; i < groups.size(); ++i)
       for (std::size_t j = i + 1; j < groups.size(); ++j)

@@ -330,7 +330,9 @@ std::vector<HeaderText> group_texts(const ChartInput& in, const OrientationParam
     double need = 0;
     if (p.wrap_headers) {
       text = group_text(g.title, gs, h.group_along, *in.measurer);
-      need = text.height;
+      // Drawn level with its first lane's first row (draw_groups()).
+      const auto& rows = lanes[g.first].row_top;
+      need = text.height + (rows.empty() ? 0 : rows[0]);
     } else {
       need = std::min(in.measurer->measure(g.title, gs.font).width, kHeaderCap * st.font.size);
     }
