@@ -141,8 +141,9 @@ constexpr double kHopeless = 8;
 
 // Time running down, a label's lines run along time, where a vertical chart
 // has its room: a label that the style's max_label_lines would shorten may
-// take up to this many more lines first.
-constexpr int kMoreLinesAlongTime = 2;
+// take this many more lines first, fewer tried before more (the style's 3
+// become 5, then 8).
+constexpr int kMoreLinesAlongTime[] = {2, 5};
 
 struct Chosen {
   ChartInput in;
@@ -156,16 +157,19 @@ std::optional<Chosen> longer_labels(const ChartInput& chosen, const Trial& best,
   if (!vertical(*chosen.chart) || best.c.shortened == 0) return std::nullopt;
   Diagnostics scratch;
   std::optional<Chosen> out;
-  for (const double factor : {chosen.fit.label_factor, 1.0}) {
-    ChartInput at = chosen;
-    at.fit.extra_lines = kMoreLinesAlongTime;
-    at.fit.label_factor = factor;
-    Trial smallest = compose_at(at, range.min, &scratch);
-    if (!fits(at, smallest.c)) continue;
-    Trial t = largest_fitting(at, std::move(smallest), range.max);
-    const std::size_t fewest = out ? out->trial.c.shortened : best.c.shortened;
-    if (t.c.shortened < fewest || (out && t.c.shortened == fewest && t.k > out->trial.k))
-      out = Chosen{at, std::move(t)};
+  for (const int extra : kMoreLinesAlongTime) {
+    for (const double factor : {chosen.fit.label_factor, 1.0}) {
+      ChartInput at = chosen;
+      at.fit.extra_lines = extra;
+      at.fit.label_factor = factor;
+      Trial smallest = compose_at(at, range.min, &scratch);
+      if (!fits(at, smallest.c)) continue;
+      Trial t = largest_fitting(at, std::move(smallest), range.max);
+      const std::size_t fewest = out ? out->trial.c.shortened : best.c.shortened;
+      if (t.c.shortened < fewest || (out && t.c.shortened == fewest && t.k > out->trial.k))
+        out = Chosen{at, std::move(t)};
+    }
+    if (out && out->trial.c.shortened == 0) break;
   }
   return out;
 }

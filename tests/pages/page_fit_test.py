@@ -77,8 +77,8 @@ def blank_share(dump, vertical):
 
 def needless_cuts(dump, written, vertical):
     """Titles, lane and group names and legend entries are never shortened; a label only after three lines,
-    or, time running down (its lines along time, where the chart has room), five."""
-    lines = 5 if vertical else 3
+    or, time running down (its lines along time, where the chart has room), eight."""
+    lines = 8 if vertical else 3
     out = []
     for it in dump["items"]:
         text = it.get("text", "")
