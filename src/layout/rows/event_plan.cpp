@@ -23,7 +23,7 @@ constexpr double kMinBand = 3;
 // it reads as a span and not a sliver; the dump keeps its true dates.
 constexpr double kMinSpan = 6;       // pt: the shortest bar
 constexpr double kCapReach = 0.8;    // an end cap reaches this share of the bar's height beyond its centre
-constexpr int kDescriptionLines = 3;  // a printed description wraps to this many lines, then shortens
+constexpr int kDescriptionLines = 6;  // a printed description wraps to this many lines, then shortens
 constexpr double kInsidePad = 3;     // pt between a bar's end and its inside label
 constexpr double kBandAlpha = 0.28;  // uncertainty bands are quiet
 constexpr double kFadeAlpha = 0.12;  // where an approximate end fades to
