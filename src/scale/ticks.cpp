@@ -178,18 +178,42 @@ void append_segment_ticks(const Segment& seg, const LabelWidth& width, double mi
 }
 
 // Labels of neighbouring segments can meet across a break: keep the earlier,
-// and draw the other tick as a minor one so no tick looks labelled but is not.
-void unlabel_crowded(std::vector<Tick>& ticks, const LabelWidth& width, double min_gap) {
-  std::optional<Label> prev;
+// unless it is the later's segment that would be left without a label (a
+// short stretch between two breaks), and draw the other tick as a minor one
+// so no tick looks labelled but is not.
+void unlabel_crowded(std::vector<Tick>& ticks, const std::vector<Segment>& segments, const LabelWidth& width,
+                     double min_gap) {
+  const auto segment_of = [&](double x) {
+    for (std::size_t i = 0; i < segments.size(); ++i)
+      if (x <= segments[i].x1) return i;
+    return segments.empty() ? 0 : segments.size() - 1;
+  };
+  std::vector<int> labelled(segments.size() + 1, 0);
+  for (const Tick& t : ticks)
+    if (t.level == 0 && !t.label.empty()) ++labelled[segment_of(t.x)];
+  const auto unlabel = [&](Tick& t) {
+    t.label.clear();
+    t.major = false;
+    --labelled[segment_of(t.x)];
+  };
+  std::vector<Tick*> kept;
   for (Tick& t : ticks) {
     if (t.level != 0 || t.label.empty()) continue;
     const Label here{t.x, width(t.label)};
-    if (prev && !apart(*prev, here, min_gap)) {
-      t.label.clear();
-      t.major = false;
+    const auto clear_of = [&](const Tick* k) { return k == nullptr || apart({k->x, width(k->label)}, here, min_gap); };
+    if (clear_of(kept.empty() ? nullptr : kept.back())) {
+      kept.push_back(&t);
       continue;
     }
-    prev = here;
+    Tick* prev = kept.back();
+    const bool last_of_its_segment = labelled[segment_of(t.x)] == 1 && labelled[segment_of(prev->x)] > 1 &&
+                                     segment_of(t.x) != segment_of(prev->x);
+    if (last_of_its_segment && clear_of(kept.size() > 1 ? kept[kept.size() - 2] : nullptr)) {
+      unlabel(*prev);
+      kept.back() = &t;
+      continue;
+    }
+    unlabel(t);
   }
 }
 
@@ -228,7 +252,7 @@ std::vector<Tick> ticks(const TimeScale& s, const LabelWidth& label_width, doubl
     return a.major > b.major;
   };
   std::stable_sort(out.begin(), out.end(), by_x);
-  unlabel_crowded(out, label_width, min_gap);
+  unlabel_crowded(out, s.segments(), label_width, min_gap);
   for (Tick& t : fitting_contexts(contexts, min_gap)) out.push_back(std::move(t));
   std::stable_sort(out.begin(), out.end(), [&](const Tick& a, const Tick& b) {
     if (a.level != b.level) return a.level < b.level;

@@ -398,6 +398,21 @@ TEST(Ticks, EachSegmentStartsOnItsOwnBoundary) {
   EXPECT_TRUE(std::any_of(ts.begin(), ts.end(), [](const Tick& t) { return t.label == "1970"; }));
 }
 
+// A short stretch between two breaks whose one label meets the last of the
+// stretch before: the earlier gives way, else the stretch reads as no time.
+TEST(Ticks, ShortStretchBetweenBreaksKeepsItsOnlyLabel) {
+  const TimeScale s({Segment{at(1800), at(1833), 0, 165}, Segment{at(1879, 10), at(1884, 3), 175, 225},
+                     Segment{at(1940), at(2030), 250, 1000}});
+  const auto ts = level(ticks(s, width_of), 0);
+  for (const Segment& g : s.segments())
+    EXPECT_TRUE(std::any_of(ts.begin(), ts.end(), [&](const Tick& t) { return g.t0 <= t.t && t.t <= g.t1; }))
+        << "no label between " << g.x0 << " and " << g.x1;
+  EXPECT_TRUE(std::any_of(ts.begin(), ts.end(), [](const Tick& t) { return t.label == "1880"; }));
+  for (std::size_t i = 1; i < ts.size(); ++i)
+    EXPECT_GE((ts[i].x - width_of(ts[i].label) / 2) - (ts[i - 1].x + width_of(ts[i - 1].label) / 2), 12 - 1e-9)
+        << ts[i - 1].label << " " << ts[i].label;
+}
+
 TEST(Ticks, NarrowPageLabelsDoNotOverlap) {
   const auto ts = majors(at(1879), at(2023), 100);
   EXPECT_FALSE(labels_overlap(ts, 12));
