@@ -190,7 +190,7 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range, FitParams* closest = nul
   FitParams least_fit;
   for (const LabelWidth& width : kLabelWidths) {
     if (width.grow && (!best || best->k <= 1 || best->c.shortened == 0)) continue;
-    if (width.factor < kNarrowest && best) continue;
+    if (width.factor < kNarrowest && best && !vertical(*in.chart)) continue;
     ChartInput at = in;
     at.fit.label_factor = width.factor;
     at.fit.grow_labels = width.grow;
