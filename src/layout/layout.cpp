@@ -16,6 +16,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <span>
 #include <utility>
 #include <variant>
 
@@ -144,20 +145,25 @@ constexpr double kHopeless = 8;
 // take this many more lines first, fewer tried before more (the style's 3
 // become 5, then 8).
 constexpr int kMoreLinesAlongTime[] = {2, 5};
+// Time across, a label held to a narrow stretch between two breaks may take
+// one or two more lines (a taller row) before it is cut.
+constexpr int kMoreLinesAcross[] = {1, 2};
 
 struct Chosen {
   ChartInput in;
   Trial trial;
 };
 
-// The chart with labels allowed more lines along time, as wide as `chosen`'s
+// The chart with labels allowed more lines, as wide as `chosen`'s
 // or as the style's, when it shortens fewer labels than `chosen` and fits:
 // the largest type at which it does, fewest shortened labels first.
 std::optional<Chosen> longer_labels(const ChartInput& chosen, const Trial& best, const TypeRange& range) {
-  if (!vertical(*chosen.chart) || best.c.shortened == 0) return std::nullopt;
+  if (best.c.shortened == 0) return std::nullopt;
   Diagnostics scratch;
   std::optional<Chosen> out;
-  for (const int extra : kMoreLinesAlongTime) {
+  const std::span<const int> extras = vertical(*chosen.chart) ? std::span<const int>(kMoreLinesAlongTime)
+                                                              : std::span<const int>(kMoreLinesAcross);
+  for (const int extra : extras) {
     for (const double factor : {chosen.fit.label_factor, 1.0}) {
       ChartInput at = chosen;
       at.fit.extra_lines = extra;
