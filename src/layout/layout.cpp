@@ -50,6 +50,12 @@ Trial compose_at(ChartInput in, double k, Diagnostics* diags) {
   return {k, compose(in)};
 }
 
+// A trial of the search at scale `k`: its length and shortened labels, nothing drawn.
+Trial trial_at(ChartInput in, double k, Diagnostics* diags) {
+  in.fit.measure_only = true;
+  return compose_at(std::move(in), k, diags);
+}
+
 // The page length along which content grows: across the time axis.
 double across(const ChartInput& in) { return params_for(in).map.extent(in.page.width, in.page.height).y; }
 
@@ -72,7 +78,7 @@ std::string smallest_page(const ChartInput& in, double k) {
     bigger.page.height = landscape ? size->width : size->height;
     if (bigger.page.width * bigger.page.height <= in.page.width * in.page.height + 1) continue;
     Diagnostics scratch;
-    if (fits(bigger, compose_at(bigger, k, &scratch).c))
+    if (fits(bigger, trial_at(bigger, k, &scratch).c))
       return fmt::format("{} {}", name, landscape ? "landscape" : "portrait");
   }
   return {};
@@ -96,14 +102,14 @@ void keep_page(Composition& c, const PageFrame& page) {
 // `at_lo` is the composition at lo, known to fit.
 Trial largest_fitting(const ChartInput& in, Trial at_lo, double hi) {
   Diagnostics scratch;
-  Trial top = compose_at(in, hi, &scratch);
+  Trial top = trial_at(in, hi, &scratch);
   if (fits(in, top.c)) return top;
   double lo = at_lo.k;
   Trial best = std::move(at_lo);
   // Seven halvings find the scale within about 1 % of the range.
   for (int i = 0; i < 7 && hi - lo > 0.01; ++i) {
     const double mid = (lo + hi) / 2;
-    Trial t = compose_at(in, mid, &scratch);
+    Trial t = trial_at(in, mid, &scratch);
     if (fits(in, t.c)) {
       lo = mid;
       best = std::move(t);
@@ -168,7 +174,7 @@ std::optional<Chosen> longer_labels(const ChartInput& chosen, const Trial& best,
       ChartInput at = chosen;
       at.fit.extra_lines = extra;
       at.fit.label_factor = factor;
-      Trial smallest = compose_at(at, range.min, &scratch);
+      Trial smallest = trial_at(at, range.min, &scratch);
       if (!fits(at, smallest.c)) continue;
       Trial t = largest_fitting(at, std::move(smallest), range.max);
       const std::size_t fewest = out ? out->trial.c.shortened : best.c.shortened;
@@ -200,7 +206,7 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range, FitParams* closest = nul
     ChartInput at = in;
     at.fit.label_factor = width.factor;
     at.fit.grow_labels = width.grow;
-    Trial smallest = compose_at(at, range.min, &scratch);
+    Trial smallest = trial_at(at, range.min, &scratch);
     if (!least || smallest.c.natural < *least) {
       least = smallest.c.natural;
       least_fit = at.fit;
@@ -299,7 +305,7 @@ Fitted fit(ChartInput in) {
   // style's own size when that is short enough, else fitted to a height
   // near the width (a figure for a report).
   Diagnostics scratch;
-  Trial natural = compose_at(in, 1, &scratch);
+  Trial natural = trial_at(in, 1, &scratch);
   const double aim = (in.chart->events.size() <= kReportEvents ? 1.2 : 1.5) * in.page.width;
   if (natural.c.natural <= aim) return {compose_at(in, 1, in.diags), true};
   // The aim, then at most 1.5 × the width; a chart too large for either is as long as it needs.

@@ -685,6 +685,7 @@ Point draw_chart(Canvas& cv, Composition& out, Plan& plan, AxisBlock& axis, cons
     draw_titles_after(cv, after, c, p.map);
     c += after.total();
   }
+  if (in.fit.measure_only) return p.map.point({ts.t1, c});
   cv.reserve_events(in.chart->events.size());
   draw_lanes(cv, out, plan.lanes, plan.planned.plans, in, p, plan.headers, ts, scale);
   draw_links(cv, plan.lanes, plan.planned.plans, in, p, ts, a.lanes, lanes_c1);

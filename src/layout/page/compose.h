@@ -26,6 +26,10 @@ struct FitParams {
   double stretch = 0;       // spare room across on a fixed page, loosening the lanes' rows
   double scale = 1;         // the type scale the chart's style was drawn at (page/type_scale.h)
   bool grow_labels = false;  // labels as wide in ems as at the style's size (else as wide on the page)
+  // A trial of the search: the composition's natural length and shortened
+  // labels only, its lanes, events and links not drawn (the scene of a whole
+  // chart too long for its page is most of a paged chart's peak memory).
+  bool measure_only = false;
 };
 
 struct ChartInput {
