@@ -151,8 +151,9 @@ constexpr double kHopeless = 8;
 // take this many more lines first, fewer tried before more (the style's 3
 // become 5, then 8).
 constexpr int kMoreLinesAlongTime[] = {2, 5};
-// Time across, a label held to a narrow stretch between two breaks may take
-// one or two more lines (a taller row) before it is cut.
+// Time across, labels may take one or two more lines (taller rows) when
+// that cuts fewer of them: a label held to a narrow stretch between two
+// axis breaks is what needs it.
 constexpr int kMoreLinesAcross[] = {1, 2};
 
 struct Chosen {

@@ -210,9 +210,15 @@ void SvgGlyphText::write_line(const scene::Text& t, double x0, int main_face, co
       if (starts_char(static_cast<unsigned char>(text[i]))) return true;
     return false;
   };
+  // The x of the cluster that byte `b` is in: a colour span may begin
+  // inside a cluster (a title that starts with a combining mark).
+  const auto x_at = [&](std::size_t b) {
+    while (b > 0 && std::isnan(byte_x_[b])) --b;
+    return std::isnan(byte_x_[b]) ? 0.0 : byte_x_[b];
+  };
   // Every character's x, in order, for a piece of single-character clusters.
   const auto positions = [&](std::size_t b, std::size_t e, std::string& to) {
-    double x = std::isnan(byte_x_[b]) ? 0 : byte_x_[b];
+    double x = x_at(b);
     for (std::size_t i = b; i < e; ++i) {
       const auto lead = static_cast<unsigned char>(text[i]);
       if (!starts_char(lead)) continue;
@@ -237,7 +243,7 @@ void SvgGlyphText::write_line(const scene::Text& t, double x0, int main_face, co
     for (std::size_t i = b; i < e; ++i)
       if (!std::isnan(byte_x_[i])) left = std::min(left, byte_x_[i]);
     std::string to;
-    append_number(to, (std::isfinite(left) ? left : 0) + dx, false);
+    append_number(to, (std::isfinite(left) ? left : x_at(b)) + dx, false);
     return to;
   };
   const auto emit = [&](std::size_t b, std::size_t e, const std::string& attrs, bool whole) {

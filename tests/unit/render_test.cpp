@@ -331,6 +331,21 @@ TEST_F(RenderTest, SvgCombiningMarkStaysWithItsLetter) {
   }
 }
 
+// A colour span that begins inside a cluster (between the f and the i of
+// the "fi" ligature) is placed where that cluster is, not at the line's start.
+TEST_F(RenderTest, SvgPieceBeginningInsideAClusterStaysAtTheCluster) {
+  scene::Scene s = small_scene();
+  scene::Text t = label(renderer, "1879 fire", 10, 10);
+  t.spans.push_back({0, 6, Color{1, 0, 0, 1}});
+  s.shapes.push_back(t);
+  const std::string svg = renderer.render(s, Format::svg, {}).bytes;
+  std::vector<double> all;
+  for (auto at = svg.find("<text"); (at = svg.find(" x=\"", at)) != std::string::npos; ++at)
+    for (const double x : x_list(svg, at)) all.push_back(x);
+  ASSERT_FALSE(all.empty()) << svg;
+  EXPECT_EQ(std::count(all.begin(), all.end(), 0.0), 1) << "only the first character at the line's start:\n" << svg;
+}
+
 TEST_F(RenderTest, SvgRunOfAJoiningScriptIsOnePiece) {
   scene::Scene s = small_scene();
   const std::string hindi = "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xA6\xE0\xA5\x80";  // हिन्दी
