@@ -1,9 +1,10 @@
 // Every case of tests/cases and every timeline of timelines/ laid out in each
 // built-in style, read the way a reader reads it, through the layout dump:
 // events of a lane that overlap in time sit in time order (the later below,
-// or to the right when time runs down), in 90 % of pairs at least, with rows
-// kept within a quarter more than the fewest (first fit: 72 %). And no two
-// labels of a row are written toward each other closer than 1.5 em.
+// or to the right when time runs down), in 90 % of pairs at least and in
+// 85 % of each case with ten pairs or more, with rows kept within a quarter
+// more than the fewest (first fit: 72 %). And no two labels of a row are
+// written toward each other closer than 1.5 em.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -99,8 +100,8 @@ TEST(CaseReading, OverlappingEventsOfALaneSitInTimeOrder) {
         std::printf("%-36s %-8s %4d of %4d in time order\n", file.filename().string().c_str(), style, o.in_order,
                     o.pairs);
       if (o.pairs >= 10) {
-        EXPECT_GE(o.in_order, 0.7 * o.pairs) << file.filename() << " " << style << ": " << o.in_order
-                                              << " of " << o.pairs << " pairs in time order";
+        EXPECT_GE(o.in_order, 0.85 * o.pairs) << file.filename() << " " << style << ": " << o.in_order
+                                               << " of " << o.pairs << " pairs in time order";
       }
     }
   EXPECT_GE(all.pairs, 50);  // the cases overlap enough for the figure to mean something

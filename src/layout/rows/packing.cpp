@@ -88,17 +88,30 @@ class Rows {
   bool fits(std::size_t row, const Extent& e) const {
     const auto& r = rows_[row];
     const auto next = r.lower_bound(e.end - kTouch);
-    return next == r.begin() || std::prev(next)->second <= e.begin + kTouch;
+    return next == r.begin() || std::prev(next)->second.first <= e.begin + kTouch;
   }
-  void put(std::size_t row, const Extent& e) {
-    if (e.end > e.begin + kTouch) rows_[row].emplace(e.begin, e.end);
+  void put(std::size_t row, const Extent& e, std::size_t event = 0) {
+    if (e.end > e.begin + kTouch) rows_[row].emplace(e.begin, std::pair(e.end, event));
   }
   void lift(std::size_t row, const Extent& e) {
     if (e.end > e.begin + kTouch) rows_[row].erase(e.begin);
   }
+  // The events on a row whose extents `e` would overlap, at most `limit`
+  // of them (empty and false past that).
+  bool in_the_way(std::size_t row, const Extent& e, std::size_t limit, std::vector<std::size_t>& out) const {
+    out.clear();
+    const auto& r = rows_[row];
+    for (auto it = r.lower_bound(e.end - kTouch); it != r.begin();) {
+      --it;
+      if (it->second.first <= e.begin + kTouch) break;  // ends grow with begins on a row
+      if (out.size() == limit) return out.clear(), false;
+      out.push_back(it->second.second);
+    }
+    return true;
+  }
 
  private:
-  std::vector<std::map<double, double>> rows_;  // begin → end
+  std::vector<std::map<double, std::pair<double, std::size_t>>> rows_;  // begin → end, event
 };
 
 // Pairs a row puts out of order, given the sorted rows of the overlapping
@@ -223,16 +236,16 @@ std::vector<std::vector<std::size_t>> overlapping_marks(std::span<const Extent> 
 
 // Either greedy order sees only the events placed before: a few passes then
 // move each event to the row its extent fits with the fewest of its
-// overlapping marks out of order, or let two overlapping events trade rows,
-// whenever that puts fewer out of order. Rows left empty close up.
-void polish(std::span<const Extent> extents, std::span<const Extent> marks, Packing& p) {
-  constexpr std::size_t kPairLimit = 20'000;  // a lane a reader can follow has far fewer
+// overlapping marks out of order, let two overlapping events trade rows, or
+// move an event to a better row by sending the few events in its way to their
+// best other rows, whenever that puts fewer out of order. Rows left empty
+// close up.
+void polish(std::span<const Extent> extents, std::span<const Extent> marks,
+            const std::vector<std::vector<std::size_t>>& near, Packing& p) {
   constexpr int kPasses = 4;
-  const auto near = overlapping_marks(extents, marks, kPairLimit);
-  if (near.empty()) return;
   Rows rows(p.rows);
-  for (std::size_t i = 0; i < extents.size(); ++i) rows.put(p.row_of[i], occupied(extents, i));
-  std::vector<std::size_t> sooner, later;
+  for (std::size_t i = 0; i < extents.size(); ++i) rows.put(p.row_of[i], occupied(extents, i), i);
+  std::vector<std::size_t> sooner, later, moving;
   // Out of order pairs of event i on a row, the other events where they are.
   const auto cost = [&](std::size_t i, std::size_t row) {
     const double begin = mark_of(extents, marks, i).begin;
@@ -241,6 +254,21 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks, Pack
       n += mark_of(extents, marks, j).begin < begin ? p.row_of[j] >= row : p.row_of[j] <= row;
     return n;
   };
+  // Pairs out of order that involve a set of events, each pair once.
+  const auto bad_among = [&](const std::vector<std::size_t>& set) {
+    std::size_t n = 0;
+    for (const std::size_t x : set) {
+      const double begin = mark_of(extents, marks, x).begin;
+      for (const std::size_t j : near[x]) {
+        if (j < x && std::find(set.begin(), set.end(), j) != set.end()) continue;
+        n += mark_of(extents, marks, j).begin < begin ? p.row_of[j] >= p.row_of[x] : p.row_of[j] <= p.row_of[x];
+      }
+    }
+    return n;
+  };
+  constexpr std::size_t kInTheWay = 3;    // events one move may send elsewhere
+  constexpr std::size_t kTries = 100'000;  // such moves tried, so large lanes stay quick
+  std::size_t tries = 0;
   for (int pass = 0; pass < kPasses; ++pass) {
     bool moved = false;
     for (std::size_t i = 0; i < extents.size(); ++i) {
@@ -258,7 +286,7 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks, Pack
       std::size_t best = from, least = misordered(from, sooner, later);
       for (std::size_t r = 0; r < p.rows && least > 0; ++r)
         if (misordered(r, sooner, later) < least && rows.fits(r, e)) best = r, least = misordered(r, sooner, later);
-      rows.put(best, e);
+      rows.put(best, e, i);
       p.row_of[i] = best;
       moved = moved || best != from;
     }
@@ -275,10 +303,48 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks, Pack
           trade = cost(i, rj) + cost(j, ri) < before;
           if (!trade) p.row_of[i] = ri, p.row_of[j] = rj;
         }
-        rows.put(p.row_of[i], ei);
-        rows.put(p.row_of[j], ej);
+        rows.put(p.row_of[i], ei, i);
+        rows.put(p.row_of[j], ej, j);
         moved = moved || trade;
       }
+    // An event whose own row is out of order moves to a row that reads
+    // better, sending the few events in its way to their best other rows,
+    // whenever that puts fewer pairs out of order.
+    for (std::size_t i = 0; i < extents.size(); ++i) {
+      const std::size_t from = p.row_of[i];
+      if (near[i].empty() || tries >= kTries || cost(i, from) == 0) continue;
+      const Extent e = occupied(extents, i);
+      for (std::size_t r = 0; r < p.rows; ++r) {
+        if (r == from || cost(i, r) >= cost(i, from) || ++tries > kTries) continue;
+        if (!rows.in_the_way(r, e, kInTheWay, moving) || moving.empty()) continue;
+        moving.push_back(i);
+        const std::size_t before = bad_among(moving);
+        std::vector<std::size_t> was;
+        std::vector<bool> placed(moving.size(), false);
+        for (const std::size_t k : moving) was.push_back(p.row_of[k]), rows.lift(p.row_of[k], occupied(extents, k));
+        rows.put(r, e, i);
+        p.row_of[i] = r;
+        placed.back() = true;
+        bool fit = true;
+        for (std::size_t k = 0; k + 1 < moving.size() && fit; ++k) {
+          const std::size_t b = moving[k];
+          const Extent eb = occupied(extents, b);
+          std::optional<std::size_t> to;
+          for (std::size_t q = 0; q < p.rows; ++q)
+            if (q != r && rows.fits(q, eb) && (!to || cost(b, q) < cost(b, *to))) to = q;
+          if (to) rows.put(*to, eb, b), p.row_of[b] = *to, placed[k] = true;
+          fit = to.has_value();
+        }
+        if (fit && bad_among(moving) < before) {
+          moved = true;
+          break;
+        }
+        for (std::size_t k = 0; k < moving.size(); ++k)
+          if (placed[k]) rows.lift(p.row_of[moving[k]], occupied(extents, moving[k]));
+        for (std::size_t k = 0; k < moving.size(); ++k)
+          p.row_of[moving[k]] = was[k], rows.put(was[k], occupied(extents, moving[k]), moving[k]);
+      }
+    }
     if (!moved) break;
   }
   std::vector<std::size_t> row_at(p.rows, 0);  // 1 where a row is used, then its new index + 1
@@ -286,6 +352,16 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks, Pack
   std::partial_sum(row_at.begin(), row_at.end(), row_at.begin());
   for (auto& r : p.row_of) r = row_at[r] - 1;
   p.rows = row_at.empty() ? 0 : row_at.back();
+}
+
+// Pairs of overlapping marks out of order: the later not below the sooner.
+std::size_t out_of_order(std::span<const Extent> extents, std::span<const Extent> marks,
+                         const std::vector<std::vector<std::size_t>>& near, const Packing& p) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < near.size(); ++i)
+    for (const std::size_t j : near[i])
+      n += mark_of(extents, marks, j).begin < mark_of(extents, marks, i).begin && p.row_of[i] <= p.row_of[j];
+  return n;
 }
 
 }  // namespace
@@ -296,9 +372,16 @@ Packing time_ordered(std::span<const Extent> extents, std::span<const Extent> ma
   // for that keep the order of extents, and their polish is skipped.
   constexpr std::size_t kSearchLimit = 4'000'000;
   if (extents.size() * budget > kSearchLimit) return by_extent(extents, marks, budget);
+  constexpr std::size_t kPairLimit = 20'000;  // a lane a reader can follow has far fewer
+  const auto near = overlapping_marks(extents, marks, kPairLimit);
   auto p = by_mark(extents, marks, budget);
-  if (!p) p = by_extent(extents, marks, budget);
-  polish(extents, marks, *p);
+  if (near.empty()) return p ? *p : by_extent(extents, marks, budget);
+  // Labels written before their marks can make either order the better
+  // start: both are polished, and the one with fewer pairs out of order kept.
+  Packing q = by_extent(extents, marks, budget);
+  polish(extents, marks, near, q);
+  if (p) polish(extents, marks, near, *p);
+  if (!p || out_of_order(extents, marks, near, q) < out_of_order(extents, marks, near, *p)) p = std::move(q);
   return *p;
 }
 

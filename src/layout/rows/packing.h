@@ -30,11 +30,11 @@ Packing first_fit(std::span<const Extent> extents);
 // whole extent). In order of mark begin, each extent goes to the first row
 // below every overlapping mark placed before it that it fits; past
 // `row_budget(max_overlap)` rows the staircase restarts higher up, on the
-// fitting row with the fewest of those marks below it. Should an extent fit
-// no row (labels before marks break the interval order), the extents are
-// taken in order of begin instead, where a free row always exists. A few
-// passes of moves and trades between overlapping events then put fewer pairs
-// out of order. Never more than `row_budget` rows, none left empty; extents
+// fitting row with the fewest of those marks below it. The extents are also
+// taken in order of begin, where a free row always exists (labels before
+// marks break the interval order of marks); after a few passes of moves,
+// trades between overlapping events and moves that send up to three events
+// in the way elsewhere, the order with fewer pairs out of order is kept. Never more than `row_budget` rows, none left empty; extents
 // that never overlap stay on one row. Large lanes (events × rows beyond a
 // few million) keep the order of begins alone, O(n log n).
 Packing time_ordered(std::span<const Extent> extents, std::span<const Extent> marks = {});
