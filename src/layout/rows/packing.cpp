@@ -267,7 +267,7 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks,
     return n;
   };
   constexpr std::size_t kInTheWay = 3;    // events one move may send elsewhere
-  constexpr std::size_t kTries = 100'000;  // such moves tried, so large lanes stay quick
+  const std::size_t max_tries = 40 * extents.size();  // such moves tried, so long lanes stay quick
   std::size_t tries = 0;
   for (int pass = 0; pass < kPasses; ++pass) {
     bool moved = false;
@@ -312,10 +312,10 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks,
     // whenever that puts fewer pairs out of order.
     for (std::size_t i = 0; i < extents.size(); ++i) {
       const std::size_t from = p.row_of[i];
-      if (near[i].empty() || tries >= kTries || cost(i, from) == 0) continue;
+      if (near[i].empty() || tries >= max_tries || cost(i, from) == 0) continue;
       const Extent e = occupied(extents, i);
       for (std::size_t r = 0; r < p.rows; ++r) {
-        if (r == from || cost(i, r) >= cost(i, from) || ++tries > kTries) continue;
+        if (r == from || cost(i, r) >= cost(i, from) || ++tries > max_tries) continue;
         if (!rows.in_the_way(r, e, kInTheWay, moving) || moving.empty()) continue;
         moving.push_back(i);
         const std::size_t before = bad_among(moving);
@@ -377,11 +377,17 @@ Packing time_ordered(std::span<const Extent> extents, std::span<const Extent> ma
   auto p = by_mark(extents, marks, budget);
   if (near.empty()) return p ? *p : by_extent(extents, marks, budget);
   // Labels written before their marks can make either order the better
-  // start: both are polished, and the one with fewer pairs out of order kept.
+  // start: unless the order of marks reads in order already, both are
+  // polished, and the one with fewer pairs out of order kept.
+  std::size_t bad = 0;
+  if (p) {
+    polish(extents, marks, near, *p);
+    bad = out_of_order(extents, marks, near, *p);
+    if (bad == 0) return *p;
+  }
   Packing q = by_extent(extents, marks, budget);
   polish(extents, marks, near, q);
-  if (p) polish(extents, marks, near, *p);
-  if (!p || out_of_order(extents, marks, near, q) < out_of_order(extents, marks, near, *p)) p = std::move(q);
+  if (!p || out_of_order(extents, marks, near, q) < bad) return q;
   return *p;
 }
 
