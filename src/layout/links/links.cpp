@@ -301,7 +301,8 @@ std::optional<std::vector<Point>> grid_route(const Box& f, const Box& t, const B
         }
   std::optional<std::size_t> goal;
   while (!queue.empty()) {
-    const auto [d, s] = queue.top();
+    const double d = queue.top().first;
+    const std::size_t s = queue.top().second;
     queue.pop();
     if (d > dist[s]) continue;
     const std::size_t node = s / 2, i = node / nc, j = node % nc;
@@ -521,7 +522,8 @@ std::optional<std::vector<Point>> channel_route(const Box& f, const Box& t, cons
   std::size_t best = SIZE_MAX;
   double best_cost = kInf;
   while (!queue.empty()) {
-    const auto [d, s] = queue.top();
+    const double d = queue.top().first;
+    const std::size_t s = queue.top().second;
     queue.pop();
     if (d > dist[s] || d >= best_cost) continue;
     const std::size_t v = s / 2;
