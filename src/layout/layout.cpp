@@ -308,7 +308,21 @@ Fitted fit(ChartInput in) {
   Diagnostics scratch;
   Trial natural = trial_at(in, 1, &scratch);
   const double aim = (in.chart->events.size() <= kReportEvents ? 1.2 : 1.5) * in.page.width;
-  if (natural.c.natural <= aim) return {compose_at(in, 1, in.diags), true};
+  if (natural.c.natural <= aim) {
+    // Room to spare below: labels may take more lines rather than be cut.
+    ChartInput chosen = in;
+    if (natural.c.shortened > 0 && !vertical(*in.chart))
+      for (const int extra : kMoreLinesAcross) {
+        ChartInput at = in;
+        at.fit.extra_lines = extra;
+        const Trial t = trial_at(at, 1, &scratch);
+        if (t.c.natural > aim || t.c.shortened >= natural.c.shortened) continue;
+        chosen = at;
+        natural = t;
+        if (t.c.shortened == 0) break;
+      }
+    return {compose_at(chosen, 1, in.diags), true};
+  }
   // The aim, then at most 1.5 × the width; a chart too large for either is as long as it needs.
   for (const double limit : {aim, 1.5 * in.page.width}) {
     if (limit < aim) continue;

@@ -670,6 +670,24 @@ TEST(Page, WidthAloneChoosesAHeightForReading) {
   EXPECT_EQ(scene::validate(s), std::vector<std::string>{});
 }
 
+// A report figure has its height to spare: a label held to a narrow stretch
+// before an axis break takes a fourth or fifth line rather than an ellipsis.
+TEST(Page, WidthAloneGivesALabelMoreLinesBeforeItIsCut) {
+  Chart c;
+  c.style.page.width = 396.85;  // 14 cm
+  c.add(point("Final flight of the affluent office over the hills and far away to the sea", year(1900), 0));
+  c.add(point("Short", year(1950), 0));
+  c.add(point("Shorter", year(1960), 0));
+  const auto s = c.run().scene;
+  const scene::Item* label = nullptr;
+  for (const auto& it : s.items)
+    if (it.kind == scene::ItemKind::label && it.text.find("Final") != std::string::npos) label = &it;
+  ASSERT_NE(label, nullptr);
+  EXPECT_EQ(label->text.find("\xE2\x80\xA6"), std::string::npos) << label->text;  // no "…"
+  EXPECT_GE(std::count(label->text.begin(), label->text.end(), '\n'), 3) << label->text;
+  EXPECT_LE(s.height, 1.2 * 396.85 + 0.01);
+}
+
 TEST(Page, ACustomPageIsExact) {
   Chart c;
   c.style.page.size = "custom";
