@@ -267,7 +267,8 @@ void SvgGlyphText::write_line(const scene::Text& t, double x0, int main_face, co
     // A run in a script whose letters shape together (Indic, Thai, ...) is
     // one piece too: split per cluster, a syllable such as "न्दी" falls
     // apart in the viewer.
-    const bool whole = is_rtl(r.run->glyphs.get()) || !shapes_letter_by_letter(static_cast<PangoScript>(item->analysis.script));
+    const bool whole =
+        is_rtl(r.run->glyphs.get()) || !shapes_letter_by_letter(static_cast<PangoScript>(item->analysis.script));
     // The run's pieces of one colour.
     std::vector<std::size_t> cuts{run_begin, run_end};
     for (const scene::ColorSpan& s : t.spans)
@@ -282,9 +283,7 @@ void SvgGlyphText::write_line(const scene::Text& t, double x0, int main_face, co
       if (b >= e) continue;
       const Color color = color_at(t, b);
       std::string attrs;
-      if (r.face != main_face && r.face >= 0)
-        attrs += fmt::format(" font-family=\"'{}f{}', '{}'\"", prefix_, r.face,
-                             faces_[static_cast<std::size_t>(r.face)].family);
+      if (r.face != main_face && r.face >= 0) attrs += family_attr(r.face, t.font);
       if (!(color == fill)) append_fill(attrs, color);
       if (whole) {
         emit(b, e, attrs, true);

@@ -206,9 +206,9 @@ void unlabel_crowded(std::vector<Tick>& ticks, const std::vector<Segment>& segme
       continue;
     }
     Tick* prev = kept.back();
-    const bool last_of_its_segment = labelled[segment_of(t.x)] == 1 && labelled[segment_of(prev->x)] > 1 &&
-                                     segment_of(t.x) != segment_of(prev->x);
-    if (last_of_its_segment && clear_of(kept.size() > 1 ? kept[kept.size() - 2] : nullptr)) {
+    const std::size_t here_seg = segment_of(t.x), prev_seg = segment_of(prev->x);
+    const bool only_label_of_its_segment = here_seg != prev_seg && labelled[here_seg] == 1 && labelled[prev_seg] > 1;
+    if (only_label_of_its_segment && clear_of(kept.size() > 1 ? kept[kept.size() - 2] : nullptr)) {
       unlabel(*prev);
       kept.back() = &t;
       continue;

@@ -30,13 +30,15 @@ Packing first_fit(std::span<const Extent> extents);
 // whole extent). In order of mark begin, each extent goes to the first row
 // below every overlapping mark placed before it that it fits; past
 // `row_budget(max_overlap)` rows the staircase restarts higher up, on the
-// fitting row with the fewest of those marks below it. The extents are also
-// taken in order of begin, where a free row always exists (labels before
-// marks break the interval order of marks); after a few passes of moves,
-// trades between overlapping events and moves that send up to three events
-// in the way elsewhere, the order with fewer pairs out of order is kept. Never more than `row_budget` rows, none left empty; extents
-// that never overlap stay on one row. Large lanes (events × rows beyond a
-// few million) keep the order of begins alone, O(n log n).
+// fitting row with the fewest of those marks below it. A few passes of
+// moves, trades between overlapping events and moves that send up to three
+// events in the way elsewhere follow. Unless that leaves every pair in
+// order, the extents are also taken in order of begin, where a free row
+// always exists (labels before marks break the interval order of marks),
+// and the order with fewer pairs out of order is kept. Never more than
+// `row_budget` rows, none left empty; extents that never overlap stay on
+// one row. Large lanes (events × rows beyond a few million) keep the order
+// of begins alone, O(n log n).
 Packing time_ordered(std::span<const Extent> extents, std::span<const Extent> marks = {});
 
 // The rows `time_ordered` may use for a lane whose extents overlap `depth`
