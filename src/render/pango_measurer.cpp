@@ -201,6 +201,14 @@ const ShapedText& PangoMeasurer::shaped(std::string_view text, const FontSpec& f
   return entry;
 }
 
+void PangoMeasurer::forget(std::size_t most) const {
+  std::size_t kept = breaks_.size();
+  for (const auto& c : caches_) kept += c->texts.size();
+  if (kept <= most) return;
+  for (auto& c : caches_) c->texts.clear();
+  breaks_.clear();
+}
+
 text::Extent PangoMeasurer::measure(std::string_view text, const FontSpec& font) const {
   return shaped(text, font).extent;
 }

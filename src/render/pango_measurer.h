@@ -58,6 +58,9 @@ class PangoMeasurer final : public text::TextMeasurer {
   const ShapedText& shaped(std::string_view text, const FontSpec& font) const;
   // Glyphs no installed font has (drawn as hex boxes).
   int unknown_glyphs(std::string_view text, const FontSpec& font) const;
+  // Every shaped text and break table let go once more than `most` texts
+  // are kept; nothing else may hold one of them (a ShapedText, its runs) then.
+  void forget(std::size_t most) const;
   // The context every text is shaped in (its font map answers font questions).
   PangoContext* context() const { return context_.get(); }
 

@@ -41,8 +41,12 @@ struct Output {
 
 // Owns the Pango font map and context (no globals). Measuring and drawing go
 // through the same context, so measured and drawn widths agree in every format.
-// Each (text, font) is shaped once and kept until the Renderer dies; the
-// const methods share that cache, so one Renderer serves one thread.
+// Each (text, font) is shaped once and kept until the Renderer dies (or
+// forget_shaped); the const methods share that cache, so one Renderer
+// serves one thread. Two Renderers are independent: each on its own thread.
+
+class PdfWriter;
+
 class Renderer {
  public:
   Renderer();
@@ -70,9 +74,36 @@ class Renderer {
   // when installed, else fontconfig's substitute, named in that warning.
   std::string family_used(const FontSpec& font) const;
 
+  // Lets the shaped texts go once more than `most` are kept, so that a chart
+  // drawn page by page holds the glyphs of about a page, not of the chart.
+  // Call it only between pages: nothing drawn or measured may be under way.
+  void forget_shaped(std::size_t most) const;
+
  private:
+  friend class PdfWriter;
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+// A PDF written page by page, each page drawn as it is added and let go:
+// what Renderer::render does for a scene of several pages, for pages that
+// come one at a time. `several`: the outline gets an entry per page (with
+// the page's lanes under it) rather than one per lane.
+class PdfWriter {
+ public:
+  PdfWriter(const Renderer& renderer, bool several);
+  ~PdfWriter();
+  PdfWriter(PdfWriter&&) noexcept;
+  PdfWriter& operator=(PdfWriter&&) = delete;
+
+  // The next page (its size and outline its own; the first page's metadata is the document's).
+  void add(const scene::Scene& page);
+  // The document, or an error (one also when no page was added).
+  Output finish() &&;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace annals::render

@@ -619,38 +619,11 @@ double pdf_scale(const scene::Scene& page) {
   return std::min(1.0, scene::kPdfMaxSide / std::max(page.width, page.height));
 }
 
-// Every page of the scene, each at its own size (never beyond 14,400 pt a
-// side: a larger page is scaled down to it); Cairo replays a page's drawing
-// when it is shown and lets it go, so only the scene is held whole.
-Output render_pdf(const scene::Scene& scene, const PangoMeasurer& text) {
-  Output out;
-  const double first = pdf_scale(scene);
-  Surface surface(cairo_pdf_surface_create_for_stream(append_to_string, &out.bytes, scene.width * first,
-                                                      scene.height * first));
-  set_pdf_metadata(surface.get(), scene.metadata);
-  Context cr(cairo_create(surface.get()));
+Output render_pdf(const scene::Scene& scene, const Renderer& renderer) {
   const std::size_t pages = scene::page_count(scene);
-  for (std::size_t i = 0; i < pages; ++i) {
-    const scene::Scene& page = scene::page_of(scene, i);
-    const double scale = pdf_scale(page);
-    if (i > 0) {
-      cairo_show_page(cr.get());
-      cairo_pdf_surface_set_size(surface.get(), page.width * scale, page.height * scale);
-    }
-    cairo_save(cr.get());
-    cairo_scale(cr.get(), scale, scale);
-    // Cairo 1.16: a full-page paint inside the Document tag crashes at finish
-    // when there is an outline, and links outside that tag make a damaged file.
-    paint_background(cr.get(), page.background);
-    cairo_tag_begin(cr.get(), "Document", "");
-    draw_shapes(cr.get(), page, text);
-    cairo_tag_end(cr.get(), "Document");
-    cairo_restore(cr.get());
-    add_outline(surface.get(), page, i + 1, pages > 1, scale);
-  }
-  out.error = finish("PDF", cr.get(), surface.get());
-  if (!out.ok()) out.bytes.clear();
-  return out;
+  PdfWriter pdf(renderer, pages > 1);
+  for (std::size_t i = 0; i < pages; ++i) pdf.add(scene::page_of(scene, i));
+  return std::move(pdf).finish();
 }
 
 // ---- SVG ----
@@ -762,10 +735,65 @@ struct Renderer::Impl {
   SubsetSources subset_sources;  // after the measurer: it references the measurer's faces
 };
 
+// Each page at its own size (never beyond 14,400 pt a side: a larger page
+// is scaled down to it); Cairo replays a page's drawing when it is shown and
+// lets it go, so only the page at hand is held whole.
+struct PdfWriter::State {
+  const PangoMeasurer* text = nullptr;
+  Output out;
+  Surface surface;
+  Context cr;
+  std::size_t pages = 0;
+  bool several = false;
+};
+
+PdfWriter::PdfWriter(const Renderer& renderer, bool several) : state_(std::make_unique<State>()) {
+  state_->text = &renderer.impl_->measurer;
+  state_->several = several;
+}
+PdfWriter::~PdfWriter() = default;
+PdfWriter::PdfWriter(PdfWriter&&) noexcept = default;
+
+void PdfWriter::add(const scene::Scene& page) {
+  State& s = *state_;
+  const double scale = pdf_scale(page);
+  if (!s.surface) {
+    s.surface.reset(cairo_pdf_surface_create_for_stream(append_to_string, &s.out.bytes, page.width * scale,
+                                                        page.height * scale));
+    set_pdf_metadata(s.surface.get(), page.metadata);
+    s.cr.reset(cairo_create(s.surface.get()));
+  } else {
+    cairo_show_page(s.cr.get());
+    cairo_pdf_surface_set_size(s.surface.get(), page.width * scale, page.height * scale);
+  }
+  cairo_t* cr = s.cr.get();
+  cairo_save(cr);
+  cairo_scale(cr, scale, scale);
+  // Cairo 1.16: a full-page paint inside the Document tag crashes at finish
+  // when there is an outline, and links outside that tag make a damaged file.
+  paint_background(cr, page.background);
+  cairo_tag_begin(cr, "Document", "");
+  draw_shapes(cr, page, *s.text);
+  cairo_tag_end(cr, "Document");
+  cairo_restore(cr);
+  add_outline(s.surface.get(), page, ++s.pages, s.several, scale);
+}
+
+Output PdfWriter::finish() && {
+  State& s = *state_;
+  if (!s.surface) return {{}, "there is no page to write"};
+  s.out.error = render::finish("PDF", s.cr.get(), s.surface.get());
+  if (!s.out.ok()) s.out.bytes.clear();
+  return std::move(s.out);
+}
+
+
 Renderer::Renderer() : impl_(std::make_unique<Impl>()) {}
 Renderer::~Renderer() = default;
 
 const text::TextMeasurer& Renderer::measurer() const { return impl_->measurer; }
+
+void Renderer::forget_shaped(std::size_t most) const { impl_->measurer.forget(most); }
 
 int Renderer::missing_glyphs(std::string_view text, const FontSpec& font) const {
   return impl_->measurer.unknown_glyphs(text, font);
@@ -842,7 +870,7 @@ Output Renderer::render(const scene::Scene& whole, Format format, const Options&
   }
   const scene::Scene& page = scene::page_of(whole, options.page);
   switch (format) {
-    case Format::pdf: return render_pdf(whole, impl_->measurer);
+    case Format::pdf: return render_pdf(whole, *this);
     case Format::svg: return render_svg(page, impl_->measurer, impl_->subset_sources, options);
     case Format::png: return render_png(page, impl_->measurer, options.dpi);
   }
