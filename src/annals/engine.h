@@ -25,14 +25,16 @@ struct Hooks {
   // before the next one is drawn; then Result::bytes stays empty.
   std::function<void(std::size_t output, std::string_view bytes)> output;
   // A chart laid out over several pages (FORMAT.md §5.6) is one PDF but one
-  // SVG or PNG per page: each page as soon as it is drawn (`page` from 0, of
-  // `pages`), instead of `output`; then Result::pages stays empty.
-  std::function<void(std::size_t output, std::size_t page, std::size_t pages, std::string_view bytes)> page;
+  // SVG or PNG per page: each page as soon as it is drawn (`page` from 0;
+  // pages are drawn while later ones are laid out, so how many there are is
+  // not known yet), instead of `output`; then Result::pages stays empty.
+  std::function<void(std::size_t output, std::size_t page, std::string_view bytes)> page;
 };
 
 // Owns the fonts and the text shaped with them, so rendering many timelines
-// with one Engine shapes each label once. No globals: two Engines are
-// independent. One Engine serves one thread at a time.
+// with one Engine shapes each label once (a chart of many pages keeps about
+// a page's). No globals: two Engines are independent. One Engine serves one
+// thread at a time; it draws a chart of several pages on a second thread.
 class Engine {
  public:
   Engine();
@@ -46,6 +48,8 @@ class Engine {
 
  private:
   std::unique_ptr<render::Renderer> renderer_;
+  // Draws the pages of a chart laid out over several on a thread of its own, made when first needed.
+  mutable std::unique_ptr<render::Renderer> page_renderer_;
 };
 
 // What `annals check` does: every problem render would report, without

@@ -238,8 +238,31 @@ bool Pipeline::check_styles() {
   return true;
 }
 
-bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer* renderer) {
+bool Pipeline::can_stream() const {
+  if (!style_ || request_.strict || style_->page.tiles != "none") return false;
+  for (const Output& o : request_.outputs) {
+    if (o.format == Format::json) return false;
+    if (o.format == Format::svg && !style_->svg.dark.empty()) return false;
+  }
+  return true;
+}
+
+// Pango quietly substitutes a font that is not installed; a user who named
+// one should hear which font is drawn instead.
+void Pipeline::check_fonts(const scene::Scene& page, const render::Renderer& renderer) {
+  std::set<std::string> seen;
+  for (const auto& shape : page.shapes) {
+    const auto* text = std::get_if<scene::Text>(&shape);
+    if (!text || !seen.insert(text->font.family).second) continue;
+    if (renderer.has_family(text->font.family)) continue;
+    diags_.warning({request_.input, 0, 0}, fmt::format("font family '{}' is not installed; using '{}'",
+                                                       text->font.family, renderer.family_used(text->font)));
+  }
+}
+
+bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer* renderer, PageSink on_page) {
   if (!timeline_ || !style_ || status_ != Status::ok) return false;
+  bool streamed = false;
   {
     // The styled timeline holds all that layout reads: the model's memory goes back before laying out.
     styled::Timeline styled = styled::resolve(*timeline_, *style_, {now_, command_line_}, diags_);
@@ -249,12 +272,20 @@ bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer
     std::optional<styled::Timeline> dark;
     if (svg && dark_st) dark = dark_timeline(*dark_st);
     timeline_.reset();
+    layout::Options options{request_.creator, {}};
+    if (on_page && !dark)
+      options.on_page = [&](scene::Scene page) {
+        if (!streamed && renderer) check_fonts(page, *renderer);
+        streamed = true;
+        on_page(std::move(page));
+      };
     // Moved, not copied: a second styled timeline of 100,000 events is about 60 MB more at the peak.
-    scene_ = layout::layout(std::move(styled), layout::Options{request_.creator}, measurer, diags_);
+    scene_ = layout::layout(std::move(styled), options, measurer, diags_);
     if (dark) {
       // Laid out alike, in the dark style's colours: the two scenes pair colour by colour.
       Diagnostics scratch;  // the same timeline again: its problems are reported once, above
-      const scene::Scene dark_scene = layout::layout(*dark, layout::Options{request_.creator}, measurer, scratch);
+      const scene::Scene dark_scene =
+          layout::layout(*dark, layout::Options{request_.creator, {}}, measurer, scratch);
       if (!scene::pair_colors(scene_, dark_scene))
         diags_.warning(style_->svg.dark_where,
                        fmt::format("svg.dark: the chart in the colours of '{}' is not laid out alike; the SVG "
@@ -262,20 +293,7 @@ bool Pipeline::layout(const text::TextMeasurer& measurer, const render::Renderer
                                    style_->svg.dark));
     }
   }
-
-  // Pango quietly substitutes a font that is not installed; a user who named
-  // one should hear which font is drawn instead.
-  if (renderer) {
-    std::set<std::string> seen;
-    for (const auto& shape : scene_.shapes) {
-      const auto* text = std::get_if<scene::Text>(&shape);
-      if (!text || !seen.insert(text->font.family).second) continue;
-      if (renderer->has_family(text->font.family)) continue;
-      diags_.warning({request_.input, 0, 0},
-                     fmt::format("font family '{}' is not installed; using '{}'", text->font.family,
-                                 renderer->family_used(text->font)));
-    }
-  }
+  if (renderer && !streamed) check_fonts(scene_, *renderer);
   for (std::size_t i = 0; i < scene::page_count(scene_); ++i) {
     const scene::Scene& page = scene::page_of(scene_, i);
     if (page.width <= kPdfMaxSide && page.height <= kPdfMaxSide) continue;
@@ -320,23 +338,31 @@ styled::Timeline Pipeline::dark_timeline(const style::Style& dark) {
   return styled::resolve(*timeline_, style::with_colors_of(*style_, dark), {now_, command_line_}, scratch);
 }
 
-std::optional<std::string> Pipeline::draw(std::size_t output, const render::Renderer& renderer, std::size_t page) {
-  const Output& o = request_.outputs.at(output);
-  if (o.format == Format::json) return scene::to_json(scene_);
-  const auto format = o.format == Format::svg   ? render::Format::svg
-                      : o.format == Format::pdf ? render::Format::pdf
-                                                : render::Format::png;
+render::Format Pipeline::render_format(std::size_t output) const {
+  const Format f = request_.outputs.at(output).format;
+  return f == Format::svg ? render::Format::svg : f == Format::pdf ? render::Format::pdf : render::Format::png;
+}
+
+render::Options Pipeline::render_options(std::size_t page) const {
   render::Options options(request_.dpi);
   options.id_prefix = request_.id_prefix;
   options.page = page;
   if (style_ && style_->svg.text == style::SvgText::outlines) options.svg_text = render::SvgText::outlines;
-  render::Output out = renderer.render(scene_, format, options);
+  return options;
+}
+
+std::optional<std::string> Pipeline::take(std::size_t output, render::Output out) {
   if (!out.ok()) {
-    diags_.error({o.name, 0, 0}, out.error);
+    diags_.error({request_.outputs.at(output).name, 0, 0}, out.error);
     status_ = std::max(status_, Status::not_drawn);
     return std::nullopt;
   }
   return std::move(out.bytes);
+}
+
+std::optional<std::string> Pipeline::draw(std::size_t output, const render::Renderer& renderer, std::size_t page) {
+  if (request_.outputs.at(output).format == Format::json) return scene::to_json(scene_);
+  return take(output, renderer.render(scene_, render_format(output), render_options(page)));
 }
 
 Result Pipeline::result() && {

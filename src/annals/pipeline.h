@@ -9,6 +9,7 @@
 //
 // Each step returns false when the run must stop; the diagnostics say why.
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "dates/date.h"
 #include "load/load.h"
 #include "model/timeline.h"
+#include "render/render.h"
 #include "scene/scene.h"
 #include "style/style.h"
 #include "styled/timeline.h"
@@ -27,9 +29,6 @@
 
 namespace annals {
 
-namespace render {
-class Renderer;
-}
 
 class Pipeline {
  public:
@@ -47,10 +46,26 @@ class Pipeline {
   bool check_styles();
   // The styled timeline, then the scene, measured with `measurer`. With
   // `renderer`, warns of fonts it lacks. Lets the model go once styled.
-  bool layout(const text::TextMeasurer& measurer, const render::Renderer* renderer = nullptr);
+  // With `on_page`, a chart laid out over several pages hands each page
+  // there as it is composed and keeps none (layout::Options::on_page); then
+  // scene() has no shapes and pages() is 1. Only when can_stream().
+  using PageSink = std::function<void(scene::Scene page)>;
+  bool layout(const text::TextMeasurer& measurer, const render::Renderer* renderer = nullptr,
+              PageSink on_page = {});
+  // Whether every output can be drawn page by page while layout goes on: not
+  // a layout dump (it is of the whole chart), not an SVG in two colour
+  // schemes (laid out twice and paired), not a tiled poster, not --strict
+  // (a warning found later must still stop every file from being written).
+  bool can_stream() const;
   // Request::outputs[output] drawn; nullopt (and a diagnostic) when it cannot be.
   // `page` (from 0) chooses the page of an SVG or PNG when the chart has several.
   std::optional<std::string> draw(std::size_t output, const render::Renderer& renderer, std::size_t page = 0);
+  // What Request::outputs[output] is drawn as, and how (`page` of an SVG or PNG).
+  render::Format render_format(std::size_t output) const;
+  render::Options render_options(std::size_t page = 0) const;
+  // An output drawn elsewhere (a page drawn while layout went on) taken in:
+  // its bytes, or nullopt and its error as a diagnostic.
+  std::optional<std::string> take(std::size_t output, render::Output out);
   // How many pages the chart was laid out over (1 unless it did not fit one).
   std::size_t pages() const { return scene::page_count(scene_); }
 
@@ -68,6 +83,7 @@ class Pipeline {
   load::ReadOptions read_options() const;
   bool choose_locale();
   std::optional<style::Style> dark_style();
+  void check_fonts(const scene::Scene& page, const render::Renderer& renderer);
   styled::Timeline dark_timeline(const style::Style& dark);
 
   Request request_;

@@ -219,14 +219,14 @@ Rendered render_one(const Command& c, const std::string& input, const std::vecto
       not_written.error({t.path == "-" ? "standard output" : t.path, 0, 0}, fmt::format("cannot write: {}", err));
   };
   // A chart of several pages as SVG or PNG: name.png → name-1.png, name-2.png…
-  hooks.page = [&](std::size_t i, std::size_t page, std::size_t pages, std::string_view bytes) {
+  hooks.page = [&](std::size_t i, std::size_t page, std::string_view bytes) {
     const Target& t = targets[i];
     if (t.path == "-") {
       if (page == 0)
         not_written.error({"standard output", 0, 0},
-                          fmt::format("cannot write: the chart takes {} pages, one {} file each; name a file "
+                          fmt::format("cannot write: the chart takes several pages, one {} file each; name a file "
                                       "with -o (NAME.{} becomes NAME-1.{}, NAME-2.{}…) or write a PDF",
-                                      pages, format_name(t.format), format_name(t.format), format_name(t.format),
+                                      format_name(t.format), format_name(t.format), format_name(t.format),
                                       format_name(t.format)));
       return;
     }

@@ -84,20 +84,6 @@ std::string smallest_page(const ChartInput& in, double k) {
   return {};
 }
 
-// Whatever lies outside the page is cut: its items and texts leave the
-// chart (a text is never drawn half), other shapes are clipped by the page.
-void keep_page(Composition& c, const PageFrame& page) {
-  c.scene.width = page.width;
-  c.scene.height = page.height;
-  const Box sheet{0, 0, page.width, page.height};
-  std::erase_if(c.scene.items, [&](const scene::Item& it) { return !sheet.contains(it.box); });
-  std::erase_if(c.scene.shapes, [&](const scene::Shape& s) {
-    const Box b = box_of(s);
-    if (std::holds_alternative<scene::Text>(s)) return !sheet.contains(b);
-    return b.x >= sheet.right() || b.y >= sheet.bottom() || b.right() <= 0 || b.bottom() <= 0;
-  });
-}
-
 // The largest scale in [lo, hi] whose composition still fits the page;
 // `at_lo` is the composition at lo, known to fit.
 Trial largest_fitting(const ChartInput& in, Trial at_lo, double hi) {
@@ -145,6 +131,8 @@ constexpr double kNarrowGain = 1.1;  // the scale narrower labels must gain over
 // many pages at the smallest type cannot fit one, and composing it whole at
 // every narrower width only to learn so is most of the time of a paged chart.
 constexpr double kHopeless = 8;
+// How many of a large chart's first events tell whether it is hopeless so.
+constexpr std::size_t kSampledEvents = 1500;
 
 // Time running down, a label's lines run along time, where a vertical chart
 // has its room: a label that the style's max_label_lines would shorten may
@@ -257,6 +245,22 @@ Box content_box(const scene::Scene& s) {
   return {x0, y0, x1 - x0, y1 - y0};
 }
 
+// What page fitting chose for `s`, drawn in `style` scaled by `k` (the dump's `page`).
+void describe_composition(scene::Scene& s, const style::Style& style, double k, bool fits) {
+  scene::Composed& c = s.composed;
+  c.known = true;
+  const style::Style at = scaled(style, k);
+  c.scale = k;
+  c.font_size = at.font.size;
+  c.label_size = at.event.label.font.size;
+  c.min_size = style.min_size;
+  c.margin = style.page.margin;
+  const Box content = content_box(s);
+  c.content_width = content.w;
+  c.content_height = content.h;
+  c.fits = fits;
+}
+
 // The chart at scale `k` over pages `length` long across the time axis
 // (pages/paginate.h); nothing when not even one event fits a page.
 std::optional<Trial> paginated(const ChartInput& in, double k, double length, double natural) {
@@ -267,7 +271,25 @@ std::optional<Trial> paginated(const ChartInput& in, double k, double length, do
   at.style = &t.style;
   Diagnostics quiet;
   at.diags = &quiet;
-  auto pages = paginate(at, length, natural, *in.diags);
+  // Unknown: found from the first events, when they alone need many pages.
+  const bool estimated = natural <= 0;
+  if (estimated) {
+    const double first = first_stretch_length(at, length, kSampledEvents);
+    if (first <= kHopeless * length) return std::nullopt;
+    natural = first * static_cast<double>(t.events.size()) / static_cast<double>(kSampledEvents);
+  }
+  // Pages handed over as they come: the first says what the composition chose, as a kept one would.
+  Options streamed;
+  if (in.options != nullptr && in.options->on_page) {
+    streamed = *in.options;
+    streamed.on_page = [&in, &style = *in.style, k, first = true](scene::Scene page) mutable {
+      if (first) describe_composition(page, style, k, true);
+      first = false;
+      in.options->on_page(std::move(page));
+    };
+    at.options = &streamed;
+  }
+  auto pages = paginate(at, length, natural, *in.diags, estimated);
   if (!pages) return std::nullopt;
   return Trial{k, std::move(*pages)};
 }
@@ -275,13 +297,19 @@ std::optional<Trial> paginated(const ChartInput& in, double k, double length, do
 Fitted fit(ChartInput in) {
   const TypeRange range = type_range(*in.style, in.page);
   if (across(in) > 0) {
+    const bool sized = in.page.height > 0;
+    // Thousands of events whose first ones alone need many pages at the
+    // smallest type cannot fit one: the whole chart is not composed only to
+    // learn so (that trial shaped every label at once, the peak memory of a
+    // chart of 100,000 events).
+    if (sized && in.chart->events.size() >= 2 * kSampledEvents)
+      if (auto pages = paginated(in, range.min, across(in), 0)) return {std::move(*pages), true};
     FitParams nearest = in.fit;
     Fitted f = fit_fixed(in, range, &nearest);
     if (!f.fits) {
       // Overflow: at font.min_size, over several pages of this one. A page
       // of a given width only (time running down it) has no length to cut
       // pages of: its chart keeps the length it needs and is cut at the width.
-      const bool sized = in.page.height > 0;
       if (sized)
         if (auto pages = paginated(in, range.min, across(in), f.trial.c.natural)) return {std::move(*pages), true};
       // Drawn with the labels that need the least room, so that the least is cut.
@@ -298,7 +326,7 @@ Fitted fit(ChartInput in) {
                                     "page is cut{}",
                                     p.name, p.width, p.height, in.style->min_size, f.trial.c.natural, grows,
                                     fits_on.empty() ? "" : "; the smallest page that fits it is " + fits_on));
-      keep_page(f.trial.c, p);
+      keep_within(f.trial.c, p);
     }
     return f;
   }
@@ -440,20 +468,7 @@ Detailed layout_detailed(styled::Timeline chart, const Options& options, const t
   }
   Fitted fitted = fit(in);
   Composition& c = fitted.trial.c;
-  {
-    scene::Composed& k = c.scene.composed;
-    k.known = true;
-    const style::Style at = scaled(style, fitted.trial.k);
-    k.scale = fitted.trial.k;
-    k.font_size = at.font.size;
-    k.label_size = at.event.label.font.size;
-    k.min_size = style.min_size;
-    k.margin = style.page.margin;
-    const Box content = content_box(c.scene);
-    k.content_width = content.w;
-    k.content_height = content.h;
-    k.fits = fitted.fits;
-  }
+  describe_composition(c.scene, style, fitted.trial.k, fitted.fits);
   if (c.shortened > 0)
     diags.warning({chart.file, 0, 0},
                   fmt::format("{} event label{} shortened with an ellipsis to fit", c.shortened,

@@ -2,6 +2,7 @@
 // From a styled timeline (styled/timeline.h: every value resolved) to a
 // finished Scene: lanes, rows, labels without collisions, eras, markers,
 // axis, title, legend, page fitting. The one layout call.
+#include <functional>
 #include <string>
 
 #include "base/diagnostics.h"
@@ -15,6 +16,12 @@ namespace annals::layout {
 
 struct Options {
   std::string creator = "annals"; // PDF/SVG metadata
+  // When set, a chart laid out over several pages (FORMAT.md §5.6) hands
+  // each page here as soon as it is composed, in order, and keeps none:
+  // memory is bounded by a page, not by the chart, and the pages can be
+  // drawn while the rest is laid out. The scene returned then has no shapes,
+  // items or further pages. A chart of one page is returned as always.
+  std::function<void(scene::Scene page)> on_page;
 };
 
 // Layout takes the styled timeline over: it drops what lies outside the view

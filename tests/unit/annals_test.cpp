@@ -72,6 +72,70 @@ TEST(Annals, DrawsAFormatOnceForEveryOutputThatWantsIt) {
   EXPECT_EQ(written[0].second, written[2].second);
 }
 
+// A timeline of `n` events over 1900–1999, far more than one A6 page holds.
+std::string crowded(std::size_t n) {
+  std::string text = "[timeline]\ntitle = \"Crowded\"\nnow = 2022-12-31\n[style]\npage.size = \"A6\"\n";
+  for (std::size_t i = 0; i < n; ++i)
+    text += "[[event]]\ntitle = \"Event number " + std::to_string(i) + "\"\ndate = " +
+            std::to_string(1900 + i * 100 / n) + "\n";
+  return text;
+}
+
+// Drawn while layout goes on, page by page on a second thread, a chart of
+// several pages gives the very files it gives when laid out whole first
+// (a layout dump among the outputs keeps the whole chart).
+TEST(Annals, ChartOfSeveralPagesDrawnAsItIsLaidOutGivesTheSameFiles) {
+  const std::string text = crowded(400);
+  std::vector<std::pair<std::size_t, std::size_t>> order;
+  std::vector<std::vector<std::string>> streamed(4);
+  Hooks hooks;
+  hooks.page = [&](std::size_t i, std::size_t page, std::string_view bytes) {
+    order.emplace_back(i, page);
+    streamed[i].emplace_back(bytes);
+  };
+  std::vector<std::string> pdfs(4);
+  hooks.output = [&](std::size_t i, std::string_view bytes) { pdfs[i] = std::string(bytes); };
+  const Result r = engine().render(
+      from_text(text, {{Format::pdf, "a.pdf"}, {Format::svg, "a.svg"}, {Format::png, "a.png"}, {Format::pdf, "b.pdf"}}),
+      hooks);
+  ASSERT_TRUE(r.ok()) << (r.diagnostics.all().empty() ? "" : format(r.diagnostics.all()[0]));
+  const Result whole = engine().render(
+      from_text(text, {{Format::pdf, "a.pdf"}, {Format::svg, "a.svg"}, {Format::png, "a.png"}, {Format::json, "a.json"}}));
+  ASSERT_TRUE(whole.ok());
+  ASSERT_EQ(whole.pages.size(), 4u);
+  const std::size_t n = whole.pages[1].size();
+  ASSERT_GT(n, 3u);
+  EXPECT_EQ(pdfs[0], whole.bytes[0]);
+  EXPECT_EQ(pdfs[3], pdfs[0]);  // one PDF drawn for both outputs
+  EXPECT_EQ(streamed[1], whole.pages[1]);
+  EXPECT_EQ(streamed[2], whole.pages[2]);
+  // Handed over in order of pages, each page's SVG before its PNG.
+  ASSERT_EQ(order.size(), 2 * n);
+  for (std::size_t k = 0; k < n; ++k) {
+    EXPECT_EQ(order[2 * k], std::make_pair(std::size_t{1}, k));
+    EXPECT_EQ(order[2 * k + 1], std::make_pair(std::size_t{2}, k));
+  }
+  // Without hooks, the pages come back in the result.
+  const Result kept = engine().render(from_text(text, {{Format::svg, "a.svg"}}));
+  ASSERT_TRUE(kept.ok());
+  ASSERT_EQ(kept.pages.size(), 1u);
+  EXPECT_EQ(kept.pages[0], whole.pages[1]);
+}
+
+// Writing page by page must not write what --strict would refuse: a strict
+// run lays the chart out whole first, and its warning stops every output.
+TEST(Annals, StrictChartOfSeveralPagesWritesNothing) {
+  Request request = from_text(crowded(400), {{Format::svg, "a.svg"}, {Format::pdf, "a.pdf"}});
+  request.strict = true;
+  std::size_t handed = 0;
+  Hooks hooks;
+  hooks.page = [&](std::size_t, std::size_t, std::string_view) { ++handed; };
+  hooks.output = [&](std::size_t, std::string_view) { ++handed; };
+  const Result r = engine().render(request, hooks);
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(handed, 0u);
+}
+
 TEST(Annals, ABadRequestValueIsNamedByItsOption) {
   Request q = from_text(kTimeline, {{Format::svg, "a.svg"}});
   q.sets = {"page.margin=wide"};

@@ -245,7 +245,9 @@ Across stack_before_lanes(const ChartInput& in, const OrientationParams& p, cons
 }
 
 // Rows of one lane: packed extents, each row as large across as its largest item.
-void pack_lane(LaneGeometry& g, const std::vector<EventPlan>& plans) {
+// `fewest` packs each lane into the fewest rows, their time order as it
+// falls: a bound on the length, for a trial that asks how long a chart is at least.
+void pack_lane(LaneGeometry& g, const std::vector<EventPlan>& plans, bool fewest) {
   std::vector<Extent> extents;
   std::vector<Extent> marks;
   extents.reserve(g.events.size());
@@ -253,7 +255,7 @@ void pack_lane(LaneGeometry& g, const std::vector<EventPlan>& plans) {
     extents.push_back(plans[i].extent);
     marks.push_back({plans[i].mark_box.x, plans[i].mark_box.right()});
   }
-  g.packing = time_ordered(extents, marks);
+  g.packing = fewest ? first_fit(extents) : time_ordered(extents, marks);
   g.row_height.assign(g.packing.rows, 0);
   for (std::size_t k = 0; k < g.events.size(); ++k) {
     auto& h = g.row_height[g.packing.row_of[k]];
@@ -297,7 +299,7 @@ std::vector<LaneGeometry> lane_rows(const ChartInput& in, const OrientationParam
     } else if (h.shown) {
       g.header_across = std::min(m.measure(r.lanes[l].title, st.lane.title.font).width, kHeaderCap * unit);
     }
-    pack_lane(g, plans);
+    pack_lane(g, plans, in.fit.fewest_rows);
     row_count += std::max<std::size_t>(1, g.packing.rows);
   }
   // Spare room on a fixed page goes to the gaps between rows: the chart fills the page.
@@ -740,6 +742,20 @@ Composition compose(const ChartInput& in) {
 
   finish(cv, out, std::move(axis), title, legend, source, plan.planned.plans, in, width, height);
   return out;
+}
+
+// Whatever lies outside the page is cut: its items and texts leave the
+// chart (a text is never drawn half), other shapes are clipped by the page.
+void keep_within(Composition& c, const PageFrame& page) {
+  c.scene.width = page.width;
+  c.scene.height = page.height;
+  const Box sheet{0, 0, page.width, page.height};
+  std::erase_if(c.scene.items, [&](const scene::Item& it) { return !sheet.contains(it.box); });
+  std::erase_if(c.scene.shapes, [&](const scene::Shape& s) {
+    const Box b = box_of(s);
+    if (std::holds_alternative<scene::Text>(s)) return !sheet.contains(b);
+    return b.x >= sheet.right() || b.y >= sheet.bottom() || b.right() <= 0 || b.bottom() <= 0;
+  });
 }
 
 }  // namespace annals::layout

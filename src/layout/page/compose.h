@@ -30,6 +30,9 @@ struct FitParams {
   // labels only, its lanes, events and links not drawn (the scene of a whole
   // chart too long for its page is most of a paged chart's peak memory).
   bool measure_only = false;
+  // A measured trial that asks only how long the chart is at least: each
+  // lane in the fewest rows, their time order not polished.
+  bool fewest_rows = false;
 };
 
 struct ChartInput {
@@ -83,5 +86,9 @@ OrientationParams params_for(const ChartInput& in);
 //   4. the layers drawn in (t, c) and mapped to the page (map_to_page);
 //   5. down the page: legend and source, the page's size (assembly/).
 Composition compose(const ChartInput& in);
+
+// The composition cut to `page`: what lies outside leaves it (items and
+// texts whole, a text is never drawn half; other shapes are clipped).
+void keep_within(Composition& c, const PageFrame& page);
 
 }  // namespace annals::layout

@@ -47,6 +47,8 @@ class Paginator {
   }
 
   std::size_t events() const { return order_.size(); }
+  // What compose() gets of the page: all of it but the footer.
+  const PageFrame& page() const { return frame_; }
   double room() const { return room_; }
 
   // What the footer line takes at the page's foot: its line and a half unit above it.
@@ -127,23 +129,26 @@ class Paginator {
 
   // The footer: "continued from page N" at the start, the page number in the
   // middle, "continued on page N" at the end; and the page's outline title.
-  void finish_page(scene::Scene& s, std::size_t page, std::size_t pages, std::size_t first, std::size_t count) const {
+  // Pages are finished as they are found, before their number is known:
+  // the last page alone says how many there are ("page 7 of 7").
+  void finish_page(scene::Scene& s, std::size_t page, bool last, std::size_t first, std::size_t count) const {
     const auto& st = *in_.style;
     const auto& font = st.axis.label.font;
     const Color ink = st.axis.label.color;
     s.width = std::max(s.width, full_.width);
     s.height = full_.height;
-    if (pages < 2) return;
+    if (page == 1 && last) return;
     const double margin = st.page.margin;
     const double y = s.height - margin - folio_height_;
+    s.shapes.reserve(s.shapes.size() + 3);  // exactly: the footer must not double a page's shapes
     const auto put = [&](const std::string& text, double align) {
       const double w = in_.measurer->measure(text, font).width;
       const double x = margin + align * std::max(0.0, s.width - 2 * margin - w);
       s.shapes.push_back(scene::Text{{x, y, w, folio_height_}, text, font, ink, {}});
     };
     if (page > 1) put(fmt::format("continued from page {}", page - 1), 0);
-    put(fmt::format("page {} of {}", page, pages), 0.5);
-    if (page < pages) put(fmt::format("continued on page {}", page + 1), 1);
+    put(last ? fmt::format("page {} of {}", page, page) : fmt::format("page {}", page), 0.5);
+    if (!last) put(fmt::format("continued on page {}", page + 1), 1);
     const auto& a = chart_.events[order_[first]];
     const auto& b = chart_.events[order_[first + count - 1]];
     const std::string from = dates::label(a.first), to = dates::label(b.first);
@@ -167,49 +172,75 @@ class Paginator {
 
 }  // namespace
 
-std::optional<Composition> paginate(const ChartInput& in, double fixed, double natural, Diagnostics& diags) {
+std::optional<Composition> paginate(const ChartInput& in, double fixed, double natural, Diagnostics& diags,
+                                    bool estimated) {
   const Paginator pg(in, fixed);
   if (pg.events() < 2 || pg.room() <= 0) return std::nullopt;
-  struct Page {
-    std::size_t first, count;
-    Composition c;
-  };
-  std::vector<Page> pages;
+  const auto* sink = in.options != nullptr && in.options->on_page ? &in.options->on_page : nullptr;
+  Composition out;
+  std::size_t n = 0;
+  bool cut = false;  // an event alone was too large for a page
   // A first guess from the whole chart's length: content grows about as the events do.
   std::size_t guess = std::max<std::size_t>(
       1, static_cast<std::size_t>(static_cast<double>(pg.events()) * pg.room() / std::max(1.0, natural)));
   for (std::size_t first = 0; first < pg.events();) {
     auto next = pg.next_page(first, guess);
-    if (!next) return std::nullopt;
-    guess = next->first;
-    pages.push_back({first, next->first, std::move(next->second)});
-    first += next->first;
+    if (!next) {
+      // Not even one event fits: on page 1 splitting time cannot help (the
+      // caller cuts the whole chart); later, pages are already out, so the
+      // event gets a page of its own and what falls outside it is cut.
+      if (n == 0) return std::nullopt;
+      next.emplace(1, pg.compose_stretch(first, 1));
+      keep_within(next->second, pg.page());
+      cut = true;
+    }
+    const std::size_t count = next->first;
+    guess = count;
+    Composition& c = next->second;
+    ++n;
+    scene::Scene s = std::move(c.scene);
+    pg.finish_page(s, n, first + count == pg.events(), first, count);
+    out.shortened += c.shortened;
+    if (n == 1) {
+      out.lanes = std::move(c.lanes);
+      out.breaks = std::move(c.breaks);
+      out.natural = c.natural;
+    }
+    if (sink != nullptr) {
+      if (n == 1) out.scene.width = s.width, out.scene.height = s.height;
+      (*sink)(std::move(s));
+    } else if (n == 1) {
+      out.scene = std::move(s);
+    } else {
+      out.scene.more_pages.push_back(std::move(s));
+    }
+    first += count;
   }
-  Composition out = std::move(pages.front().c);
-  const std::size_t n = pages.size();
-  pg.finish_page(out.scene, 1, n, pages.front().first, pages.front().count);
+  if (cut)
+    diags.warning({in.chart->file, 0, 0}, "an event does not fit a page even alone; what falls outside its page is cut");
   if (n < 2) return out;
-  out.scene.more_pages.reserve(n - 1);
-  for (std::size_t i = 1; i < n; ++i) {
-    out.shortened += pages[i].c.shortened;
-    scene::Scene s = std::move(pages[i].c.scene);
-    pg.finish_page(s, i + 1, n, pages[i].first, pages[i].count);
-    out.scene.more_pages.push_back(std::move(s));
-  }
   const bool transposed = params_for(in).map.transposed;
   const char* grows = transposed ? "wide" : "high";
   const scene::Scene& first = out.scene;
   if (in.page.height > 0)
     diags.warning({in.chart->file, 0, 0},
-                  fmt::format("the content does not fit one {} page ({:.0f} pt {} needed); it is laid out over {} "
+                  fmt::format("the content does not fit one {} page ({}{:.0f} pt {} needed); it is laid out over {} "
                               "pages of that size, each a stretch of time",
-                              in.page.name, natural, grows, n));
+                              in.page.name, estimated ? "about " : "", natural, grows, n));
   else
     diags.warning({in.chart->file, 0, 0},
                   fmt::format("the content needs {:.0f} pt, beyond the {:.0f} pt (200 in) a page side may have; it "
                               "is laid out over {} pages of {:.0f} × {:.0f} pt, each a stretch of time",
                               natural, kMaxPageSide, n, first.width, first.height));
   return out;
+}
+
+double first_stretch_length(const ChartInput& in, double fixed, std::size_t count) {
+  ChartInput measured = in;
+  measured.fit.measure_only = true;
+  measured.fit.fewest_rows = true;
+  const Paginator pg(measured, fixed);
+  return pg.compose_stretch(0, std::clamp<std::size_t>(count, 1, pg.events())).natural;
 }
 
 double legible_share(const style::Style& st) {

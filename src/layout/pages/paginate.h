@@ -27,7 +27,15 @@ inline constexpr double kMaxPageSide = scene::kPdfMaxSide;
 // page 1's. Nothing when a single event with every lane's header already does
 // not fit a page (splitting time cannot help then). `in.diags` hears what
 // composing finds; `diags`, how many pages it took.
-std::optional<Composition> paginate(const ChartInput& in, double fixed, double natural, Diagnostics& diags);
+// `natural` is `estimated` when it was extrapolated from the chart's first events.
+std::optional<Composition> paginate(const ChartInput& in, double fixed, double natural, Diagnostics& diags,
+                                    bool estimated = false);
+
+// The length the first `count` events in time order need at least,
+// composed as the first page's stretch would be but measured only, each lane
+// in its fewest rows: found at a small share of the cost of composing the
+// whole chart, and no longer than it (fewer events, a shorter time).
+double first_stretch_length(const ChartInput& in, double fixed, std::size_t count);
 
 // How much of its length a chart would keep with its type set at the
 // legibility floor: about in proportion to the body size (1 when it is
