@@ -214,7 +214,8 @@ Result Engine::render(const Request& request, const Hooks& hooks) const {
     });
     if (drawer) {
       drawer->finish();
-      hand_over(*drawer);
+      // A run that failed after all keeps its PDF back, as it would any output.
+      if (laid_out) hand_over(*drawer);
       return finish(p);
     }
     if (!laid_out) return finish(p);
