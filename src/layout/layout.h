@@ -20,7 +20,8 @@ struct Options {
   // each page here as soon as it is composed, in order, and keeps none:
   // memory is bounded by a page, not by the chart, and the pages can be
   // drawn while the rest is laid out. The scene returned then has no shapes,
-  // items or further pages. A chart of one page is returned as always.
+  // items or further pages. A chart of one page (even one that paginating
+  // found fits) is returned as always.
   std::function<void(scene::Scene page)> on_page;
 };
 

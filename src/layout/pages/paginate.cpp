@@ -195,18 +195,20 @@ std::optional<Composition> paginate(const ChartInput& in, double fixed, double n
       cut = true;
     }
     const std::size_t count = next->first;
+    const bool last = first + count == pg.events();
     guess = count;
     Composition& c = next->second;
     ++n;
     scene::Scene s = std::move(c.scene);
-    pg.finish_page(s, n, first + count == pg.events(), first, count);
+    pg.finish_page(s, n, last, first, count);
     out.shortened += c.shortened;
     if (n == 1) {
       out.lanes = std::move(c.lanes);
       out.breaks = std::move(c.breaks);
       out.natural = c.natural;
     }
-    if (sink != nullptr) {
+    // A chart that fits one page after all is returned as any chart of one page.
+    if (sink != nullptr && !(n == 1 && last)) {
       if (n == 1) out.scene.width = s.width, out.scene.height = s.height;
       (*sink)(std::move(s));
     } else if (n == 1) {
