@@ -80,12 +80,16 @@ class PageDrawer {
       work_.notify_one();
     }
     thread_.join();
-    // One PDF for every output that wants one.
+    // One PDF for every output that wants one, copied only for the second and later.
     std::optional<render::Output> pdf;
-    for (auto& t : targets_)
+    std::vector<std::size_t> wanting;
+    for (auto& t : targets_) {
       if (t.pdf) pdf = std::move(*t.pdf).finish();
-    for (const auto& t : targets_)
-      if (pdf && t.format == render::Format::pdf) drawn_.push_back({t.output, 0, *pdf});
+      if (t.format == render::Format::pdf) wanting.push_back(t.output);
+    }
+    if (!pdf) return;
+    for (std::size_t k = 0; k < wanting.size(); ++k)
+      drawn_.push_back({wanting[k], 0, k + 1 < wanting.size() ? *pdf : std::move(*pdf)});
   }
 
  private:
