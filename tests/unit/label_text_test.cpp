@@ -61,6 +61,13 @@ TEST(LabelWrap, OrphanStaysWhenGivingAWordDownWouldNotFit) {
   EXPECT_EQ(lines_of(t), (std::vector<std::string>{"aaaa bbbbbbbbbbbbbbb", "cccccc"}));
 }
 
+TEST(LabelWrap, OrphanStaysWhenGivingAWordDownWouldOrphanTheLineAbove) {
+  const text::FakeMeasurer m;
+  // 18 characters a line: moving "cc" down would leave "bb" alone in the middle.
+  const auto t = compose_label(request("aaaaaaaaaaaaaaaa bb cc dddddddddddddd", 108), m);
+  EXPECT_EQ(lines_of(t), (std::vector<std::string>{"aaaaaaaaaaaaaaaa", "bb cc", "dddddddddddddd"}));
+}
+
 TEST(LabelWrap, NoLineEndsOnASeparatorInsideTheTitle) {
   const text::FakeMeasurer m;
   // Greedy would end the first line on "·".
@@ -80,6 +87,46 @@ TEST(LabelWrap, DateAloneOnItsLineDropsItsSeparator) {
   EXPECT_EQ(t.lines[0].date_end, r.date.size());
   EXPECT_DOUBLE_EQ(t.lines[0].width, 11 * 6.0);
   EXPECT_EQ(t.lines[1].text, "Internationalisation");
+}
+
+// A date listing several periods, wider than the label, breaks after its
+// commas (never inside a period), in the date's colour, the title after it.
+TEST(LabelWrap, DateOfSeveralPeriodsBreaksAfterItsCommasWhenWiderThanTheLabel) {
+  const text::FakeMeasurer m;
+  LabelRequest r = request("Relations broken", 84);  // 14 characters a line
+  r.date = "1962-1975, 1978-present";
+  const auto t = compose_label(r, m);
+  EXPECT_EQ(lines_of(t), (std::vector<std::string>{"1962-1975,", "1978-present", "Relations broken"}));
+  EXPECT_EQ(t.lines[0].date_end, t.lines[0].text.size());
+  EXPECT_EQ(t.lines[1].date_end, t.lines[1].text.size());
+  EXPECT_EQ(t.lines[2].date_end, 0u);
+  EXPECT_FALSE(t.shortened);
+}
+
+TEST(LabelWrap, DateOfSeveralPeriodsFillsEachLineBeforeBreaking) {
+  const text::FakeMeasurer m;
+  LabelRequest r = request("Talks", 96);  // 16 characters a line
+  r.date = "1929, 1950-1953, 1990s";
+  const auto t = compose_label(r, m);
+  EXPECT_EQ(lines_of(t), (std::vector<std::string>{"1929, 1950-1953,", "1990s \u00b7 Talks"}));
+  EXPECT_EQ(t.lines[1].date_end, std::string("1990s \u00b7 ").size());  // the separator in the date colour, as ever
+}
+
+TEST(LabelWrap, DateThatFitsTheLabelIsNeverBroken) {
+  const text::FakeMeasurer m;
+  LabelRequest r = request("Relations broken", 150);  // 25 characters a line
+  r.date = "1962-1975, 1978-present";
+  const auto t = compose_label(r, m);
+  EXPECT_EQ(lines_of(t), (std::vector<std::string>{"1962-1975, 1978-present", "Relations broken"}));
+}
+
+TEST(LabelWrap, DateOfOnePeriodWiderThanTheLabelWidensItInstead) {
+  const text::FakeMeasurer m;
+  LabelRequest r = request("Voyage", 60);
+  r.date = "3 Aug 1492-15 Mar 1493";
+  const auto t = compose_label(r, m);
+  ASSERT_FALSE(t.lines.empty());
+  EXPECT_EQ(t.lines[0].text.substr(0, r.date.size()), r.date);
 }
 
 // The real measurer with the pinned test fonts: titles of scripts that the

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <span>
+#include <utility>
 
 namespace annals::layout {
 
@@ -88,11 +89,13 @@ void avoid_orphan(const Shaped& t, const std::vector<std::size_t>& breaks, doubl
     return std::find_if(breaks.begin(), breaks.end(), [&](std::size_t k) { return k > r.begin && k < r.end; });
   };
   if (inside(last) != breaks.end() || prev.end == prev.begin) return;
-  // The last break inside the previous line.
-  std::size_t move = 0;
+  // The last break inside the previous line, which must keep a word of its
+  // own before it: moving its only other word would leave an orphan there.
+  std::size_t move = 0, before = 0;
   for (const std::size_t k : breaks)
-    if (k > prev.begin && k < prev.end) move = k;
+    if (k > prev.begin && k < prev.end) before = std::exchange(move, k);
   if (move == 0 || t.width(move, last.end) > max_width) return;
+  if (before == 0 && w.lines.size() > 2) return;
   prev.end = t.line_end(prev.begin, move);
   last.begin = move;
 }
@@ -148,6 +151,33 @@ Wrapped wrap(const Shaped& t, std::size_t title_begin, double prefix_width, doub
   return out;
 }
 
+// A date that lists several periods ("1929, c. 1950–1953, 1990s") wider
+// than the label breaks after its commas, never inside a period: the lines
+// of date alone before the one the title starts on, each filled greedily
+// to `max_width`.
+struct DateLines {
+  std::vector<Range> lines;  // whole lines of date, trimmed of the space after their comma
+  std::size_t last = 0;      // where the date's last line, the title's first, begins
+};
+
+DateLines break_date(const Shaped& t, std::string_view date, double max_width) {
+  DateLines out;
+  if (t.width(0, date.size()) <= max_width) return out;
+  std::vector<std::size_t> starts;  // where each period after the first begins
+  for (std::size_t k = date.find(", "); k != std::string_view::npos; k = date.find(", ", k + 2))
+    starts.push_back(k + 2);
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    // The line from `begin` through period i + 1, with its comma.
+    const std::size_t end = i + 1 == starts.size() ? date.size() : starts[i + 1] - 1;
+    if (t.width(begin, end) <= max_width) continue;
+    out.lines.push_back({begin, starts[i] - 1});
+    begin = starts[i];
+  }
+  out.last = begin;
+  return out;
+}
+
 }  // namespace
 
 std::string LabelText::joined() const {
@@ -200,13 +230,17 @@ LabelText compose_label(const LabelRequest& r, const text::TextMeasurer& m) {
   Shaped shaped{full, {}, {}};
   const text::Extent whole = m.measure_carets(full, r.font, shaped.carets);
   out.line_height = whole.height;
-  const double prefix_width = shaped.width(0, title_begin);
-  // Never wrap so narrowly that the date alone fills a line.
-  const double max_width = std::max(r.max_width, prefix_width + 3 * r.font.size);
+  const double min_title = 3 * r.font.size;
+  const DateLines date = break_date(shaped, r.date, r.max_width);
+  double max_width = r.max_width;
+  for (const Range& d : date.lines) max_width = std::max(max_width, shaped.width(d.begin, d.end));
+  const double prefix_width = shaped.width(date.last, title_begin);
+  // Never wrap so narrowly that the date's last line alone fills a line.
+  max_width = std::max(max_width, prefix_width + min_title);
   const double ellipsis_width = m.measure(kEllipsis, r.font).width;
 
   Wrapped wrapped;
-  if (whole.width <= max_width)
+  if (date.lines.empty() && whole.width <= max_width)
     wrapped.lines.push_back({title_begin, full.size()});
   else {
     m.breaks(full, shaped.breaks);
@@ -214,13 +248,18 @@ LabelText compose_label(const LabelRequest& r, const text::TextMeasurer& m) {
   }
   out.shortened = wrapped.shortened;
 
+  for (const Range& d : date.lines) {
+    TextLine line{full.substr(d.begin, d.end - d.begin), d.end - d.begin, shaped.width(d.begin, d.end)};
+    out.width = std::max(out.width, line.width);
+    out.lines.push_back(std::move(line));
+  }
   for (std::size_t i = 0; i < wrapped.lines.size(); ++i) {
-    // The first line starts with the date.
-    const std::size_t begin = i == 0 ? 0 : wrapped.lines[i].begin;
+    // The first line starts with the date (its last line, when it has several).
+    const std::size_t begin = i == 0 ? date.last : wrapped.lines[i].begin;
     // A date alone on its line drops the separator, which would dangle.
     const bool date_alone = i == 0 && title_begin > 0 && wrapped.lines[i].end == wrapped.lines[i].begin;
     const std::size_t end = date_alone ? r.date.size() : wrapped.lines[i].end;
-    TextLine line{full.substr(begin, end - begin), i == 0 ? std::min(title_begin, end) : 0,
+    TextLine line{full.substr(begin, end - begin), i == 0 ? std::min(title_begin, end) - begin : 0,
                   end == full.size() && begin == 0 ? whole.width : shaped.width(begin, end)};
     if (i + 1 == wrapped.lines.size() && wrapped.shortened) {
       line.elided = full.substr(end);

@@ -640,7 +640,8 @@ std::string date_text(const styled::Event& e, const dates::Locale* locale) {
   const auto one = [&](const dates::Date& d) { return locale ? dates::label(d, *locale) : dates::label(d); };
   if (!e.periods.empty()) {
     // Every period's dates while they read at a glance ("1962–1975, 1978–present"),
-    // else the whole stretch they cover: a date is never wrapped.
+    // else the whole stretch they cover. A narrow label breaks the list after
+    // a comma (compose_label), never inside a period.
     std::string out;
     for (const auto& p : e.periods) out += (out.empty() ? "" : ", ") + (p.span ? span(p.first, p.last) : one(p.first));
     constexpr std::size_t kMaxPeriodsListed = 3, kMaxDateBytes = 40;
