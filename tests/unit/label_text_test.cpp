@@ -95,6 +95,7 @@ TEST(LabelWrap, DateOfSeveralPeriodsBreaksAfterItsCommasWhenWiderThanTheLabel) {
   const text::FakeMeasurer m;
   LabelRequest r = request("Relations broken", 84);  // 14 characters a line
   r.date = "1962-1975, 1978-present";
+  r.break_date = true;
   const auto t = compose_label(r, m);
   EXPECT_EQ(lines_of(t), (std::vector<std::string>{"1962-1975,", "1978-present", "Relations broken"}));
   EXPECT_EQ(t.lines[0].date_end, t.lines[0].text.size());
@@ -107,6 +108,7 @@ TEST(LabelWrap, DateOfSeveralPeriodsFillsEachLineBeforeBreaking) {
   const text::FakeMeasurer m;
   LabelRequest r = request("Talks", 96);  // 16 characters a line
   r.date = "1929, 1950-1953, 1990s";
+  r.break_date = true;
   const auto t = compose_label(r, m);
   EXPECT_EQ(lines_of(t), (std::vector<std::string>{"1929, 1950-1953,", "1990s \u00b7 Talks"}));
   EXPECT_EQ(t.lines[1].date_end, std::string("1990s \u00b7 ").size());  // the separator in the date colour, as ever
@@ -116,17 +118,54 @@ TEST(LabelWrap, DateThatFitsTheLabelIsNeverBroken) {
   const text::FakeMeasurer m;
   LabelRequest r = request("Relations broken", 150);  // 25 characters a line
   r.date = "1962-1975, 1978-present";
+  r.break_date = true;
   const auto t = compose_label(r, m);
   EXPECT_EQ(lines_of(t), (std::vector<std::string>{"1962-1975, 1978-present", "Relations broken"}));
 }
 
-TEST(LabelWrap, DateOfOnePeriodWiderThanTheLabelWidensItInstead) {
+// One period alone too wide breaks after its dash, the dash kept at the line's end.
+TEST(LabelWrap, DateOfOnePeriodWiderThanTheLabelBreaksAfterItsDash) {
   const text::FakeMeasurer m;
-  LabelRequest r = request("Voyage", 60);
-  r.date = "3 Aug 1492-15 Mar 1493";
+  LabelRequest r = request("Accord", 72);  // 12 characters a line
+  r.date = "12 Oct 1805\u201328 Jun 1813";
+  r.break_date = true;
   const auto t = compose_label(r, m);
-  ASSERT_FALSE(t.lines.empty());
-  EXPECT_EQ(t.lines[0].text.substr(0, r.date.size()), r.date);
+  EXPECT_EQ(lines_of(t), (std::vector<std::string>{"12 Oct 1805\u2013", "28 Jun 1813", "Accord"}));
+  EXPECT_EQ(t.lines[0].date_end, t.lines[0].text.size());
+}
+
+// Several periods break between them first; only a period still too wide breaks at its dash.
+TEST(LabelWrap, DateBreaksBetweenPeriodsBeforeInsideThem) {
+  const text::FakeMeasurer m;
+  LabelRequest r = request("Talks", 72);  // 12 characters a line
+  r.date = "1929, 1950\u20131953, 12 Oct 1990\u201328 Jun 1993";
+  r.break_date = true;
+  const auto t = compose_label(r, m);
+  EXPECT_EQ(lines_of(t), (std::vector<std::string>{"1929,", "1950\u20131953,", "12 Oct 1990\u2013",
+                                                   "28 Jun 1993", "Talks"}));
+}
+
+// A dash too near the line's start ("2–9 Mar") is no place to break; nor is a date without one.
+TEST(LabelWrap, DateWithNowhereToBreakWidensTheLabelInstead) {
+  const text::FakeMeasurer m;
+  for (const char* date : {"2\u20139 March 2022", "14 September 1752"}) {
+    LabelRequest r = request("Voyage", 48);
+    r.date = date;
+    r.break_date = true;
+    const auto t = compose_label(r, m);
+    ASSERT_FALSE(t.lines.empty());
+    EXPECT_EQ(t.lines[0].text.substr(0, r.date.size()), r.date) << date;
+    EXPECT_GT(t.width, 48.0);
+  }
+}
+
+// Time across, a label widens to its date rather than break it: its room is along time.
+TEST(LabelWrap, DateIsKeptWholeUnlessBreakingIsAsked) {
+  const text::FakeMeasurer m;
+  LabelRequest r = request("Relations broken", 84);
+  r.date = "1962-1975, 1978-present";
+  const auto t = compose_label(r, m);
+  EXPECT_EQ(t.lines[0].text, "1962-1975, 1978-present");
 }
 
 // The real measurer with the pinned test fonts: titles of scripts that the

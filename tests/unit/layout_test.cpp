@@ -1665,3 +1665,46 @@ TEST(Layout, AVerticalMarkersRuleStartsPastItsTitleAndRunsAcrossTheLanes) {
 
 }  // namespace
 }  // namespace annals::layout
+
+namespace annals::layout {
+namespace {
+
+// Time running down, a column stands in the room a long bar's label leaves
+// beside the bar: a point halfway along the bar sits just past the bar,
+// under the end of the bar's label, not a whole label's width further.
+// Columns keep their order where they share time, and nothing overlaps.
+TEST(Rows, VerticalColumnStandsInTheRoomBesideALongBar) {
+  Chart c;
+  c.timeline.header.orientation = model::Orientation::vertical;
+  c.style.page.height = 800;
+  c.add(span("A long-running border dispute with its neighbours", year(1900), year(2000)));
+  c.add(point("Talks", year(1950)));
+  const auto d = c.run();
+  ASSERT_EQ(d.lanes[0].rows, 2u);
+  const auto &bar = item(d.scene, "event", "0").box, &mark = item(d.scene, "event", "1").box;
+  const auto& bar_label = item(d.scene, "label", "0").box;
+  EXPECT_GT(mark.x, bar.right());             // past the bar
+  EXPECT_LT(mark.right(), bar_label.right());  // within the width of the bar's label
+  EXPECT_TRUE(scene::validate(d.scene).empty()) << scene::validate(d.scene).front();
+}
+
+// Where the later column's label shares time with the earlier one's, it
+// stands past that label, as columns always did.
+TEST(Rows, VerticalColumnStandsPastALabelItSharesTimeWith) {
+  Chart c;
+  c.timeline.header.orientation = model::Orientation::vertical;
+  c.style.page.height = 800;
+  c.add(span("A long-running border dispute with its neighbours", year(1900), year(2000)));
+  c.add(point("Talks", year(1900)));
+  const auto d = c.run();
+  ASSERT_EQ(d.lanes[0].rows, 2u);
+  // Whichever column comes first, the other's mark stands past its label.
+  const auto &bar = item(d.scene, "event", "0").box, &mark = item(d.scene, "event", "1").box;
+  const bool bar_first = bar.x < mark.x;
+  const auto& first_label = item(d.scene, "label", bar_first ? "0" : "1").box;
+  EXPECT_GE((bar_first ? mark : bar).x, first_label.right());
+  EXPECT_TRUE(scene::validate(d.scene).empty()) << scene::validate(d.scene).front();
+}
+
+}  // namespace
+}  // namespace annals::layout

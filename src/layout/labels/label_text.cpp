@@ -151,30 +151,70 @@ Wrapped wrap(const Shaped& t, std::size_t title_begin, double prefix_width, doub
   return out;
 }
 
-// A date that lists several periods ("1929, c. 1950–1953, 1990s") wider
-// than the label breaks after its commas, never inside a period: the lines
+// A date wider than its label breaks between periods ("1929, c. 1950–1953,
+// 1990s" after a comma) and, when one period alone is still too wide, after
+// its dash ("12 Oct 1805–" over "28 Jun 1813"), never elsewhere: the lines
 // of date alone before the one the title starts on, each filled greedily
 // to `max_width`.
 struct DateLines {
-  std::vector<Range> lines;  // whole lines of date, trimmed of the space after their comma
+  std::vector<Range> lines;  // whole lines of date, trimmed of the space after their break
   std::size_t last = 0;      // where the date's last line, the title's first, begins
 };
+
+constexpr std::string_view kDash = "\u2013";
+
+// A place a date may break: the line before it ends at `end`, the next starts at `next`.
+struct DateBreak {
+  std::size_t end = 0, next = 0;
+};
+
+// Breaks after ", " in [begin, end); or after a dash ("–" or " – "), when
+// at least four bytes of the line stand before it.
+std::vector<DateBreak> date_breaks(std::string_view date, std::size_t begin, std::size_t end, bool dashes) {
+  std::vector<DateBreak> out;
+  const std::string_view at = dashes ? kDash : std::string_view(", ");
+  for (std::size_t k = date.find(at, begin); k != std::string_view::npos && k + at.size() < end;
+       k = date.find(at, k + at.size())) {
+    if (!dashes) {
+      out.push_back({k + 1, k + 2});
+      continue;
+    }
+    const std::size_t next = k + at.size() + (date[k + at.size()] == ' ' ? 1 : 0);
+    if (k >= begin + 4) out.push_back({k + at.size(), next});
+  }
+  return out;
+}
+
+// [begin, end) of the date cut greedily at `breaks` into lines of at most `max_width`.
+std::vector<Range> fill_date(const Shaped& t, std::size_t begin, std::size_t end,
+                             const std::vector<DateBreak>& breaks, double max_width) {
+  std::vector<Range> out;
+  for (std::size_t i = 0; i < breaks.size(); ++i) {
+    // The line from `begin` through the piece after break i.
+    const std::size_t through = i + 1 == breaks.size() ? end : breaks[i + 1].end;
+    if (t.width(begin, through) <= max_width) continue;
+    out.push_back({begin, breaks[i].end});
+    begin = breaks[i].next;
+  }
+  out.push_back({begin, end});
+  return out;
+}
 
 DateLines break_date(const Shaped& t, std::string_view date, double max_width) {
   DateLines out;
   if (t.width(0, date.size()) <= max_width) return out;
-  std::vector<std::size_t> starts;  // where each period after the first begins
-  for (std::size_t k = date.find(", "); k != std::string_view::npos; k = date.find(", ", k + 2))
-    starts.push_back(k + 2);
-  std::size_t begin = 0;
-  for (std::size_t i = 0; i < starts.size(); ++i) {
-    // The line from `begin` through period i + 1, with its comma.
-    const std::size_t end = i + 1 == starts.size() ? date.size() : starts[i + 1] - 1;
-    if (t.width(begin, end) <= max_width) continue;
-    out.lines.push_back({begin, starts[i] - 1});
-    begin = starts[i];
+  std::vector<Range> lines;
+  for (const Range& r : fill_date(t, 0, date.size(), date_breaks(date, 0, date.size(), false), max_width)) {
+    if (t.width(r.begin, r.end) <= max_width) {
+      lines.push_back(r);
+      continue;
+    }
+    for (const Range& part : fill_date(t, r.begin, r.end, date_breaks(date, r.begin, r.end, true), max_width))
+      lines.push_back(part);
   }
-  out.last = begin;
+  out.last = lines.back().begin;
+  lines.pop_back();
+  out.lines = std::move(lines);
   return out;
 }
 
@@ -231,7 +271,7 @@ LabelText compose_label(const LabelRequest& r, const text::TextMeasurer& m) {
   const text::Extent whole = m.measure_carets(full, r.font, shaped.carets);
   out.line_height = whole.height;
   const double min_title = 3 * r.font.size;
-  const DateLines date = break_date(shaped, r.date, r.max_width);
+  const DateLines date = r.break_date ? break_date(shaped, r.date, r.max_width) : DateLines{};
   double max_width = r.max_width;
   for (const Range& d : date.lines) max_width = std::max(max_width, shaped.width(d.begin, d.end));
   const double prefix_width = shaped.width(date.last, title_begin);

@@ -56,6 +56,10 @@ struct LabelRequest {
   Color title_color;
   double max_width = 0;    // wrap beyond this width
   int max_lines = 2;
+  // A date wider than `max_width` breaks between its periods, then after a
+  // dash (labels across a chart whose time runs down, where width is what
+  // is scarce); otherwise the label widens to hold it on one line.
+  bool break_date = false;
 };
 
 LabelText compose_label(const LabelRequest& request, const text::TextMeasurer& measurer);

@@ -4,7 +4,10 @@
 // PageMap turns the chart into page coordinates at the end. The blocks that frame it
 // (title, legend, source) always stack down the page.
 #include <algorithm>
+#include <cmath>
 #include <iterator>
+#include <limits>
+#include <optional>
 
 #include "layout/page/compose.h"
 
@@ -39,6 +42,9 @@ struct LaneGeometry {
   std::vector<std::size_t> events;  // indices into the chart's events
   Packing packing;
   std::vector<double> row_top, row_height;  // across, from the lane's inner edge
+  // Per row, what its events take, in order along t; empty unless every
+  // event of the lane says so apart (EventPlan::profile).
+  std::vector<std::vector<Occupied>> row_profile;
   HeaderText header;
   double header_across = 0;  // what the lane's title needs across
   double rows_at = 0;        // across, where the rows start: after a title over the lane
@@ -261,11 +267,75 @@ void pack_lane(LaneGeometry& g, const std::vector<EventPlan>& plans, bool fewest
     auto& h = g.row_height[g.packing.row_of[k]];
     h = std::max(h, plans[g.events[k]].cross);
   }
+  g.row_profile.clear();
+  const bool apart = std::all_of(g.events.begin(), g.events.end(), [&](std::size_t i) {
+    return !plans[i].profile.empty();
+  });
+  // Every pair of rows is compared: beyond this many rows times events, rows stand one after another.
+  constexpr std::size_t kMostCompared = 4'000'000;
+  if (!apart || g.packing.rows < 2 || g.packing.rows * g.events.size() > kMostCompared) return;
+  g.row_profile.resize(g.packing.rows);
+  for (std::size_t k = 0; k < g.events.size(); ++k) {
+    auto& row = g.row_profile[g.packing.row_of[k]];
+    row.insert(row.end(), plans[g.events[k]].profile.begin(), plans[g.events[k]].profile.end());
+  }
+  for (auto& row : g.row_profile)
+    std::sort(row.begin(), row.end(), [](const Occupied& a, const Occupied& b) { return a.along.begin < b.along.begin; });
+}
+
+// How far across row b must start from row a so that nothing of theirs
+// meets: the most, over their parts that share time, of a's far edge plus
+// `gap` less b's near edge; nothing when no part shares time. Both in order
+// along t, each row's parts disjoint along it, as a row's events are.
+std::optional<double> clearance(const std::vector<Occupied>& a, const std::vector<Occupied>& b, double gap) {
+  std::optional<double> out;
+  std::size_t i = 0;
+  for (const Occupied& q : b) {
+    while (i < a.size() && a[i].along.end <= q.along.begin) ++i;
+    for (std::size_t k = i; k < a.size() && a[k].along.begin < q.along.end; ++k)
+      if (a[k].along.end > q.along.begin) out = std::max(out.value_or(a[k].c1 + gap - q.c0), a[k].c1 + gap - q.c0);
+  }
+  return out;
+}
+
+// Rows whose events say apart what they take (labels across) stand as close
+// to the lane's inner edge as the rows before them allow: a column of short
+// labels beside a long bar moves into the room the bar's label leaves
+// beside it. Rows keep their order wherever they share time, so the rows'
+// time order holds. Spare room then widens every distance from the first
+// row alike, as far as the lane would have grown with its rows one after another.
+bool place_rows_apart(LaneGeometry& g, double gap, double spread) {
+  if (g.row_profile.empty()) return false;
+  const std::size_t n = g.row_height.size();
+  std::vector<double> at(n, 0);  // from the first row, packed close
+  for (std::size_t k = 1; k < n; ++k)
+    for (std::size_t j = 0; j < k; ++j)
+      if (const auto c = clearance(g.row_profile[j], g.row_profile[k], gap)) at[k] = std::max(at[k], at[j] + *c);
+  double end = 0;
+  for (std::size_t k = 0; k < n; ++k) end = std::max(end, at[k] + g.row_height[k]);
+  // The largest stretch of the distances that keeps every row within the grown end.
+  const double grown = end + static_cast<double>(n - 1) * spread;
+  double f = std::numeric_limits<double>::infinity();
+  for (std::size_t k = 0; k < n; ++k)
+    if (at[k] > 0) f = std::min(f, (grown - g.row_height[k]) / at[k]);
+  if (!std::isfinite(f)) f = 1;
+  g.row_top.resize(n);
+  double last = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    g.row_top[k] = g.rows_at + spread / 2 + at[k] * f;
+    last = std::max(last, g.row_top[k] + g.row_height[k]);
+  }
+  g.height = last + spread / 2;
+  return true;
 }
 
 // Rows stacked inside the lane, `spread` of spare room added to every gap
 // between rows and half of it before the first and after the last.
 void place_rows(LaneGeometry& g, const style::Style& st, const OrientationParams& p, double spread) {
+  if (place_rows_apart(g, st.event.row_gap * p.row_gap_factor, spread)) {
+    g.height = std::max(g.height, g.header_across) + 2 * st.lane.padding;
+    return;
+  }
   const double gap = st.event.row_gap * p.row_gap_factor + spread;
   double y = g.rows_at + spread / 2;
   g.row_top.clear();

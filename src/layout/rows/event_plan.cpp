@@ -131,6 +131,7 @@ LabelText label_for(const styled::Event& e, double max_width, const PlanContext&
   r.title_color = e.style.label.color;
   r.max_width = max_width;
   r.max_lines = std::max(1, e.style.max_label_lines);
+  r.break_date = ctx.labels == LabelFlow::across;
   LabelText label = compose_label(r, m);
   // Posters and printed charts have no tooltips: the description under the title, smaller.
   if (e.style.show_description && !e.description.empty()) {
@@ -626,7 +627,10 @@ EventPlan plan_across(const styled::Event& e, const PlanContext& ctx, const text
   add_text(p, label, {lt, thick + st.label_gap}, ctx.map);
   p.cross = thick + st.label_gap + size.y;
   p.extent = {std::min(p.mark_box.x, lt), std::max(p.mark_box.right(), lt + size.x)};
-  keep_apart(p, std::max(st.label_gap, st.row_gap / 2));
+  const double apart = std::max(st.label_gap, st.row_gap / 2);
+  p.profile = {{{p.mark_box.x, p.mark_box.right() + apart}, 0, thick},
+               {{lt, lt + size.x + apart}, thick + st.label_gap, p.cross}};
+  keep_apart(p, apart);
   return p;
 }
 
@@ -640,8 +644,8 @@ std::string date_text(const styled::Event& e, const dates::Locale* locale) {
   const auto one = [&](const dates::Date& d) { return locale ? dates::label(d, *locale) : dates::label(d); };
   if (!e.periods.empty()) {
     // Every period's dates while they read at a glance ("1962–1975, 1978–present"),
-    // else the whole stretch they cover. A narrow label breaks the list after
-    // a comma (compose_label), never inside a period.
+    // else the whole stretch they cover. Labels across break a date too wide
+    // for them after a comma, then a dash (compose_label).
     std::string out;
     for (const auto& p : e.periods) out += (out.empty() ? "" : ", ") + (p.span ? span(p.first, p.last) : one(p.first));
     constexpr std::size_t kMaxPeriodsListed = 3, kMaxDateBytes = 40;

@@ -42,12 +42,23 @@ struct MarkUse {
   bool open = false;    // an ongoing span
 };
 
+// A part of what an event takes: a stretch along t, and across it from c0 to c1.
+struct Occupied {
+  Extent along;
+  double c0 = 0, c1 = 0;
+};
+
 struct EventPlan {
   Extent extent;           // along the time axis, mark and label together
   double cross = 0;        // size across the time axis
   std::vector<scene::Shape> marks;
   std::vector<scene::Shape> label;  // text runs (and a leader line when the label moved)
   Box mark_box;
+  // Labels across (time running down): the mark, thin but as long as its
+  // span, and the label, wide but only as long as its lines, taken apart,
+  // so that a later row may stand in the room a label leaves beside a long
+  // mark (compose's place_rows). Empty: the whole extent, `cross` deep.
+  std::vector<Occupied> profile;
   Box label_box;
   // An event with several periods: each period's mark, in time order (the
   // dashed connectors between them are in `marks` too). Empty otherwise.
