@@ -278,6 +278,31 @@ std::optional<Trial> paginated(const ChartInput& in, double k, double length, do
     if (first <= kHopeless * length) return std::nullopt;
     natural = first * static_cast<double>(t.events.size()) / static_cast<double>(kSampledEvents);
   }
+  // The label width (and, time running down, the lines a label may take
+  // along time) that puts the most events on the first page without
+  // shortening more labels there, the widest unless a narrower one takes
+  // clearly more: the whole chart's best, found crowded onto one page, is
+  // seldom a page's.
+  FirstPage most = first_page_events(at, length, natural);
+  const FitParams chosen = at.fit;
+  FitParams best = chosen;
+  const std::span<const int> extras =
+      vertical(*in.chart) ? std::span<const int>(kMoreLinesAlongTime) : std::span<const int>();
+  for (const LabelWidth& width : kLabelWidths) {
+    if (width.grow) continue;
+    for (int e = -1; e < static_cast<int>(extras.size()); ++e) {
+      ChartInput narrower = at;
+      narrower.fit.label_factor = width.factor;
+      narrower.fit.extra_lines = e < 0 ? chosen.extra_lines : extras[static_cast<std::size_t>(e)];
+      if (narrower.fit.label_factor == chosen.label_factor && narrower.fit.extra_lines == chosen.extra_lines)
+        continue;
+      const FirstPage page = first_page_events(narrower, length, natural);
+      if (page.shortened <= most.shortened &&
+          static_cast<double>(page.events) > kNarrowGain * static_cast<double>(most.events))
+        most = page, best = narrower.fit;
+    }
+  }
+  at.fit = best;
   // Pages handed over as they come: the first says what the composition chose, as a kept one would.
   Options streamed;
   if (in.options != nullptr && in.options->on_page) {

@@ -13,6 +13,7 @@
 #include "layout/layout.h"
 #include "layout/pages/paginate.h"
 #include "layout/pages/tiles.h"
+#include "layout/page/type_scale.h"
 #include "style/style.h"
 #include "styled/resolve.h"
 #include "text/measurer.h"
@@ -289,6 +290,54 @@ TEST(Pages, VerticalChartSplitsDownTheTimeAxisOnPortraitPages) {
     EXPECT_NEAR(scene::page_of(s, p).width, 419.53, 0.01);
     EXPECT_NEAR(scene::page_of(s, p).height, 595.28, 0.01);
   }
+  EXPECT_EQ(scene::validate(s), std::vector<std::string>{});
+}
+
+// Time running down, a page has room along time and little across it:
+// narrower labels in more lines put more events on a page, and the paged
+// chart takes the label width that puts the most on its first page.
+TEST(Pages, VerticalPagesTakeTheLabelWidthThatHoldsTheMostEvents) {
+  Chart c("A3", 6);
+  c.timeline.header.orientation = model::Orientation::vertical;
+  c.style.page.landscape = false;
+  // Spans of years beside points, dated to the day.
+  for (std::size_t i = 0; i < 400; ++i) {
+    const auto y = 1800 + static_cast<std::int64_t>(i / 4);
+    const int m = static_cast<int>(i % 12) + 1;
+    const std::string title = "Canal loan summit " + std::to_string(i);
+    if (i % 4 == 0)
+      c.add(span(title, day(y, m, 1), day(y + 8, m, 28), (i / 4) % 6));
+    else
+      c.add(point(title, day(y, m, 15), (i * 7) % 6));
+  }
+  const styled::Timeline resolved = styled::resolve(c.timeline, c.style, c.styling, c.diags);
+  const PageFrame page = page_frame(resolved.style.page);
+  // At the smallest type, as a chart goes onto pages.
+  const double k = type_range(resolved.style, page).min;
+  const styled::Timeline t = scaled(resolved, k);
+  ChartInput in;
+  in.chart = &t;
+  in.style = &t.style;
+  const Options options;
+  in.options = &options;
+  in.measurer = &c.measurer;
+  in.diags = &c.diags;
+  in.domain = chart_domain(t);
+  in.page = page;
+  in.fit.scale = k;
+  const FirstPage wide = first_page_events(in, in.page.width, 0);
+  ChartInput narrow = in;
+  narrow.fit.label_factor = 0.5;
+  narrow.fit.extra_lines = 2;
+  const FirstPage narrower = first_page_events(narrow, in.page.width, 0);
+  ASSERT_GT(wide.events, 0u);
+  EXPECT_GT(narrower.events, wide.events);
+
+  const scene::Scene s = c.run();
+  ASSERT_GT(scene::page_count(s), 1u);
+  std::set<std::string> first;
+  for (const auto* it : items_of(s, scene::ItemKind::event)) first.insert(it->id);
+  EXPECT_GE(first.size(), narrower.events);
   EXPECT_EQ(scene::validate(s), std::vector<std::string>{});
 }
 

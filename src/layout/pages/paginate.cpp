@@ -170,6 +170,12 @@ class Paginator {
   double room_ = 0;
 };
 
+// A first guess at a page's events from the whole chart's length: content grows about as the events do.
+std::size_t first_guess(const Paginator& pg, double natural) {
+  return std::max<std::size_t>(
+      1, static_cast<std::size_t>(static_cast<double>(pg.events()) * pg.room() / std::max(1.0, natural)));
+}
+
 }  // namespace
 
 std::optional<Composition> paginate(const ChartInput& in, double fixed, double natural, Diagnostics& diags,
@@ -180,9 +186,7 @@ std::optional<Composition> paginate(const ChartInput& in, double fixed, double n
   Composition out;
   std::size_t n = 0;
   bool cut = false;  // an event alone was too large for a page
-  // A first guess from the whole chart's length: content grows about as the events do.
-  std::size_t guess = std::max<std::size_t>(
-      1, static_cast<std::size_t>(static_cast<double>(pg.events()) * pg.room() / std::max(1.0, natural)));
+  std::size_t guess = first_guess(pg, natural);
   for (std::size_t first = 0; first < pg.events();) {
     auto next = pg.next_page(first, guess);
     if (!next) {
@@ -235,6 +239,16 @@ std::optional<Composition> paginate(const ChartInput& in, double fixed, double n
                               "is laid out over {} pages of {:.0f} × {:.0f} pt, each a stretch of time",
                               natural, kMaxPageSide, n, first.width, first.height));
   return out;
+}
+
+FirstPage first_page_events(const ChartInput& in, double fixed, double natural) {
+  ChartInput measured = in;
+  measured.fit.measure_only = true;
+  const Paginator pg(measured, fixed);
+  if (pg.events() < 2 || pg.room() <= 0) return {};
+  const auto page = pg.next_page(0, first_guess(pg, natural));
+  if (!page) return {};
+  return {page->first, page->second.shortened};
 }
 
 double first_stretch_length(const ChartInput& in, double fixed, std::size_t count) {

@@ -37,6 +37,16 @@ std::optional<Composition> paginate(const ChartInput& in, double fixed, double n
 // whole chart, and no longer than it (fewer events, a shorter time).
 double first_stretch_length(const ChartInput& in, double fixed, std::size_t count);
 
+// How many of the chart's first events in time order one page takes, as
+// paginate() would find them (0: not even one); the search starts at the
+// share of the events that `natural` suggests. What a paged chart's label
+// width is chosen by.
+struct FirstPage {
+  std::size_t events = 0;
+  std::size_t shortened = 0;  // labels shortened with an ellipsis on it
+};
+FirstPage first_page_events(const ChartInput& in, double fixed, double natural);
+
 // How much of its length a chart would keep with its type set at the
 // legibility floor: about in proportion to the body size (1 when it is
 // already there). A chart longer than its page even so goes onto pages.
