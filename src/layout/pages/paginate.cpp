@@ -60,8 +60,23 @@ class Paginator {
   // last start on one page and the first on the next.
   Domain window(std::size_t first, std::size_t count) const {
     Domain d;
+    const bool last = first + count >= order_.size();
     d.begin = first == 0 ? in_.domain.begin : cut(first - 1);
-    d.end = first + count >= order_.size() ? in_.domain.end : cut(first + count - 1);
+    d.end = last ? in_.domain.end : cut(first + count - 1);
+    // The chart's own ends were rounded for the whole of it: a first or last
+    // page of a few years would start or end decades of empty axis away
+    // from its events. Those pages round to their own events instead,
+    // unless the timeline's start or end says where the chart begins or ends.
+    if (first == 0 && !chart_.header.window_begin)
+      d.begin = std::max(d.begin, scale::nice_domain(chart_.events[order_[0]].begin, d.end).begin);
+    if (last && !chart_.header.window_end) {
+      dates::Seconds latest = d.begin;
+      for (std::size_t i = first; i < first + count; ++i) {
+        const auto& e = chart_.events[order_[i]];
+        latest = std::max({latest, e.begin, e.end});
+      }
+      d.end = std::min(d.end, scale::nice_domain(d.begin, latest).end);
+    }
     if (d.end - d.begin < kDay) {  // many events at one moment: a day around them
       const dates::Seconds mid = d.begin + (d.end - d.begin) / 2;
       d = {mid - kDay / 2, mid + kDay / 2};
