@@ -1708,3 +1708,37 @@ TEST(Rows, VerticalColumnStandsPastALabelItSharesTimeWith) {
 
 }  // namespace
 }  // namespace annals::layout
+
+namespace annals::layout {
+namespace {
+
+// A stretch between axis breaks too short for its labels keeps more time
+// on the axis (as a designer widens a crowded stretch) rather than move a
+// label below its mark or wrap it into a column of one-word lines.
+TEST(Axis, StretchTooShortForItsLabelsKeepsTimeForThem) {
+  Chart c;
+  c.timeline.header.scale = model::ScaleKind::automatic;
+  c.style.page.width = 900;
+  c.add(span("Relations with Chile severed", year(1962), year(1975)));
+  c.add(point("OAS General Assembly in La Paz", year(1979)));
+  c.add(point("Summit of the Americas", year(1994)));
+  c.add(point("Hemispheric summit on sustainable development", parsed("1996-12")));
+  c.add(point("Association agreement with MERCOSUR", year(1996)));
+  c.add(span("Non-permanent member", year(2017), year(2018)));
+  const auto d = c.run();
+  for (const auto& it : d.scene.items) {
+    if (it.kind != scene::ItemKind::label) continue;
+    const auto lines = 1 + std::count(it.text.begin(), it.text.end(), '\n');
+    EXPECT_LE(lines, 2) << it.text;
+  }
+  for (const auto& it : d.scene.items) {  // beside its mark, level with it, not moved below
+    if (it.kind != scene::ItemKind::label) continue;
+    const auto& mark = item(d.scene, "event", it.id).box;
+    EXPECT_LT(it.box.y, mark.bottom()) << it.text;
+    EXPECT_GT(it.box.bottom(), mark.y) << it.text;
+  }
+  EXPECT_TRUE(scene::validate(d.scene).empty()) << scene::validate(d.scene).front();
+}
+
+}  // namespace
+}  // namespace annals::layout

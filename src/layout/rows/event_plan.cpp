@@ -230,13 +230,24 @@ Beside place_beside(LabelText& label, const styled::Event& e, double a, double b
 // holds the mark. One wider than its whole stretch (its date alone is) is
 // placed on the whole plot instead; the chart then keeps the time under it
 // on the axis (compose's plan_on_scale), so it never crosses a break.
+// A label its stretch squeezes (moved below its mark, or wrapped into more
+// than two lines, and more than the whole plot would make it) says in
+// `wants` the room it would take beside the mark in two: the chart keeps
+// that time on the axis where it can (plan_on_scale), as a designer widens
+// a crowded stretch.
+constexpr std::size_t kSqueezedLines = 2;
 Beside place_label(LabelText& label, const styled::Event& e, double a, double b, const PlanContext& ctx,
-                   const text::TextMeasurer& m) {
+                   const text::TextMeasurer& m, std::optional<Extent>& wants) {
   const PlanContext local = within(ctx, a, b);
   // Without a break near the mark the stretch is the whole plot: no copy to keep.
   if (local.lo == ctx.lo && local.hi == ctx.hi) return place_beside(label, e, a, b, ctx, m);
   LabelText whole = label;
   const Beside at = place_beside(label, e, a, b, local, m);
+  if (at.side == Side::below || label.lines.size() > std::max<std::size_t>(kSqueezedLines, whole.lines.size())) {
+    // Room for it in two lines beside its mark: a stretch need not grow to hold it in one.
+    const LabelText two = whole.lines.size() >= kSqueezedLines ? whole : label_for(e, 0.55 * whole.width, ctx, m);
+    wants = Extent{a, b + e.style.label_gap + std::min(two.width, whole.width)};
+  }
   if (label.width <= local.hi - local.lo) return at;
   label = std::move(whole);
   return place_beside(label, e, a, b, ctx, m);
@@ -322,7 +333,7 @@ EventPlan point_along(const styled::Event& e, const PlanContext& ctx, const text
   // The band is part of the mark: the label starts after it, never over it.
   const double mark_end = at_time.band ? std::max(at_time.te, x + s / 2) : x + s / 2;
   LabelText label = label_for(e, ctx.label_width, ctx, m);
-  const Beside at = place_label(label, e, x - s / 2, mark_end, ctx, m);
+  const Beside at = place_label(label, e, x - s / 2, mark_end, ctx, m, p.wants);
   const Stack sk = stack(s, label.height(), at.side);
   p.cross = sk.cross;
   const double cy = sk.mark_c;
@@ -458,7 +469,7 @@ EventPlan span_along(const styled::Event& e, const PlanContext& ctx, const text:
   // A bar that carries its label is tall enough for one line of it.
   const double bar_h = inside ? std::max(h, label.line_height + 2 * kInsideTextPad) : h;
   Beside at;
-  if (!inside) at = place_label(label, e, x0, x1 + arrow, ctx, m);
+  if (!inside) at = place_label(label, e, x0, x1 + arrow, ctx, m, p.wants);
   const Stack sk = inside ? Stack{bar_h, bar_h / 2, (bar_h - label.height()) / 2} : stack(bar_h, label.height(), at.side);
   p.cross = sk.cross;
   const double cy = sk.mark_c;
@@ -575,7 +586,7 @@ EventPlan periods_along(const styled::Event& e, const PlanContext& ctx, const te
   const double bar_h = inside ? std::max(st.span_height, label.line_height + 2 * kInsideTextPad) : st.span_height;
   const double mark_h = std::max(inside ? bar_h : h, st.marker_size);
   Beside at;
-  if (!inside) at = place_label(label, e, x0, x1, ctx, m);
+  if (!inside) at = place_label(label, e, x0, x1, ctx, m, p.wants);
   const Stack sk = inside ? Stack{mark_h, mark_h / 2, (mark_h - label.height()) / 2} : stack(mark_h, label.height(), at.side);
   p.cross = sk.cross;
   const double cy = sk.mark_c;

@@ -3,6 +3,7 @@
 // occupies (for row packing) and the shapes that draw it. Shapes are in
 // (t, c) coordinates (layout/page_map.h): t is final, c runs from 0 to
 // `cross` and is moved into its row later. Text and marks are upright.
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -59,6 +60,9 @@ struct EventPlan {
   // so that a later row may stand in the room a label leaves beside a long
   // mark (compose's place_rows). Empty: the whole extent, `cross` deep.
   std::vector<Occupied> profile;
+  // Along t, the room its label would take beside its mark had an axis
+  // break not squeezed it into its stretch; empty when none did.
+  std::optional<Extent> wants;
   Box label_box;
   // An event with several periods: each period's mark, in time order (the
   // dashed connectors between them are in `marks` too). Empty otherwise.

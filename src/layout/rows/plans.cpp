@@ -24,6 +24,21 @@ std::vector<EventPlan> plan_events(const ChartInput& in, const PlanContext& ctx,
   return plans;
 }
 
+namespace {
+
+// The time `want` covers at the rate of the stretch that holds its start:
+// past the stretch's end it reaches into the time the break left out.
+scale::Interval wanted_time(const scale::TimeScale& s, Extent want) {
+  const auto& seg = s.segments();
+  const auto at = std::find_if(seg.begin(), seg.end(), [&](const scale::Segment& g) { return want.begin <= g.x1; });
+  const scale::Segment& g = at == seg.end() ? seg.back() : *at;
+  const double rate = (g.x1 - g.x0) / static_cast<double>(std::max<scale::Seconds>(1, g.t1 - g.t0));
+  const auto time_at = [&](double x) { return g.t0 + static_cast<scale::Seconds>((x - g.x0) / rate); };
+  return {time_at(want.begin), time_at(want.end)};
+}
+
+}  // namespace
+
 Planned plan_on_scale(const ChartInput& in, PlanContext ctx, double x0, double x1, double gap) {
   const auto& t = *in.chart;
   std::vector<scale::Interval> kept;  // time under labels that crossed a break
@@ -39,6 +54,12 @@ Planned plan_on_scale(const ChartInput& in, PlanContext ctx, double x0, double x
     const auto breaks = breaks_of(p.scale);
     if (breaks.empty()) return p;
     const std::size_t before = kept.size();
+    // Once: time for the labels their stretch squeezed, at the stretch's
+    // rate (the rate falls a little as the axis keeps more time, so asking
+    // again would never settle).
+    if (attempt == 0)
+      for (const auto& plan : p.plans)
+        if (plan.wants) kept.push_back(wanted_time(p.scale, *plan.wants));
     for (const auto& plan : p.plans) {
       const Box& b = plan.label_box;
       const double lo = b.x, hi = b.right();  // along t
