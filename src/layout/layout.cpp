@@ -134,11 +134,6 @@ constexpr double kHopeless = 8;
 // How many of a large chart's first events tell whether it is hopeless so.
 constexpr std::size_t kSampledEvents = 1500;
 
-// Time running down, a label's lines run along time, where a vertical chart
-// has its room: a label that the style's max_label_lines would shorten may
-// take this many more lines first, fewer tried before more (the style's 3
-// become 5, then 8).
-constexpr int kMoreLinesAlongTime[] = {2, 5};
 // Time across, labels may take one or two more lines (taller rows) when
 // that cuts fewer of them: a label held to a narrow stretch between two
 // axis breaks is what needs it.

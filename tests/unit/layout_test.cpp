@@ -1742,3 +1742,35 @@ TEST(Axis, StretchTooShortForItsLabelsKeepsTimeForThem) {
 
 }  // namespace
 }  // namespace annals::layout
+
+namespace annals::layout {
+namespace {
+
+// Time running down, a label shortened at its lines asks for the time its
+// whole text would take along time in the most lines a label across may
+// take; one shown whole asks for nothing.
+TEST(Labels, ShortenedLabelAcrossAsksForTheTimeItsWholeTextTakes) {
+  const scale::TimeScale s({{year(1900).begin, year(1910).begin, 0, 100}, {year(1990).begin, year(2000).begin, 124, 224}});
+  PlanContext ctx{&s, 0, 224, 40, {}, PageMap{true}, LabelFlow::across};
+  styled::Event e;
+  e.title = "A very long title of a treaty that wraps into many lines";
+  e.first = year(1905);
+  e.last = e.first;
+  e.begin = e.first.begin;
+  e.end = e.last.end;
+  e.style.max_label_lines = 3;
+  const text::FakeMeasurer m;
+  const EventPlan cut = plan_event(e, ctx, m);
+  ASSERT_TRUE(cut.shortened);
+  ASSERT_TRUE(cut.wants.has_value());
+  styled::Event longer = e;
+  longer.style.max_label_lines = 3 + std::end(kMoreLinesAlongTime)[-1];
+  const EventPlan whole = plan_event(longer, ctx, m);
+  EXPECT_FALSE(whole.shortened);
+  EXPECT_FALSE(whole.wants.has_value());
+  const Box& b = whole.label_box;  // on the page: time runs down
+  EXPECT_GE(cut.wants->end - cut.wants->begin, b.h);
+}
+
+}  // namespace
+}  // namespace annals::layout

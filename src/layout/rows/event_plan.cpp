@@ -635,6 +635,17 @@ EventPlan plan_across(const styled::Event& e, const PlanContext& ctx, const text
   PlanContext local = within(ctx, t0, t0);
   if (size.x > local.hi - local.lo) local = ctx;  // as in place_label
   const double lt = clamp_to(anchor - label.line_height / 2, local.lo, local.hi - size.x);
+  // A shortened label asks for the time its whole text would take along
+  // time, in as many lines as a label across may take: a stretch between
+  // breaks too short for it keeps that time (plan_on_scale), and the
+  // longer lines then have room.
+  if (label.shortened) {
+    styled::Event longer = e;
+    longer.style.max_label_lines += std::end(kMoreLinesAlongTime)[-1];
+    const LabelText whole = label_for(longer, ctx.label_width, ctx, m);
+    const double along = ctx.map.extent(whole.width, whole.height()).x;
+    p.wants = Extent{anchor - label.line_height / 2, anchor - label.line_height / 2 + along + st.label_gap};
+  }
   add_text(p, label, {lt, thick + st.label_gap}, ctx.map);
   p.cross = thick + st.label_gap + size.y;
   p.extent = {std::min(p.mark_box.x, lt), std::max(p.mark_box.right(), lt + size.x)};

@@ -72,6 +72,12 @@ struct EventPlan {
   MarkUse uses;
 };
 
+// Time running down, a label's lines run along time, where a vertical chart
+// has its room: a label that the style's max_label_lines would shorten may
+// take this many more lines first, fewer tried before more (the style's 3
+// become 5, then 8).
+inline constexpr int kMoreLinesAlongTime[] = {2, 5};
+
 EventPlan plan_event(const styled::Event& e, const PlanContext& ctx, const text::TextMeasurer& measurer);
 
 // The date part of a label ("1879–1883", "c. 1964"), or "" when dates are hidden.
