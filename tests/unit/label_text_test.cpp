@@ -68,6 +68,19 @@ TEST(LabelWrap, OrphanStaysWhenGivingAWordDownWouldOrphanTheLineAbove) {
   EXPECT_EQ(lines_of(t), (std::vector<std::string>{"aaaaaaaaaaaaaaaa", "bb cc", "dddddddddddddd"}));
 }
 
+// A number keeps its digit groups and its unit on its line.
+TEST(LabelWrap, NumberIsNeverPartedFromItsDigitGroupsOrItsUnit) {
+  const text::FakeMeasurer m;
+  // 23 characters a line: greedy would end the first line on "149 597 870" or "218".
+  EXPECT_EQ(lines_of(compose_label(request("The unit is 149 597 870 700 m long", 138), m)),
+            (std::vector<std::string>{"The unit is", "149 597 870 700 m long"}));
+  EXPECT_EQ(lines_of(compose_label(request("Coca estimated at 218 km\u00b2, 45% below", 138), m)),
+            (std::vector<std::string>{"Coca estimated at", "218 km\u00b2, 45% below"}));
+  // A word after a number that is no unit may start the next line.
+  EXPECT_EQ(lines_of(compose_label(request("Founded in the year 1066 before", 138), m)),
+            (std::vector<std::string>{"Founded in the year", "1066 before"}));
+}
+
 TEST(LabelWrap, NoLineEndsOnASeparatorInsideTheTitle) {
   const text::FakeMeasurer m;
   // Greedy would end the first line on "·".

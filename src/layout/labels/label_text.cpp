@@ -58,15 +58,39 @@ struct Shaped {
   }
 };
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Units a number is never parted from at a line's end ("218 km²", "45 %").
+bool is_unit(std::string_view word) {
+  while (!word.empty() && (word.back() == ',' || word.back() == '.' || word.back() == ';' || word.back() == ')'))
+    word.remove_suffix(1);
+  static constexpr std::string_view kUnits[] = {"%", "\u2030", "m", "km", "cm", "mm", "m\u00b2", "km\u00b2",
+                                                "m\u00b3", "kg", "g", "t", "ha", "l", "s", "ms", "h", "min",
+                                                "K", "\u00b0C", "\u00b0F", "\u00b0", "mi", "ft", "kHz", "MHz",
+                                                "GHz", "kW", "MW", "GW", "kWh", "AU", "ly", "pc", "BCE", "CE"};
+  return std::find(std::begin(kUnits), std::end(kUnits), word) != std::end(kUnits);
+}
+
+// A break between a number and the next group of its digits ("149 597
+// 870") or its unit ("218 km²") parts what reads as one thing.
+bool inside_quantity(std::string_view text, std::size_t end, std::size_t next) {
+  if (end == 0 || !is_digit(text[end - 1]) || next >= text.size()) return false;
+  if (is_digit(text[next])) return true;
+  const std::size_t stop = std::min(text.find(' ', next), text.size());
+  return is_unit(text.substr(next, stop - next));
+}
+
 // The offsets after `from` where a line may end: the measurer's line breaks,
 // except those that would leave a "·" separator dangling at a line's end (the
-// break then falls before the separator), and the end of the text.
+// break then falls before the separator) or part a number from its next
+// digits or its unit, and the end of the text.
 std::vector<std::size_t> line_breaks(const Shaped& t, std::size_t from) {
   std::vector<std::size_t> out;
   for (std::size_t k = from + 1; k < t.text.size(); ++k) {
     if (t.breaks[k] != text::Break::line) continue;
     const std::size_t end = t.line_end(from, k);
     if (end == from || t.text.substr(0, end).ends_with(kMiddleDot)) continue;
+    if (inside_quantity(t.text, end, k)) continue;
     out.push_back(k);
   }
   out.push_back(t.text.size());
