@@ -1774,3 +1774,23 @@ TEST(Labels, ShortenedLabelAcrossAsksForTheTimeItsWholeTextTakes) {
 
 }  // namespace
 }  // namespace annals::layout
+
+namespace annals::layout {
+namespace {
+
+// Time running down, an era's title stands in a column beside the lanes
+// that grows with its type: on a poster's larger type it is not cut.
+TEST(Layout, VerticalEraTitleIsWholeAtLargeType) {
+  Chart c;
+  c.timeline.header.orientation = model::Orientation::vertical;
+  c.style.page.height = 900;
+  c.style.era.label.font.size = 30;
+  c.add(point("A", year(1960)));
+  c.add(point("B", year(1990)));
+  c.timeline.eras.push_back({"Military governments", {year(1964), {}}, {year(1982), {}}, {}, {}});
+  const auto d = c.run();
+  EXPECT_EQ(item(d.scene, "era", "0").text, "Military governments");
+}
+
+}  // namespace
+}  // namespace annals::layout

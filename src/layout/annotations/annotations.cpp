@@ -15,6 +15,8 @@ namespace {
 
 double clamp_to(double v, double lo, double hi) { return std::max(lo, std::min(v, hi)); }
 
+constexpr double kVerticalTitleEms = 200.0 / 7.5;  // 200 pt at the default 7.5 pt
+
 Annotation make(bool is_era, std::size_t index, const style::EraStyle* era, const style::MarkerStyle* marker,
                 const std::string& title, double a, double b, double lo, double hi, bool vertical,
                 const text::TextMeasurer& m, TitleSide side) {
@@ -30,7 +32,9 @@ Annotation make(bool is_era, std::size_t index, const style::EraStyle* era, cons
   an.color = is_era ? ts.color : an.marker.color;
   an.a = clamp_to(std::min(a, b), lo, hi);
   an.b = clamp_to(std::max(a, b), lo, hi);
-  const double room = vertical ? 200 : std::max(20.0, hi - lo);
+  // Time running down, a title stands in a column beside the lanes, as
+  // wide as this many ems of its type: it grows with the type on a larger page.
+  const double room = vertical ? kVerticalTitleEms * an.font.size : std::max(20.0, hi - lo);
   // An era may keep its band and drop its title.
   // Time running down has no bottom row: its era titles stay in their column.
   const bool below = is_era && an.era.label_position == style::EraLabelPosition::bottom && !vertical;
