@@ -90,6 +90,18 @@ TEST(LabelWrap, NoLineEndsOnASeparatorInsideTheTitle) {
   EXPECT_EQ(t.lines[0].text, "Brisbane games");
 }
 
+// Two lines that would split a title fitting a line of its own give the
+// date the first line and the title the second, whole.
+TEST(LabelWrap, TitleThatFitsALineIsNotSplitUnderItsDate) {
+  const text::FakeMeasurer m;
+  LabelRequest r = request("Gas war", 90);  // 15 characters a line
+  r.date = "2003-2005";
+  EXPECT_EQ(lines_of(compose_label(r, m)), (std::vector<std::string>{"2003-2005", "Gas war"}));
+  // A title longer than a line still shares the first line with its date.
+  r.title = "Gas war over the export route";
+  EXPECT_EQ(lines_of(compose_label(r, m))[0], "2003-2005 \u00b7 Gas");
+}
+
 TEST(LabelWrap, DateAloneOnItsLineDropsItsSeparator) {
   const text::FakeMeasurer m;
   LabelRequest r = request("Internationalisation", 126);

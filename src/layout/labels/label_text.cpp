@@ -172,6 +172,13 @@ Wrapped wrap(const Shaped& t, std::size_t title_begin, double prefix_width, doub
   }
   if (out.lines.empty()) out.lines.push_back({title_begin, title_begin});
   avoid_orphan(t, breaks, max_width, out);
+  // Two lines that split a title which fits a line of its own ("2003–2005 ·
+  // Gas" over "war"): the date keeps the first line and the title the
+  // second, whole, in as many lines.
+  const std::size_t title_end = t.line_end(title_begin, t.text.size());
+  if (prefix_width > 0 && !out.shortened && out.lines.size() == 2 && out.lines[0].end > out.lines[0].begin &&
+      t.width(out.lines[0].begin, title_end) <= max_width)
+    out.lines = {{title_begin, title_begin}, {out.lines[0].begin, title_end}};
   return out;
 }
 
