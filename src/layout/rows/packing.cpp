@@ -246,10 +246,18 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks,
   Rows rows(p.rows);
   for (std::size_t i = 0; i < extents.size(); ++i) rows.put(p.row_of[i], occupied(extents, i), i);
   std::vector<std::size_t> sooner, later, moving;
+  // Every look at an overlapping mark counts against this budget: a lane
+  // hundreds of marks deep would take seconds per polish, and its rows can
+  // only be read roughly in order anyway. Lanes a reader can follow polish
+  // in full well within it.
+  constexpr std::size_t kLooks = 2'000'000;
+  std::size_t looks = 0;
+  const auto spent = [&] { return looks >= kLooks; };
   // Out of order pairs of event i on a row, the other events where they are.
   const auto cost = [&](std::size_t i, std::size_t row) {
     const double begin = mark_of(extents, marks, i).begin;
     std::size_t n = 0;
+    looks += near[i].size();
     for (const std::size_t j : near[i])
       n += mark_of(extents, marks, j).begin < begin ? p.row_of[j] >= row : p.row_of[j] <= row;
     return n;
@@ -259,6 +267,7 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks,
     std::size_t n = 0;
     for (const std::size_t x : set) {
       const double begin = mark_of(extents, marks, x).begin;
+      looks += near[x].size();
       for (const std::size_t j : near[x]) {
         if (j < x && std::find(set.begin(), set.end(), j) != set.end()) continue;
         n += mark_of(extents, marks, j).begin < begin ? p.row_of[j] >= p.row_of[x] : p.row_of[j] <= p.row_of[x];
@@ -290,7 +299,7 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks,
       p.row_of[i] = best;
       moved = moved || best != from;
     }
-    for (std::size_t i = 0; i < extents.size(); ++i)
+    for (std::size_t i = 0; i < extents.size() && !spent(); ++i)
       for (const std::size_t j : near[i]) {
         const std::size_t ri = p.row_of[i], rj = p.row_of[j];
         const Extent ei = occupied(extents, i), ej = occupied(extents, j);
@@ -312,10 +321,10 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks,
     // whenever that puts fewer pairs out of order.
     for (std::size_t i = 0; i < extents.size(); ++i) {
       const std::size_t from = p.row_of[i];
-      if (near[i].empty() || tries >= max_tries || cost(i, from) == 0) continue;
+      if (near[i].empty() || tries >= max_tries || spent() || cost(i, from) == 0) continue;
       const Extent e = occupied(extents, i);
       for (std::size_t r = 0; r < p.rows; ++r) {
-        if (r == from || cost(i, r) >= cost(i, from) || ++tries > max_tries) continue;
+        if (r == from || spent() || cost(i, r) >= cost(i, from) || ++tries > max_tries) continue;
         if (!rows.in_the_way(r, e, kInTheWay, moving) || moving.empty()) continue;
         moving.push_back(i);
         const std::size_t before = bad_among(moving);
@@ -345,7 +354,7 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks,
           p.row_of[moving[k]] = was[k], rows.put(was[k], occupied(extents, moving[k]), moving[k]);
       }
     }
-    if (!moved) break;
+    if (!moved || spent()) break;
   }
   std::vector<std::size_t> row_at(p.rows, 0);  // 1 where a row is used, then its new index + 1
   for (const std::size_t r : p.row_of) row_at[r] = 1;
