@@ -114,9 +114,26 @@ std::size_t label_cap(const Segment& seg, double min_gap) {
   return static_cast<std::size_t>(std::max(seg.x1 - seg.x0, 0.0) / std::max(min_gap, 1.0)) + 2;
 }
 
-Choice choose_step(const Segment& seg, const LabelWidth& width, double min_gap, const dates::Locale& L) {
+// A step finer than the data's dates would claim a precision they lack: no
+// 12:00 between days, no months between years.
+bool finer_than(const Step& s, dates::Precision finest) {
+  using P = dates::Precision;
+  switch (finest) {
+    case P::time: return false;
+    case P::day: return s.unit == Unit::second || s.unit == Unit::minute || s.unit == Unit::hour;
+    case P::month: return s.unit != Unit::month && s.unit != Unit::year;
+    case P::year: return s.unit != Unit::year;
+    case P::decade: return s.unit != Unit::year || s.count < 10;
+    case P::century: return s.unit != Unit::year || s.count < 100;
+  }
+  return false;
+}
+
+Choice choose_step(const Segment& seg, const LabelWidth& width, double min_gap, const dates::Locale& L,
+                   dates::Precision finest) {
   const double ratio = ratio_of(seg);
   for (const Step& step : detail::step_table()) {
+    if (finer_than(step, finest)) continue;
     if (detail::nominal_seconds(step) * ratio < min_gap) continue;  // cannot fit: skip without measuring
     auto marks = boundaries(seg, step, label_cap(seg, min_gap));
     if (marks && labels_fit(*marks, step, width, min_gap, L)) return {step, std::move(*marks)};
@@ -125,11 +142,12 @@ Choice choose_step(const Segment& seg, const LabelWidth& width, double min_gap, 
   return {coarsest, boundaries(seg, coarsest, label_cap(seg, 0)).value_or(std::vector<Mark>{})};
 }
 
-std::optional<Step> minor_step(const Segment& seg, const Step& major) {
+std::optional<Step> minor_step(const Segment& seg, const Step& major, dates::Precision finest) {
   const auto table = detail::step_table();
   const auto it = std::find(table.begin(), table.end(), major);
   for (auto s = it; s != table.begin();) {
     --s;
+    if (finer_than(*s, finest)) return std::nullopt;
     if (!detail::nests_in(*s, major)) continue;
     if (detail::nominal_seconds(*s) * ratio_of(seg) < kMinMinorSpacing) return std::nullopt;
     return *s;
@@ -146,9 +164,9 @@ struct ContextTick {
 };
 
 void append_segment_ticks(const Segment& seg, const LabelWidth& width, double min_gap, std::vector<Tick>& out,
-                          std::vector<ContextTick>& contexts, const dates::Locale& L) {
+                          std::vector<ContextTick>& contexts, const dates::Locale& L, dates::Precision finest) {
   if (seg.t1 <= seg.t0) return;
-  const Choice choice = choose_step(seg, width, min_gap, L);
+  const Choice choice = choose_step(seg, width, min_gap, L, finest);
   std::optional<Label> prev;
   std::optional<std::int64_t> prev_key;
   for (std::size_t i = 0; i < choice.marks.size(); ++i) {
@@ -166,7 +184,7 @@ void append_segment_ticks(const Segment& seg, const LabelWidth& width, double mi
       prev_key = ctx->key;
     }
   }
-  const auto minor = minor_step(seg, choice.step);
+  const auto minor = minor_step(seg, choice.step, finest);
   if (!minor) return;
   const auto minors = boundaries(seg, *minor, label_cap(seg, kMinMinorSpacing));
   if (!minors) return;
@@ -243,10 +261,10 @@ std::vector<Tick> ticks(const TimeScale& s, const LabelWidth& label_width, doubl
 }
 
 std::vector<Tick> ticks(const TimeScale& s, const LabelWidth& label_width, double min_gap,
-                        const dates::Locale& L) {
+                        const dates::Locale& L, dates::Precision finest) {
   std::vector<Tick> out;
   std::vector<ContextTick> contexts;
-  for (const Segment& seg : s.segments()) append_segment_ticks(seg, label_width, min_gap, out, contexts, L);
+  for (const Segment& seg : s.segments()) append_segment_ticks(seg, label_width, min_gap, out, contexts, L, finest);
   const auto by_x = [](const Tick& a, const Tick& b) {
     if (a.x != b.x) return a.x < b.x;
     return a.major > b.major;

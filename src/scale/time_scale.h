@@ -95,8 +95,11 @@ using LabelWidth = std::function<double(std::string_view)>;
 // BCE years whose number is (…, 200 BCE, 100 BCE, 1, 100, 200, …): year 0 does
 // not exist, so 1 CE stands in its place where it fits.
 std::vector<Tick> ticks(const TimeScale& s, const LabelWidth& label_width, double min_gap = 12);
-// The same with labels in `locale`'s language ("mar", "2 mar 2022", "500 a. C.").
+// The same with labels in `locale`'s language ("mar", "2 mar 2022", "500 a. C."),
+// and no tick, major or minor, finer than `finest`, the finest precision of
+// the chart's dates: day dates get no 12:00, years no months, decades no single
+// years.
 std::vector<Tick> ticks(const TimeScale& s, const LabelWidth& label_width, double min_gap,
-                        const dates::Locale& locale);
+                        const dates::Locale& locale, dates::Precision finest = dates::Precision::time);
 
 }  // namespace annals::scale

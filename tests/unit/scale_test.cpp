@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "dates/locale.h"
 #include "scale/calendar.h"
 #include "scale/time_scale.h"
 
@@ -282,6 +283,38 @@ TEST(Ticks, ChoosesThreeHoursForOneDay) {
 TEST(Ticks, OneDayRangeNamesTheDayOnce) {
   const auto ts = level(ticks(linear(at(2018, 10, 1), at(2018, 10, 2), 0, 800), width_of), 1);
   EXPECT_EQ(labels(ts, 5), (std::vector<std::string>{"1 Oct 2018", "2 Oct 2018"}));
+}
+
+// --- ticks: never finer than the data ----------------------------------------
+
+TEST(Ticks, DayDatesGetNoHoursEvenWhereTheyWouldFit) {
+  const auto all = ticks(linear(at(2020, 3, 1), at(2020, 3, 6), 0, 1200), width_of, 12, dates::Locale{},
+                         dates::Precision::day);
+  ASSERT_FALSE(all.empty());
+  for (const auto& t : all) EXPECT_EQ(t.t % kDay, 0) << t.label;  // majors and minors on midnights
+  const auto ts = level(all, 0);
+  EXPECT_EQ(labels(ts, 3), (std::vector<std::string>{"1", "2", "3"}));
+}
+
+TEST(Ticks, YearDatesGetNoMonths) {
+  const auto all = ticks(linear(at(2018), at(2021), 0, 1200), width_of, 12, dates::Locale{},
+                         dates::Precision::year);
+  ASSERT_FALSE(all.empty());
+  for (const auto& t : all) EXPECT_EQ(t.t, at(dates::civil_from_seconds(t.t).year)) << t.label;  // on 1 January
+}
+
+TEST(Ticks, DecadesGetNoSingleYears) {
+  const auto all = ticks(linear(at(1900), at(1960), 0, 2400), width_of, 12, dates::Locale{},
+                         dates::Precision::decade);
+  ASSERT_FALSE(all.empty());
+  for (const auto& t : all) {
+    EXPECT_EQ(t.t, at(dates::civil_from_seconds(t.t).year)) << t.label;
+    EXPECT_EQ(dates::civil_from_seconds(t.t).year % 10, 0) << t.label;
+  }
+}
+
+TEST(Ticks, TimeDatesKeepTheFinestSteps) {
+  EXPECT_EQ(first_step(majors(at(2018, 10, 1), at(2018, 10, 2), 800)), 3 * kHour);
 }
 
 TEST(Ticks, ChoosesDaysForOneMonth) {

@@ -18,14 +18,14 @@ constexpr double kDefaultBreak = 24;  // pt: a break at body sizes up to about 1
 double clamp_to(double v, double lo, double hi) { return std::max(lo, std::min(v, hi)); }
 
 std::vector<scale::Tick> ticks_for(const scale::TimeScale& s, const style::Style& st, const text::TextMeasurer& m,
-                                   const PageMap& map, const dates::Locale& locale) {
+                                   const PageMap& map, const dates::Locale& locale, dates::Precision finest) {
   const auto& font = st.axis.label.font;
   // Labels breathe: about three label heights between neighbours, so a decade
   // reads in years rather than in a crowd of month names.
   const double h = m.measure("0", font).height, gap = 3 * h;
   // What a label takes along t: its height when time runs down, else its width.
-  if (map.transposed) return scale::ticks(s, [h](std::string_view) { return h; }, gap, locale);
-  return scale::ticks(s, [&](std::string_view t) { return m.measure(t, font).width; }, gap, locale);
+  if (map.transposed) return scale::ticks(s, [h](std::string_view) { return h; }, gap, locale, finest);
+  return scale::ticks(s, [&](std::string_view t) { return m.measure(t, font).width; }, gap, locale, finest);
 }
 
 scene::Item tick_item(std::size_t n, const scene::Text& t) {
@@ -86,7 +86,7 @@ AxisBlock time_axis(const scale::TimeScale& s, const style::Style& st, const Axi
   add_gaps(b, s, f, ax.color);
 
   const double line_h = m.measure("0", ax.label.font).height;
-  const auto ts = ticks_for(s, st, m, map, f.locale);
+  const auto ts = ticks_for(s, st, m, map, f.locale, f.finest);
   // Each level of labels (the finest next to the ticks, the context further
   // out) takes as much room across as its largest label; levels set side by
   // side along a line of text keep a gap between them.

@@ -31,6 +31,7 @@ struct AxisFrame {
   bool labels_before = false;   // ticks and labels on the near side of the line (an axis on top, or on the left)
   PageMap map;                  // labels stay upright on the page
   dates::Locale locale;         // the language of the tick labels
+  dates::Precision finest = dates::Precision::time;  // of the chart's dates: no tick claims more
 };
 
 // The axis along t at cross `f.at`: shapes and items in (t, c), text upright.

@@ -210,6 +210,19 @@ struct Across {
   bool axis_top = false, axis_bottom = true;
 };
 
+// The finest precision of the dates drawn: the axis claims no more.
+dates::Precision finest_precision(const styled::Timeline& t) {
+  auto out = dates::Precision::century;
+  const auto take = [&](const dates::Date& d) { out = std::min(out, d.precision); };
+  for (const auto& e : t.events) {
+    take(e.first), take(e.last);
+    for (const auto& period : e.periods) take(period.first), take(period.last);
+  }
+  for (const auto& era : t.eras) take(era.start), take(era.end);
+  for (const auto& marker : t.markers) take(marker.date);
+  return out;
+}
+
 AxisFrame axis_frame(const ChartInput& in, const OrientationParams& p, double lo, double hi) {
   AxisFrame f;
   f.page_lo = lo;
@@ -217,6 +230,7 @@ AxisFrame axis_frame(const ChartInput& in, const OrientationParams& p, double lo
   f.background = in.style->page.background;
   f.map = p.map;
   f.locale = in.chart->header.locale;
+  f.finest = finest_precision(*in.chart);
   return f;
 }
 
