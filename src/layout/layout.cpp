@@ -59,7 +59,14 @@ Trial trial_at(ChartInput in, double k, Diagnostics* diags) {
 // The page length along which content grows: across the time axis.
 double across(const ChartInput& in) { return params_for(in).map.extent(in.page.width, in.page.height).y; }
 
-bool fits(const ChartInput& in, const Composition& c) { return c.natural <= across(in) + 0.01; }
+// Time running down a page of a given height, the content's length along
+// time counts too: titles, headers and the shortest stretches the axis
+// allows can need more than the page holds.
+bool fits(const ChartInput& in, const Composition& c) {
+  const double along = params_for(in).map.extent(in.page.width, in.page.height).x;
+  const bool sized_along = in.page.height > 0 && params_for(in).map.transposed;
+  return c.natural <= across(in) + 0.01 && (!sized_along || c.natural_along <= along + 0.01);
+}
 
 // Events at most a typical report figure holds: its height stays within 1.2 × its width.
 constexpr std::size_t kReportEvents = 45;

@@ -222,7 +222,11 @@ for timeline, args, want in [
         (upright, ("--page", "A3", "--set", "page.orientation=landscape"), a3[::-1]),
         (upright, ("--page", "A3", "--style", str(own_style)), a3[::-1]),
         (named_in_timeline, ("--page", "A3"), a3[::-1]),
-        (upright, ("--width", "16cm", "--height", "10cm"), (160 * MM, 100 * MM))]:
+        (upright, ("--width", "16cm", "--height", "10cm"), (160 * MM, 100 * MM)),
+        # Titles, headers and the shortest stretches along time must fit a short page too.
+        (upright, ("--width", "12cm", "--height", "8cm"), (120 * MM, 80 * MM)),
+        (source / "tests" / "cases" / "periods_and_links_vertical.toml", ("--width", "16cm", "--height", "10cm"),
+         (160 * MM, 100 * MM))]:
     dump, _, _ = render(timeline, *args)
     if dump is None:
         continue

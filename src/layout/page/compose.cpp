@@ -821,6 +821,7 @@ Composition compose(const ChartInput& in) {
   const double natural_x = p.blocks_along_time ? end.x + margin : in.page.width;
   const double width = std::max(in.page.width, natural_x), height = std::max(natural_y, in.page.height);
   out.natural = p.map.extent(natural_x, natural_y).y;
+  out.natural_along = p.map.extent(natural_x, natural_y).x;
   if (in.fit.measure_only) return out;
   move_block(source, margin, height - margin - source.height);
 

@@ -50,6 +50,7 @@ struct Composition {
   scene::Scene scene;
   std::vector<LaneRows> lanes;
   double natural = 0;       // the page length the content needs
+  double natural_along = 0; // the page length along time it needs (more than the page's when its minimum lengths do not fit)
   std::size_t shortened = 0;  // labels shortened with an ellipsis
   std::vector<AxisBreak> breaks;
 };
