@@ -2,6 +2,7 @@
 // Resolved style values: every value final (points, colours, fonts), and the
 // helpers that read or compare such values. What layout may see of styles;
 // how a Style is built from property sheets (the cascade) is style/style.h.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <span>
@@ -106,7 +107,7 @@ struct EventStyle {
   double outline_width = 0.75;   // pt
   double fill_opacity = 1;       // a span's fill over the lane; its outline stays opaque
   bool show_description = false; // the description under the label, smaller (posters, printed charts)
-  double description_size = 0;   // pt; 0 = 85 % of the label's size
+  double description_size = 0;   // pt; 0 = 85 % of the label's size (see secondary_size)
 };
 
 struct EraStyle {
@@ -122,6 +123,13 @@ struct MarkerStyle {
   std::vector<double> dash{4, 3};  // empty = solid
   TextStyle label;
 };
+
+// The size of a text the style derives from a label's (a description, a
+// link's title): 85 % of it, but never below font.min_size unless the label
+// itself is, since page fitting has already brought labels down to that floor.
+inline double secondary_size(double label, double min_size) {
+  return label < min_size ? 0.85 * label : std::max(0.85 * label, min_size);
+}
 
 // Links between events (FORMAT.md §5.2). Unset values follow the events:
 // the line and its title in the date colour, the title in the event labels'

@@ -649,6 +649,31 @@ TEST(TypeScale, NoTextFallsBelowFontMinSize) {
   EXPECT_DOUBLE_EQ(small.event.marker_size, 0.5 * s.event.marker_size);
 }
 
+TEST(TypeScale, LinksAndSetDescriptionSizesScaleWithTheType) {
+  style::Style s = style::defaults();
+  s.event.description_size = 7;
+  s.link.title_size = 8;
+  s.link.dash = {4, 3};
+  const style::Style big = scaled(s, 2);
+  EXPECT_DOUBLE_EQ(big.event.description_size, 14);
+  EXPECT_DOUBLE_EQ(big.link.title_size, 16);
+  EXPECT_DOUBLE_EQ(big.link.width, 2 * s.link.width);
+  EXPECT_DOUBLE_EQ(big.link.arrow_size, 2 * s.link.arrow_size);
+  EXPECT_DOUBLE_EQ(big.link.dash[0], 8);
+  const style::Style small = scaled(s, 0.5);
+  EXPECT_DOUBLE_EQ(small.event.description_size, 6);  // the floor, like any text set above it
+  EXPECT_DOUBLE_EQ(small.link.title_size, 6);
+  s.event.description_size = 0;  // derived from the label's: stays derived
+  EXPECT_DOUBLE_EQ(scaled(s, 2).event.description_size, 0);
+}
+
+TEST(TypeScale, TextsDerivedFromLabelsStayAtFontMinSize) {
+  EXPECT_DOUBLE_EQ(style::secondary_size(10, 6), 8.5);  // 85 % of the label
+  EXPECT_DOUBLE_EQ(style::secondary_size(6.5, 6), 6);   // not 5.5: labels at the floor keep their notes legible
+  EXPECT_DOUBLE_EQ(style::secondary_size(6, 6), 6);
+  EXPECT_DOUBLE_EQ(style::secondary_size(5, 6), 4.25);  // a label the style set below the floor keeps its ratio
+}
+
 TEST(TypeScale, TheRangeGrowsWithThePage) {
   const style::Style s = style::defaults();
   const auto a3 = type_range(s, page_frame(s.page));
@@ -969,6 +994,22 @@ TEST(Descriptions, PrintedUnderTheLabelWhenTheStyleAsks) {
   Chart plain;
   plain.add(war);
   EXPECT_EQ(item(plain.run().scene, "label", "0").text.find("Atacama"), std::string::npos);
+}
+
+TEST(Descriptions, AtTheSmallestLabelsAreNoSmallerThanFontMinSize) {
+  Chart c;
+  c.style.event.show_description = true;
+  c.style.event.label.font.size = 6;  // what page fitting chooses at font.min_size
+  auto war = span("War of the Pacific", year(1879), year(1883));
+  war.description = "Bolivia loses its coast.";
+  c.add(war);
+  bool seen = false;
+  for (const auto& sh : c.run().scene.shapes)
+    if (const auto* t = std::get_if<scene::Text>(&sh); t && t->text.find("coast.") != std::string::npos) {
+      seen = true;
+      EXPECT_GE(t->font.size, c.style.min_size);
+    }
+  EXPECT_TRUE(seen);
 }
 
 TEST(Descriptions, NeverOverlapAnotherLabel) {

@@ -498,6 +498,17 @@ TEST(LinksLayout, LinkKeysSetTheLineArrowheadAndTitle) {
   EXPECT_NEAR(after.title->font.size, 11, 1e-9);
 }
 
+TEST(LinksLayout, ATitleIsNoSmallerThanFontMinSizeWhenTheLabelsAreAtIt) {
+  style::Style st = style::defaults();
+  st.event.label.font.size = st.min_size;  // labels at the floor: 85 % of them would be 5.1 pt
+  const Drawn d = draw(kChile, false, 700, st);
+  const auto link = items(d.scene, scene::ItemKind::link);
+  ASSERT_FALSE(link.empty());
+  const LinkShapes drawn = link_shapes(d.scene, *link[0]);
+  ASSERT_TRUE(drawn.title);
+  EXPECT_NEAR(drawn.title->font.size, st.min_size, 1e-9);
+}
+
 TEST(LinksLayout, ALinkToAnEventOutsideTheWindowIsNotDrawnAndSaysSo) {
   const Drawn d = draw(std::string("[timeline]\nnow = 2022-12-31\nstart = 1950\n") + std::string(kChile).substr(30));
   EXPECT_EQ(items(d.scene, scene::ItemKind::link).size(), 1u);

@@ -604,7 +604,7 @@ void draw_links(Canvas& cv, const std::vector<LaneGeometry>& lanes, const std::v
   li.map = p.map;
   li.measurer = in.measurer;
   li.title_font = st.event.label.font;
-  li.title_font.size *= 0.85;
+  li.title_font.size = style::secondary_size(li.title_font.size, st.min_size);
   li.title_font.italic = true;
   li.title_color = st.event.date_color;
   li.color = st.event.date_color;
@@ -688,7 +688,7 @@ Plan plan_chart(const ChartInput& in, const OrientationParams& p, Point origin, 
   const double inset = std::max(2.0, st.event.marker_size / 2);
   const std::vector<Color> backdrops = lane_backdrops(st, r.lanes.size());
   const PlanContext ctx{nullptr,  ts.lo,    ts.hi, label_width(in, p, ts, origin.y, inset), backdrops, p.map,
-                        p.labels, &r.header.locale};
+                        p.labels, &r.header.locale, st.min_size};
   plan.planned = plan_on_scale(in, ctx, ts.lo + inset, ts.hi - inset, break_gap(st));
   out.shortened = plan.planned.shortened;
   out.breaks = breaks_of(plan.planned.scale);

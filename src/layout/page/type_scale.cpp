@@ -26,6 +26,7 @@ void scale_event(style::EventStyle& e, double k, double floor) {
   e.row_gap *= k;
   e.label_gap *= k;
   e.outline_width *= k;
+  if (e.description_size > 0) e.description_size = scaled_size(e.description_size, k, floor);
 }
 
 void scale_era(style::EraStyle& e, double k, double floor) { scale_text(e.label, k, floor); }
@@ -66,6 +67,10 @@ style::Style scaled(const style::Style& s, double k) {
   scale_event(out.event, k, floor);
   scale_era(out.era, k, floor);
   scale_marker(out.marker, k, floor);
+  out.link.width *= k;
+  out.link.arrow_size *= k;
+  for (double& d : out.link.dash) d *= k;
+  if (out.link.title_size > 0) out.link.title_size = scaled_size(out.link.title_size, k, floor);
   return out;
 }
 

@@ -137,7 +137,8 @@ LabelText label_for(const styled::Event& e, double max_width, const PlanContext&
   if (e.style.show_description && !e.description.empty()) {
     FontSpec font = e.style.label.font;
     font.weight = 400;
-    font.size = e.style.description_size > 0 ? e.style.description_size : 0.85 * e.style.label.font.size;
+    font.size = e.style.description_size > 0 ? e.style.description_size
+                                             : style::secondary_size(e.style.label.font.size, ctx.min_size);
     add_note(label, e.description, font, e.style.date_color, max_width, kDescriptionLines, m);
   }
   return label;

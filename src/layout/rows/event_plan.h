@@ -34,6 +34,7 @@ struct PlanContext {
   PageMap map;                           // how (t, c) turns into the page, for upright text
   LabelFlow labels = LabelFlow::along;
   const dates::Locale* locale = nullptr;  // the language of the labels' dates; null = English
+  double min_size = 0;                    // font.min_size: descriptions stay at or above it
 };
 
 // Marks that the legend has to explain.
