@@ -17,8 +17,9 @@ namespace annals::layout {
 struct Options {
   std::string creator = "annals"; // PDF/SVG metadata
   // When set, a chart laid out over several pages (FORMAT.md §5.6) hands
-  // each page here as soon as it is composed, in order, and keeps none:
-  // memory is bounded by a page, not by the chart, and the pages can be
+  // each page here in order once the next three are composed (a short
+  // last page may still share their events) and keeps none after that:
+  // memory is bounded by a few pages, not by the chart, and the pages can be
   // drawn while the rest is laid out. The scene returned then has no shapes,
   // items or further pages. A chart of one page (even one that paginating
   // found fits) is returned as always.

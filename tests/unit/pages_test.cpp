@@ -132,6 +132,34 @@ TEST(Pages, StretchesFollowOneAnotherInTimeOrder) {
   }
 }
 
+// How far down its page the lanes' content of `page` reaches.
+double content_foot(const scene::Scene& page) {
+  double foot = 0;
+  for (const auto& it : page.items)
+    if (it.kind == scene::ItemKind::event || it.kind == scene::ItemKind::label) foot = std::max(foot, it.box.bottom());
+  return foot;
+}
+
+TEST(Pages, TheLastPagesShareTheirEventsSoNoneIsLeftNearlyEmpty) {
+  // Whatever the count, the chart never ends on a page its last few events
+  // leave almost blank: the last pages are about as full as the others.
+  int paged = 0;
+  for (std::size_t n = 500; n <= 700; n += 25) {
+    Chart c;
+    c.fill(n);
+    const scene::Scene s = c.run();
+    const std::size_t pages = scene::page_count(s);
+    if (pages < 3) continue;
+    ++paged;
+    double fullest = 0;
+    for (std::size_t p = 0; p < pages; ++p) fullest = std::max(fullest, content_foot(scene::page_of(s, p)));
+    for (std::size_t p = 0; p < pages; ++p)
+      EXPECT_GE(content_foot(scene::page_of(s, p)), 0.6 * fullest)
+          << n << " events, page " << p + 1 << " of " << pages;
+  }
+  EXPECT_GE(paged, 5);
+}
+
 TEST(Pages, EachPageHoldsItsContentWithTheAxisLaneHeadersAndTitleRepeated) {
   Chart c;
   c.fill(600);

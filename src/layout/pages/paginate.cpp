@@ -9,9 +9,16 @@
 // composed and kept only when its content fits, so every page fits by
 // construction. The search starts from the previous page's count, so a chart
 // of even density costs about three compositions per page.
+//
+// Filling each page in turn leaves what remains for the last, often a few
+// events on an almost empty sheet. The last pages found are therefore held
+// back (kHeldPages) until the next is known; when the last page turns out
+// short, it and the pages held share their events evenly, so the chart ends
+// on pages about equally full instead of one nearly blank.
 #include "layout/pages/paginate.h"
 
 #include <algorithm>
+#include <deque>
 #include <numeric>
 #include <string>
 #include <utility>
@@ -26,6 +33,17 @@ namespace annals::layout {
 namespace {
 
 constexpr dates::Seconds kDay = 86'400;
+// The pages held back before the last one is known, and how full (of the
+// room across) a last page must be to stand as it is.
+constexpr std::size_t kHeldPages = 3;
+constexpr double kFullEnoughLast = 0.7;
+
+// A page composed and not yet handed over: its events order_[first, first + count).
+struct HeldPage {
+  std::size_t first = 0, count = 0;
+  Composition c;
+  bool alone = false;  // one event cut to its page: its stretch cannot change
+};
 
 class Paginator {
  public:
@@ -112,6 +130,8 @@ class Paginator {
   }
 
   bool fits(const Composition& c) const { return c.natural <= room_ + 0.01; }
+  // A last page so short that the pages before it should share its events.
+  bool short_last(const Composition& c) const { return c.natural < kFullEnoughLast * room_; }
 
   // The most events from `first` on that fit one page, composed; the search
   // starts at `guess`. Nothing when not even one fits.
@@ -140,6 +160,37 @@ class Paginator {
     }
     if (!best) return std::nullopt;
     return std::make_pair(lo, std::move(*best));
+  }
+
+  // The events of `pages` (consecutive, the last one short) shared out
+  // again, each page taking an even share of what remains, or as many as
+  // fit when its share does not; kept as they were unless every page fits
+  // and no page is added.
+  void share_evenly(std::deque<HeldPage>& pages) const {
+    if (std::any_of(pages.begin(), pages.end(), [](const HeldPage& p) { return p.alone; })) return;
+    const std::size_t start = pages.front().first;
+    std::size_t total = 0;
+    for (const auto& p : pages) total += p.count;
+    std::deque<HeldPage> even;
+    std::size_t first = start;
+    for (std::size_t left = pages.size(); left > 0; --left) {
+      const std::size_t remaining = start + total - first;
+      if (remaining == 0) return;
+      const std::size_t share = (remaining + left - 1) / left;
+      Composition c = compose_stretch(first, share);
+      std::size_t count = share;
+      if (!fits(c)) {
+        if (left == 1) return;
+        auto most = next_page(first, share);
+        if (!most || most->first >= remaining) return;
+        count = most->first;
+        c = std::move(most->second);
+      }
+      even.push_back({first, count, std::move(c), false});
+      first += count;
+    }
+    if (first != start + total) return;
+    pages = std::move(even);
   }
 
   // The footer: "continued from page N" at the start, the page number in the
@@ -201,30 +252,17 @@ std::optional<Composition> paginate(const ChartInput& in, double fixed, double n
   Composition out;
   std::size_t n = 0;
   bool cut = false;  // an event alone was too large for a page
-  std::size_t guess = first_guess(pg, natural);
-  for (std::size_t first = 0; first < pg.events();) {
-    auto next = pg.next_page(first, guess);
-    if (!next) {
-      // Not even one event fits: on page 1 splitting time cannot help (the
-      // caller cuts the whole chart); later, pages are already out, so the
-      // event gets a page of its own and what falls outside it is cut.
-      if (n == 0) return std::nullopt;
-      next.emplace(1, pg.compose_stretch(first, 1));
-      keep_within(next->second, pg.page());
-      cut = true;
-    }
-    const std::size_t count = next->first;
-    const bool last = first + count == pg.events();
-    guess = count;
-    Composition& c = next->second;
+  // Pages found and not yet handed over: the next page may still share their events.
+  std::deque<HeldPage> held;
+  const auto hand_over = [&](HeldPage page, bool last) {
     ++n;
-    scene::Scene s = std::move(c.scene);
-    pg.finish_page(s, n, last, first, count);
-    out.shortened += c.shortened;
+    scene::Scene s = std::move(page.c.scene);
+    pg.finish_page(s, n, last, page.first, page.count);
+    out.shortened += page.c.shortened;
     if (n == 1) {
-      out.lanes = std::move(c.lanes);
-      out.breaks = std::move(c.breaks);
-      out.natural = c.natural;
+      out.lanes = std::move(page.c.lanes);
+      out.breaks = std::move(page.c.breaks);
+      out.natural = page.c.natural;
     }
     // A chart that fits one page after all is returned as any chart of one page.
     if (sink != nullptr && !(n == 1 && last)) {
@@ -235,7 +273,30 @@ std::optional<Composition> paginate(const ChartInput& in, double fixed, double n
     } else {
       out.scene.more_pages.push_back(std::move(s));
     }
+  };
+  std::size_t guess = first_guess(pg, natural);
+  for (std::size_t first = 0; first < pg.events();) {
+    auto next = pg.next_page(first, guess);
+    bool alone = false;
+    if (!next) {
+      // Not even one event fits: on page 1 splitting time cannot help (the
+      // caller cuts the whole chart); later, pages are already out, so the
+      // event gets a page of its own and what falls outside it is cut.
+      if (n == 0 && held.empty()) return std::nullopt;
+      next.emplace(1, pg.compose_stretch(first, 1));
+      keep_within(next->second, pg.page());
+      cut = alone = true;
+    }
+    const std::size_t count = next->first;
+    const bool last = first + count == pg.events();
+    guess = count;
+    held.push_back({first, count, std::move(next->second), alone});
+    if (last && held.size() > 1 && !alone && pg.short_last(held.back().c)) pg.share_evenly(held);
     first += count;
+    while (held.size() > (last ? 0 : kHeldPages)) {
+      hand_over(std::move(held.front()), held.size() == 1 && last);
+      held.pop_front();
+    }
   }
   if (cut)
     diags.warning({in.chart->file, 0, 0}, "an event does not fit a page even alone; what falls outside its page is cut");
