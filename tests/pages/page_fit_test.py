@@ -205,6 +205,10 @@ for timeline in sorted((source / "tests" / "cases").glob("*vertical*.toml")):
             problems.append(f"{timeline.name} --width {width}: page {page['width']} × {page['height']}")
         if not page["fits"] and "does not fit" not in err:
             problems.append(f"{timeline.name} --width {width}: the chart does not fit, yet no warning says so")
+        # A figure that fits has the length its labels need: none is cut that more lines along time would keep.
+        if page["fits"]:
+            written = timeline.read_text(encoding="utf-8")
+            problems += [f"{timeline.name} --width {width}: {c}" for c in needless_cuts(dump, written, True)]
 
 # A vertical chart turns a named size to portrait unless the timeline, a
 # style file of the user's or --set names page.orientation (a built-in

@@ -35,6 +35,7 @@ struct PlanContext {
   LabelFlow labels = LabelFlow::along;
   const dates::Locale* locale = nullptr;  // the language of the labels' dates; null = English
   double min_size = 0;                    // font.min_size: descriptions stay at or above it
+  int extra_lines = 0;                    // lines labels were allowed beyond the style's (FitParams)
 };
 
 // Marks that the legend has to explain.
