@@ -580,6 +580,14 @@ std::vector<scene::Shape> draw(const std::vector<Point>& route, Color color, con
   return out;
 }
 
+// What a route costs: its length, a length for each bend and more for each
+// mark of another event it crosses.
+double route_cost(const std::vector<Point>& r, const Near& n) {
+  const auto marks = static_cast<double>(
+      std::count_if(n.marks.begin(), n.marks.end(), [&](const Box& b) { return route_crosses(r, b); }));
+  return length_of(r) + kBendCost * static_cast<double>(r.size() - 2) + kMarkCost * marks;
+}
+
 // The font of link titles: the one the chart gives (its event labels'), with the [link] keys set.
 FontSpec title_font(FontSpec font, const style::LinkStyle& st) {
   if (!st.title_font.empty()) font.family = st.title_font;
@@ -640,14 +648,23 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
         if (!inside) continue;
         if (std::any_of(n.labels.begin(), n.labels.end(), [&](const Box& b) { return route_crosses(r, b); })) continue;
         if (std::any_of(n.titles.begin(), n.titles.end(), [&](const Box& b) { return route_crosses(r, b); })) continue;
-        const auto marks = static_cast<double>(
-            std::count_if(n.marks.begin(), n.marks.end(), [&](const Box& b) { return route_crosses(r, b); }));
         // A last leg too short for a whole arrowhead is a last resort: its arrow is drawn smaller.
         const double last = std::abs(r.back().x - r[r.size() - 2].x) + std::abs(r.back().y - r[r.size() - 2].y);
         const double short_head = last < kArrow + 1 ? kShortHeadCost : 0;
-        order.push_back({length_of(r) + kBendCost * static_cast<double>(r.size() - 2) + kMarkCost * marks + short_head, i});
+        order.push_back({route_cost(r, n) + short_head, i});
       }
-      if (!order.empty()) break;
+      if (!order.empty()) {
+        // The simple routes only leave and enter a mark at its ends or middle:
+        // a label beside one end can make the cheapest of them a long way
+        // round (down a whole bar to its middle) where a route just past the
+        // label is short. The detour on the grid competes with them.
+        if (auto r = grid_route(from.last, to.first, region, n, in.channels, in)) {
+          const double cost = route_cost(*r, n);
+          routes.push_back(std::move(*r));
+          order.push_back({cost, routes.size() - 1});
+        }
+        break;
+      }
       auto r = grid_route(from.last, to.first, region, n, in.channels, in);
       // Only with every label of the plot in view may a route go anywhere in it.
       if (!r && region.contains(plot)) r = channel_route(from.last, to.first, n, in.channels, in);
