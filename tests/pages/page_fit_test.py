@@ -2,7 +2,8 @@
 """Every timeline in timelines/ and tests/cases/, in every built-in style, is
 composed for the style's page and fills it (FORMAT.md §5.6): the PDF page is
 exactly the style's page (pdfinfo), at most 15 % of the page is left blank
-below the chart (beside it when time runs down), and no title, lane name or
+below the chart (beside it when time runs down; on every page of a chart
+that goes onto several), and no title, lane name or
 label is cut that could have wrapped. Then the sizes a user asks for: a
 40-event timeline on A1 has labels of at least 12 pt (twice its A3 size),
 and as a 16 cm report figure it is at most 24 cm tall with labels of at
@@ -63,16 +64,26 @@ def bottom(b):
 
 
 def blank_share(dump, vertical):
-    """The share of the page left blank below the chart (beside it when time runs down)."""
-    page, items = dump["page"], dump["items"]
-    chart = [it for it in items if it["kind"] in ("lane", "event", "label", "era", "marker", "axis", "tick")]
-    if vertical:
-        right = max(it["box"][0] + it["box"][2] for it in chart)
-        return (page["width"] - page["margin"] - right) / page["width"]
-    source_top = [it["box"][1] for it in items if it["kind"] == "title" and it["id"] == "source"]
-    floor = min(source_top) if source_top else page["height"] - page["margin"]
-    low = max(bottom(it["box"]) for it in items if not (it["kind"] == "title" and it["id"] == "source"))
-    return (floor - low) / page["height"]
+    """The share of the page left blank below the chart (beside it when time runs down): on a chart of
+    several pages, on the emptiest of them."""
+    page = dump["page"]
+    by_page = {}
+    for it in dump["items"]:
+        by_page.setdefault(it.get("page", 1), []).append(it)
+    worst = 0
+    for items in by_page.values():
+        chart = [it for it in items if it["kind"] in ("lane", "event", "label", "era", "marker", "axis", "tick")]
+        if not chart:
+            continue
+        if vertical:
+            right = max(it["box"][0] + it["box"][2] for it in chart)
+            worst = max(worst, (page["width"] - page["margin"] - right) / page["width"])
+            continue
+        source_top = [it["box"][1] for it in items if it["kind"] == "title" and it["id"] == "source"]
+        floor = min(source_top) if source_top else page["height"] - page["margin"]
+        low = max(bottom(it["box"]) for it in items if not (it["kind"] == "title" and it["id"] == "source"))
+        worst = max(worst, (floor - low) / page["height"])
+    return worst
 
 
 def needless_cuts(dump, written, vertical):

@@ -14,7 +14,9 @@
 // events on an almost empty sheet. The last pages found are therefore held
 // back (kHeldPages) until the next is known; when the last page turns out
 // short, it and the pages held share their events evenly, so the chart ends
-// on pages about equally full instead of one nearly blank.
+// on pages about equally full instead of one nearly blank; those last pages
+// then give the room they have left to their rows, as one page of its own is
+// filled.
 #include "layout/pages/paginate.h"
 
 #include <algorithm>
@@ -102,7 +104,7 @@ class Paginator {
     return d;
   }
 
-  Composition compose_stretch(std::size_t first, std::size_t count) const {
+  Composition compose_stretch(std::size_t first, std::size_t count, double stretch = 0) const {
     const Domain d = window(first, count);
     styled::Timeline t;
     t.file = chart_.file;
@@ -126,6 +128,7 @@ class Paginator {
     page.chart = &t;
     page.domain = d;
     page.page = frame_;
+    page.fit.stretch = stretch;
     return compose(page);
   }
 
@@ -191,6 +194,17 @@ class Paginator {
     }
     if (first != start + total) return;
     pages = std::move(even);
+  }
+
+  // One of the chart's last pages, its room left over given to its rows, as
+  // a page of its own is filled: the pages before it are full to within a
+  // sixteenth, and the last ones should not end in a blank band instead.
+  void fill(HeldPage& page) const {
+    if (page.alone) return;
+    const double spare = room_ - page.c.natural;
+    if (spare <= 0.5) return;
+    Composition c = compose_stretch(page.first, page.count, spare);
+    if (fits(c)) page.c = std::move(c);
   }
 
   // The footer: "continued from page N" at the start, the page number in the
@@ -292,6 +306,8 @@ std::optional<Composition> paginate(const ChartInput& in, double fixed, double n
     guess = count;
     held.push_back({first, count, std::move(next->second), alone});
     if (last && held.size() > 1 && !alone && pg.short_last(held.back().c)) pg.share_evenly(held);
+    if (last)
+      for (auto& page : held) pg.fill(page);
     first += count;
     while (held.size() > (last ? 0 : kHeldPages)) {
       hand_over(std::move(held.front()), held.size() == 1 && last);
