@@ -207,6 +207,14 @@ Fitted fit_fixed(ChartInput in, const TypeRange& range, FitParams* closest = nul
       continue;
     }
     Trial t = largest_fitting(at, std::move(smallest), range.max);
+    // Clearly larger type that loses only by shortening more labels may keep
+    // them whole in more lines: a vertical chart on a tall page otherwise
+    // falls back to the smallest type to keep a few labels whole.
+    if (best && t.c.shortened > best->c.shortened && t.k > kNarrowGain * best->k)
+      if (auto longer = longer_labels(at, t, range); longer && longer->trial.c.shortened <= best->c.shortened) {
+        at = longer->in;
+        t = std::move(longer->trial);
+      }
     // Narrower labels break a title into more lines: worth it for clearly larger type only.
     const bool better = !best || t.c.shortened < best->c.shortened ||
                         (t.c.shortened == best->c.shortened && t.k > kNarrowGain * best->k);

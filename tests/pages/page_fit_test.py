@@ -130,6 +130,15 @@ for timeline in timelines:
         print(f"{timeline.stem[:28]:28} {style.stem:8} {got[0]:6.0f}×{got[1]:<6.0f} {dump['page']['scale']:5.2f} "
               f"{dump['page']['label_size']:5.1f} {blank:6.1%} {shortened:3}{'' if fits else ' (does not fit)'}")
 
+# A vertical chart with room on its page grows its type with the page rather
+# than fall to the smallest to keep a few labels whole: they take more lines.
+roomy, _, _ = render(source / "tests" / "cases" / "marie_curie_vertical.toml", "--page", "A3")
+if roomy:
+    print(f"marie_curie_vertical.toml --page A3: labels {roomy['page']['label_size']:.1f} pt")
+    if roomy["page"]["label_size"] < 9:
+        problems.append(f"marie_curie_vertical.toml --page A3: labels of {roomy['page']['label_size']:.1f} pt, "
+                        "not at least 9 on a page mostly empty")
+
 # The sizes a user asks for, on a 40-event timeline.
 forty = source / "tests" / "cases" / "space_race.toml"
 events = forty.read_text(encoding="utf-8").count("[[event]]")
