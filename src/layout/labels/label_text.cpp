@@ -319,6 +319,7 @@ LabelText compose_label(const LabelRequest& r, const text::TextMeasurer& m) {
   }
   out.shortened = wrapped.shortened;
 
+  out.date_lines = date.lines.size();
   for (const Range& d : date.lines) {
     TextLine line{full.substr(d.begin, d.end - d.begin), d.end - d.begin, shaped.width(d.begin, d.end)};
     out.width = std::max(out.width, line.width);

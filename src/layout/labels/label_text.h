@@ -41,6 +41,7 @@ struct LabelText {
   double width = 0;        // the widest line, the note's included
   double line_height = 0;
   bool shortened = false;  // an ellipsis replaced part of the title
+  std::size_t date_lines = 0;  // lines of a date broken above the title (not counted against max_lines)
   NoteText note;           // under the title; empty for most labels
 
   double height() const { return line_height * static_cast<double>(lines.size()) + note.height(); }

@@ -26,6 +26,7 @@ constexpr double kMarkCost = 80;     // ... and crossing another event's mark
 constexpr double kShortHeadCost = 40;  // ... and an arrowhead drawn smaller for want of room
 constexpr std::size_t kChannelsBeyond = 3;  // channels tried outside the two ends, on each side
 constexpr double kDetour = 80;       // pt around the ends and the simple routes a detour may take
+constexpr double kMarkGap = 4;       // pt a detour passes beside another event's mark
 
 double mid_c(const Box& b) { return b.y + b.h / 2; }
 double mid_t(const Box& b) { return b.x + b.w / 2; }
@@ -224,7 +225,7 @@ std::optional<std::vector<Point>> grid_route(const Box& f, const Box& t, const B
   for (const double x : columns(t, false)) ts.push_back(x);
   for (const auto* list : {&n.labels, &n.titles})
     for (const Box& b : *list) ts.push_back(b.x - 1), ts.push_back(b.right() + 1);
-  for (const Box& b : n.marks) ts.push_back(b.x - 2), ts.push_back(b.right() + 2);
+  for (const Box& b : n.marks) ts.push_back(b.x - kMarkGap), ts.push_back(b.right() + kMarkGap);
   for (const Channel& ch : channels)
     if (ch.c1 >= region.y && ch.c0 <= region.bottom()) cs.push_back((ch.c0 + ch.c1) / 2);
   const auto tidy = [](std::vector<double>& v, double lo, double hi) {
@@ -580,12 +581,22 @@ std::vector<scene::Shape> draw(const std::vector<Point>& route, Color color, con
   return out;
 }
 
-// What a route costs: its length, a length for each bend and more for each
-// mark of another event it crosses.
+// What a route costs: its length, a length for each bend, more for each
+// mark of another event it crosses, and more again when its last leg is too
+// short for a whole arrowhead (a last resort: the arrow is drawn smaller).
 double route_cost(const std::vector<Point>& r, const Near& n) {
   const auto marks = static_cast<double>(
       std::count_if(n.marks.begin(), n.marks.end(), [&](const Box& b) { return route_crosses(r, b); }));
-  return length_of(r) + kBendCost * static_cast<double>(r.size() - 2) + kMarkCost * marks;
+  const double last = std::abs(r.back().x - r[r.size() - 2].x) + std::abs(r.back().y - r[r.size() - 2].y);
+  const double short_head = last < kArrow + 1 ? kShortHeadCost : 0;
+  return length_of(r) + kBendCost * static_cast<double>(r.size() - 2) + kMarkCost * marks + short_head;
+}
+
+// How far apart two boxes are, along t and across added: no route is shorter.
+double between(const Box& a, const Box& b) {
+  const double along = std::max({0.0, b.x - a.right(), a.x - b.right()});
+  const double across = std::max({0.0, b.y - a.bottom(), a.y - b.bottom()});
+  return along + across;
 }
 
 // The font of link titles: the one the chart gives (its event labels'), with the [link] keys set.
@@ -648,21 +659,23 @@ std::vector<RoutedLink> route_links(const LinkInput& in) {
         if (!inside) continue;
         if (std::any_of(n.labels.begin(), n.labels.end(), [&](const Box& b) { return route_crosses(r, b); })) continue;
         if (std::any_of(n.titles.begin(), n.titles.end(), [&](const Box& b) { return route_crosses(r, b); })) continue;
-        // A last leg too short for a whole arrowhead is a last resort: its arrow is drawn smaller.
-        const double last = std::abs(r.back().x - r[r.size() - 2].x) + std::abs(r.back().y - r[r.size() - 2].y);
-        const double short_head = last < kArrow + 1 ? kShortHeadCost : 0;
-        order.push_back({route_cost(r, n) + short_head, i});
+        order.push_back({route_cost(r, n), i});
       }
       if (!order.empty()) {
         // The simple routes only leave and enter a mark at its ends or middle:
         // a label beside one end can make the cheapest of them a long way
         // round (down a whole bar to its middle) where a route just past the
-        // label is short. The detour on the grid competes with them.
-        if (auto r = grid_route(from.last, to.first, region, n, in.channels, in)) {
-          const double cost = route_cost(*r, n);
-          routes.push_back(std::move(*r));
-          order.push_back({cost, routes.size() - 1});
-        }
+        // label is short. Where the cheapest costs more than the way between
+        // the two marks with two bends, the detour on the grid competes with them.
+        const double best = std::min_element(order.begin(), order.end(), [](const Scored& a, const Scored& b) {
+                              return a.cost < b.cost;
+                            })->cost;
+        if (best > between(from.last, to.first) + 2 * kBendCost)
+          if (auto r = grid_route(from.last, to.first, region, n, in.channels, in)) {
+            const double cost = route_cost(*r, n);
+            routes.push_back(std::move(*r));
+            order.push_back({cost, routes.size() - 1});
+          }
         break;
       }
       auto r = grid_route(from.last, to.first, region, n, in.channels, in);

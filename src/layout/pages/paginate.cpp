@@ -204,7 +204,9 @@ class Paginator {
     const double spare = room_ - page.c.natural;
     if (spare <= 0.5) return;
     Composition c = compose_stretch(page.first, page.count, spare);
-    if (fits(c)) page.c = std::move(c);
+    if (!fits(c)) return;
+    c.natural = page.c.natural;  // what the content needs, not the room it was given
+    page.c = std::move(c);
   }
 
   // The footer: "continued from page N" at the start, the page number in the
@@ -294,7 +296,7 @@ std::optional<Composition> paginate(const ChartInput& in, double fixed, double n
     bool alone = false;
     if (!next) {
       // Not even one event fits: on page 1 splitting time cannot help (the
-      // caller cuts the whole chart); later, pages are already out, so the
+      // caller cuts the whole chart); later, pages are already found, so the
       // event gets a page of its own and what falls outside it is cut.
       if (n == 0 && held.empty()) return std::nullopt;
       next.emplace(1, pg.compose_stretch(first, 1));
@@ -306,7 +308,8 @@ std::optional<Composition> paginate(const ChartInput& in, double fixed, double n
     guess = count;
     held.push_back({first, count, std::move(next->second), alone});
     if (last && held.size() > 1 && !alone && pg.short_last(held.back().c)) pg.share_evenly(held);
-    if (last)
+    // A chart that fits one page after all is that page as composed.
+    if (last && (n > 0 || held.size() > 1))
       for (auto& page : held) pg.fill(page);
     first += count;
     while (held.size() > (last ? 0 : kHeldPages)) {

@@ -643,7 +643,7 @@ EventPlan plan_across(const styled::Event& e, const PlanContext& ctx, const text
   // the extra lines page fitting allowed: without that time its longer
   // lines would crowd the next label of its lane into a column of its own.
   const auto style_lines = static_cast<std::size_t>(std::max(1, st.max_label_lines - ctx.extra_lines));
-  if (label.shortened || (ctx.extra_lines > 0 && label.lines.size() > style_lines)) {
+  if (label.shortened || (ctx.extra_lines > 0 && label.lines.size() - label.date_lines > style_lines)) {
     styled::Event longer = e;
     longer.style.max_label_lines += std::end(kMoreLinesAlongTime)[-1];
     const LabelText whole = label_for(longer, ctx.label_width, ctx, m);
