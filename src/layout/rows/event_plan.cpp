@@ -24,7 +24,8 @@ constexpr double kMinBand = 3;
 constexpr double kMinSpan = 6;       // pt: the shortest bar
 constexpr double kCapReach = 0.8;    // an end cap reaches this share of the bar's height beyond its centre
 constexpr int kDescriptionLines = 6;  // a printed description wraps to this many lines, then shortens
-constexpr double kInsidePad = 3;     // pt between a bar's end and its inside label
+constexpr double kInsidePad = 3;     // pt between a bar's end and its inside label, at least
+constexpr double kInsidePadEm = 0.35;  // ... and in ems, so a poster's large type keeps its margin in the bar
 constexpr double kBandAlpha = 0.28;  // uncertainty bands are quiet
 constexpr double kFadeAlpha = 0.12;  // where an approximate end fades to
 
@@ -419,17 +420,18 @@ struct Inside {
 Inside inside_label(LabelText& label, const styled::Event& e, const std::vector<std::pair<double, double>>& bar,
                     double fade_lo, double fade_hi, const PlanContext& ctx, const text::TextMeasurer& m) {
   if (!label.note.lines.empty()) return {};  // a description does not fit in a bar's height
+  const double pad = std::max(kInsidePad, kInsidePadEm * e.style.label.font.size);
   for (std::size_t i = 0; i < bar.size(); ++i) {
     const double lo = i == 0 ? fade_lo : bar[i].first, hi = i + 1 == bar.size() ? fade_hi : bar[i].second;
-    const double room = hi - lo - 2 * kInsidePad;
+    const double room = hi - lo - 2 * pad;
     if (room <= 0) continue;
     const bool one_line = label.lines.size() == 1 && !label.shortened;
-    if (one_line && label.width <= room) return {true, lo + kInsidePad};
+    if (one_line && label.width <= room) return {true, lo + pad};
     if (one_line || room <= ctx.label_width) continue;
     LabelText wide = label_for(e, room, ctx, m);
     if (wide.lines.size() == 1 && !wide.shortened && wide.width <= room) {
       label = std::move(wide);
-      return {true, lo + kInsidePad};
+      return {true, lo + pad};
     }
   }
   return {};
