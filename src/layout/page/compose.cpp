@@ -688,7 +688,7 @@ Plan plan_chart(const ChartInput& in, const OrientationParams& p, Point origin, 
   const double inset = std::max(2.0, st.event.marker_size / 2);
   const std::vector<Color> backdrops = lane_backdrops(st, r.lanes.size());
   const PlanContext ctx{nullptr,  ts.lo,    ts.hi, label_width(in, p, ts, origin.y, inset), backdrops, p.map,
-                        p.labels, &r.header.locale, st.min_size};
+                        p.labels, &r.header.locale, st.min_size, in.fit.extra_lines};
   plan.planned = plan_on_scale(in, ctx, ts.lo + inset, ts.hi - inset, break_gap(st));
   out.shortened = plan.planned.shortened;
   out.breaks = breaks_of(plan.planned.scale);

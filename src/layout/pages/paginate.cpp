@@ -184,7 +184,8 @@ class Paginator {
       std::size_t count = share;
       if (!fits(c)) {
         if (left == 1) return;
-        auto most = next_page(first, share);
+        // The share is known not to fit: the search starts below it.
+        auto most = next_page(first, std::max<std::size_t>(1, share - 1));
         if (!most || most->first >= remaining) return;
         count = most->first;
         c = std::move(most->second);

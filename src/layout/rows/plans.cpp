@@ -48,7 +48,6 @@ Planned plan_on_scale(const ChartInput& in, PlanContext ctx, double x0, double x
     p.scale = attempt < kTries ? chart_scale(t, in.domain, x0, x1, gap, kept)
                                : scale::linear(in.domain.begin, in.domain.end, x0, x1);
     ctx.scale = &p.scale;
-    ctx.extra_lines = in.fit.extra_lines;
     p.uses = {};
     p.shortened = 0;
     p.plans = plan_events(in, ctx, p.uses, p.shortened);
