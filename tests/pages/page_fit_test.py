@@ -139,16 +139,17 @@ if roomy:
         problems.append(f"marie_curie_vertical.toml --page A3: labels of {roomy['page']['label_size']:.1f} pt, "
                         "not at least 9 on a page mostly empty")
 
-# A link runs the short way round a label: time running down, the war's
-# label stands between the war and the corridor, and the route passes just
-# past it instead of running down the corridor's century-long bar.
+# A link runs the short way between its marks: time running down, from the
+# war to the top of the corridor beside it, not round labels or down the
+# corridor's century-long bar.
 linked, _, _ = render(source / "tests" / "cases" / "periods_and_links_vertical.toml", "--width", "16cm")
 if linked:
     items = linked["items"]
     link = next(it for it in items if it["kind"] == "link" and it.get("from") == "war" and it.get("to") == "corridor")
     marks = {it["id"]: it["box"] for it in items if it["kind"] == "event"}
     war, corridor = marks["war"], marks["corridor"]
-    apart = max(0, corridor[0] - war[0] - war[2]) + max(0, corridor[1] - war[1] - war[3])
+    # The gap between the two marks along each axis, whichever side each lies.
+    apart = sum(max(0, corridor[k] - war[k] - war[k + 2], war[k] - corridor[k] - corridor[k + 2]) for k in (0, 1))
     route = link["route"]
     length = sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in zip(route, route[1:]))
     print(f"periods_and_links_vertical.toml --width 16cm: 'coast lost' runs {length:.0f} pt, its marks {apart:.0f} pt apart")

@@ -146,6 +146,30 @@ TEST(Packing, TimeOrderedFollowsMarksNotTheLabelsBeforeThem) {
   EXPECT_LT(p.row_of[0], p.row_of[1]);
 }
 
+TEST(Packing, TimeOrderedPutsTheLaterBelowWhereOnlyLabelsMeet) {
+  // Three years labelled after their dots, each label running past the next
+  // dot, and a cluster four deep later on that allows five rows. The third
+  // fits the top row again once the first label ends, but the second's label
+  // still runs there: read in time, the third goes below the second.
+  const std::vector<Extent> e{{0, 30}, {10, 40}, {35, 60}, {100, 140}, {102, 140}, {104, 140}, {106, 140}};
+  const std::vector<Extent> marks{{0, 1}, {10, 11}, {35, 36}, {100, 101}, {102, 103}, {104, 105}, {106, 107}};
+  const auto p = time_ordered(e, marks);
+  EXPECT_LT(p.row_of[0], p.row_of[1]);
+  EXPECT_LT(p.row_of[1], p.row_of[2]);
+  for (std::size_t i = 4; i < e.size(); ++i) EXPECT_LT(p.row_of[i - 1], p.row_of[i]);
+}
+
+TEST(Packing, TimeOrderedKeepsTheOrderOfMarksBeforeThatOfLabels) {
+  // Two rows for three events: the span at 10 overlaps the long one's mark
+  // and must lie below it, so the early year whose label alone meets the
+  // long one goes below it too, out of the labels' order.
+  const std::vector<Extent> e{{0, 12}, {5, 100}, {50, 90}};
+  const std::vector<Extent> marks{{0, 2}, {5, 100}, {50, 60}};
+  const auto p = time_ordered(e, marks);
+  EXPECT_EQ(p.rows, 2u);
+  EXPECT_LT(p.row_of[1], p.row_of[2]);
+}
+
 TEST(Packing, TimeOrderedKeepsItsBudgetWhenLabelsRunBeforeMarks) {
   // Labels before their marks make the order of marks differ from that of
   // room; the rows still fit, within the budget, and overlapping marks still

@@ -114,42 +114,113 @@ class Rows {
   std::vector<std::map<double, std::pair<double, std::size_t>>> rows_;  // begin → end, event
 };
 
-// Pairs a row puts out of order, given the sorted rows of the overlapping
-// marks that start sooner (the event belongs below them) and later (above).
-std::size_t misordered(std::size_t row, const std::vector<std::size_t>& sooner, const std::vector<std::size_t>& later) {
-  const auto sooner_under = sooner.end() - std::lower_bound(sooner.begin(), sooner.end(), row);
-  const auto later_over = std::lower_bound(later.begin(), later.end(), row) - later.begin();
-  return static_cast<std::size_t>(sooner_under + later_over);
+// Of two events whose extents overlap, which must take different rows, a
+// reader sees which lies below: the later should. When their marks overlap
+// too, the pair weighs as much as several, since then a mark above one that
+// starts sooner reads as wrong even without looking at labels, and two
+// labels' order must never cost the order of marks.
+struct Near {
+  std::size_t event = 0;
+  std::size_t weight = 1;
+};
+constexpr std::size_t kMarksWeight = 8;
+
+bool marks_overlap(const Extent& a, const Extent& b) { return a.begin < b.end - kTouch && b.begin < a.end - kTouch; }
+
+// For each event, the events whose extents overlap its own and whose marks
+// do not start together with it; empty when there are more than `limit`
+// such pairs. With `marks_only`, only those whose marks overlap.
+std::vector<std::vector<Near>> overlapping(std::span<const Extent> extents, std::span<const Extent> marks,
+                                           std::size_t limit, bool marks_only) {
+  std::vector<std::vector<Near>> out(extents.size());
+  std::vector<std::size_t> order(extents.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  const auto span_of = [&](std::size_t i) { return marks_only ? mark_of(extents, marks, i) : occupied(extents, i); };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return span_of(a).begin < span_of(b).begin; });
+  std::set<std::pair<double, std::size_t>> running;  // (end, event)
+  std::size_t pairs = 0;
+  for (const std::size_t i : order) {
+    const Extent e = span_of(i);
+    while (!running.empty() && running.begin()->first <= e.begin + kTouch) running.erase(running.begin());
+    const Extent m = mark_of(extents, marks, i);
+    for (const auto& [end, j] : running) {
+      const Extent mj = mark_of(extents, marks, j);
+      if (std::abs(mj.begin - m.begin) <= kTouch) continue;  // marks that start together have no order to keep
+      const std::size_t weight = marks_overlap(m, mj) ? kMarksWeight : 1;
+      out[i].push_back({j, weight});
+      out[j].push_back({i, weight});
+      if (++pairs > limit) return {};
+    }
+    if (e.end > e.begin + kTouch) running.emplace(e.end, i);
+  }
+  return out;
 }
 
-// In order of where marks begin, so every placed mark overlapping an event's
+// The rows of the events near one, those that start sooner (it belongs below
+// them) and later (above), each side by weight: what a row would cost it is
+// a few binary searches.
+class Neighbours {
+ public:
+  void clear() {
+    for (auto& v : rows_) v.clear();
+  }
+  void add(bool sooner, std::size_t weight, std::size_t row) { rows_[(sooner ? 0 : 2) + (weight > 1)].push_back(row); }
+  void sort() {
+    for (auto& v : rows_) std::sort(v.begin(), v.end());
+  }
+  bool none_sooner() const { return rows_[0].empty() && rows_[1].empty(); }
+  std::size_t deepest_sooner() const {
+    return std::max(rows_[0].empty() ? 0 : rows_[0].back(), rows_[1].empty() ? 0 : rows_[1].back());
+  }
+  // Weighted pairs a row puts out of order: sooner ones on it or below, later ones above.
+  std::size_t misordered(std::size_t row) const {
+    const auto under = [&](const std::vector<std::size_t>& v) {
+      return static_cast<std::size_t>(v.end() - std::lower_bound(v.begin(), v.end(), row));
+    };
+    const auto over = [&](const std::vector<std::size_t>& v) {
+      return static_cast<std::size_t>(std::lower_bound(v.begin(), v.end(), row) - v.begin());
+    };
+    return under(rows_[0]) + kMarksWeight * under(rows_[1]) + over(rows_[2]) + kMarksWeight * over(rows_[3]);
+  }
+
+ private:
+  std::vector<std::size_t> rows_[4];  // sooner, sooner by marks, later, later by marks
+};
+
+// In order of where marks begin, so every placed event near an event's
 // starts sooner: the event goes to the first row under all of them that its
 // extent fits, else to the fitting row with the fewest of them below it, the
-// highest among equals. Labels that run before their marks make this order
-// differ from the order of extents, which alone guarantees a fit within the
-// budget: empty when some extent fits no row.
-std::optional<Packing> by_mark(std::span<const Extent> extents, std::span<const Extent> marks, std::size_t budget) {
+// highest among equals. Without `near` (too many pairs to list), the events
+// near are those whose marks overlap. Labels that run before their marks
+// make this order differ from the order of extents, which alone guarantees a
+// fit within the budget: empty when some extent fits no row.
+std::optional<Packing> by_mark(std::span<const Extent> extents, std::span<const Extent> marks,
+                               const std::vector<std::vector<Near>>& near, std::size_t budget) {
   Rows rows(budget);
   Packing out;
   out.row_of.assign(extents.size(), 0);
   std::set<std::pair<double, std::size_t>> running;  // (mark end, event) of the marks placed
-  std::vector<std::size_t> sooner;
-  const std::vector<std::size_t> later;
+  Neighbours sooner;
   for (const std::size_t i : by_mark_begin(extents, marks)) {
     const Extent e = occupied(extents, i);
     const Extent m = mark_of(extents, marks, i);
     while (!running.empty() && running.begin()->first <= m.begin + kTouch) running.erase(running.begin());
     sooner.clear();
-    for (const auto& [end, j] : running)  // marks that start together have no order to keep
-      if (mark_of(extents, marks, j).begin < m.begin - kTouch) sooner.push_back(out.row_of[j]);
-    std::sort(sooner.begin(), sooner.end());
+    if (near.empty()) {
+      for (const auto& [end, j] : running)  // marks that start together have no order to keep
+        if (mark_of(extents, marks, j).begin < m.begin - kTouch) sooner.add(true, kMarksWeight, out.row_of[j]);
+    } else {
+      for (const auto& [j, weight] : near[i])
+        if (mark_of(extents, marks, j).begin < m.begin) sooner.add(true, weight, out.row_of[j]);
+    }
+    sooner.sort();
     std::optional<std::size_t> row;
-    for (std::size_t r = sooner.empty() ? 0 : sooner.back() + 1; r < budget && !row; ++r)
+    for (std::size_t r = sooner.none_sooner() ? 0 : sooner.deepest_sooner() + 1; r < budget && !row; ++r)
       if (rows.fits(r, e)) row = r;
     std::size_t least = 0;
     for (std::size_t r = 0; r < budget && (!row || least > 0); ++r)
-      if (rows.fits(r, e) && (!row || misordered(r, sooner, later) < least))
-        row = r, least = misordered(r, sooner, later);
+      if (const auto bad = sooner.misordered(r); rows.fits(r, e) && (!row || bad < least)) row = r, least = bad;
     if (!row) return std::nullopt;
     rows.put(*row, e);
     out.row_of[i] = *row;
@@ -213,27 +284,6 @@ Packing by_extent(std::span<const Extent> extents, std::span<const Extent> marks
   return out;
 }
 
-// For each event, the events whose marks overlap its own and do not start
-// together with it; empty when there are more than `limit` such pairs.
-std::vector<std::vector<std::size_t>> overlapping_marks(std::span<const Extent> extents, std::span<const Extent> marks,
-                                                        std::size_t limit) {
-  std::vector<std::vector<std::size_t>> out(extents.size());
-  std::set<std::pair<double, std::size_t>> running;  // (mark end, event)
-  std::size_t pairs = 0;
-  for (const std::size_t i : by_mark_begin(extents, marks)) {
-    const Extent m = mark_of(extents, marks, i);
-    while (!running.empty() && running.begin()->first <= m.begin + kTouch) running.erase(running.begin());
-    for (const auto& [end, j] : running) {
-      if (mark_of(extents, marks, j).begin >= m.begin - kTouch) continue;
-      out[i].push_back(j);
-      out[j].push_back(i);
-      if (++pairs > limit) return {};
-    }
-    if (m.end > m.begin + kTouch) running.emplace(m.end, i);
-  }
-  return out;
-}
-
 // Either greedy order sees only the events placed before: a few passes then
 // move each event to the row its extent fits with the fewest of its
 // overlapping marks out of order, let two overlapping events trade rows, or
@@ -241,25 +291,30 @@ std::vector<std::vector<std::size_t>> overlapping_marks(std::span<const Extent> 
 // best other rows, whenever that puts fewer out of order. Rows left empty
 // close up.
 void polish(std::span<const Extent> extents, std::span<const Extent> marks,
-            const std::vector<std::vector<std::size_t>>& near, Packing& p) {
+            const std::vector<std::vector<Near>>& near, Packing& p) {
   constexpr int kPasses = 4;
   Rows rows(p.rows);
   for (std::size_t i = 0; i < extents.size(); ++i) rows.put(p.row_of[i], occupied(extents, i), i);
-  std::vector<std::size_t> sooner, later, moving;
-  // Every look at an overlapping mark counts against this budget: a lane
-  // hundreds of marks deep would take seconds per polish, and its rows can
-  // only be read roughly in order anyway. Lanes a reader can follow polish
-  // in full well within it.
-  constexpr std::size_t kLooks = 2'000'000;
+  Neighbours around;
+  std::vector<std::size_t> moving;
+  // Every look at an event near another, or at a row for one, counts
+  // against this budget: a lane hundreds of events deep would take seconds
+  // per polish (and a composition lays a lane out many times), while its
+  // rows can only be read roughly in order anyway. Lanes a reader can follow
+  // polish in full well within it.
+  constexpr std::size_t kLooksPerPair = 30, kFewestLooks = 50'000, kMostLooks = 2'000'000;
+  const std::size_t pairs = std::accumulate(near.begin(), near.end(), std::size_t{0},
+                                            [](std::size_t n, const std::vector<Near>& v) { return n + v.size(); });
+  const std::size_t budget = std::clamp(kLooksPerPair * pairs, kFewestLooks, kMostLooks);
   std::size_t looks = 0;
-  const auto spent = [&] { return looks >= kLooks; };
+  const auto spent = [&] { return looks >= budget; };
   // Out of order pairs of event i on a row, the other events where they are.
   const auto cost = [&](std::size_t i, std::size_t row) {
     const double begin = mark_of(extents, marks, i).begin;
     std::size_t n = 0;
     looks += near[i].size();
-    for (const std::size_t j : near[i])
-      n += mark_of(extents, marks, j).begin < begin ? p.row_of[j] >= row : p.row_of[j] <= row;
+    for (const auto& [j, weight] : near[i])
+      n += weight * (mark_of(extents, marks, j).begin < begin ? p.row_of[j] >= row : p.row_of[j] <= row);
     return n;
   };
   // Pairs out of order that involve a set of events, each pair once.
@@ -268,46 +323,52 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks,
     for (const std::size_t x : set) {
       const double begin = mark_of(extents, marks, x).begin;
       looks += near[x].size();
-      for (const std::size_t j : near[x]) {
+      for (const auto& [j, weight] : near[x]) {
         if (j < x && std::find(set.begin(), set.end(), j) != set.end()) continue;
-        n += mark_of(extents, marks, j).begin < begin ? p.row_of[j] >= p.row_of[x] : p.row_of[j] <= p.row_of[x];
+        n += weight *
+             (mark_of(extents, marks, j).begin < begin ? p.row_of[j] >= p.row_of[x] : p.row_of[j] <= p.row_of[x]);
       }
     }
     return n;
+  };
+  const auto sides = [&](std::size_t i) {
+    const double begin = mark_of(extents, marks, i).begin;
+    around.clear();
+    looks += near[i].size();
+    for (const auto& [j, weight] : near[i]) around.add(mark_of(extents, marks, j).begin < begin, weight, p.row_of[j]);
+    around.sort();
   };
   constexpr std::size_t kInTheWay = 3;    // events one move may send elsewhere
   const std::size_t max_tries = 40 * extents.size();  // such moves tried, so long lanes stay quick
   std::size_t tries = 0;
   for (int pass = 0; pass < kPasses; ++pass) {
     bool moved = false;
-    for (std::size_t i = 0; i < extents.size(); ++i) {
+    for (std::size_t i = 0; i < extents.size() && !spent(); ++i) {
       if (near[i].empty()) continue;
       const Extent e = occupied(extents, i);
-      const double begin = mark_of(extents, marks, i).begin;
-      sooner.clear();
-      later.clear();
-      for (const std::size_t j : near[i])
-        (mark_of(extents, marks, j).begin < begin ? sooner : later).push_back(p.row_of[j]);
-      std::sort(sooner.begin(), sooner.end());
-      std::sort(later.begin(), later.end());
+      sides(i);
+      looks += p.rows;
       const std::size_t from = p.row_of[i];
       rows.lift(from, e);
-      std::size_t best = from, least = misordered(from, sooner, later);
+      std::size_t best = from, least = around.misordered(from);
       for (std::size_t r = 0; r < p.rows && least > 0; ++r)
-        if (misordered(r, sooner, later) < least && rows.fits(r, e)) best = r, least = misordered(r, sooner, later);
+        if (const auto m = around.misordered(r); m < least && rows.fits(r, e)) best = r, least = m;
       rows.put(best, e, i);
       p.row_of[i] = best;
       moved = moved || best != from;
     }
     for (std::size_t i = 0; i < extents.size() && !spent(); ++i)
-      for (const std::size_t j : near[i]) {
+      for (const auto& [j, weight] : near[i]) {
         const std::size_t ri = p.row_of[i], rj = p.row_of[j];
+        // Only a pair out of order is worth trading (each pair looked at once).
+        const bool i_sooner = mark_of(extents, marks, i).begin < mark_of(extents, marks, j).begin;
+        if (j < i || (i_sooner ? ri < rj : rj < ri)) continue;
         const Extent ei = occupied(extents, i), ej = occupied(extents, j);
-        const std::size_t before = cost(i, ri) + cost(j, rj);
         rows.lift(ri, ei);
         rows.lift(rj, ej);
         bool trade = rows.fits(rj, ei) && rows.fits(ri, ej);
         if (trade) {
+          const std::size_t before = cost(i, ri) + cost(j, rj);
           p.row_of[i] = rj, p.row_of[j] = ri;
           trade = cost(i, rj) + cost(j, ri) < before;
           if (!trade) p.row_of[i] = ri, p.row_of[j] = rj;
@@ -321,10 +382,14 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks,
     // whenever that puts fewer pairs out of order.
     for (std::size_t i = 0; i < extents.size(); ++i) {
       const std::size_t from = p.row_of[i];
-      if (near[i].empty() || tries >= max_tries || spent() || cost(i, from) == 0) continue;
+      if (near[i].empty() || tries >= max_tries || spent()) continue;
+      sides(i);
+      const std::size_t here = around.misordered(from);
+      if (here == 0) continue;
+      looks += p.rows;
       const Extent e = occupied(extents, i);
       for (std::size_t r = 0; r < p.rows; ++r) {
-        if (r == from || spent() || cost(i, r) >= cost(i, from) || ++tries > max_tries) continue;
+        if (r == from || spent() || around.misordered(r) >= here || ++tries > max_tries) continue;
         if (!rows.in_the_way(r, e, kInTheWay, moving) || moving.empty()) continue;
         moving.push_back(i);
         const std::size_t before = bad_among(moving);
@@ -363,13 +428,13 @@ void polish(std::span<const Extent> extents, std::span<const Extent> marks,
   p.rows = row_at.empty() ? 0 : row_at.back();
 }
 
-// Pairs of overlapping marks out of order: the later not below the sooner.
+// Pairs near each other out of order, by weight: the later not below the sooner.
 std::size_t out_of_order(std::span<const Extent> extents, std::span<const Extent> marks,
-                         const std::vector<std::vector<std::size_t>>& near, const Packing& p) {
+                         const std::vector<std::vector<Near>>& near, const Packing& p) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < near.size(); ++i)
-    for (const std::size_t j : near[i])
-      n += mark_of(extents, marks, j).begin < mark_of(extents, marks, i).begin && p.row_of[i] <= p.row_of[j];
+    for (const auto& [j, weight] : near[i])
+      n += weight * (mark_of(extents, marks, j).begin < mark_of(extents, marks, i).begin && p.row_of[i] <= p.row_of[j]);
   return n;
 }
 
@@ -381,9 +446,12 @@ Packing time_ordered(std::span<const Extent> extents, std::span<const Extent> ma
   // for that keep the order of extents, and their polish is skipped.
   constexpr std::size_t kSearchLimit = 4'000'000;
   if (extents.size() * budget > kSearchLimit) return by_extent(extents, marks, budget);
-  constexpr std::size_t kPairLimit = 20'000;  // a lane a reader can follow has far fewer
-  const auto near = overlapping_marks(extents, marks, kPairLimit);
-  auto p = by_mark(extents, marks, budget);
+  // A lane a reader can follow has far fewer pairs than these; past the
+  // first, only the order of marks is worth its time.
+  constexpr std::size_t kExtentPairLimit = 2'000, kPairLimit = 20'000;
+  auto near = overlapping(extents, marks, kExtentPairLimit, false);
+  if (near.empty()) near = overlapping(extents, marks, kPairLimit, true);
+  auto p = by_mark(extents, marks, near, budget);
   if (near.empty()) return p ? *p : by_extent(extents, marks, budget);
   // Labels written before their marks can make either order the better
   // start: unless the order of marks reads in order already, both are

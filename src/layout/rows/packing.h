@@ -24,13 +24,14 @@ struct Packing {
 // point). O(n log n).
 Packing first_fit(std::span<const Extent> extents);
 
-// Rows that read in time order: of two events whose marks overlap, the one
-// whose mark starts later goes below. `marks` says where each event's mark
-// lies inside its extent (its label may run before or after it; empty: the
-// whole extent). In order of mark begin, each extent goes to the first row
-// below every overlapping mark placed before it that it fits; past
-// `row_budget(max_overlap)` rows the staircase restarts higher up, on the
-// fitting row with the fewest of those marks below it. A few passes of
+// Rows that read in time order: of two events whose extents overlap (so
+// that they take different rows), the one whose mark starts later goes
+// below; a pair whose marks overlap too weighs eight times more. `marks` says where
+// each event's mark lies inside its extent (its label may run before or
+// after it; empty: the whole extent). In order of mark begin, each extent
+// goes to the first row below every overlapping extent placed before it
+// that it fits; past `row_budget(max_overlap)` rows the staircase restarts
+// higher up, on the fitting row with the fewest of those below it. A few passes of
 // moves, trades between overlapping events and moves that send up to three
 // events in the way elsewhere follow. Unless that leaves every pair in
 // order, the extents are also taken in order of begin, where a free row
